@@ -1,0 +1,276 @@
+//! The evaluator: one module per requirement kind, the verdict and the
+//! score.
+
+mod attestation;
+mod authorization;
+mod education;
+mod experience;
+mod internal;
+mod language;
+mod named;
+mod prepared;
+
+use chrono::NaiveDate;
+
+use crate::explain::{Assessment, Code, Evidence, Finding, Gap, Status, Verdict};
+use crate::matching::Vocabulary;
+use crate::model::vacancy::Rule;
+use crate::{Candidate, Priority, RuleSet, Vacancy};
+
+pub(crate) use prepared::Prepared;
+
+/// Share of the score that required requirements carry when a vacancy
+/// also has desirable ones.
+const REQUIRED_SHARE: f64 = 0.8;
+
+/// What an evaluator needs besides the rule and the candidate.
+pub(crate) struct Context<'a> {
+    pub(crate) vacancy: &'a Vacancy,
+    pub(crate) vocabulary: &'a Vocabulary,
+    /// The earlier of as-of and the deadline.
+    pub(crate) measured_at: NaiveDate,
+    /// The date a permit must be valid on: target start, else deadline,
+    /// else as-of.
+    pub(crate) valid_on: NaiveDate,
+}
+
+/// An evaluator's result, before the requirement's id and weight are added.
+pub(crate) struct Outcome {
+    pub(crate) status: Status,
+    pub(crate) credit: f64,
+    pub(crate) code: Code,
+    pub(crate) message: String,
+    pub(crate) expected: String,
+    pub(crate) path: Option<String>,
+    pub(crate) evidence: Vec<Evidence>,
+    pub(crate) gap: Option<Gap>,
+}
+
+impl Outcome {
+    pub(crate) fn simple(
+        status: Status,
+        code: Code,
+        message: String,
+        expected: String,
+        evidence: Vec<Evidence>,
+        gap: Option<Gap>,
+    ) -> Outcome {
+        Outcome {
+            status,
+            credit: match status {
+                Status::Met => 1.0,
+                Status::Unknown => 0.5,
+                Status::NotMet => 0.0,
+            },
+            code,
+            message,
+            expected,
+            path: None,
+            evidence,
+            gap,
+        }
+    }
+
+    /// For a requirement with nothing to evaluate (never built by the
+    /// loader, which refuses empty lists).
+    pub(crate) fn empty(expected: String) -> Outcome {
+        Outcome::simple(
+            Status::Unknown,
+            Code::EducationNotStated,
+            "nothing to evaluate".to_string(),
+            expected.clone(),
+            Vec::new(),
+            Some(Gap::Verify { what: expected }),
+        )
+    }
+}
+
+/// Assesses a candidate against every vacancy of a rule set as of a date,
+/// ranked: eligible, then needs review, then ineligible; by score within
+/// each; by vacancy id on ties.
+///
+/// `as_of` is explicit: the library never reads the clock.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{assess, Candidate, RuleSet, Verdict};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
+/// let ranked = assess(&cv, &rules, "2024-01-15".parse().unwrap());
+/// assert_eq!(ranked.len(), 5);
+/// assert!(ranked.windows(2).all(|w| w[0].verdict >= w[1].verdict));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[must_use]
+pub fn assess(candidate: &Candidate, rules: &RuleSet, as_of: NaiveDate) -> Vec<Assessment> {
+    let mut all = rules.assess_each(candidate, as_of);
+    rank(&mut all);
+    all
+}
+
+/// Sorts assessments: verdict (best first), score (highest first), vacancy id.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{rank, Candidate, RuleSet};
+/// let rules = RuleSet::bundled()?;
+/// let mut all = rules.assess_each(&Candidate::default(), "2025-01-01".parse().unwrap());
+/// rank(&mut all);
+/// assert!(all.windows(2).all(|w| (w[0].verdict, w[0].score) >= (w[1].verdict, w[1].score)));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+pub fn rank(assessments: &mut [Assessment]) {
+    assessments.sort_by(|a, b| {
+        b.verdict
+            .cmp(&a.verdict)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.vacancy.cmp(&b.vacancy))
+    });
+}
+
+impl RuleSet {
+    /// Assesses a candidate against every vacancy, in rule-set order.
+    ///
+    /// The candidate's names are normalised once and reused for every
+    /// vacancy.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let all = rules.assess_each(&Candidate::default(), "2025-01-01".parse().unwrap());
+    /// assert_eq!(all[0].vacancy, rules.vacancies()[0].id());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess_each(&self, candidate: &Candidate, as_of: NaiveDate) -> Vec<Assessment> {
+        let prepared = Prepared::new(candidate, &self.vocabulary);
+        self.vacancies
+            .iter()
+            .map(|v| assess_vacancy(&prepared, v, &self.vocabulary, as_of))
+            .collect()
+    }
+
+    /// Assesses a candidate against one vacancy, by id.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet, Verdict};
+    /// let rules = RuleSet::bundled()?;
+    /// let a = rules.assess_one(&Candidate::default(), "iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap());
+    /// assert_eq!(a.unwrap().verdict, Verdict::NeedsReview);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess_one(
+        &self,
+        candidate: &Candidate,
+        vacancy: &str,
+        as_of: NaiveDate,
+    ) -> Option<Assessment> {
+        let v = self.vacancy(vacancy)?;
+        let prepared = Prepared::new(candidate, &self.vocabulary);
+        Some(assess_vacancy(&prepared, v, &self.vocabulary, as_of))
+    }
+}
+
+pub(crate) fn assess_vacancy(
+    p: &Prepared<'_>,
+    vacancy: &Vacancy,
+    vocabulary: &Vocabulary,
+    as_of: NaiveDate,
+) -> Assessment {
+    let deadline = vacancy.deadline.map(|d| d.last_day());
+    let measured_at = deadline.map_or(as_of, |d| d.min(as_of));
+    let valid_on = vacancy
+        .target_start
+        .map(|d| d.first_day())
+        .or(deadline)
+        .unwrap_or(as_of);
+    let ctx = Context {
+        vacancy,
+        vocabulary,
+        measured_at,
+        valid_on,
+    };
+    let findings: Vec<Finding> = vacancy
+        .requirements
+        .iter()
+        .map(|r| {
+            let o = match &r.rule {
+                Rule::Education(rule) => education::assess(rule, p, &ctx),
+                Rule::Experience(rule) => experience::assess(rule, p, &ctx),
+                Rule::Language(rule) => language::assess(rule, p, &ctx),
+                Rule::WorkAuthorization(rule) => authorization::assess(rule, p, &ctx),
+                Rule::Internal(rule) => internal::assess(rule, p, &ctx),
+                Rule::Certification(rule) => named::certification(rule, p, &ctx),
+                Rule::Skill(rule) => named::skill(rule, p, &ctx),
+                Rule::Attestation(rule) => attestation::assess(rule, p, &ctx),
+            };
+            Finding {
+                requirement: r.id.clone(),
+                kind: r.rule.kind().as_str(),
+                priority: r.priority,
+                weight: r.weight,
+                status: o.status,
+                code: o.code,
+                message: o.message,
+                expected: o.expected,
+                path: o.path,
+                evidence: o.evidence,
+                gap: o.gap,
+                credit: crate::matching::round2(o.credit.clamp(0.0, 1.0)),
+            }
+        })
+        .collect();
+    Assessment {
+        candidate: p.candidate.id.clone(),
+        vacancy: vacancy.id.clone(),
+        title: vacancy.title.clone(),
+        organization: vacancy.organization.clone(),
+        verdict: verdict(&findings),
+        score: score(&findings),
+        closed: deadline.is_some_and(|d| d < as_of),
+        as_of,
+        measured_at,
+        findings,
+    }
+}
+
+/// Any required `not_met` → ineligible; else any required `unknown` →
+/// needs review; else eligible.
+fn verdict(findings: &[Finding]) -> Verdict {
+    let required = findings.iter().filter(|f| f.priority == Priority::Required);
+    let worst = required.map(|f| f.status).min().unwrap_or(Status::Met);
+    match worst {
+        Status::NotMet => Verdict::Ineligible,
+        Status::Unknown => Verdict::NeedsReview,
+        Status::Met => Verdict::Eligible,
+    }
+}
+
+/// The score, 0–100, one decimal:
+/// `100 × (0.8 × R + 0.2 × D)` where R and D are the weighted mean
+/// credits of the required and the desirable findings; `100 × R` when the
+/// vacancy has no desirable requirement (and `100 × D` when it has only
+/// desirable ones). A finding's credit is 1 when met, 0.5 when unknown
+/// (or its partial credit if higher), and its partial credit when not met
+/// (e.g. 1.5 of 2 years is 0.75; B2 for C1 is 4/5).
+fn score(findings: &[Finding]) -> f64 {
+    let share = |priority: Priority| {
+        let (sum, weight) = findings
+            .iter()
+            .filter(|f| f.priority == priority)
+            .fold((0.0, 0.0), |(s, w), f| {
+                (s + f.credit * f.weight, w + f.weight)
+            });
+        (weight > 0.0).then(|| sum / weight)
+    };
+    let raw = match (share(Priority::Required), share(Priority::Desirable)) {
+        (Some(r), Some(d)) => REQUIRED_SHARE * r + (1.0 - REQUIRED_SHARE) * d,
+        (Some(r), None) => r,
+        (None, Some(d)) => d,
+        (None, None) => 1.0,
+    };
+    (raw * 1000.0).round() / 10.0
+}

@@ -1,0 +1,109 @@
+//! Plain-text rendering of findings and assessments.
+
+use std::fmt;
+
+use super::fmt_years;
+use super::{Assessment, Finding, Gap, Status};
+use crate::Priority;
+
+impl fmt::Display for Gap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Gap::Years { missing, of } => {
+                write!(f, "needs {} more years of {of}", fmt_years(*missing))
+            }
+            Gap::Level {
+                language,
+                have,
+                need,
+            } => match have {
+                Some(have) => write!(f, "{language} {have}, {need} required"),
+                None => write!(f, "{language} at {need} required"),
+            },
+            Gap::Degree { have, need } => match have {
+                Some(have) => write!(f, "a {need} required, highest is {have}"),
+                None => write!(f, "a {need} required"),
+            },
+            Gap::Field { have, accepted } => write!(
+                f,
+                "degree in {} required{}",
+                accepted.join(", "),
+                have.as_ref()
+                    .map(|h| format!(", field is {h}"))
+                    .unwrap_or_default()
+            ),
+            Gap::Missing { what } => write!(f, "needs {what}"),
+            Gap::Expired {
+                what,
+                on,
+                needed_on,
+            } => {
+                write!(f, "{what} expires {on}, must be valid on {needed_on}")
+            }
+            Gap::Verify { what } => write!(f, "verify {what}"),
+        }
+    }
+}
+
+fn mark(finding: &Finding) -> &'static str {
+    match finding.status {
+        Status::Met => "  [met]      ",
+        Status::Unknown => "  [verify]   ",
+        Status::NotMet => "  [missing]  ",
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let asset = if self.priority == Priority::Desirable {
+            " (asset)"
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "{}{}{asset}: {}",
+            mark(self),
+            self.requirement,
+            self.message
+        )?;
+        if let Some(gap) = &self.gap {
+            if self.status != Status::Met {
+                write!(f, "\n               gap: {gap}")?;
+            }
+        }
+        for e in &self.evidence {
+            write!(f, "\n               · {}: {}", e.item, e.detail)?;
+            if let Some(m) = &e.matched {
+                write!(f, " — {m}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Assessment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verdict = match self.verdict {
+            super::Verdict::Eligible => "ELIGIBLE",
+            super::Verdict::NeedsReview => "NEEDS REVIEW",
+            super::Verdict::Ineligible => "INELIGIBLE",
+        };
+        write!(
+            f,
+            "{verdict}  {:.1}/100  {} — {} ({})",
+            self.score, self.vacancy, self.title, self.organization
+        )?;
+        if self.closed {
+            write!(
+                f,
+                "  [closed: deadline passed; measured at {}]",
+                self.measured_at
+            )?;
+        }
+        for finding in &self.findings {
+            write!(f, "\n{finding}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,199 @@
+//! Candidate profiles: parsing and the checks serde cannot express.
+
+use std::path::Path;
+
+use super::{locate, InputFormat, Limits};
+use crate::error::{Error, Location};
+use crate::Candidate;
+
+/// Longest period accepted, in years: longer than a working life is a typo.
+const MAX_PERIOD_YEARS: i64 = 60;
+
+impl Candidate {
+    /// Reads a profile from YAML text.
+    ///
+    /// # Errors
+    /// Malformed YAML, unknown fields (with the closest valid one
+    /// suggested), unknown codes or levels, impossible dates, a period that
+    /// ends before it starts, a part-time fraction outside (0, 1].
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Candidate;
+    /// let err = Candidate::from_yaml_str("experience:\n  - start: 2020-01\n    fraction: 1.5\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "line 3:5: experience[0].fraction: part-time fraction 1.5 is outside (0, 1]");
+    /// ```
+    pub fn from_yaml_str(text: &str) -> Result<Candidate, Error> {
+        Candidate::from_str_with(text, InputFormat::Yaml, &Limits::default())
+    }
+
+    /// Reads a profile from JSON text.
+    ///
+    /// # Errors
+    /// As [`Candidate::from_yaml_str`].
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Candidate;
+    /// let c = Candidate::from_json_str(r#"{"id": "ana", "skills": ["ProGres"]}"#)?;
+    /// assert_eq!(c.skills.unwrap(), ["ProGres"]);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Candidate, Error> {
+        Candidate::from_str_with(text, InputFormat::Json, &Limits::default())
+    }
+
+    /// Reads a profile from text in `format`, within `limits`.
+    ///
+    /// # Errors
+    /// As [`Candidate::from_yaml_str`], and input over `limits.max_bytes`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, InputFormat, Limits};
+    /// let c = Candidate::from_str_with("id: ana", InputFormat::Yaml, &Limits::default())?;
+    /// assert_eq!(c.id.as_deref(), Some("ana"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_str_with(
+        text: &str,
+        format: InputFormat,
+        limits: &Limits,
+    ) -> Result<Candidate, Error> {
+        let candidate: Candidate = super::parse(text, format, limits)?;
+        let problems = candidate.problems();
+        if problems.is_empty() {
+            return Ok(candidate);
+        }
+        let errors = problems
+            .into_iter()
+            .map(|(path, message)| {
+                let (line, column) = match format {
+                    InputFormat::Yaml => locate(text, &path).unzip(),
+                    InputFormat::Json => (None, None),
+                };
+                Error::invalid(
+                    Location {
+                        file: None,
+                        line,
+                        column,
+                        path: Some(path),
+                    },
+                    message,
+                )
+            })
+            .collect();
+        Err(Error::many(errors))
+    }
+
+    /// Reads a profile from a file: JSON if its name ends in `.json`, else
+    /// YAML. The id defaults to the file stem.
+    ///
+    /// # Errors
+    /// An unreadable or non-UTF-8 file, or any error of
+    /// [`Candidate::from_yaml_str`], with the file named.
+    ///
+    /// # Example
+    /// ```
+    /// let c = vacancy_match::Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
+    /// assert_eq!(c.id.as_deref(), Some("ana-lopez"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Candidate, Error> {
+        Candidate::from_path_with(path, &Limits::default())
+    }
+
+    /// As [`Candidate::from_path`], within `limits`.
+    ///
+    /// # Errors
+    /// As [`Candidate::from_path`], and files over `limits.max_bytes`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Limits};
+    /// let err = Candidate::from_path_with("examples/candidates/ana_lopez_protection.yaml", &Limits { max_bytes: 10 }).unwrap_err();
+    /// assert!(err.to_string().starts_with("examples/candidates/ana_lopez_protection.yaml: input of"));
+    /// ```
+    pub fn from_path_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Candidate, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let text = super::read_text(path, limits)?;
+        let mut candidate = Candidate::from_str_with(&text, InputFormat::of_path(path), limits)
+            .map_err(|e| e.in_file(&name))?;
+        if candidate.id.is_none() {
+            candidate.id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        }
+        Ok(candidate)
+    }
+
+    /// Problems serde cannot see, as (field path, message).
+    fn problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(id) = &self.id {
+            if id.trim().is_empty() {
+                out.push(("id".to_string(), "empty candidate id".to_string()));
+            }
+        }
+        for (i, p) in self.experience.iter().flatten().enumerate() {
+            if let Some(end) = p.end {
+                if end.last_day() < p.start.first_day() {
+                    out.push((
+                        format!("experience[{i}].end"),
+                        format!("end {end} is before start {}", p.start),
+                    ));
+                } else {
+                    let years = (end.last_day() - p.start.first_day()).num_days() / 365;
+                    if years > MAX_PERIOD_YEARS {
+                        out.push((
+                            format!("experience[{i}].end"),
+                            format!("period of {years} years is longer than a working life (at most {MAX_PERIOD_YEARS})"),
+                        ));
+                    }
+                }
+            }
+            if let Some(f) = p.fraction {
+                if !f.is_finite() || f <= 0.0 || f > 1.0 {
+                    out.push((
+                        format!("experience[{i}].fraction"),
+                        format!("part-time fraction {f} is outside (0, 1]"),
+                    ));
+                }
+            }
+            for (j, d) in p.domains.iter().flatten().enumerate() {
+                if crate::matching::normalize(d).is_empty() {
+                    out.push((
+                        format!("experience[{i}].domains[{j}]"),
+                        "empty domain".to_string(),
+                    ));
+                }
+            }
+        }
+        for (i, c) in self.certifications.iter().flatten().enumerate() {
+            if let (Some(issued), Some(expires)) = (c.issued, c.expires) {
+                if expires.last_day() < issued.first_day() {
+                    out.push((
+                        format!("certifications[{i}].expires"),
+                        format!("expiry {expires} is before issue {issued}"),
+                    ));
+                }
+            }
+            if crate::matching::normalize(&c.name).is_empty() {
+                out.push((
+                    format!("certifications[{i}].name"),
+                    "empty name".to_string(),
+                ));
+            }
+        }
+        for (i, s) in self.skills.iter().flatten().enumerate() {
+            if crate::matching::normalize(s).is_empty() {
+                out.push((format!("skills[{i}]"), "empty skill".to_string()));
+            }
+        }
+        for (i, s) in self.staff_of.iter().flatten().enumerate() {
+            if crate::matching::normalize(s).is_empty() {
+                out.push((format!("staff_of[{i}]"), "empty organization".to_string()));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,194 @@
+//! Finding the line and column of a field path in block-style YAML.
+
+/// One step of a field path.
+#[derive(Debug, PartialEq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while let Some(inner) = rest.strip_prefix('[') {
+            let Some(end) = inner.find(']') else { break };
+            if let Ok(n) = inner[..end].parse() {
+                out.push(Step::Index(n));
+            }
+            rest = &inner[end + 1..];
+        }
+    }
+    out
+}
+
+/// A line of the document seen from a scope: where its content starts.
+#[derive(Debug, Clone, Copy)]
+struct Seen<'a> {
+    number: usize,
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> Seen<'a> {
+    fn content(&self) -> &'a str {
+        self.text.get(self.start..).unwrap_or("")
+    }
+}
+
+fn meaningful(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && !t.starts_with('#') && t != "---"
+}
+
+fn indent_of(text: &str) -> usize {
+    text.len() - text.trim_start_matches(' ').len()
+}
+
+/// Lines after `after` that belong under a node at column `col`.
+fn children<'a>(lines: &[(usize, &'a str)], after: usize, col: usize) -> Vec<Seen<'a>> {
+    let mut out = Vec::new();
+    for &(number, text) in lines.iter().filter(|(n, _)| *n > after) {
+        let indent = indent_of(text);
+        let item_at_col = indent == col && text.trim_start().starts_with('-');
+        if indent > col || item_at_col {
+            out.push(Seen {
+                number,
+                start: indent,
+                text,
+            });
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Line and column (1-based) of `path` (e.g. `experience[2].end`) in the
+/// YAML `text`, or of the deepest part of it that could be found.
+pub(crate) fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| meaningful(l))
+        .collect();
+    let mut scope: Vec<Seen<'_>> = lines
+        .iter()
+        .map(|&(number, text)| Seen {
+            number,
+            start: indent_of(text),
+            text,
+        })
+        .collect();
+    let mut found = None;
+    for step in steps(path) {
+        let Some(first) = scope.first().copied() else {
+            break;
+        };
+        let col = first.start;
+        match step {
+            Step::Key(key) => {
+                let hit = scope.iter().find(|s| {
+                    s.start == col && {
+                        let c = s.content();
+                        let c = c.strip_prefix(['"', '\'']).unwrap_or(c);
+                        c.strip_prefix(key)
+                            .map(|r| r.strip_prefix(['"', '\'']).unwrap_or(r))
+                            .is_some_and(|r| r.starts_with(':'))
+                    }
+                });
+                let Some(hit) = hit.copied() else { break };
+                found = Some((hit.number, col + 1));
+                let after_colon = hit.content().find(':').map_or(0, |i| i + 1);
+                let value_start = hit.start + after_colon;
+                let value = hit.text.get(value_start..).unwrap_or("");
+                let mut next = Vec::new();
+                if meaningful(value) {
+                    next.push(Seen {
+                        start: value_start + (value.len() - value.trim_start().len()),
+                        ..hit
+                    });
+                }
+                next.extend(children(&lines, hit.number, hit.start));
+                scope = next;
+            }
+            Step::Index(n) => {
+                let items: Vec<Seen<'_>> = scope
+                    .iter()
+                    .filter(|s| {
+                        s.start == col && {
+                            let c = s.content();
+                            c == "-" || c.starts_with("- ")
+                        }
+                    })
+                    .copied()
+                    .collect();
+                let Some(item) = items.get(n).copied() else {
+                    break;
+                };
+                let after_dash = item.content().get(1..).unwrap_or("");
+                let inner = item.start + 1 + (after_dash.len() - after_dash.trim_start().len());
+                found = Some((item.number, inner + 1));
+                let mut next = Vec::new();
+                if meaningful(after_dash) {
+                    next.push(Seen {
+                        start: inner,
+                        ..item
+                    });
+                }
+                next.extend(children(&lines, item.number, item.start));
+                scope = next;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "\
+id: x
+# a comment
+requirements:
+  - id: edu
+    kind: education
+    paths:
+      - degree: bachelor
+        experience: { years: 3 }
+      - degree: master
+  - id: lang
+    kind: language
+    level: C1
+experience:
+- start: 2020-01
+  end: 2019-01
+";
+
+    #[test]
+    fn finds_nested_keys_and_items() {
+        assert_eq!(locate(DOC, "id"), Some((1, 1)));
+        assert_eq!(locate(DOC, "requirements[1].level"), Some((12, 5)));
+        assert_eq!(locate(DOC, "requirements[0].paths[1].degree"), Some((9, 9)));
+        assert_eq!(locate(DOC, "requirements[1]"), Some((10, 5)));
+        assert_eq!(locate(DOC, "experience[0].end"), Some((15, 3)));
+    }
+
+    #[test]
+    fn falls_back_to_deepest_found() {
+        assert_eq!(
+            locate(DOC, "requirements[0].paths[0].experience.years"),
+            Some((8, 9))
+        );
+        assert_eq!(locate(DOC, "requirements[5].id"), Some((3, 1)));
+        assert_eq!(locate(DOC, "nothing"), None);
+    }
+}

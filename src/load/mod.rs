@@ -1,0 +1,284 @@
+//! Reading text into typed values: the one place that knows YAML and
+//! JSON, turns their errors into located [`Error`]s, and enforces limits.
+//!
+//! # Design
+//! serde_yaml is the requested YAML parser; it is kept behind this module
+//! so that it could be swapped. Parse errors carry line and column from the
+//! parser and the field path from `serde_path_to_error`; problems found
+//! after parsing (duplicate ids, end before start) are located by
+//! [`locate`], which walks the block-style YAML text along a field path.
+
+pub(crate) mod candidate;
+mod locate;
+pub(crate) mod rules;
+
+pub(crate) use locate::locate;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Location};
+use crate::matching::closest;
+
+/// The formats a profile can be written in.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, InputFormat, Limits};
+/// let c = Candidate::from_str_with(r#"{"id": "ana"}"#, InputFormat::Json, &Limits::default())?;
+/// assert_eq!(c.id.as_deref(), Some("ana"));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// YAML (also reads JSON, more slowly).
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+impl InputFormat {
+    /// The format a file name says: JSON for `.json` and `.jsonl`, else YAML.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::InputFormat;
+    /// assert_eq!(InputFormat::of_path("cv.json".as_ref()), InputFormat::Json);
+    /// assert_eq!(InputFormat::of_path("cv.yml".as_ref()), InputFormat::Yaml);
+    /// ```
+    #[must_use]
+    pub fn of_path(path: &std::path::Path) -> InputFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl") => {
+                InputFormat::Json
+            }
+            _ => InputFormat::Yaml,
+        }
+    }
+}
+
+/// Limits applied to every input before and while it is parsed.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, Limits};
+/// let tiny = Limits { max_bytes: 8 };
+/// let err = Candidate::from_str_with("id: a-long-name", vacancy_match::InputFormat::Yaml, &tiny).unwrap_err();
+/// assert!(err.to_string().contains("larger than the limit"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted input, in bytes (default 1 MiB; profiles are a
+    /// few kilobytes and rule files a few dozen).
+    pub max_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 1024 * 1024,
+        }
+    }
+}
+
+fn at(line: Option<usize>, column: Option<usize>, path: Option<String>) -> Location {
+    Location {
+        file: None,
+        line,
+        column,
+        path,
+    }
+}
+
+/// Checks that apply to any text before parsing.
+pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
+    if text.len() > limits.max_bytes {
+        return Err(Error::invalid(
+            at(None, None, None),
+            format!(
+                "input of {} bytes is larger than the limit of {} bytes",
+                text.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    if let Some(offset) = text.find('\0') {
+        let before = text.get(..offset).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(Error::invalid(
+            at(Some(line), Some(column), None),
+            "NUL byte in input, expected text",
+        ));
+    }
+    let meaningful = text
+        .lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
+    if !meaningful {
+        return Err(Error::invalid(
+            at(None, None, None),
+            "empty document, expected a mapping of fields",
+        ));
+    }
+    Ok(())
+}
+
+/// Parses `text` as `T`, with located errors (no file: callers add it).
+pub(crate) fn parse<T: DeserializeOwned>(
+    text: &str,
+    format: InputFormat,
+    limits: &Limits,
+) -> Result<T, Error> {
+    precheck(text, limits)?;
+    match format {
+        InputFormat::Yaml => {
+            let de = serde_yaml::Deserializer::from_str(text);
+            serde_path_to_error::deserialize(de).map_err(|err| {
+                let path = path_of(err.path());
+                let inner = err.into_inner();
+                let (line, column) = inner
+                    .location()
+                    .map(|l| (Some(l.line()), Some(l.column())))
+                    .unwrap_or((None, None));
+                Error::invalid(
+                    at(line, column, path.clone()),
+                    clean_message(&inner.to_string(), path.as_deref()),
+                )
+            })
+        }
+        InputFormat::Json => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+                let path = path_of(err.path());
+                let inner = err.into_inner();
+                let line = (inner.line() > 0).then_some(inner.line());
+                let column = (inner.column() > 0).then_some(inner.column());
+                Error::invalid(
+                    at(line, column, path.clone()),
+                    clean_message(&inner.to_string(), path.as_deref()),
+                )
+            })?;
+            de.end().map_err(|inner| {
+                Error::invalid(
+                    at(Some(inner.line()), Some(inner.column()), None),
+                    clean_message(&inner.to_string(), None),
+                )
+            })?;
+            Ok(value)
+        }
+    }
+}
+
+fn path_of(path: &serde_path_to_error::Path) -> Option<String> {
+    let text = path.to_string();
+    (text != "." && !text.is_empty()).then_some(text)
+}
+
+/// The parser's message without the location it appends and the path it
+/// prepends (both are reported separately), with "did you mean" added to
+/// unknown names.
+fn clean_message(raw: &str, path: Option<&str>) -> String {
+    let mut message = raw;
+    if let Some(idx) = message.rfind(" at line ") {
+        if message[idx + 9..]
+            .split(" column ")
+            .all(|n| n.chars().all(|c| c.is_ascii_digit()))
+        {
+            message = &message[..idx];
+        }
+    }
+    if let Some(path) = path {
+        if let Some(rest) = message
+            .strip_prefix(path)
+            .and_then(|r| r.strip_prefix(": "))
+        {
+            message = rest;
+        }
+    }
+    for what in ["unknown field", "unknown variant"] {
+        if let Some(rest) = message.strip_prefix(what) {
+            if let Some(suggested) = suggest_in(rest) {
+                return format!("{what}{suggested}");
+            }
+        }
+    }
+    if message == "repetition limit exceeded" {
+        return "document expands too much (YAML alias bomb?): repetition limit exceeded"
+            .to_string();
+    }
+    if message == "recursion limit exceeded" {
+        return "document nests too deeply: recursion limit exceeded".to_string();
+    }
+    message.to_string()
+}
+
+/// For " `word`, expected one of `a`, `b`" returns " `word`, did you mean
+/// `a`?" when a valid word is close.
+fn suggest_in(rest: &str) -> Option<String> {
+    let (word_part, options) = rest.split_once(", expected ")?;
+    let word = word_part.trim().trim_matches('`');
+    let valid: Vec<&str> = options
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s)
+        .collect();
+    let best = closest(word, valid.iter().copied())?;
+    Some(format!(" `{word}`, did you mean `{best}`?"))
+}
+
+/// Reads a file as UTF-8 text within `limits`, with the file named in errors.
+pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<String, Error> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.len() > limits.max_bytes as u64 {
+        return Err(Error::invalid(
+            at(None, None, None).with_file(name),
+            format!(
+                "input of {} bytes is larger than the limit of {} bytes",
+                meta.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = e.as_bytes().get(..valid).unwrap_or(&[]);
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        Error::invalid(
+            at(Some(line), None, None).with_file(name),
+            format!("invalid UTF-8 at byte {valid}, expected text"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_location_and_path_from_messages() {
+        assert_eq!(
+            clean_message(
+                "skills: invalid type: integer `3`, expected a sequence at line 1 column 9",
+                Some("skills")
+            ),
+            "invalid type: integer `3`, expected a sequence"
+        );
+    }
+
+    #[test]
+    fn suggests_closest_field() {
+        assert_eq!(
+            clean_message(
+                "unknown field `langauges`, expected one of `id`, `languages`, `skills`",
+                None
+            ),
+            "unknown field `langauges`, did you mean `languages`?"
+        );
+        assert_eq!(
+            clean_message("unknown field `zzz`, expected `id` or `name`", None),
+            "unknown field `zzz`, expected `id` or `name`"
+        );
+    }
+}

@@ -1,0 +1,588 @@
+//! Rule files: raw serde structs mirroring the YAML, and their validation
+//! and compilation into [`Vacancy`].
+
+use serde::Deserialize;
+
+use super::{locate, InputFormat, Limits};
+use crate::error::{Error, Location};
+use crate::matching::{Category, Term, Vocabulary};
+use crate::model::vacancy::{
+    AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
+    InternalRule, Kind, LanguageRule, NamedRule, Rule, Scope,
+};
+use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
+use crate::AuthorizationStatus;
+use crate::{Priority, Requirement, Vacancy};
+
+/// The most years any requirement may ask for.
+const MAX_YEARS: f64 = 60.0;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawVacancy {
+    id: String,
+    title: String,
+    organization: String,
+    #[serde(default)]
+    contract: Option<String>,
+    duty_station: RawDutyStation,
+    #[serde(default)]
+    posting: Option<String>,
+    #[serde(default)]
+    posted: Option<PartialDate>,
+    #[serde(default)]
+    deadline: Option<PartialDate>,
+    #[serde(default)]
+    target_start: Option<PartialDate>,
+    requirements: Vec<RawRequirement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDutyStation {
+    #[serde(default)]
+    city: Option<String>,
+    country: Country,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    id: String,
+    kind: Kind,
+    #[serde(default)]
+    priority: Priority,
+    #[serde(default)]
+    weight: Option<f64>,
+    #[serde(default)]
+    source: Option<String>,
+    // education
+    #[serde(default)]
+    paths: Option<Vec<RawPath>>,
+    #[serde(default)]
+    fields: Option<RawFields>,
+    #[serde(default)]
+    master_substitution: Option<bool>,
+    // experience
+    #[serde(default)]
+    years: Option<f64>,
+    #[serde(default)]
+    domains: Option<Vec<String>>,
+    #[serde(default)]
+    related: Option<bool>,
+    #[serde(default)]
+    countries: Option<Vec<Country>>,
+    #[serde(default)]
+    scope: Option<Scope>,
+    #[serde(default)]
+    after_degree: Option<DegreeLevel>,
+    // language
+    #[serde(default)]
+    languages: Option<Languages>,
+    #[serde(default)]
+    level: Option<LanguageLevel>,
+    // work authorization
+    #[serde(default)]
+    country: Option<Country>,
+    #[serde(default)]
+    statuses: Option<Vec<AuthorizationStatus>>,
+    // internal
+    #[serde(default)]
+    organizations: Option<Vec<String>>,
+    // certification, skill
+    #[serde(default)]
+    any_of: Option<Vec<String>>,
+    // attestation
+    #[serde(default)]
+    attestation: Option<String>,
+}
+
+/// One language or a list of them ("one of").
+#[derive(Debug)]
+struct Languages(Vec<Language>);
+
+impl<'de> Deserialize<'de> for Languages {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Languages;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a language or a list of languages")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Languages, E> {
+                let one = Language::deserialize(serde::de::value::StrDeserializer::<E>::new(v))?;
+                Ok(Languages(vec![one]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Languages, A::Error> {
+                let mut all = Vec::new();
+                while let Some(l) = seq.next_element::<Language>()? {
+                    all.push(l);
+                }
+                Ok(Languages(all))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPath {
+    degree: DegreeLevel,
+    #[serde(default)]
+    fields: Option<RawFields>,
+    #[serde(default)]
+    accredited: Option<bool>,
+    #[serde(default)]
+    experience: Option<RawExperience>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFields {
+    accepted: Vec<String>,
+    #[serde(default)]
+    related: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExperience {
+    years: f64,
+    #[serde(default)]
+    domains: Option<Vec<String>>,
+    #[serde(default)]
+    related: Option<bool>,
+    #[serde(default)]
+    countries: Option<Vec<Country>>,
+    #[serde(default)]
+    scope: Option<Scope>,
+    #[serde(default)]
+    after_degree: Option<DegreeLevel>,
+}
+
+/// The fields each kind uses, beyond `id`, `kind`, `priority`, `weight`, `source`.
+fn fields_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Education => &["paths", "fields", "master_substitution"],
+        Kind::Experience => &[
+            "years",
+            "domains",
+            "related",
+            "countries",
+            "scope",
+            "after_degree",
+        ],
+        Kind::Language => &["languages", "level"],
+        Kind::WorkAuthorization => &["country", "statuses"],
+        Kind::Internal => &["organizations"],
+        Kind::Certification | Kind::Skill => &["any_of"],
+        Kind::Attestation => &["attestation"],
+    }
+}
+
+impl RawRequirement {
+    fn present(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut note = |present: bool, name: &'static str| {
+            if present {
+                out.push(name);
+            }
+        };
+        note(self.paths.is_some(), "paths");
+        note(self.fields.is_some(), "fields");
+        note(self.master_substitution.is_some(), "master_substitution");
+        note(self.years.is_some(), "years");
+        note(self.domains.is_some(), "domains");
+        note(self.related.is_some(), "related");
+        note(self.countries.is_some(), "countries");
+        note(self.scope.is_some(), "scope");
+        note(self.after_degree.is_some(), "after_degree");
+        note(self.languages.is_some(), "languages");
+        note(self.level.is_some(), "level");
+        note(self.country.is_some(), "country");
+        note(self.statuses.is_some(), "statuses");
+        note(self.organizations.is_some(), "organizations");
+        note(self.any_of.is_some(), "any_of");
+        note(self.attestation.is_some(), "attestation");
+        out
+    }
+}
+
+/// Collects problems with their field paths; located at the end.
+struct Problems<'t> {
+    text: &'t str,
+    list: Vec<Error>,
+}
+
+impl Problems<'_> {
+    fn add(&mut self, path: &str, message: impl Into<String>) {
+        let (line, column) = locate(self.text, path).unzip();
+        self.list.push(Error::invalid(
+            Location {
+                file: None,
+                line,
+                column,
+                path: Some(path.to_string()),
+            },
+            message,
+        ));
+    }
+}
+
+/// Parses and compiles one vacancy from YAML text (no file name: the
+/// caller adds it to errors).
+pub(crate) fn vacancy_from_str(
+    text: &str,
+    vocabulary: &Vocabulary,
+    limits: &Limits,
+) -> Result<Vacancy, Error> {
+    let raw: RawVacancy = super::parse(text, InputFormat::Yaml, limits)?;
+    let mut problems = Problems {
+        text,
+        list: Vec::new(),
+    };
+    let vacancy = compile(raw, vocabulary, &mut problems);
+    if problems.list.is_empty() {
+        Ok(vacancy)
+    } else {
+        Err(Error::many(problems.list))
+    }
+}
+
+fn terms(names: &[String], vocabulary: &Vocabulary, category: Category) -> Vec<Term> {
+    names
+        .iter()
+        .map(|n| Term::new(n, vocabulary, category))
+        .collect()
+}
+
+fn check_years(years: f64, path: &str, problems: &mut Problems<'_>) {
+    if !years.is_finite() || !(0.0..=MAX_YEARS).contains(&years) {
+        problems.add(
+            path,
+            format!("expected years in 0..={MAX_YEARS}, found {years}"),
+        );
+    }
+}
+
+fn check_names(names: &[String], path: &str, problems: &mut Problems<'_>) {
+    if names.is_empty() {
+        problems.add(path, "empty list, expected at least one name");
+    }
+    for (i, n) in names.iter().enumerate() {
+        if crate::matching::normalize(n).is_empty() {
+            problems.add(&format!("{path}[{i}]"), "empty name");
+        }
+    }
+}
+
+fn compile(raw: RawVacancy, vocabulary: &Vocabulary, problems: &mut Problems<'_>) -> Vacancy {
+    if raw.id.trim().is_empty() {
+        problems.add("id", "empty vacancy id");
+    }
+    if let (Some(posted), Some(deadline)) = (raw.posted, raw.deadline) {
+        if deadline.last_day() < posted.first_day() {
+            problems.add(
+                "deadline",
+                format!("deadline {deadline} is before the posting date {posted}"),
+            );
+        }
+    }
+    if let (Some(posted), Some(start)) = (raw.posted, raw.target_start) {
+        if start.last_day() < posted.first_day() {
+            problems.add(
+                "target_start",
+                format!("target start {start} is before the posting date {posted}"),
+            );
+        }
+    }
+    if raw.requirements.is_empty() {
+        problems.add(
+            "requirements",
+            "empty list, expected at least one requirement",
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, r) in raw.requirements.iter().enumerate() {
+        if seen.contains(&r.id.as_str()) {
+            problems.add(
+                &format!("requirements[{i}].id"),
+                format!("duplicate requirement id `{}`", r.id),
+            );
+        }
+        seen.push(&r.id);
+    }
+    let country = raw.duty_station.country;
+    let requirements = raw
+        .requirements
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            requirement(
+                r,
+                &format!("requirements[{i}]"),
+                country,
+                vocabulary,
+                problems,
+            )
+        })
+        .collect();
+    Vacancy {
+        id: raw.id,
+        title: raw.title,
+        organization: raw.organization,
+        contract: raw.contract,
+        city: raw.duty_station.city,
+        country,
+        posting: raw.posting,
+        posted: raw.posted,
+        deadline: raw.deadline,
+        target_start: raw.target_start,
+        requirements,
+        file: None,
+    }
+}
+
+fn experience_rule(
+    raw: RawExperience,
+    path: &str,
+    vocabulary: &Vocabulary,
+    problems: &mut Problems<'_>,
+) -> ExperienceRule {
+    let RawExperience {
+        years,
+        domains,
+        related,
+        countries,
+        scope,
+        after_degree,
+    } = raw;
+    check_years(years, &format!("{path}.years"), problems);
+    if let Some(d) = &domains {
+        check_names(d, &format!("{path}.domains"), problems);
+    }
+    if let Some(c) = &countries {
+        if c.is_empty() {
+            problems.add(
+                &format!("{path}.countries"),
+                "empty list, expected at least one country",
+            );
+        }
+    }
+    ExperienceRule {
+        years,
+        domains: terms(&domains.unwrap_or_default(), vocabulary, Category::Domain),
+        related: related.unwrap_or(false),
+        countries: countries.unwrap_or_default(),
+        scope: scope.unwrap_or_default(),
+        after_degree,
+    }
+}
+
+fn field_rule(
+    raw: Option<RawFields>,
+    path: &str,
+    vocabulary: &Vocabulary,
+    problems: &mut Problems<'_>,
+) -> Option<FieldRule> {
+    let raw = raw?;
+    check_names(&raw.accepted, &format!("{path}.accepted"), problems);
+    Some(FieldRule {
+        accepted: terms(&raw.accepted, vocabulary, Category::Field),
+        related: raw.related,
+    })
+}
+
+fn requirement(
+    r: RawRequirement,
+    path: &str,
+    duty_country: Country,
+    vocabulary: &Vocabulary,
+    problems: &mut Problems<'_>,
+) -> Option<Requirement> {
+    if r.id.trim().is_empty() {
+        problems.add(&format!("{path}.id"), "empty requirement id");
+    }
+    let allowed = fields_of(r.kind);
+    for field in r.present() {
+        if !allowed.contains(&field) {
+            problems.add(
+                &format!("{path}.{field}"),
+                format!(
+                    "field `{field}` does not apply to a `{}` requirement, expected one of {}",
+                    r.kind.as_str(),
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+    let weight = r.weight.unwrap_or(1.0);
+    if !weight.is_finite() || weight <= 0.0 || weight > 100.0 {
+        problems.add(
+            &format!("{path}.weight"),
+            format!("expected a weight in (0, 100], found {weight}"),
+        );
+    }
+    let missing = |problems: &mut Problems<'_>, field: &str| {
+        problems.add(
+            path,
+            format!("a `{}` requirement needs `{field}`", r.kind.as_str()),
+        );
+    };
+    let rule = match r.kind {
+        Kind::Education => {
+            let Some(paths) = r.paths else {
+                missing(problems, "paths");
+                return None;
+            };
+            if paths.is_empty() {
+                problems.add(
+                    &format!("{path}.paths"),
+                    "empty list, expected at least one path",
+                );
+            }
+            let default_fields =
+                field_rule(r.fields, &format!("{path}.fields"), vocabulary, problems);
+            let mut compiled = Vec::new();
+            for (i, p) in paths.into_iter().enumerate() {
+                let ppath = format!("{path}.paths[{i}]");
+                let fields = field_rule(p.fields, &format!("{ppath}.fields"), vocabulary, problems)
+                    .or_else(|| default_fields.clone());
+                let experience = p.experience.map(|e| {
+                    experience_rule(e, &format!("{ppath}.experience"), vocabulary, problems)
+                });
+                compiled.push(EducationPath {
+                    degree: p.degree,
+                    fields,
+                    accredited: p.accredited.unwrap_or(false),
+                    experience,
+                    substitutes_for: None,
+                });
+            }
+            if r.master_substitution == Some(true) {
+                let extra: Vec<EducationPath> = compiled
+                    .iter()
+                    .filter(|p| p.degree == DegreeLevel::Master)
+                    .map(|p| {
+                        let mut sub = p.clone();
+                        sub.degree = DegreeLevel::Bachelor;
+                        sub.substitutes_for = Some(DegreeLevel::Master);
+                        let mut exp = p.experience.clone().unwrap_or(ExperienceRule {
+                            years: 0.0,
+                            domains: Vec::new(),
+                            related: false,
+                            countries: Vec::new(),
+                            scope: Scope::Any,
+                            after_degree: None,
+                        });
+                        exp.years += 2.0;
+                        sub.experience = Some(exp);
+                        sub
+                    })
+                    .collect();
+                if extra.is_empty() {
+                    problems.add(
+                        &format!("{path}.master_substitution"),
+                        "master_substitution needs a path with `degree: master`",
+                    );
+                }
+                compiled.extend(extra);
+            }
+            Rule::Education(EducationRule { paths: compiled })
+        }
+        Kind::Experience => {
+            let Some(years) = r.years else {
+                missing(problems, "years");
+                return None;
+            };
+            Rule::Experience(experience_rule(
+                RawExperience {
+                    years,
+                    domains: r.domains,
+                    related: r.related,
+                    countries: r.countries,
+                    scope: r.scope,
+                    after_degree: r.after_degree,
+                },
+                path,
+                vocabulary,
+                problems,
+            ))
+        }
+        Kind::Language => {
+            let (Some(Languages(languages)), Some(level)) = (r.languages, r.level) else {
+                missing(problems, "languages` and `level");
+                return None;
+            };
+            if languages.is_empty() {
+                problems.add(
+                    &format!("{path}.languages"),
+                    "empty list, expected at least one language",
+                );
+            }
+            Rule::Language(LanguageRule { languages, level })
+        }
+        Kind::WorkAuthorization => {
+            let statuses = r
+                .statuses
+                .unwrap_or_else(|| AuthorizationStatus::ALL.to_vec());
+            if statuses.is_empty() {
+                problems.add(
+                    &format!("{path}.statuses"),
+                    "empty list, expected at least one status",
+                );
+            }
+            Rule::WorkAuthorization(AuthorizationRule {
+                country: r.country.unwrap_or(duty_country),
+                statuses,
+            })
+        }
+        Kind::Internal => {
+            let Some(orgs) = r.organizations else {
+                missing(problems, "organizations");
+                return None;
+            };
+            check_names(&orgs, &format!("{path}.organizations"), problems);
+            Rule::Internal(InternalRule {
+                organizations: terms(&orgs, vocabulary, Category::Organization),
+            })
+        }
+        Kind::Certification | Kind::Skill => {
+            let Some(names) = r.any_of else {
+                missing(problems, "any_of");
+                return None;
+            };
+            check_names(&names, &format!("{path}.any_of"), problems);
+            if r.kind == Kind::Certification {
+                Rule::Certification(NamedRule {
+                    any_of: terms(&names, vocabulary, Category::Certification),
+                })
+            } else {
+                Rule::Skill(NamedRule {
+                    any_of: terms(&names, vocabulary, Category::Skill),
+                })
+            }
+        }
+        Kind::Attestation => {
+            let Some(name) = r.attestation else {
+                missing(problems, "attestation");
+                return None;
+            };
+            if name.trim().is_empty() {
+                problems.add(&format!("{path}.attestation"), "empty attestation name");
+            }
+            Rule::Attestation(AttestationRule { name })
+        }
+    };
+    Some(Requirement {
+        id: r.id,
+        priority: r.priority,
+        weight,
+        source: r.source,
+        rule,
+    })
+}

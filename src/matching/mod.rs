@@ -1,0 +1,313 @@
+//! Matching names written by people: normalisation, the alias
+//! vocabulary, and the fuzzy comparison with its evidence.
+//!
+//! # Design
+//! No string metric handles translation ("Relaciones Internacionales" and
+//! "International Relations" are far apart as strings), so the alias
+//! vocabulary is consulted first; short names (acronyms such as CISSP and
+//! CISA) must match exactly; and only names of 8+ characters may match
+//! fuzzily, at normalised Damerau-Levenshtein ≥ 0.85, which catches typos
+//! ("Certifed Scrum Mastr") without confusing neighbours.
+
+mod normalize;
+mod vocabulary;
+
+pub(crate) use normalize::{normalize, words};
+pub use vocabulary::{Category, Vocabulary};
+
+use serde::Serialize;
+
+/// Similarity at or above which two long names are the same name.
+pub(crate) const FUZZY_THRESHOLD: f64 = 0.85;
+/// Similarity at or above which a failed comparison is worth reporting.
+pub(crate) const NEAR_MISS_THRESHOLD: f64 = 0.70;
+/// Names shorter than this (after normalisation) must match exactly.
+const FUZZY_MIN_CHARS: usize = 8;
+
+/// A name from a rule or a profile, normalised once and linked to its
+/// vocabulary entry when it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Term {
+    /// As written.
+    pub(crate) text: String,
+    /// Normalised.
+    pub(crate) norm: String,
+    /// Normalised words, sorted, so word order does not matter.
+    pub(crate) sorted: String,
+    /// Index of the vocabulary entry in the term's category.
+    pub(crate) concept: Option<usize>,
+}
+
+impl Term {
+    pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
+        let norm = normalize(text);
+        let concept = vocabulary.concept_of(category, &norm);
+        let mut sorted: Vec<&str> = norm.split(' ').collect();
+        sorted.sort_unstable();
+        Term {
+            text: text.to_string(),
+            sorted: sorted.join(" "),
+            norm,
+            concept,
+        }
+    }
+}
+
+/// How a name in a profile matched a name in a rule.
+///
+/// # Example
+/// ```
+/// use vacancy_match::MatchKind;
+/// assert_eq!(serde_json::to_string(&MatchKind::Alias).unwrap(), "\"alias\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Equal after normalisation (case, accents, punctuation, plurals).
+    Exact,
+    /// Both names are entries of one vocabulary item (e.g. a translation).
+    Alias,
+    /// The profile's name contains every word of the rule's name
+    /// ("International Refugee Law" contains "Law").
+    Contains,
+    /// Close enough to be a typo of the rule's name.
+    Fuzzy,
+    /// Close, but below the threshold: reported, not counted.
+    NearMiss,
+}
+
+/// Evidence that a profile's name matched (or nearly matched) a rule's.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{MatchKind, NameMatch};
+/// let m = NameMatch { wanted: "Law".into(), found: "Derecho".into(), how: MatchKind::Alias, similarity: 1.0 };
+/// assert_eq!(m.to_string(), "\"Derecho\" = \"Law\" (alias)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameMatch {
+    /// The rule's name.
+    pub wanted: String,
+    /// The profile's name.
+    pub found: String,
+    /// How they matched.
+    pub how: MatchKind,
+    /// Similarity in 0–1 (1 for exact, alias and contains).
+    pub similarity: f64,
+}
+
+impl NameMatch {
+    /// Whether this match counts (a near miss does not).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{MatchKind, NameMatch};
+    /// let m = NameMatch { wanted: "a".into(), found: "b".into(), how: MatchKind::NearMiss, similarity: 0.8 };
+    /// assert!(!m.counts());
+    /// ```
+    #[must_use]
+    pub fn counts(&self) -> bool {
+        self.how != MatchKind::NearMiss
+    }
+}
+
+impl std::fmt::Display for NameMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.how {
+            MatchKind::Exact => write!(f, "\"{}\" = \"{}\"", self.found, self.wanted),
+            MatchKind::Alias => write!(f, "\"{}\" = \"{}\" (alias)", self.found, self.wanted),
+            MatchKind::Contains => write!(f, "\"{}\" covers \"{}\"", self.found, self.wanted),
+            MatchKind::Fuzzy => write!(
+                f,
+                "\"{}\" ≈ \"{}\" (similarity {:.2})",
+                self.found, self.wanted, self.similarity
+            ),
+            MatchKind::NearMiss => write!(
+                f,
+                "\"{}\" is close to \"{}\" (similarity {:.2}, below {FUZZY_THRESHOLD})",
+                self.found, self.wanted, self.similarity
+            ),
+        }
+    }
+}
+
+/// Compares a rule's term with a profile's term of the same category.
+/// Returns the match, a near miss, or `None`.
+pub(crate) fn compare(
+    wanted: &Term,
+    found: &Term,
+    vocabulary: &Vocabulary,
+    category: Category,
+) -> Option<NameMatch> {
+    let make = |how, similarity| {
+        Some(NameMatch {
+            wanted: wanted.text.clone(),
+            found: found.text.clone(),
+            how,
+            similarity,
+        })
+    };
+    if wanted.norm == found.norm || wanted.sorted == found.sorted {
+        return make(MatchKind::Exact, 1.0);
+    }
+    if wanted.concept.is_some() && wanted.concept == found.concept {
+        return make(MatchKind::Alias, 1.0);
+    }
+    let forms = vocabulary.forms(category, wanted.concept);
+    let found_words: Vec<&str> = found.norm.split(' ').collect();
+    let contains =
+        |form: &str| form.len() >= 3 && form.split(' ').all(|w| found_words.contains(&w));
+    if contains(&wanted.norm) || forms.iter().any(|f| contains(f)) {
+        return make(MatchKind::Contains, 1.0);
+    }
+    let mut best = 0.0_f64;
+    let mut consider = |form: &str| {
+        if form.len() >= FUZZY_MIN_CHARS && found.norm.len() >= FUZZY_MIN_CHARS {
+            best = best
+                .max(strsim::normalized_damerau_levenshtein(form, &found.norm))
+                .max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
+        }
+    };
+    consider(&wanted.norm);
+    forms.iter().for_each(|f| consider(f));
+    if best >= FUZZY_THRESHOLD {
+        make(MatchKind::Fuzzy, round2(best))
+    } else if best >= NEAR_MISS_THRESHOLD {
+        make(MatchKind::NearMiss, round2(best))
+    } else {
+        None
+    }
+}
+
+/// The best match of any of `found` against any of `wanted`: counted
+/// matches first, then the most similar; ties keep the earlier pair.
+pub(crate) fn best_match<'a>(
+    wanted: &'a [Term],
+    found: impl Iterator<Item = (usize, &'a Term)> + Clone,
+    vocabulary: &Vocabulary,
+    category: Category,
+) -> Option<(usize, NameMatch)> {
+    let mut best: Option<(usize, NameMatch)> = None;
+    for w in wanted {
+        for (index, f) in found.clone() {
+            if let Some(m) = compare(w, f, vocabulary, category) {
+                let better = match &best {
+                    None => true,
+                    Some((_, b)) => (m.counts(), m.similarity) > (b.counts(), b.similarity),
+                };
+                if better {
+                    best = Some((index, m));
+                }
+            }
+        }
+    }
+    best
+}
+
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The valid word closest to `word`, if any is close enough to suggest.
+pub(crate) fn closest<'a>(word: &str, valid: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let key = word.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in valid {
+        let score = strsim::normalized_damerau_levenshtein(&key, &candidate.to_lowercase())
+            .max(strsim::jaro_winkler(&key, &candidate.to_lowercase()) - 0.1);
+        if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        Vocabulary::from_yaml_str(
+            "fields:\n  - name: International Relations\n    aliases: [Relaciones Internacionales]\n  - name: Law\n    aliases: [Derecho, Ciencias Jurídicas y Sociales]\ncertifications:\n  - name: CISSP\n    aliases: []\n",
+        )
+        .unwrap()
+    }
+
+    fn term(v: &Vocabulary, c: Category, s: &str) -> Term {
+        Term::new(s, v, c)
+    }
+
+    #[test]
+    fn alias_beats_translation_distance() {
+        let v = vocab();
+        let m = compare(
+            &term(&v, Category::Field, "International Relations"),
+            &term(&v, Category::Field, "RELACIONES INTERNACIONALES"),
+            &v,
+            Category::Field,
+        )
+        .unwrap();
+        assert_eq!(m.how, MatchKind::Alias);
+    }
+
+    #[test]
+    fn acronyms_must_match_exactly() {
+        let v = vocab();
+        let m = compare(
+            &term(&v, Category::Certification, "CISSP"),
+            &term(&v, Category::Certification, "CISA"),
+            &v,
+            Category::Certification,
+        );
+        assert!(m.is_none());
+    }
+
+    #[test]
+    fn typos_in_long_names_match_fuzzily() {
+        let v = vocab();
+        let m = compare(
+            &term(&v, Category::Certification, "Certified Scrum Master"),
+            &term(&v, Category::Certification, "Certifed Scrum Mastr"),
+            &v,
+            Category::Certification,
+        )
+        .unwrap();
+        assert_eq!(m.how, MatchKind::Fuzzy);
+        assert!(m.similarity >= FUZZY_THRESHOLD);
+    }
+
+    #[test]
+    fn industrial_relations_is_not_international_relations() {
+        let v = vocab();
+        let m = compare(
+            &term(&v, Category::Field, "International Relations"),
+            &term(&v, Category::Field, "Industrial Relations"),
+            &v,
+            Category::Field,
+        );
+        assert!(m.as_ref().is_none_or(|m| !m.counts()), "{m:?}");
+    }
+
+    #[test]
+    fn specialisation_contains_the_field() {
+        let v = vocab();
+        let m = compare(
+            &term(&v, Category::Field, "Law"),
+            &term(&v, Category::Field, "Derecho Internacional Humanitario"),
+            &v,
+            Category::Field,
+        )
+        .unwrap();
+        assert_eq!(m.how, MatchKind::Contains);
+    }
+
+    #[test]
+    fn suggestions() {
+        let fields = ["languages", "education", "experience"];
+        assert_eq!(
+            closest("langauges", fields.iter().copied()),
+            Some("languages")
+        );
+        assert_eq!(closest("zzz", fields.iter().copied()), None);
+    }
+}

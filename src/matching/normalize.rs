@@ -1,0 +1,165 @@
+//! Normalisation of names before any comparison: case, accents,
+//! punctuation, abbreviations, stop words and plurals.
+
+/// Words dropped before comparing names, in English and Spanish.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "or", "of", "the", "in", "for", "on", "to", "with", "at", "de", "del", "la",
+    "las", "el", "los", "y", "e", "o", "u", "en", "para", "con", "al",
+];
+
+/// Abbreviations expanded before comparing.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("intl", "international"),
+    ("int", "international"),
+    ("mgmt", "management"),
+    ("mgt", "management"),
+    ("govt", "government"),
+    ("gov", "government"),
+    ("dept", "department"),
+    ("admin", "administration"),
+    ("sci", "science"),
+    ("rels", "relations"),
+    ("dev", "development"),
+    ("hum", "humanitarian"),
+];
+
+/// Folds one character to lowercase ASCII where it has an accent-free
+/// form; returns `None` for characters that separate words.
+fn fold(c: char) -> Option<char> {
+    let c = match c {
+        'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' | 'Á' | 'À' | 'Ä' | 'Â' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        c if c.is_alphanumeric() => return Some(c.to_lowercase().next().unwrap_or(c)),
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// A light stemmer, the same on both sides of every comparison, so that
+/// English and Spanish plurals meet their singulars: `studies`→`study`,
+/// `relaciones`→`relacion`, `sciences`→`science`, `roles`/`role`→`rol`.
+fn singular(word: &str) -> String {
+    if word.len() <= 3 || !word.is_ascii() {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    let soft_end = |w: &str, suffix: &str| {
+        w.strip_suffix(suffix)
+            .filter(|stem| stem.len() >= 3 && stem.ends_with(['l', 'n', 'r', 'd']))
+            .map(str::to_string)
+    };
+    if word.len() > 4 {
+        if let Some(stem) = soft_end(word, "es") {
+            return stem;
+        }
+    }
+    let word = if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        word
+    } else {
+        word.strip_suffix('s').unwrap_or(word)
+    };
+    soft_end(word, "e").unwrap_or_else(|| word.to_string())
+}
+
+/// Splits `text` into normalised words: lowercase ASCII, accents folded,
+/// apostrophes dropped (`K'iche'` → `kiche`), other punctuation separating
+/// words, abbreviations expanded, plurals singular. Stop words are kept.
+#[must_use]
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        if current.is_empty() {
+            return;
+        }
+        let expanded = ABBREVIATIONS
+            .iter()
+            .find(|(short, _)| short == current)
+            .map_or(current.as_str(), |(_, long)| long);
+        out.push(singular(expanded));
+        current.clear();
+    };
+    for c in text.chars() {
+        if matches!(c, '\'' | '’' | '`' | '´') {
+            continue;
+        }
+        match fold(c) {
+            Some(c) => current.push(c),
+            None => flush(&mut current, &mut out),
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// The normalised form of a name: its [`words`] without stop words,
+/// joined by single spaces. Two names that differ only in case, accents,
+/// punctuation, abbreviations, articles or plurals normalise equally.
+#[must_use]
+pub(crate) fn normalize(text: &str) -> String {
+    let all = words(text);
+    let kept: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !STOP_WORDS.contains(w))
+        .collect();
+    if kept.is_empty() {
+        // A name made only of stop words ("A") keeps them.
+        all.join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(
+            normalize("Relaciones Internacionales"),
+            "relacion internacional"
+        );
+        assert_eq!(
+            normalize("Ciencias Políticas"),
+            normalize("ciencia politica")
+        );
+        assert_eq!(normalize("Intl. Relations"), "international relation");
+        assert_eq!(
+            normalize("RELACIONES INTERNACIONALES"),
+            normalize("relaciones internacionales")
+        );
+        assert_eq!(normalize("Psicología"), "psicologia");
+        assert_eq!(normalize("K'iche'"), "kiche");
+        assert_eq!(normalize("Trabajo   Social!"), "trabajo social");
+    }
+
+    #[test]
+    fn drops_stop_words_and_plurals() {
+        assert_eq!(normalize("Bachelor of Laws"), "bachelor law");
+        assert_eq!(
+            normalize("Refugee and Forced Migration Studies"),
+            "refugee forced migration study"
+        );
+        assert_eq!(
+            normalize("Refugee & Forced Migration Study"),
+            "refugee forced migration study"
+        );
+        assert_eq!(normalize("roles"), normalize("role"));
+        assert_eq!(normalize("Social Sciences"), normalize("Social Science"));
+    }
+
+    #[test]
+    fn expands_abbreviations() {
+        assert_eq!(normalize("Intl Law"), "international law");
+        assert_eq!(normalize("Database Mgmt"), "database management");
+    }
+}

@@ -1,0 +1,262 @@
+//! The alias vocabulary: names in English and Spanish that mean the same
+//! field, domain, certification, skill or organization.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::normalize;
+use crate::error::{Error, Location};
+use crate::load::{self, InputFormat};
+
+/// What kind of name a vocabulary entry is.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Category, Vocabulary};
+/// let v = Vocabulary::bundled();
+/// assert_eq!(v.canonical(Category::Field, "Relaciones Internacionales"), Some("International Relations"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Fields of study.
+    Field,
+    /// Experience domains.
+    Domain,
+    /// Certifications and trainings.
+    Certification,
+    /// Skills.
+    Skill,
+    /// Organizations (for internal-only postings).
+    Organization,
+}
+
+impl Category {
+    const ALL: [Category; 5] = [
+        Category::Field,
+        Category::Domain,
+        Category::Certification,
+        Category::Skill,
+        Category::Organization,
+    ];
+
+    fn index(self) -> usize {
+        match self {
+            Category::Field => 0,
+            Category::Domain => 1,
+            Category::Certification => 2,
+            Category::Skill => 3,
+            Category::Organization => 4,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Category::Field => "fields",
+            Category::Domain => "domains",
+            Category::Certification => "certifications",
+            Category::Skill => "skills",
+            Category::Organization => "organizations",
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVocabulary {
+    #[serde(default)]
+    fields: Vec<RawEntry>,
+    #[serde(default)]
+    domains: Vec<RawEntry>,
+    #[serde(default)]
+    certifications: Vec<RawEntry>,
+    #[serde(default)]
+    skills: Vec<RawEntry>,
+    #[serde(default)]
+    organizations: Vec<RawEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Concept {
+    name: String,
+    /// Normalised name and aliases.
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    concepts: Vec<Concept>,
+    by_form: HashMap<String, usize>,
+}
+
+/// The alias vocabulary of a rule set, normalised at load time.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Category, Vocabulary};
+/// let v = Vocabulary::from_yaml_str("skills:\n  - name: database management\n    aliases: [gestión de bases de datos]\n")?;
+/// assert_eq!(v.canonical(Category::Skill, "Gestion de Base de Datos"), Some("database management"));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    indexes: [Index; 5],
+}
+
+impl Vocabulary {
+    /// The vocabulary bundled with the crate (`rules/vocabulary.yaml`).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Category, Vocabulary};
+    /// assert_eq!(Vocabulary::bundled().canonical(Category::Organization, "ACNUR"), Some("UNHCR"));
+    /// ```
+    #[must_use]
+    pub fn bundled() -> Vocabulary {
+        // The bundled file is tested to load (tests in this crate and in
+        // tests/), so a failure here can only be a build of a broken tree.
+        Vocabulary::from_yaml_str(crate::ruleset::BUNDLED_VOCABULARY).unwrap_or_default()
+    }
+
+    /// Parses a vocabulary from YAML text.
+    ///
+    /// # Errors
+    /// Malformed YAML, unknown fields, empty names, or one alias under
+    /// two entries of the same category.
+    ///
+    /// # Example
+    /// ```
+    /// let err = vacancy_match::Vocabulary::from_yaml_str("fields:\n  - name: Law\n    aliases: [Derecho]\n  - name: Legal Studies\n    aliases: [derecho]\n").unwrap_err();
+    /// assert!(err.to_string().contains("`derecho` is already an alias of `Law`"));
+    /// ```
+    pub fn from_yaml_str(text: &str) -> Result<Vocabulary, Error> {
+        let raw: RawVocabulary = load::parse(text, InputFormat::Yaml, &load::Limits::default())?;
+        let mut vocabulary = Vocabulary::default();
+        let mut problems = Vec::new();
+        let lists = [
+            &raw.fields,
+            &raw.domains,
+            &raw.certifications,
+            &raw.skills,
+            &raw.organizations,
+        ];
+        for (category, entries) in Category::ALL.into_iter().zip(lists) {
+            let index = &mut vocabulary.indexes[category.index()];
+            for (i, entry) in entries.iter().enumerate() {
+                let concept_id = index.concepts.len();
+                let mut concept = Concept {
+                    name: entry.name.clone(),
+                    forms: Vec::new(),
+                };
+                let names = std::iter::once((None, &entry.name))
+                    .chain(entry.aliases.iter().enumerate().map(|(j, a)| (Some(j), a)));
+                for (alias_index, name) in names {
+                    let path = match alias_index {
+                        None => format!("{}[{i}].name", category.key()),
+                        Some(j) => format!("{}[{i}].aliases[{j}]", category.key()),
+                    };
+                    let form = normalize(name);
+                    if form.is_empty() {
+                        problems.push(located(text, &path, "empty name".to_string()));
+                        continue;
+                    }
+                    match index.by_form.get(&form) {
+                        Some(&other) if other != concept_id => {
+                            let owner = index
+                                .concepts
+                                .get(other)
+                                .map_or("another entry", |c| c.name.as_str());
+                            problems.push(located(
+                                text,
+                                &path,
+                                format!("`{name}` is already an alias of `{owner}`"),
+                            ));
+                        }
+                        Some(_) => {}
+                        None => {
+                            index.by_form.insert(form.clone(), concept_id);
+                            concept.forms.push(form);
+                        }
+                    }
+                }
+                index.concepts.push(concept);
+            }
+        }
+        if problems.is_empty() {
+            Ok(vocabulary)
+        } else {
+            Err(Error::many(problems))
+        }
+    }
+
+    /// The canonical name of `name` in `category`, if the vocabulary has it.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Category, Vocabulary};
+    /// let v = Vocabulary::bundled();
+    /// assert_eq!(v.canonical(Category::Field, "Derecho"), Some("Law"));
+    /// assert_eq!(v.canonical(Category::Field, "Astrophysics"), None);
+    /// ```
+    #[must_use]
+    pub fn canonical(&self, category: Category, name: &str) -> Option<&str> {
+        let index = &self.indexes[category.index()];
+        let id = index.by_form.get(&normalize(name))?;
+        index.concepts.get(*id).map(|c| c.name.as_str())
+    }
+
+    /// Number of entries in a category.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Category, Vocabulary};
+    /// assert!(Vocabulary::bundled().len(Category::Field) > 5);
+    /// ```
+    #[must_use]
+    pub fn len(&self, category: Category) -> usize {
+        self.indexes[category.index()].concepts.len()
+    }
+
+    /// Whether the vocabulary has no entries at all.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(vacancy_match::Vocabulary::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.indexes.iter().all(|i| i.concepts.is_empty())
+    }
+
+    pub(crate) fn concept_of(&self, category: Category, norm: &str) -> Option<usize> {
+        self.indexes[category.index()].by_form.get(norm).copied()
+    }
+
+    /// The normalised forms of a concept (none for `None`).
+    pub(crate) fn forms(&self, category: Category, concept: Option<usize>) -> &[String] {
+        concept
+            .and_then(|id| self.indexes[category.index()].concepts.get(id))
+            .map_or(&[], |c| c.forms.as_slice())
+    }
+}
+
+fn located(text: &str, path: &str, message: String) -> Error {
+    let (line, column) = load::locate(text, path).unzip();
+    Error::invalid(
+        Location {
+            file: None,
+            line,
+            column,
+            path: Some(path.to_string()),
+        },
+        message,
+    )
+}

@@ -1,0 +1,242 @@
+//! Dates as people write them in CVs and postings: a day, a month or a year.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The earliest and latest years accepted anywhere in inputs.
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2200;
+
+/// A date with day, month or year precision (`2024-02-08`, `2024-02`, `2024`).
+///
+/// A period that starts at a month starts on its first day; one that ends
+/// at a month ends on its last day, so `2015-02`–`2015-03` is two months.
+///
+/// # Example
+/// ```
+/// use vacancy_match::PartialDate;
+/// let d: PartialDate = "2024-02".parse()?;
+/// assert_eq!(d.first_day().to_string(), "2024-02-01");
+/// assert_eq!(d.last_day().to_string(), "2024-02-29");
+/// assert!("2025-02-30".parse::<PartialDate>().is_err());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl PartialDate {
+    /// The first day the date covers.
+    ///
+    /// # Example
+    /// ```
+    /// let d: vacancy_match::PartialDate = "2019".parse()?;
+    /// assert_eq!(d.first_day().to_string(), "2019-01-01");
+    /// # Ok::<(), String>(())
+    /// ```
+    #[must_use]
+    pub fn first_day(&self) -> NaiveDate {
+        let month = self.month.unwrap_or(1);
+        let day = self.day.unwrap_or(1);
+        NaiveDate::from_ymd_opt(self.year, month, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day the date covers.
+    ///
+    /// # Example
+    /// ```
+    /// let d: vacancy_match::PartialDate = "2023-02".parse()?;
+    /// assert_eq!(d.last_day().to_string(), "2023-02-28");
+    /// # Ok::<(), String>(())
+    /// ```
+    #[must_use]
+    pub fn last_day(&self) -> NaiveDate {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MAX)
+            }
+            (Some(m), None) => last_of_month(self.year, m),
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// A full date.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use vacancy_match::PartialDate;
+    /// let day = NaiveDate::from_ymd_opt(2025, 8, 1).unwrap();
+    /// assert_eq!(PartialDate::from_date(day).to_string(), "2025-08-01");
+    /// ```
+    #[must_use]
+    pub fn from_date(date: NaiveDate) -> Self {
+        PartialDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
+    }
+}
+
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let (next_year, next_month) = if month >= 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    last_of_month(year, month).day()
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl std::str::FromStr for PartialDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let text = s.trim();
+        let bad = || format!("invalid date `{text}`, expected YYYY-MM-DD, YYYY-MM or YYYY");
+        let mut parts = text.split('-');
+        let year_text = parts.next().ok_or_else(bad)?;
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = year_text.parse().map_err(|_| bad())?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(format!(
+                "invalid date `{text}`: year {year} is outside {MIN_YEAR}..={MAX_YEAR}"
+            ));
+        }
+        let number = |p: Option<&str>| -> Result<Option<u32>, String> {
+            match p {
+                None => Ok(None),
+                Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().map(Some).map_err(|_| bad())
+                }
+                Some(_) => Err(bad()),
+            }
+        };
+        let month = number(parts.next())?;
+        let day = number(parts.next())?;
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(format!("invalid date `{text}`: month {m} does not exist"));
+            }
+            if let Some(d) = day {
+                let max = days_in_month(year, m);
+                if d == 0 || d > max {
+                    let name = MONTHS
+                        .get((m - 1) as usize)
+                        .copied()
+                        .unwrap_or("that month");
+                    return Err(format!(
+                        "invalid date `{text}`: {name} {year} has {max} days"
+                    ));
+                }
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date such as 2024-02-08, 2024-02 or 2024")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PartialDate, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PartialDate, E> {
+                v.to_string().parse().map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PartialDate, E> {
+                v.to_string().parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        let d: PartialDate = "2024-02-08".parse().unwrap();
+        assert_eq!(d.first_day(), d.last_day());
+        let m: PartialDate = "2024-12".parse().unwrap();
+        assert_eq!(m.last_day().to_string(), "2024-12-31");
+        let y: PartialDate = "2019".parse().unwrap();
+        assert_eq!(y.last_day().to_string(), "2019-12-31");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_reason() {
+        assert_eq!(
+            "2025-02-30".parse::<PartialDate>().unwrap_err(),
+            "invalid date `2025-02-30`: February 2025 has 28 days"
+        );
+        assert!("99999-01-01".parse::<PartialDate>().is_err());
+        assert!("2024-13"
+            .parse::<PartialDate>()
+            .unwrap_err()
+            .contains("month 13"));
+        assert!("1850-01"
+            .parse::<PartialDate>()
+            .unwrap_err()
+            .contains("outside"));
+        assert!("2024/01/01".parse::<PartialDate>().is_err());
+        assert!("".parse::<PartialDate>().is_err());
+    }
+}

@@ -1,0 +1,510 @@
+//! Ordered levels: degrees on the ISCED 2011 ladder and language levels
+//! on the CEFR scale, with the names people use for them in English and
+//! Spanish.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::matching::closest;
+
+/// A degree level on the ISCED 2011 ladder. A higher level satisfies a
+/// requirement for a lower one.
+///
+/// # Example
+/// ```
+/// use vacancy_match::DegreeLevel;
+/// assert_eq!(DegreeLevel::parse("Licenciatura"), Some(DegreeLevel::Bachelor));
+/// assert_eq!(DegreeLevel::parse("Diploma de Bachiller"), Some(DegreeLevel::Secondary));
+/// assert_eq!(DegreeLevel::parse("PhD"), Some(DegreeLevel::Doctorate));
+/// assert!(DegreeLevel::Master > DegreeLevel::Bachelor);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DegreeLevel {
+    /// Upper secondary (ISCED 3): high school, *Diploma de Bachiller*.
+    Secondary,
+    /// Post-secondary or short tertiary (ISCED 4–5): technical diplomas.
+    PostSecondary,
+    /// Bachelor or equivalent (ISCED 6): *Licenciatura*.
+    Bachelor,
+    /// Master or equivalent (ISCED 7): *Maestría*.
+    Master,
+    /// Doctorate (ISCED 8): PhD, *Doctorado*.
+    Doctorate,
+}
+
+/// Names accepted for each degree level, in English and Spanish.
+const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
+    ("secondary", DegreeLevel::Secondary),
+    ("secondary education", DegreeLevel::Secondary),
+    ("secondary school", DegreeLevel::Secondary),
+    ("high school", DegreeLevel::Secondary),
+    ("high school diploma", DegreeLevel::Secondary),
+    ("diploma de bachiller", DegreeLevel::Secondary),
+    ("bachiller", DegreeLevel::Secondary),
+    ("bachillerato", DegreeLevel::Secondary),
+    ("secundaria", DegreeLevel::Secondary),
+    ("educacion secundaria", DegreeLevel::Secondary),
+    ("educacion media", DegreeLevel::Secondary),
+    ("preparatoria", DegreeLevel::Secondary),
+    ("perito", DegreeLevel::Secondary),
+    ("magisterio", DegreeLevel::Secondary),
+    ("post_secondary", DegreeLevel::PostSecondary),
+    ("post secondary", DegreeLevel::PostSecondary),
+    ("postsecondary", DegreeLevel::PostSecondary),
+    ("technical", DegreeLevel::PostSecondary),
+    ("technical degree", DegreeLevel::PostSecondary),
+    ("technical diploma", DegreeLevel::PostSecondary),
+    ("technician", DegreeLevel::PostSecondary),
+    ("associate degree", DegreeLevel::PostSecondary),
+    ("tecnico", DegreeLevel::PostSecondary),
+    ("tecnico universitario", DegreeLevel::PostSecondary),
+    ("tecnico superior", DegreeLevel::PostSecondary),
+    ("profesorado", DegreeLevel::PostSecondary),
+    ("bachelor", DegreeLevel::Bachelor),
+    ("bachelor degree", DegreeLevel::Bachelor),
+    ("bachelor of arts", DegreeLevel::Bachelor),
+    ("bachelor of science", DegreeLevel::Bachelor),
+    ("bachelor of laws", DegreeLevel::Bachelor),
+    ("undergraduate", DegreeLevel::Bachelor),
+    ("undergraduate degree", DegreeLevel::Bachelor),
+    ("first level university degree", DegreeLevel::Bachelor),
+    ("university degree", DegreeLevel::Bachelor),
+    ("licenciatura", DegreeLevel::Bachelor),
+    ("licenciado", DegreeLevel::Bachelor),
+    ("licenciada", DegreeLevel::Bachelor),
+    ("titulo universitario", DegreeLevel::Bachelor),
+    ("grado universitario", DegreeLevel::Bachelor),
+    ("ingenieria", DegreeLevel::Bachelor),
+    ("ba", DegreeLevel::Bachelor),
+    ("bs", DegreeLevel::Bachelor),
+    ("bsc", DegreeLevel::Bachelor),
+    ("llb", DegreeLevel::Bachelor),
+    ("master", DegreeLevel::Master),
+    ("master degree", DegreeLevel::Master),
+    ("master of arts", DegreeLevel::Master),
+    ("master of science", DegreeLevel::Master),
+    ("master of laws", DegreeLevel::Master),
+    ("graduate", DegreeLevel::Master),
+    ("graduate degree", DegreeLevel::Master),
+    ("advanced degree", DegreeLevel::Master),
+    ("advanced university degree", DegreeLevel::Master),
+    ("maestria", DegreeLevel::Master),
+    ("magister", DegreeLevel::Master),
+    ("posgrado", DegreeLevel::Master),
+    ("postgrado", DegreeLevel::Master),
+    ("ma", DegreeLevel::Master),
+    ("msc", DegreeLevel::Master),
+    ("llm", DegreeLevel::Master),
+    ("mba", DegreeLevel::Master),
+    ("mph", DegreeLevel::Master),
+    ("mpa", DegreeLevel::Master),
+    ("doctorate", DegreeLevel::Doctorate),
+    ("doctoral degree", DegreeLevel::Doctorate),
+    ("phd", DegreeLevel::Doctorate),
+    ("ph d", DegreeLevel::Doctorate),
+    ("dphil", DegreeLevel::Doctorate),
+    ("doctorado", DegreeLevel::Doctorate),
+];
+
+impl DegreeLevel {
+    /// Every level, lowest first.
+    pub const ALL: [DegreeLevel; 5] = [
+        DegreeLevel::Secondary,
+        DegreeLevel::PostSecondary,
+        DegreeLevel::Bachelor,
+        DegreeLevel::Master,
+        DegreeLevel::Doctorate,
+    ];
+
+    /// Reads a degree name in English or Spanish (case, accents and
+    /// punctuation ignored). A name that starts with a degree name and goes
+    /// on with a field ("Licenciatura en Pedagogía") is read by its start.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::DegreeLevel;
+    /// assert_eq!(DegreeLevel::parse("Maestría"), Some(DegreeLevel::Master));
+    /// assert_eq!(DegreeLevel::parse("Bachelor of Arts in Law"), Some(DegreeLevel::Bachelor));
+    /// assert_eq!(DegreeLevel::parse("knighthood"), None);
+    /// ```
+    #[must_use]
+    pub fn parse(text: &str) -> Option<DegreeLevel> {
+        let words = crate::matching::words(text);
+        let joined = words.join(" ");
+        // Longest name that the text starts with, so "master of laws"
+        // wins over "master" and "bachelor of arts in law" reads as bachelor.
+        let mut best: Option<(usize, DegreeLevel)> = None;
+        for (name, level) in DEGREE_NAMES {
+            let name = crate::matching::words(name).join(" ");
+            let fits = joined == name
+                || (joined.starts_with(&name) && joined.as_bytes().get(name.len()) == Some(&b' '));
+            if fits && best.is_none_or(|(len, _)| name.len() > len) {
+                best = Some((name.len(), *level));
+            }
+        }
+        best.map(|(_, level)| level)
+    }
+
+    /// The ISCED 2011 level (the lower bound for post-secondary, 4–5).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::DegreeLevel::Master.isced(), 7);
+    /// ```
+    #[must_use]
+    pub fn isced(self) -> u8 {
+        match self {
+            DegreeLevel::Secondary => 3,
+            DegreeLevel::PostSecondary => 4,
+            DegreeLevel::Bachelor => 6,
+            DegreeLevel::Master => 7,
+            DegreeLevel::Doctorate => 8,
+        }
+    }
+
+    /// Position on the ladder, 1 (secondary) to 5 (doctorate).
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            DegreeLevel::Secondary => 1,
+            DegreeLevel::PostSecondary => 2,
+            DegreeLevel::Bachelor => 3,
+            DegreeLevel::Master => 4,
+            DegreeLevel::Doctorate => 5,
+        }
+    }
+
+    /// The canonical name used in files and reports.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::DegreeLevel::PostSecondary.as_str(), "post_secondary");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DegreeLevel::Secondary => "secondary",
+            DegreeLevel::PostSecondary => "post_secondary",
+            DegreeLevel::Bachelor => "bachelor",
+            DegreeLevel::Master => "master",
+            DegreeLevel::Doctorate => "doctorate",
+        }
+    }
+}
+
+impl fmt::Display for DegreeLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DegreeLevel::Secondary => "secondary education",
+            DegreeLevel::PostSecondary => "post-secondary/technical diploma",
+            DegreeLevel::Bachelor => "bachelor's degree",
+            DegreeLevel::Master => "master's degree",
+            DegreeLevel::Doctorate => "doctorate",
+        })
+    }
+}
+
+impl Serialize for DegreeLevel {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DegreeLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        DegreeLevel::parse(&text).ok_or_else(|| {
+            let names = DEGREE_NAMES.iter().map(|(n, _)| *n);
+            serde::de::Error::custom(unknown_word("degree level", &text, names))
+        })
+    }
+}
+
+/// "unknown X `word`, did you mean `y`?" or, without a close word, the
+/// list of what is accepted.
+pub(crate) fn unknown_word<'a>(
+    what: &str,
+    word: &str,
+    valid: impl Iterator<Item = &'a str> + Clone,
+) -> String {
+    match closest(word, valid.clone()) {
+        Some(best) => format!("unknown {what} `{word}`, did you mean `{best}`?"),
+        None => {
+            let list: Vec<&str> = valid.take(12).collect();
+            format!(
+                "unknown {what} `{word}`, expected one of {}",
+                list.join(", ")
+            )
+        }
+    }
+}
+
+/// A CEFR level, A1 (lowest) to C2.
+///
+/// # Example
+/// ```
+/// use vacancy_match::Cefr;
+/// assert!(Cefr::C1 > Cefr::B2);
+/// assert_eq!(Cefr::B2.to_string(), "B2");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Cefr {
+    /// Breakthrough.
+    A1,
+    /// Waystage.
+    A2,
+    /// Threshold.
+    B1,
+    /// Vantage.
+    B2,
+    /// Effective operational proficiency.
+    C1,
+    /// Mastery (also what `native` means).
+    C2,
+}
+
+impl Cefr {
+    /// Every level, lowest first.
+    pub const ALL: [Cefr; 6] = [Cefr::A1, Cefr::A2, Cefr::B1, Cefr::B2, Cefr::C1, Cefr::C2];
+
+    /// Position on the scale, 1 (A1) to 6 (C2).
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Cefr::A1 => 1,
+            Cefr::A2 => 2,
+            Cefr::B1 => 3,
+            Cefr::B2 => 4,
+            Cefr::C1 => 5,
+            Cefr::C2 => 6,
+        }
+    }
+}
+
+impl fmt::Display for Cefr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Posting descriptors and their CEFR equivalents, the one table that
+/// decides what "fluent" or "good knowledge" means.
+///
+/// Written as the postings of this region write them, in English and
+/// Spanish; `native` is C2.
+pub(crate) const DESCRIPTORS: &[(&str, Cefr)] = &[
+    ("a1", Cefr::A1),
+    ("a2", Cefr::A2),
+    ("b1", Cefr::B1),
+    ("b2", Cefr::B2),
+    ("c1", Cefr::C1),
+    ("c2", Cefr::C2),
+    ("native", Cefr::C2),
+    ("mother tongue", Cefr::C2),
+    ("first language", Cefr::C2),
+    ("bilingual", Cefr::C2),
+    ("nativo", Cefr::C2),
+    ("nativa", Cefr::C2),
+    ("lengua materna", Cefr::C2),
+    ("idioma materno", Cefr::C2),
+    ("bilingue", Cefr::C2),
+    ("basic", Cefr::A2),
+    ("elementary", Cefr::A2),
+    ("basico", Cefr::A2),
+    ("elemental", Cefr::A2),
+    ("working knowledge", Cefr::B1),
+    ("intermediate", Cefr::B1),
+    ("conocimiento practico", Cefr::B1),
+    ("intermedio", Cefr::B1),
+    ("good", Cefr::B2),
+    ("good knowledge", Cefr::B2),
+    ("very good", Cefr::B2),
+    ("very good knowledge", Cefr::B2),
+    ("upper intermediate", Cefr::B2),
+    ("buen conocimiento", Cefr::B2),
+    ("bueno", Cefr::B2),
+    ("muy bueno", Cefr::B2),
+    ("intermedio alto", Cefr::B2),
+    ("fluent", Cefr::C1),
+    ("fluency", Cefr::C1),
+    ("proficient", Cefr::C1),
+    ("advanced", Cefr::C1),
+    ("excellent", Cefr::C1),
+    ("excellent knowledge", Cefr::C1),
+    ("fluido", Cefr::C1),
+    ("fluidez", Cefr::C1),
+    ("avanzado", Cefr::C1),
+    ("excelente", Cefr::C1),
+    ("dominio", Cefr::C1),
+];
+
+/// A language level: a CEFR level, and the words it was written in when
+/// those were a descriptor ("fluent", "nativo") rather than a CEFR code.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Cefr, LanguageLevel};
+/// let level = LanguageLevel::parse("Fluent").unwrap();
+/// assert_eq!(level.cefr(), Cefr::C1);
+/// assert_eq!(level.to_string(), "C1 (fluent)");
+/// assert_eq!(LanguageLevel::parse("native").unwrap().cefr(), Cefr::C2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LanguageLevel {
+    cefr: Cefr,
+    written: Option<String>,
+}
+
+impl LanguageLevel {
+    /// Reads a CEFR code or a descriptor in English or Spanish.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Cefr, LanguageLevel};
+    /// assert_eq!(LanguageLevel::parse("buen conocimiento").unwrap().cefr(), Cefr::B2);
+    /// assert!(LanguageLevel::parse("D1").is_none());
+    /// ```
+    #[must_use]
+    pub fn parse(text: &str) -> Option<LanguageLevel> {
+        let key = crate::matching::words(text).join(" ");
+        let cefr = DESCRIPTORS
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, cefr)| *cefr)?;
+        let is_code = key.len() == 2;
+        Some(LanguageLevel {
+            cefr,
+            written: (!is_code).then(|| text.trim().to_lowercase()),
+        })
+    }
+
+    /// A level given directly on the CEFR scale.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Cefr, LanguageLevel};
+    /// assert_eq!(LanguageLevel::from_cefr(Cefr::B1).to_string(), "B1");
+    /// ```
+    #[must_use]
+    pub fn from_cefr(cefr: Cefr) -> Self {
+        LanguageLevel {
+            cefr,
+            written: None,
+        }
+    }
+
+    /// The CEFR level.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Cefr, LanguageLevel};
+    /// assert_eq!(LanguageLevel::parse("excelente").unwrap().cefr(), Cefr::C1);
+    /// ```
+    #[must_use]
+    pub fn cefr(&self) -> Cefr {
+        self.cefr
+    }
+}
+
+impl fmt::Display for LanguageLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.written {
+            Some(words) => write!(f, "{} ({words})", self.cefr),
+            None => write!(f, "{}", self.cefr),
+        }
+    }
+}
+
+impl Serialize for LanguageLevel {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.written {
+            Some(words) => s.serialize_str(words),
+            None => s.collect_str(&self.cefr),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LanguageLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        LanguageLevel::parse(&text).ok_or_else(|| {
+            let names = DESCRIPTORS.iter().map(|(n, _)| *n);
+            serde::de::Error::custom(unknown_word("language level", &text, names))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::normalize;
+
+    #[test]
+    fn degree_ladder_reads_english_and_spanish() {
+        use DegreeLevel::*;
+        for (text, level) in [
+            ("high school", Secondary),
+            ("Diploma de Bachiller", Secondary),
+            ("Bachillerato en Ciencias y Letras", Secondary),
+            ("Técnico", PostSecondary),
+            ("Undergraduate degree", Bachelor),
+            ("First-level university degree", Bachelor),
+            ("Licenciatura en Relaciones Internacionales", Bachelor),
+            ("Bachelor's degree", Bachelor),
+            ("Graduate degree", Master),
+            ("Advanced university degree", Master),
+            ("Maestría", Master),
+            ("Master of Laws (LLM)", Master),
+            ("Ph.D.", Doctorate),
+            ("Doctorado", Doctorate),
+        ] {
+            assert_eq!(DegreeLevel::parse(text), Some(level), "{text}");
+        }
+        assert!(Secondary < PostSecondary && PostSecondary < Bachelor);
+        assert!(Bachelor < Master && Master < Doctorate);
+    }
+
+    #[test]
+    fn bachiller_is_secondary_not_bachelor() {
+        assert_eq!(
+            DegreeLevel::parse("Bachiller"),
+            Some(DegreeLevel::Secondary)
+        );
+        assert_eq!(DegreeLevel::parse("Bachelor"), Some(DegreeLevel::Bachelor));
+    }
+
+    #[test]
+    fn descriptors_map_to_cefr() {
+        for (text, cefr) in [
+            ("basic", Cefr::A2),
+            ("working knowledge", Cefr::B1),
+            ("good knowledge", Cefr::B2),
+            ("very good", Cefr::B2),
+            ("fluent", Cefr::C1),
+            ("Excellent", Cefr::C1),
+            ("native", Cefr::C2),
+            ("Nativo", Cefr::C2),
+            ("fluidez", Cefr::C1),
+            ("b2", Cefr::B2),
+        ] {
+            assert_eq!(
+                LanguageLevel::parse(text).map(|l| l.cefr()),
+                Some(cefr),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_level_suggests_closest() {
+        let msg = unknown_word(
+            "language level",
+            "fluentt",
+            DESCRIPTORS.iter().map(|(n, _)| *n),
+        );
+        assert_eq!(
+            msg,
+            "unknown language level `fluentt`, did you mean `fluent`?"
+        );
+        assert!(normalize("C1").len() == 2);
+    }
+}

@@ -1,0 +1,261 @@
+//! The validated domain: vacancies and their requirements, candidates,
+//! levels, dates and codes.
+
+pub(crate) mod candidate;
+mod codes;
+mod date;
+mod level;
+pub(crate) mod vacancy;
+
+pub use date::PartialDate;
+pub(crate) use level::unknown_word;
+pub use level::{Cefr, DegreeLevel, LanguageLevel};
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use codes::CodeEntry;
+
+/// A look-up of a code table by every spelling it accepts.
+struct CodeIndex {
+    entries: &'static [CodeEntry],
+    by_key: HashMap<String, usize>,
+}
+
+impl CodeIndex {
+    fn new(entries: &'static [CodeEntry]) -> CodeIndex {
+        let mut by_key = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let names = [e.code, e.english, e.spanish]
+                .into_iter()
+                .chain(e.other_names.iter().copied());
+            for name in names {
+                by_key.entry(key(name)).or_insert(i);
+            }
+        }
+        CodeIndex { entries, by_key }
+    }
+
+    fn find(&self, text: &str) -> Option<&'static CodeEntry> {
+        let i = self.by_key.get(&key(text))?;
+        self.entries.get(*i)
+    }
+
+    fn spellings(&self) -> impl Iterator<Item = &'static str> + Clone {
+        self.entries
+            .iter()
+            .flat_map(|e| [e.code, e.english, e.spanish])
+    }
+}
+
+fn key(text: &str) -> String {
+    crate::matching::words(text).join(" ")
+}
+
+fn languages() -> &'static CodeIndex {
+    static INDEX: OnceLock<CodeIndex> = OnceLock::new();
+    INDEX.get_or_init(|| CodeIndex::new(codes::LANGUAGES))
+}
+
+fn countries() -> &'static CodeIndex {
+    static INDEX: OnceLock<CodeIndex> = OnceLock::new();
+    INDEX.get_or_init(|| CodeIndex::new(codes::COUNTRIES))
+}
+
+/// A language, by ISO 639 code (639-1 where one exists, else 639-3).
+///
+/// Reads codes and English or Spanish names: `es`, `spa`, `Spanish`,
+/// `español` are one language; `quc`, `K'iche'`, `Quiché` another.
+///
+/// # Example
+/// ```
+/// use vacancy_match::Language;
+/// let es = Language::parse("Español").unwrap();
+/// assert_eq!(es.code(), "es");
+/// assert_eq!(es.english_name(), "Spanish");
+/// assert_eq!(Language::parse("K'iche'").unwrap().code(), "quc");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Language(&'static CodeEntry);
+
+impl Language {
+    /// Looks a language up by code or name.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(vacancy_match::Language::parse("Klingon").is_none());
+    /// ```
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Language> {
+        languages().find(text).map(Language)
+    }
+
+    /// The ISO 639 code.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Language::parse("inglés").unwrap().code(), "en");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// The English name.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Language::parse("kek").unwrap().english_name(), "Q'eqchi'");
+    /// ```
+    #[must_use]
+    pub fn english_name(&self) -> &'static str {
+        self.0.english
+    }
+
+    /// The Spanish name.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Language::parse("en").unwrap().spanish_name(), "Inglés");
+    /// ```
+    #[must_use]
+    pub fn spanish_name(&self) -> &'static str {
+        self.0.spanish
+    }
+}
+
+/// A country, by ISO 3166-1 alpha-2 code.
+///
+/// # Example
+/// ```
+/// use vacancy_match::Country;
+/// assert_eq!(Country::parse("México").unwrap().code(), "MX");
+/// assert_eq!(Country::parse("gtm").unwrap().code(), "GT");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Country(&'static CodeEntry);
+
+impl Country {
+    /// Looks a country up by alpha-2 or alpha-3 code or by name.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(vacancy_match::Country::parse("Atlantis").is_none());
+    /// ```
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Country> {
+        countries().find(text).map(Country)
+    }
+
+    /// The alpha-2 code.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Country::parse("Guatemala").unwrap().code(), "GT");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// The English name.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Country::parse("MX").unwrap().english_name(), "Mexico");
+    /// ```
+    #[must_use]
+    pub fn english_name(&self) -> &'static str {
+        self.0.english
+    }
+
+    /// The Spanish name.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Country::parse("MX").unwrap().spanish_name(), "México");
+    /// ```
+    #[must_use]
+    pub fn spanish_name(&self) -> &'static str {
+        self.0.spanish
+    }
+}
+
+macro_rules! code_type {
+    ($ty:ident, $index:ident, $what:literal) => {
+        impl fmt::Debug for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.0.code)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.0.english)
+            }
+        }
+
+        impl PartialOrd for $ty {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $ty {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.0.code.cmp(other.0.code)
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.0.code)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                $ty::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(unknown_word($what, &text, $index().spellings()))
+                })
+            }
+        }
+    };
+}
+
+code_type!(Language, languages, "language");
+code_type!(Country, countries, "country");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mayan_languages_by_code_and_name() {
+        for (text, code) in [
+            ("mam", "mam"),
+            ("Mam", "mam"),
+            ("quiché", "quc"),
+            ("Kaqchikel", "cak"),
+            ("Q'eqchi'", "kek"),
+        ] {
+            assert_eq!(
+                Language::parse(text).map(|l| l.code()),
+                Some(code),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_codes_suggest() {
+        let err = serde_json::from_str::<Country>("\"Guatemla\"")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean `Guatemala`?"), "{err}");
+    }
+}

@@ -1,0 +1,429 @@
+//! A vacancy and its requirements, validated and compiled for assessment.
+
+use serde::{Deserialize, Serialize};
+
+use super::candidate::AuthorizationStatus;
+use super::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
+use crate::matching::Term;
+
+/// A job vacancy: its identity, dates and requirements, compiled from a
+/// rule file (names normalised and linked to the vocabulary once, at load
+/// time).
+///
+/// # Example
+/// ```
+/// let rules = vacancy_match::RuleSet::bundled()?;
+/// let v = rules.vacancy("unhcr-gt-resettlement-officer-2024").unwrap();
+/// assert_eq!(v.organization(), "UNHCR");
+/// assert_eq!(v.deadline().map(|d| d.to_string()), Some("2024-02-08".into()));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Vacancy {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) organization: String,
+    pub(crate) contract: Option<String>,
+    pub(crate) city: Option<String>,
+    pub(crate) country: Country,
+    pub(crate) posting: Option<String>,
+    pub(crate) posted: Option<PartialDate>,
+    pub(crate) deadline: Option<PartialDate>,
+    pub(crate) target_start: Option<PartialDate>,
+    pub(crate) requirements: Vec<Requirement>,
+    /// The file the vacancy was loaded from, if any.
+    pub(crate) file: Option<String>,
+}
+
+impl Vacancy {
+    /// The vacancy's id, unique in its rule set.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().all(|v| !v.id().is_empty()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The job title.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.title().contains("Protection Assistant")));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The hiring organization.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.organization() == "IOM"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn organization(&self) -> &str {
+        &self.organization
+    }
+
+    /// The duty-station country.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.country().code() == "MX"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn country(&self) -> Country {
+        self.country
+    }
+
+    /// The application deadline, if the posting gives one.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.deadline().is_none()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn deadline(&self) -> Option<PartialDate> {
+        self.deadline
+    }
+
+    /// The target start date, if the posting gives one.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.target_start().is_some()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn target_start(&self) -> Option<PartialDate> {
+        self.target_start
+    }
+
+    /// The requirements, in file order.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().all(|v| !v.requirements().is_empty()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    /// The file the vacancy was loaded from (`None` for strings).
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().all(|v| v.file().is_some_and(|f| f.ends_with(".yaml"))));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
+
+    /// The contract type (e.g. `UNOPS IICA-1`), if given.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.contract().is_some()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn contract(&self) -> Option<&str> {
+        self.contract.as_deref()
+    }
+
+    /// The duty-station city, if given.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.city() == Some("Villahermosa")));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn city(&self) -> Option<&str> {
+        self.city.as_deref()
+    }
+
+    /// The posting text file the vacancy encodes, if named.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().all(|v| v.posting().is_some()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn posting(&self) -> Option<&str> {
+        self.posting.as_deref()
+    }
+
+    /// The posting date, if given.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies().iter().any(|v| v.posted().is_some()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn posted(&self) -> Option<PartialDate> {
+        self.posted
+    }
+}
+
+/// Whether a requirement gates eligibility or only adds to the score.
+///
+/// # Example
+/// ```
+/// use vacancy_match::Priority;
+/// assert_eq!(serde_json::to_string(&Priority::Desirable).unwrap(), "\"desirable\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Gates eligibility.
+    #[default]
+    Required,
+    /// An asset: raises the score only.
+    Desirable,
+}
+
+/// One requirement of a vacancy.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Priority, RuleSet};
+/// let rules = RuleSet::bundled()?;
+/// let v = rules.vacancy("unhcr-gt-resettlement-officer-2024").unwrap();
+/// let english = v.requirements().iter().find(|r| r.id() == "english").unwrap();
+/// assert_eq!(english.priority(), Priority::Required);
+/// assert_eq!(english.kind_name(), "language");
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub(crate) id: String,
+    pub(crate) priority: Priority,
+    pub(crate) weight: f64,
+    pub(crate) source: Option<String>,
+    pub(crate) rule: Rule,
+}
+
+impl Requirement {
+    /// The requirement's id, unique in its vacancy.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies()[0].requirements().iter().all(|r| !r.id().is_empty()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Required or desirable.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Priority;
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies()[0].requirements().iter().any(|r| r.priority() == Priority::Desirable));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn priority(&self) -> Priority {
+        self.priority
+    }
+
+    /// The weight in the score (default 1).
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies()[0].requirements().iter().all(|r| r.weight() > 0.0));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+
+    /// The quote from the posting this requirement encodes.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancies()[0].requirements().iter().all(|r| r.source().is_some()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The kind, as written in rule files (`education`, `language`, ...).
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert_eq!(rules.vacancies()[0].requirements()[0].kind_name(), "education");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        self.rule.kind().as_str()
+    }
+}
+
+/// The kinds of requirement, as written in rule files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Kind {
+    Education,
+    Experience,
+    Language,
+    WorkAuthorization,
+    Internal,
+    Certification,
+    Skill,
+    Attestation,
+}
+
+impl Kind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Education => "education",
+            Kind::Experience => "experience",
+            Kind::Language => "language",
+            Kind::WorkAuthorization => "work_authorization",
+            Kind::Internal => "internal",
+            Kind::Certification => "certification",
+            Kind::Skill => "skill",
+            Kind::Attestation => "attestation",
+        }
+    }
+}
+
+/// A compiled requirement rule.
+#[derive(Debug, Clone)]
+pub(crate) enum Rule {
+    Education(EducationRule),
+    Experience(ExperienceRule),
+    Language(LanguageRule),
+    WorkAuthorization(AuthorizationRule),
+    Internal(InternalRule),
+    Certification(NamedRule),
+    Skill(NamedRule),
+    Attestation(AttestationRule),
+}
+
+impl Rule {
+    pub(crate) fn kind(&self) -> Kind {
+        match self {
+            Rule::Education(_) => Kind::Education,
+            Rule::Experience(_) => Kind::Experience,
+            Rule::Language(_) => Kind::Language,
+            Rule::WorkAuthorization(_) => Kind::WorkAuthorization,
+            Rule::Internal(_) => Kind::Internal,
+            Rule::Certification(_) => Kind::Certification,
+            Rule::Skill(_) => Kind::Skill,
+            Rule::Attestation(_) => Kind::Attestation,
+        }
+    }
+}
+
+/// Which periods count towards an experience requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Scope {
+    #[default]
+    Any,
+    International,
+    National,
+}
+
+/// Years of experience and which periods count.
+#[derive(Debug, Clone)]
+pub(crate) struct ExperienceRule {
+    pub(crate) years: f64,
+    pub(crate) domains: Vec<Term>,
+    pub(crate) related: bool,
+    pub(crate) countries: Vec<Country>,
+    pub(crate) scope: Scope,
+    pub(crate) after_degree: Option<DegreeLevel>,
+}
+
+/// Accepted fields of study.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldRule {
+    pub(crate) accepted: Vec<Term>,
+    pub(crate) related: bool,
+}
+
+/// One alternative of an education requirement.
+#[derive(Debug, Clone)]
+pub(crate) struct EducationPath {
+    pub(crate) degree: DegreeLevel,
+    pub(crate) fields: Option<FieldRule>,
+    pub(crate) accredited: bool,
+    pub(crate) experience: Option<ExperienceRule>,
+    /// Generated by the UN substitution rule (bachelor + 2 years for a master).
+    pub(crate) substitutes_for: Option<DegreeLevel>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct EducationRule {
+    pub(crate) paths: Vec<EducationPath>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct LanguageRule {
+    pub(crate) languages: Vec<Language>,
+    pub(crate) level: LanguageLevel,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AuthorizationRule {
+    pub(crate) country: Country,
+    pub(crate) statuses: Vec<AuthorizationStatus>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct InternalRule {
+    pub(crate) organizations: Vec<Term>,
+}
+
+/// A certification or skill requirement: one of these names.
+#[derive(Debug, Clone)]
+pub(crate) struct NamedRule {
+    pub(crate) any_of: Vec<Term>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AttestationRule {
+    pub(crate) name: String,
+}

@@ -1,0 +1,283 @@
+//! A rule set: the vacancies of a `rules/` folder and its vocabulary.
+
+use std::path::Path;
+
+use crate::error::{Error, Location};
+use crate::load::{self, rules::vacancy_from_str, Limits};
+use crate::matching::Vocabulary;
+use crate::Vacancy;
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// The file name of the vocabulary inside a rules folder.
+pub(crate) const VOCABULARY_FILE: &str = "vocabulary.yaml";
+
+/// The bundled vocabulary's text.
+pub(crate) const BUNDLED_VOCABULARY: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/rules/vocabulary.yaml"
+));
+
+/// A set of vacancies and the vocabulary their names are matched with.
+///
+/// Load it once and share it: it is immutable, `Send` and `Sync`, and
+/// every assessment borrows it.
+///
+/// # Example
+/// ```
+/// use vacancy_match::RuleSet;
+/// let rules = RuleSet::bundled()?;
+/// assert_eq!(rules.vacancies().len(), 5);
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub(crate) vacancies: Vec<Vacancy>,
+    pub(crate) vocabulary: Vocabulary,
+}
+
+impl RuleSet {
+    /// The rule set bundled into the crate from its `rules/` folder: the
+    /// five seed vacancies and the alias vocabulary.
+    ///
+    /// # Errors
+    /// Only if the bundled files are broken (they are tested not to be).
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancy("iom-gt-operations-assistant-2025").is_some());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn bundled() -> Result<RuleSet, Error> {
+        let files = BUNDLED_FILES
+            .iter()
+            .map(|(name, text)| (format!("rules/{name}"), (*text).to_string()));
+        RuleSet::from_files(files, &Limits::default())
+    }
+
+    /// Loads every `*.yaml`/`*.yml` file of a folder: one vacancy per file,
+    /// and `vocabulary.yaml` as the vocabulary (the bundled one if the
+    /// folder has none). Files are read in name order.
+    ///
+    /// # Errors
+    /// An unreadable folder; otherwise every problem of every file at once
+    /// (an [`ErrorKind::Many`](crate::ErrorKind::Many) when there are
+    /// several), including vacancy ids used by two files.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::from_dir("rules")?;
+    /// assert_eq!(rules.vacancies().len(), 5);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<RuleSet, Error> {
+        RuleSet::from_dir_with(dir, &Limits::default())
+    }
+
+    /// As [`RuleSet::from_dir`], within `limits`.
+    ///
+    /// # Errors
+    /// As [`RuleSet::from_dir`].
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::from_dir_with("rules", &vacancy_match::Limits::default())?;
+    /// assert!(!rules.vacancies().is_empty());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_dir_with(dir: impl AsRef<Path>, limits: &Limits) -> Result<RuleSet, Error> {
+        let dir = dir.as_ref();
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut paths: Vec<std::path::PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| e == "yaml" || e == "yml")
+            })
+            .collect();
+        paths.sort();
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        for path in paths {
+            match load::read_text(&path, limits) {
+                Ok(text) => files.push((path.display().to_string(), text)),
+                Err(e) => problems.push(e),
+            }
+        }
+        match RuleSet::from_files(files, limits) {
+            Ok(set) if problems.is_empty() => Ok(set),
+            Ok(_) => Err(Error::many(problems)),
+            Err(e) => {
+                problems.extend(e.problems().into_iter().map(clone_error));
+                Err(Error::many(problems))
+            }
+        }
+    }
+
+    /// Loads one vacancy file, with the bundled vocabulary.
+    ///
+    /// # Errors
+    /// An unreadable file or any problem in it, located.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::from_file("rules/002_unhcr_mx_protection_assistant.yaml")?;
+    /// assert_eq!(rules.vacancies()[0].country().code(), "MX");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_file(path: impl AsRef<Path>) -> Result<RuleSet, Error> {
+        let path = path.as_ref();
+        let text = load::read_text(path, &Limits::default())?;
+        RuleSet::from_files([(path.display().to_string(), text)], &Limits::default())
+    }
+
+    /// Loads one vacancy from YAML text, with the bundled vocabulary.
+    ///
+    /// # Errors
+    /// Any problem in the text, located by line and field path.
+    ///
+    /// # Example
+    /// ```
+    /// let yaml = r#"
+    /// id: demo
+    /// title: Demo Officer
+    /// organization: UNHCR
+    /// duty_station: { country: GT }
+    /// requirements:
+    ///   - { id: english, kind: language, languages: en, level: fluent }
+    /// "#;
+    /// let rules = vacancy_match::RuleSet::from_yaml_str(yaml)?;
+    /// assert_eq!(rules.vacancies()[0].id(), "demo");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_yaml_str(text: &str) -> Result<RuleSet, Error> {
+        let vocabulary = Vocabulary::from_yaml_str(BUNDLED_VOCABULARY)?;
+        let vacancy = vacancy_from_str(text, &vocabulary, &Limits::default())?;
+        Ok(RuleSet {
+            vacancies: vec![vacancy],
+            vocabulary,
+        })
+    }
+
+    /// Builds a rule set from (name, text) pairs, the vocabulary being the
+    /// pair whose name ends in `vocabulary.yaml` (else the bundled one).
+    fn from_files(
+        files: impl IntoIterator<Item = (String, String)>,
+        limits: &Limits,
+    ) -> Result<RuleSet, Error> {
+        let (vocab_files, vacancy_files): (Vec<_>, Vec<_>) =
+            files.into_iter().partition(|(name, _)| {
+                Path::new(name)
+                    .file_name()
+                    .is_some_and(|f| f == VOCABULARY_FILE)
+            });
+        let mut problems = Vec::new();
+        let vocabulary = match vocab_files.first() {
+            Some((name, text)) => Vocabulary::from_yaml_str(text).map_err(|e| e.in_file(name)),
+            None => Vocabulary::from_yaml_str(BUNDLED_VOCABULARY),
+        };
+        let vocabulary = match vocabulary {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(e);
+                Vocabulary::default()
+            }
+        };
+        let mut vacancies: Vec<Vacancy> = Vec::new();
+        for (name, text) in &vacancy_files {
+            match vacancy_from_str(text, &vocabulary, limits) {
+                Ok(mut v) => {
+                    if let Some(first) = vacancies.iter().find(|o| o.id == v.id) {
+                        let (line, column) = load::locate(text, "id").unzip();
+                        problems.push(Error::invalid(
+                            Location {
+                                file: Some(name.clone()),
+                                line,
+                                column,
+                                path: Some("id".to_string()),
+                            },
+                            format!(
+                                "duplicate vacancy id `{}`, already used by {}",
+                                v.id,
+                                first.file.as_deref().unwrap_or("another file")
+                            ),
+                        ));
+                        continue;
+                    }
+                    v.file = Some(name.clone());
+                    vacancies.push(v);
+                }
+                Err(e) => problems.push(e.in_file(name)),
+            }
+        }
+        if vacancies.is_empty() && problems.is_empty() {
+            problems.push(Error::invalid(
+                Location::default(),
+                "no vacancy files found, expected *.yaml files besides vocabulary.yaml",
+            ));
+        }
+        if problems.is_empty() {
+            Ok(RuleSet {
+                vacancies,
+                vocabulary,
+            })
+        } else {
+            Err(Error::many(problems))
+        }
+    }
+
+    /// The vacancies, in file-name order.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert_eq!(rules.vacancies()[0].id(), "unhcr-gt-resettlement-officer-2024");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn vacancies(&self) -> &[Vacancy] {
+        &self.vacancies
+    }
+
+    /// The vacancy with this id.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.vacancy("no-such-vacancy").is_none());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn vacancy(&self, id: &str) -> Option<&Vacancy> {
+        self.vacancies.iter().find(|v| v.id == id)
+    }
+
+    /// The vocabulary names are matched with.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Category;
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert_eq!(rules.vocabulary().canonical(Category::Field, "Derecho"), Some("Law"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+}
+
+/// Errors are not `Clone` (they may hold an `io::Error`); a flattened
+/// problem is rebuilt from its text and location.
+fn clone_error(e: &Error) -> Error {
+    match e.kind() {
+        crate::ErrorKind::Invalid { location, message } => {
+            Error::invalid(location.clone(), message.clone())
+        }
+        other => Error::invalid(Location::default(), other.to_string()),
+    }
+}
