@@ -4,6 +4,7 @@
 //! cargo run --example check_cv -- examples/candidates/ana_lopez_protection.yaml [--as-of 2024-01-15]
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use vacancy_match::{assess, Candidate, RuleSet};
@@ -25,28 +26,34 @@ fn main() -> ExitCode {
         // The example reads the clock here, at the edge; the library never does.
         None => chrono::Local::now().date_naive(),
     };
-    let run = || -> Result<(), vacancy_match::Error> {
-        let rules = RuleSet::bundled()?;
-        let candidate = Candidate::from_path(path)?;
-        let name = candidate
-            .name
-            .clone()
-            .or(candidate.id.clone())
-            .unwrap_or_default();
-        println!(
-            "{name} — assessed as of {as_of} against {} vacancies\n",
-            rules.vacancies().len()
-        );
-        for assessment in assess(&candidate, &rules, as_of) {
-            println!("{assessment}\n");
-        }
-        Ok(())
-    };
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
+    let loaded = RuleSet::bundled().and_then(|rules| Ok((rules, Candidate::from_path(path)?)));
+    let (rules, candidate) = match loaded {
+        Ok(both) => both,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = candidate
+        .name
+        .clone()
+        .or(candidate.id.clone())
+        .unwrap_or_default();
+    let count = rules.vacancies().len();
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) ends the report quietly.
+    if writeln!(
+        out,
+        "{name} — assessed as of {as_of} against {count} vacancies\n"
+    )
+    .is_err()
+    {
+        return ExitCode::SUCCESS;
+    }
+    for assessment in assess(&candidate, &rules, as_of) {
+        if writeln!(out, "{assessment}\n").is_err() {
+            break;
         }
     }
+    ExitCode::SUCCESS
 }

@@ -47,6 +47,8 @@
 //!
 //! The file formats are described in the README and `docs/FORMAT.md`.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 mod assess;
 mod error;
 mod explain;

@@ -110,6 +110,7 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
             "NUL byte in input, expected text",
         ));
     }
+    check_depth(text)?;
     let meaningful = text
         .lines()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
@@ -118,6 +119,67 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
             at(None, None, None),
             "empty document, expected a mapping of fields",
         ));
+    }
+    Ok(())
+}
+
+/// Deepest nesting of flow collections (`[`, `{`) accepted.
+const MAX_FLOW_DEPTH: usize = 64;
+/// Widest indentation accepted, in columns: block nesting deeper than this
+/// is no profile or rule file anybody writes.
+const MAX_INDENT: usize = 256;
+
+/// Refuses deep nesting before the parser sees it: the YAML parser would
+/// refuse it too, but only after building every level.
+fn check_depth(text: &str) -> Result<(), Error> {
+    let mut depth = 0_usize;
+    let mut quote: Option<char> = None;
+    for (line_index, line) in text.lines().enumerate() {
+        let line_number = line_index.saturating_add(1);
+        let indent = line
+            .len()
+            .saturating_sub(line.trim_start_matches(' ').len());
+        if indent > MAX_INDENT {
+            return Err(Error::invalid(
+                at(Some(line_number), Some(1), None),
+                format!("indentation of {indent} columns is deeper than the limit of {MAX_INDENT}"),
+            ));
+        }
+        let mut escaped = false;
+        for (column, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' && q == '"' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '#' => break,
+                    '[' | '{' => {
+                        depth = depth.saturating_add(1);
+                        if depth > MAX_FLOW_DEPTH {
+                            return Err(Error::invalid(
+                                at(Some(line_number), Some(column.saturating_add(1)), None),
+                                format!("nesting deeper than the limit of {MAX_FLOW_DEPTH} levels"),
+                            ));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+        }
+        // A single quote closes at the end of a line only in JSON/flow
+        // text that is malformed anyway; plain YAML apostrophes inside
+        // words ("K'iche'") must not swallow the rest of the file.
+        if quote == Some('\'') {
+            quote = None;
+        }
     }
     Ok(())
 }
@@ -135,10 +197,18 @@ pub(crate) fn parse<T: DeserializeOwned>(
             serde_path_to_error::deserialize(de).map_err(|err| {
                 let path = path_of(err.path());
                 let inner = err.into_inner();
-                let (line, column) = inner
-                    .location()
-                    .map(|l| (Some(l.line()), Some(l.column())))
-                    .unwrap_or((None, None));
+                // The parser places errors raised by a field's own type at
+                // the enclosing mapping; the field path finds the field.
+                // On the field's own line the parser's column is the
+                // value's, which is more precise than the key's.
+                let parser = inner.location().map(|l| (l.line(), l.column()));
+                let field = path.as_deref().and_then(|p| locate(text, p));
+                let (line, column) = match (field, parser) {
+                    (Some(f), Some(p)) if f.0 == p.0 => (Some(p.0), Some(p.1)),
+                    (Some(f), _) => (Some(f.0), Some(f.1)),
+                    (None, Some(p)) => (Some(p.0), Some(p.1)),
+                    (None, None) => (None, None),
+                };
                 Error::invalid(
                     at(line, column, path.clone()),
                     clean_message(&inner.to_string(), path.as_deref()),
@@ -191,6 +261,16 @@ fn clean_message(raw: &str, path: Option<&str>) -> String {
             .strip_prefix(path)
             .and_then(|r| r.strip_prefix(": "))
         {
+            message = rest;
+        }
+    }
+    // The parser's own path prefix may be shallower than ours.
+    if let Some((head, rest)) = message.split_once(": ") {
+        let path_like = !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '[' | ']' | '.'));
+        if path_like {
             message = rest;
         }
     }

@@ -253,10 +253,34 @@ pub(crate) fn vacancy_from_str(
     }
 }
 
-fn terms(names: &[String], vocabulary: &Vocabulary, category: Category) -> Vec<Term> {
+/// Compiles names to terms; every name must be a vocabulary entry (or one
+/// of its aliases), so that translations and synonyms apply to it.
+fn terms(
+    names: &[String],
+    vocabulary: &Vocabulary,
+    category: Category,
+    path: &str,
+    problems: &mut Problems<'_>,
+) -> Vec<Term> {
     names
         .iter()
-        .map(|n| Term::new(n, vocabulary, category))
+        .enumerate()
+        .map(|(i, n)| {
+            let term = Term::new(n, vocabulary, category);
+            if term.concept.is_none() && !term.norm.is_empty() {
+                let what = category.singular();
+                let known = vocabulary.names(category);
+                let hint = match crate::matching::closest(n, known.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("add it to the vocabulary's `{}`", category.key()),
+                };
+                problems.add(
+                    &format!("{path}[{i}]"),
+                    format!("unknown {what} `{n}`: not in the vocabulary, {hint}"),
+                );
+            }
+            term
+        })
         .collect()
 }
 
@@ -375,7 +399,13 @@ fn experience_rule(
     }
     ExperienceRule {
         years,
-        domains: terms(&domains.unwrap_or_default(), vocabulary, Category::Domain),
+        domains: terms(
+            &domains.unwrap_or_default(),
+            vocabulary,
+            Category::Domain,
+            &format!("{path}.domains"),
+            problems,
+        ),
         related: related.unwrap_or(false),
         countries: countries.unwrap_or_default(),
         scope: scope.unwrap_or_default(),
@@ -392,7 +422,13 @@ fn field_rule(
     let raw = raw?;
     check_names(&raw.accepted, &format!("{path}.accepted"), problems);
     Some(FieldRule {
-        accepted: terms(&raw.accepted, vocabulary, Category::Field),
+        accepted: terms(
+            &raw.accepted,
+            vocabulary,
+            Category::Field,
+            &format!("{path}.accepted"),
+            problems,
+        ),
         related: raw.related,
     })
 }
@@ -548,7 +584,13 @@ fn requirement(
             };
             check_names(&orgs, &format!("{path}.organizations"), problems);
             Rule::Internal(InternalRule {
-                organizations: terms(&orgs, vocabulary, Category::Organization),
+                organizations: terms(
+                    &orgs,
+                    vocabulary,
+                    Category::Organization,
+                    &format!("{path}.organizations"),
+                    problems,
+                ),
             })
         }
         Kind::Certification | Kind::Skill => {
@@ -559,11 +601,23 @@ fn requirement(
             check_names(&names, &format!("{path}.any_of"), problems);
             if r.kind == Kind::Certification {
                 Rule::Certification(NamedRule {
-                    any_of: terms(&names, vocabulary, Category::Certification),
+                    any_of: terms(
+                        &names,
+                        vocabulary,
+                        Category::Certification,
+                        &format!("{path}.any_of"),
+                        problems,
+                    ),
                 })
             } else {
                 Rule::Skill(NamedRule {
-                    any_of: terms(&names, vocabulary, Category::Skill),
+                    any_of: terms(
+                        &names,
+                        vocabulary,
+                        Category::Skill,
+                        &format!("{path}.any_of"),
+                        problems,
+                    ),
                 })
             }
         }

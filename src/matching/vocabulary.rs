@@ -50,7 +50,18 @@ impl Category {
         }
     }
 
-    fn key(self) -> &'static str {
+    /// One item of the category, for messages: "field", "domain"...
+    pub(crate) fn singular(self) -> &'static str {
+        match self {
+            Category::Field => "field",
+            Category::Domain => "domain",
+            Category::Certification => "certification",
+            Category::Skill => "skill",
+            Category::Organization => "organization",
+        }
+    }
+
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Category::Field => "fields",
             Category::Domain => "domains",
@@ -234,6 +245,15 @@ impl Vocabulary {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.indexes.iter().all(|i| i.concepts.is_empty())
+    }
+
+    /// The canonical names of a category, in file order.
+    pub(crate) fn names(&self, category: Category) -> Vec<&str> {
+        self.indexes[category.index()]
+            .concepts
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect()
     }
 
     pub(crate) fn concept_of(&self, category: Category, norm: &str) -> Option<usize> {

@@ -428,7 +428,14 @@ impl<'de> Deserialize<'de> for LanguageLevel {
         let text = String::deserialize(d)?;
         LanguageLevel::parse(&text).ok_or_else(|| {
             let names = DESCRIPTORS.iter().map(|(n, _)| *n);
-            serde::de::Error::custom(unknown_word("language level", &text, names))
+            let message = match closest(&text, names) {
+                Some(best) => format!("unknown language level `{text}`, did you mean `{best}`?"),
+                None => format!(
+                    "unknown language level `{text}`, expected A1, A2, B1, B2, C1, C2, native \
+                     or a descriptor such as fluent or good knowledge"
+                ),
+            };
+            serde::de::Error::custom(message)
         })
     }
 }
