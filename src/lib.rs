@@ -50,6 +50,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod assess;
+mod cases;
 mod error;
 mod explain;
 mod load;
@@ -58,6 +59,7 @@ mod model;
 mod ruleset;
 
 pub use assess::{assess, rank};
+pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Code, Evidence, Finding, Gap, Status, Verdict};
 pub use load::{InputFormat, Limits};

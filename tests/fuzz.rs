@@ -28,7 +28,10 @@ fn check_error(err: &vacancy_match::Error) {
         match problem.kind() {
             ErrorKind::Invalid { location, message } => {
                 assert!(!message.is_empty(), "empty message: {problem:?}");
-                assert!(!message.ends_with('.'), "message ends with a period: {message}");
+                assert!(
+                    !message.ends_with('.'),
+                    "message ends with a period: {message}"
+                );
                 let located = location.line().is_some() || location.path().is_some();
                 let whole = WHOLE_INPUT.iter().any(|w| message.starts_with(w));
                 assert!(located || whole, "unlocated error: {problem}");

@@ -24,7 +24,10 @@ fn judge<'d>(path: &EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) -> 
     let level_credit = if level_ok {
         1.0
     } else {
-        f64::from(d.level.rank()) / f64::from(path.degree.rank())
+        // Cubed: a missing degree level is a far larger gap than a missing
+        // year, so the closest path of a bachelor short of experience is
+        // "bachelor + 3 years", not "doctorate + 1 year".
+        (f64::from(d.level.rank()) / f64::from(path.degree.rank())).powi(3)
     };
     let (field, field_match) = match &path.fields {
         None => (Status::Met, None),
@@ -60,7 +63,9 @@ fn judge<'d>(path: &EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) -> 
         Status::NotMet
     };
     let status = level_status.min(field).min(accreditation);
-    let credit = (level_credit + credit_of(field) + credit_of(accreditation)) / 3.0;
+    // The level scales the rest: a degree in the right field at the wrong
+    // level is still far from the path.
+    let credit = level_credit * (credit_of(field) + credit_of(accreditation)) / 2.0;
     DegreeFit {
         degree: d,
         status,

@@ -76,7 +76,9 @@ impl Status {
 /// assert!(Verdict::Eligible > Verdict::NeedsReview);
 /// assert_eq!(Verdict::NeedsReview.as_str(), "needs_review");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// A required requirement is not met.

@@ -35,6 +35,8 @@ pub(crate) struct RawVacancy {
     #[serde(default)]
     target_start: Option<PartialDate>,
     requirements: Vec<RawRequirement>,
+    #[serde(default)]
+    tests: Vec<crate::cases::RawCase>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -341,6 +343,12 @@ fn compile(raw: RawVacancy, vocabulary: &Vocabulary, problems: &mut Problems<'_>
         seen.push(&r.id);
     }
     let country = raw.duty_station.country;
+    let cases = raw
+        .tests
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| c.compile(locate(problems.text, &format!("tests[{i}]")).map(|(l, _)| l)))
+        .collect();
     let requirements = raw
         .requirements
         .into_iter()
@@ -367,6 +375,7 @@ fn compile(raw: RawVacancy, vocabulary: &Vocabulary, problems: &mut Problems<'_>
         deadline: raw.deadline,
         target_start: raw.target_start,
         requirements,
+        cases,
         file: None,
     }
 }

@@ -31,6 +31,8 @@ pub struct Vacancy {
     pub(crate) deadline: Option<PartialDate>,
     pub(crate) target_start: Option<PartialDate>,
     pub(crate) requirements: Vec<Requirement>,
+    /// The rule file's own test cases.
+    pub(crate) cases: Vec<crate::cases::Case>,
     /// The file the vacancy was loaded from, if any.
     pub(crate) file: Option<String>,
 }

@@ -1,0 +1,279 @@
+//! Test cases carried by rule files: a profile, a date, and the verdict,
+//! reason codes and score range the vacancy must give it.
+//!
+//! ```yaml
+//! tests:
+//!   - name: resettlement caseworker with a law degree
+//!     as_of: 2024-01-15
+//!     profile: ../examples/candidates/ana_lopez_protection.yaml   # relative to the rule file
+//!     expect: { verdict: eligible, codes: [education.met, experience.met], score: { min: 90 } }
+//!   - name: no English stated
+//!     as_of: 2024-01-15
+//!     profile: { languages: [{ language: es, level: native }] }   # or inline
+//!     expect: { verdict: ineligible, codes: [language.missing] }
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+
+use crate::{Assessment, Candidate, Code, RuleSet, Vacancy, Verdict};
+
+/// A test case of a vacancy, as written in its rule file.
+#[derive(Debug, Clone)]
+pub(crate) struct Case {
+    pub(crate) name: String,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) profile: CaseProfile,
+    pub(crate) expect: Expect,
+    /// The line of the case in its file, if known.
+    pub(crate) line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum CaseProfile {
+    Inline(Box<Candidate>),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Expect {
+    #[serde(default)]
+    verdict: Option<Verdict>,
+    #[serde(default)]
+    codes: Vec<Code>,
+    #[serde(default)]
+    score: Option<ScoreRange>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoreRange {
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default)]
+    max: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCase {
+    name: String,
+    as_of: crate::PartialDate,
+    profile: RawProfile,
+    expect: Expect,
+}
+
+#[derive(Debug)]
+enum RawProfile {
+    Inline(Box<Candidate>),
+    File(String),
+}
+
+impl<'de> Deserialize<'de> for RawProfile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawProfile;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a profile: a file path or an inline mapping")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawProfile, E> {
+                Ok(RawProfile::File(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawProfile, A::Error> {
+                let c = Candidate::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawProfile::Inline(Box::new(c)))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl RawCase {
+    pub(crate) fn compile(self, line: Option<usize>) -> Case {
+        Case {
+            name: self.name,
+            as_of: self.as_of.first_day(),
+            profile: match self.profile {
+                RawProfile::Inline(c) => CaseProfile::Inline(c),
+                RawProfile::File(p) => CaseProfile::File(PathBuf::from(p)),
+            },
+            expect: self.expect,
+            line,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| {
+                let names = Code::ALL.iter().map(|c| c.as_str());
+                serde::de::Error::custom(crate::model::unknown_word("reason code", &text, names))
+            })
+    }
+}
+
+/// The result of one rule-file test case.
+///
+/// # Example
+/// ```
+/// let rules = vacancy_match::RuleSet::from_dir("rules")?;
+/// let outcomes = rules.run_cases();
+/// assert!(outcomes.len() >= 20);
+/// assert!(outcomes.iter().all(|o| o.passed()), "{}", outcomes.iter().map(|o| o.to_string()).collect::<Vec<_>>().join("\n"));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseOutcome {
+    /// The vacancy's id.
+    pub vacancy: String,
+    /// The rule file and the case's line in it, e.g. `rules/000.yaml:140`.
+    pub place: String,
+    /// The case's name.
+    pub name: String,
+    /// What differed from the expectation; empty when the case passed.
+    pub differences: Vec<String>,
+    /// The verdict and score obtained, when the profile could be assessed.
+    pub got: Option<(Verdict, f64)>,
+}
+
+impl CaseOutcome {
+    /// Whether the case gave what it expected.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::from_dir("rules")?;
+    /// assert!(rules.run_cases()[0].passed());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn passed(&self) -> bool {
+        self.differences.is_empty()
+    }
+}
+
+impl fmt::Display for CaseOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mark = if self.passed() { "pass" } else { "FAIL" };
+        write!(
+            f,
+            "{mark}  {} — {}  ({})",
+            self.vacancy, self.name, self.place
+        )?;
+        if let Some((verdict, score)) = self.got {
+            write!(f, "  [{} {score:.1}]", verdict.as_str())?;
+        }
+        for d in &self.differences {
+            write!(f, "\n        {d}")?;
+        }
+        Ok(())
+    }
+}
+
+fn check(expect: &Expect, a: &Assessment) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(v) = expect.verdict {
+        if v != a.verdict {
+            out.push(format!(
+                "expected verdict {}, got {}",
+                v.as_str(),
+                a.verdict.as_str()
+            ));
+        }
+    }
+    for code in &expect.codes {
+        if !a.findings.iter().any(|f| f.code == *code) {
+            let got: Vec<&str> = a.findings.iter().map(|f| f.code.as_str()).collect();
+            out.push(format!("expected code {code}, got {}", got.join(", ")));
+        }
+    }
+    if let Some(range) = expect.score {
+        let low = range.min.unwrap_or(0.0);
+        let high = range.max.unwrap_or(100.0);
+        if a.score < low || a.score > high {
+            out.push(format!(
+                "expected score in {low}..={high}, got {:.1}",
+                a.score
+            ));
+        }
+    }
+    out
+}
+
+impl RuleSet {
+    /// Runs every test case of every vacancy file. A case's profile path
+    /// is read relative to its rule file.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::from_dir("rules")?;
+    /// for outcome in rules.run_cases() {
+    ///     println!("{outcome}");
+    /// }
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn run_cases(&self) -> Vec<CaseOutcome> {
+        self.vacancies
+            .iter()
+            .flat_map(|v| v.cases.iter().map(move |c| (v, c)))
+            .map(|(v, c)| self.run_case(v, c))
+            .collect()
+    }
+
+    fn run_case(&self, vacancy: &Vacancy, case: &Case) -> CaseOutcome {
+        let file = vacancy.file.as_deref().unwrap_or("(string)");
+        let place = match case.line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_string(),
+        };
+        let mut outcome = CaseOutcome {
+            vacancy: vacancy.id.clone(),
+            place,
+            name: case.name.clone(),
+            differences: Vec::new(),
+            got: None,
+        };
+        let loaded;
+        let candidate = match &case.profile {
+            CaseProfile::Inline(c) => c.as_ref(),
+            CaseProfile::File(path) => {
+                let base = vacancy
+                    .file
+                    .as_deref()
+                    .map(Path::new)
+                    .and_then(Path::parent);
+                let full = base.map_or_else(|| path.clone(), |b| b.join(path));
+                match Candidate::from_path(&full) {
+                    Ok(c) => {
+                        loaded = c;
+                        &loaded
+                    }
+                    Err(e) => {
+                        outcome
+                            .differences
+                            .push(format!("profile could not be loaded: {e}"));
+                        return outcome;
+                    }
+                }
+            }
+        };
+        let prepared = crate::assess::Prepared::new(candidate, &self.vocabulary);
+        let a = crate::assess::assess_vacancy(&prepared, vacancy, &self.vocabulary, case.as_of);
+        outcome.got = Some((a.verdict, a.score));
+        outcome.differences = check(&case.expect, &a);
+        outcome
+    }
+}
