@@ -49,6 +49,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod analyze;
 mod assess;
 mod cases;
 mod error;
@@ -58,6 +59,7 @@ mod matching;
 mod model;
 mod ruleset;
 
+pub use analyze::Warning;
 pub use assess::{assess, rank};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};

@@ -247,8 +247,9 @@ pub(crate) fn vacancy_from_str(
         text,
         list: Vec::new(),
     };
-    let vacancy = compile(raw, vocabulary, &mut problems);
+    let mut vacancy = compile(raw, vocabulary, &mut problems);
     if problems.list.is_empty() {
+        vacancy.text = Some(std::sync::Arc::from(text));
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))
@@ -377,6 +378,7 @@ fn compile(raw: RawVacancy, vocabulary: &Vocabulary, problems: &mut Problems<'_>
         requirements,
         cases,
         file: None,
+        text: None,
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Vacancy {
     pub(crate) cases: Vec<crate::cases::Case>,
     /// The file the vacancy was loaded from, if any.
     pub(crate) file: Option<String>,
+    /// The rule file's text, to locate diagnostics.
+    pub(crate) text: Option<std::sync::Arc<str>>,
 }
 
 impl Vacancy {
