@@ -70,5 +70,5 @@ pub use model::candidate::{
     AuthorizationStatus, Candidate, Certification, Degree, LanguageSkill, Period, WorkAuthorization,
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
-pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate};
+pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 pub use ruleset::RuleSet;

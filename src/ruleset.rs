@@ -5,12 +5,14 @@ use std::path::Path;
 use crate::error::{Error, Location};
 use crate::load::{self, rules::vacancy_from_str, Limits};
 use crate::matching::Vocabulary;
-use crate::Vacancy;
+use crate::{Scales, Vacancy};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// The file name of the vocabulary inside a rules folder.
 pub(crate) const VOCABULARY_FILE: &str = "vocabulary.yaml";
+/// The file name of the level scales' crosswalk inside a rules folder.
+pub(crate) const SCALES_FILE: &str = "scales.yaml";
 
 /// The bundled vocabulary's text.
 pub(crate) const BUNDLED_VOCABULARY: &str = include_str!(concat!(
@@ -34,6 +36,7 @@ pub(crate) const BUNDLED_VOCABULARY: &str = include_str!(concat!(
 pub struct RuleSet {
     pub(crate) vacancies: Vec<Vacancy>,
     pub(crate) vocabulary: Vocabulary,
+    pub(crate) scales: Scales,
 }
 
 impl RuleSet {
@@ -156,10 +159,12 @@ impl RuleSet {
     /// ```
     pub fn from_yaml_str(text: &str) -> Result<RuleSet, Error> {
         let vocabulary = Vocabulary::from_yaml_str(BUNDLED_VOCABULARY)?;
-        let vacancy = vacancy_from_str(text, &vocabulary, &Limits::default())?;
+        let scales = Scales::bundled().clone();
+        let vacancy = vacancy_from_str(text, &vocabulary, &scales, &Limits::default())?;
         Ok(RuleSet {
             vacancies: vec![vacancy],
             vocabulary,
+            scales,
         })
     }
 
@@ -169,13 +174,22 @@ impl RuleSet {
         files: impl IntoIterator<Item = (String, String)>,
         limits: &Limits,
     ) -> Result<RuleSet, Error> {
-        let (vocab_files, vacancy_files): (Vec<_>, Vec<_>) =
-            files.into_iter().partition(|(name, _)| {
-                Path::new(name)
-                    .file_name()
-                    .is_some_and(|f| f == VOCABULARY_FILE)
-            });
+        let is =
+            |name: &str, special: &str| Path::new(name).file_name().is_some_and(|f| f == special);
+        let (vocab_files, rest): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|(name, _)| is(name, VOCABULARY_FILE));
+        let (scale_files, vacancy_files): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|(name, _)| is(name, SCALES_FILE));
         let mut problems = Vec::new();
+        let scales = match scale_files.first() {
+            Some((name, text)) => Scales::from_yaml_str(text).unwrap_or_else(|e| {
+                problems.push(e.in_file(name));
+                Scales::bundled().clone()
+            }),
+            None => Scales::bundled().clone(),
+        };
         let vocabulary = match vocab_files.first() {
             Some((name, text)) => Vocabulary::from_yaml_str(text).map_err(|e| e.in_file(name)),
             None => Vocabulary::from_yaml_str(BUNDLED_VOCABULARY),
@@ -189,7 +203,7 @@ impl RuleSet {
         };
         let mut vacancies: Vec<Vacancy> = Vec::new();
         for (name, text) in &vacancy_files {
-            match vacancy_from_str(text, &vocabulary, limits) {
+            match vacancy_from_str(text, &vocabulary, &scales, limits) {
                 Ok(mut v) => {
                     if let Some(first) = vacancies.iter().find(|o| o.id == v.id) {
                         let (line, column) = load::locate(text, "id").unzip();
@@ -224,6 +238,7 @@ impl RuleSet {
             Ok(RuleSet {
                 vacancies,
                 vocabulary,
+                scales,
             })
         } else {
             Err(Error::many(problems))
@@ -254,6 +269,19 @@ impl RuleSet {
     #[must_use]
     pub fn vacancy(&self, id: &str) -> Option<&Vacancy> {
         self.vacancies.iter().find(|v| v.id == id)
+    }
+
+    /// The crosswalk of language level scales the rule files were read with.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = vacancy_match::RuleSet::bundled()?;
+    /// assert!(rules.scales().resolve("UN II").is_some());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn scales(&self) -> &Scales {
+        &self.scales
     }
 
     /// The vocabulary names are matched with.

@@ -10,7 +10,9 @@ use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
     InternalRule, Kind, LanguageRule, NamedRule, Rule, Scope,
 };
-use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
+use crate::model::{
+    unknown_level, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
+};
 use crate::AuthorizationStatus;
 use crate::{Priority, Requirement, Vacancy};
 
@@ -82,7 +84,7 @@ struct RawRequirement {
     #[serde(default)]
     languages: Option<Languages>,
     #[serde(default)]
-    level: Option<LanguageLevel>,
+    level: Option<String>,
     // work authorization
     #[serde(default)]
     country: Option<Country>,
@@ -240,6 +242,7 @@ impl Problems<'_> {
 pub(crate) fn vacancy_from_str(
     text: &str,
     vocabulary: &Vocabulary,
+    scales: &Scales,
     limits: &Limits,
 ) -> Result<Vacancy, Error> {
     let raw: RawVacancy = super::parse(text, InputFormat::Yaml, limits)?;
@@ -247,7 +250,7 @@ pub(crate) fn vacancy_from_str(
         text,
         list: Vec::new(),
     };
-    let mut vacancy = compile(raw, vocabulary, &mut problems);
+    let mut vacancy = compile(raw, vocabulary, scales, &mut problems);
     if problems.list.is_empty() {
         vacancy.text = Some(std::sync::Arc::from(text));
         Ok(vacancy)
@@ -307,7 +310,12 @@ fn check_names(names: &[String], path: &str, problems: &mut Problems<'_>) {
     }
 }
 
-fn compile(raw: RawVacancy, vocabulary: &Vocabulary, problems: &mut Problems<'_>) -> Vacancy {
+fn compile(
+    raw: RawVacancy,
+    vocabulary: &Vocabulary,
+    scales: &Scales,
+    problems: &mut Problems<'_>,
+) -> Vacancy {
     if raw.id.trim().is_empty() {
         problems.add("id", "empty vacancy id");
     }
@@ -360,6 +368,7 @@ fn compile(raw: RawVacancy, vocabulary: &Vocabulary, problems: &mut Problems<'_>
                 &format!("requirements[{i}]"),
                 country,
                 vocabulary,
+                scales,
                 problems,
             )
         })
@@ -449,6 +458,7 @@ fn requirement(
     path: &str,
     duty_country: Country,
     vocabulary: &Vocabulary,
+    scales: &Scales,
     problems: &mut Problems<'_>,
 ) -> Option<Requirement> {
     if r.id.trim().is_empty() {
@@ -563,6 +573,10 @@ fn requirement(
         Kind::Language => {
             let (Some(Languages(languages)), Some(level)) = (r.languages, r.level) else {
                 missing(problems, "languages` and `level");
+                return None;
+            };
+            let Some(level) = LanguageLevel::parse_with(&level, scales) else {
+                problems.add(&format!("{path}.level"), unknown_level(&level, scales));
                 return None;
             };
             if languages.is_empty() {

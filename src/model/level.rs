@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::scales::Scales;
 use crate::matching::closest;
 
 /// A degree level on the ISCED 2011 ladder. A higher level satisfies a
@@ -286,57 +287,6 @@ impl fmt::Display for Cefr {
     }
 }
 
-/// Posting descriptors and their CEFR equivalents, the one table that
-/// decides what "fluent" or "good knowledge" means.
-///
-/// Written as the postings of this region write them, in English and
-/// Spanish; `native` is C2.
-pub(crate) const DESCRIPTORS: &[(&str, Cefr)] = &[
-    ("a1", Cefr::A1),
-    ("a2", Cefr::A2),
-    ("b1", Cefr::B1),
-    ("b2", Cefr::B2),
-    ("c1", Cefr::C1),
-    ("c2", Cefr::C2),
-    ("native", Cefr::C2),
-    ("mother tongue", Cefr::C2),
-    ("first language", Cefr::C2),
-    ("bilingual", Cefr::C2),
-    ("nativo", Cefr::C2),
-    ("nativa", Cefr::C2),
-    ("lengua materna", Cefr::C2),
-    ("idioma materno", Cefr::C2),
-    ("bilingue", Cefr::C2),
-    ("basic", Cefr::A2),
-    ("elementary", Cefr::A2),
-    ("basico", Cefr::A2),
-    ("elemental", Cefr::A2),
-    ("working knowledge", Cefr::B1),
-    ("intermediate", Cefr::B1),
-    ("conocimiento practico", Cefr::B1),
-    ("intermedio", Cefr::B1),
-    ("good", Cefr::B2),
-    ("good knowledge", Cefr::B2),
-    ("very good", Cefr::B2),
-    ("very good knowledge", Cefr::B2),
-    ("upper intermediate", Cefr::B2),
-    ("buen conocimiento", Cefr::B2),
-    ("bueno", Cefr::B2),
-    ("muy bueno", Cefr::B2),
-    ("intermedio alto", Cefr::B2),
-    ("fluent", Cefr::C1),
-    ("fluency", Cefr::C1),
-    ("proficient", Cefr::C1),
-    ("advanced", Cefr::C1),
-    ("excellent", Cefr::C1),
-    ("excellent knowledge", Cefr::C1),
-    ("fluido", Cefr::C1),
-    ("fluidez", Cefr::C1),
-    ("avanzado", Cefr::C1),
-    ("excelente", Cefr::C1),
-    ("dominio", Cefr::C1),
-];
-
 /// A language level: a CEFR level, and the words it was written in when
 /// those were a descriptor ("fluent", "nativo") rather than a CEFR code.
 ///
@@ -352,6 +302,7 @@ pub(crate) const DESCRIPTORS: &[(&str, Cefr)] = &[
 pub struct LanguageLevel {
     cefr: Cefr,
     written: Option<String>,
+    scale: Option<std::sync::Arc<str>>,
 }
 
 impl LanguageLevel {
@@ -365,16 +316,32 @@ impl LanguageLevel {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<LanguageLevel> {
-        let key = crate::matching::words(text).join(" ");
-        let cefr = DESCRIPTORS
-            .iter()
-            .find(|(name, _)| *name == key)
-            .map(|(_, cefr)| *cefr)?;
-        let is_code = key.len() == 2;
+        LanguageLevel::parse_with(text, Scales::bundled())
+    }
+
+    /// Reads a level with a rule set's own crosswalk of scales.
+    pub(crate) fn parse_with(text: &str, scales: &Scales) -> Option<LanguageLevel> {
+        let (cefr, scale) = scales.resolve(text)?;
+        let is_code = scale == "CEFR";
         Some(LanguageLevel {
             cefr,
             written: (!is_code).then(|| text.trim().to_lowercase()),
+            scale: (!is_code).then(|| std::sync::Arc::from(scale)),
         })
+    }
+
+    /// The name of the scale the level was written in, when it was not a
+    /// CEFR code (e.g. `posting descriptors`, `UN Language Framework`).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::LanguageLevel;
+    /// assert_eq!(LanguageLevel::parse("fluent").unwrap().scale(), Some("posting descriptors"));
+    /// assert_eq!(LanguageLevel::parse("C1").unwrap().scale(), None);
+    /// ```
+    #[must_use]
+    pub fn scale(&self) -> Option<&str> {
+        self.scale.as_deref()
     }
 
     /// A level given directly on the CEFR scale.
@@ -389,6 +356,7 @@ impl LanguageLevel {
         LanguageLevel {
             cefr,
             written: None,
+            scale: None,
         }
     }
 
@@ -426,17 +394,19 @@ impl Serialize for LanguageLevel {
 impl<'de> Deserialize<'de> for LanguageLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        LanguageLevel::parse(&text).ok_or_else(|| {
-            let names = DESCRIPTORS.iter().map(|(n, _)| *n);
-            let message = match closest(&text, names) {
-                Some(best) => format!("unknown language level `{text}`, did you mean `{best}`?"),
-                None => format!(
-                    "unknown language level `{text}`, expected A1, A2, B1, B2, C1, C2, native \
-                     or a descriptor such as fluent or good knowledge"
-                ),
-            };
-            serde::de::Error::custom(message)
-        })
+        LanguageLevel::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(unknown_level(&text, Scales::bundled())))
+    }
+}
+
+/// "unknown language level `x`, did you mean `y`?" or what is accepted.
+pub(crate) fn unknown_level(text: &str, scales: &Scales) -> String {
+    match closest(text, scales.spellings().into_iter()) {
+        Some(best) => format!("unknown language level `{text}`, did you mean `{best}`?"),
+        None => format!(
+            "unknown language level `{text}`, expected A1, A2, B1, B2, C1, C2, native \
+             or a descriptor such as fluent or good knowledge"
+        ),
     }
 }
 
@@ -503,11 +473,7 @@ mod tests {
 
     #[test]
     fn unknown_level_suggests_closest() {
-        let msg = unknown_word(
-            "language level",
-            "fluentt",
-            DESCRIPTORS.iter().map(|(n, _)| *n),
-        );
+        let msg = unknown_level("fluentt", Scales::bundled());
         assert_eq!(
             msg,
             "unknown language level `fluentt`, did you mean `fluent`?"

@@ -5,11 +5,14 @@ pub(crate) mod candidate;
 mod codes;
 mod date;
 mod level;
+mod scales;
 pub(crate) mod vacancy;
 
 pub use date::PartialDate;
+pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
 pub use level::{Cefr, DegreeLevel, LanguageLevel};
+pub use scales::Scales;
 
 use std::collections::HashMap;
 use std::fmt;
