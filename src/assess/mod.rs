@@ -234,7 +234,29 @@ pub(crate) fn assess_vacancy(
         as_of,
         measured_at,
         findings,
+        audit: crate::explain::Audit {
+            engine: ENGINE,
+            vacancy: vacancy.id.clone(),
+            rules_sha256: vacancy.digest.clone(),
+            candidate_sha256: p.digest.clone(),
+            as_of,
+        },
     }
+}
+
+/// The engine's name and version, as audit records give it.
+const ENGINE: &str = concat!("vacancy-match ", env!("CARGO_PKG_VERSION"));
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }
 
 /// Any required `not_met` → ineligible; else any required `unknown` →

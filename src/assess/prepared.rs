@@ -50,6 +50,8 @@ pub(crate) struct Prepared<'c> {
     pub(crate) skills: Option<Vec<Term>>,
     pub(crate) staff_of: Option<Vec<Term>>,
     pub(crate) languages: Option<&'c [LanguageSkill]>,
+    /// SHA-256 of the profile's canonical JSON, for audit records.
+    pub(crate) digest: String,
 }
 
 impl<'c> Prepared<'c> {
@@ -125,6 +127,9 @@ impl<'c> Prepared<'c> {
             skills: terms(&candidate.skills, Category::Skill),
             staff_of: terms(&candidate.staff_of, Category::Organization),
             languages: candidate.languages.as_deref(),
+            // Serialising a validated profile cannot fail; an empty digest
+            // input would still be a digest of something stable.
+            digest: super::sha256_hex(&serde_json::to_vec(candidate).unwrap_or_default()),
         }
     }
 }

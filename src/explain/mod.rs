@@ -271,6 +271,37 @@ pub struct Assessment {
     pub measured_at: NaiveDate,
     /// One finding per requirement, in rule-file order.
     pub findings: Vec<Finding>,
+    /// What an auditor needs to reproduce the assessment.
+    pub audit: Audit,
+}
+
+/// The inputs of an assessment, pinned: the same engine, rule file,
+/// profile and date reproduce the same digests and the same output.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, RuleSet};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
+/// let a = &vacancy_match::assess(&cv, &rules, "2025-10-01".parse().unwrap())[0];
+/// assert_eq!(a.audit.engine, concat!("vacancy-match ", env!("CARGO_PKG_VERSION")));
+/// assert_eq!(a.audit.rules_sha256.len(), 64);
+/// assert_eq!(a.audit.vacancy, a.vacancy);
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Audit {
+    /// The engine and its version.
+    pub engine: &'static str,
+    /// The vacancy assessed.
+    pub vacancy: String,
+    /// SHA-256 (hex) of the vacancy's rule file, as loaded.
+    pub rules_sha256: String,
+    /// SHA-256 (hex) of the candidate profile in normalised form (its
+    /// canonical JSON: fields in a fixed order, absent fields left out).
+    pub candidate_sha256: String,
+    /// The as-of date.
+    pub as_of: NaiveDate,
 }
 
 impl Assessment {

@@ -253,6 +253,7 @@ pub(crate) fn vacancy_from_str(
     let mut vacancy = compile(raw, vocabulary, scales, &mut problems);
     if problems.list.is_empty() {
         vacancy.text = Some(std::sync::Arc::from(text));
+        vacancy.digest = crate::assess::sha256_hex(text.as_bytes());
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))
@@ -388,6 +389,7 @@ fn compile(
         cases,
         file: None,
         text: None,
+        digest: String::new(),
     }
 }
 

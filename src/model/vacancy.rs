@@ -37,6 +37,8 @@ pub struct Vacancy {
     pub(crate) file: Option<String>,
     /// The rule file's text, to locate diagnostics.
     pub(crate) text: Option<std::sync::Arc<str>>,
+    /// SHA-256 (hex) of the rule file's text.
+    pub(crate) digest: String,
 }
 
 impl Vacancy {
