@@ -8,7 +8,7 @@ use crate::AuthorizationStatus;
 
 pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
     let country = rule.country.english_name();
-    let accepted: Vec<&str> = rule.statuses.iter().map(|s| s.as_str()).collect();
+    let accepted: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
     let expected = format!(
         "right to work in {country} ({}) valid on {}",
         accepted.join(", "),
@@ -46,21 +46,21 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
             .valid_until
             .map(|u| format!(" valid until {u}"))
             .unwrap_or_default();
+        let held = right(auth.status, country);
         evidence.push(Evidence {
             item,
-            detail: format!("{} in {country}{until}", auth.status.as_str()),
+            detail: format!("{held}{until}"),
             matched: None,
         });
         if !rule.statuses.contains(&auth.status) {
             worst_problem.get_or_insert((
                 Code::WorkAuthorizationStatusNotAccepted,
                 format!(
-                    "{} in {country} is not an accepted status ({})",
-                    auth.status.as_str(),
+                    "{held} is not an accepted right to work ({} accepted)",
                     accepted.join(", ")
                 ),
                 Gap::Missing {
-                    what: format!("a right to work in {country} as {}", accepted.join(" or ")),
+                    what: format!("{} (right to work in {country})", accepted.join(" or ")),
                 },
             ));
             continue;
@@ -69,13 +69,9 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
             Some(until) if until.last_day() < ctx.valid_on => {
                 worst_problem = Some((
                     Code::WorkAuthorizationExpired,
-                    format!(
-                        "{} in {country} expires {until}, before {}",
-                        auth.status.as_str(),
-                        ctx.valid_on
-                    ),
+                    format!("{held} expires {until}, before {}", ctx.valid_on),
                     Gap::Expired {
-                        what: format!("{} permit for {country}", auth.status.as_str()),
+                        what: held.clone(),
                         on: until,
                         needed_on: ctx.valid_on,
                     },
@@ -85,7 +81,7 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
                 return outcome(
                     Status::Met,
                     Code::WorkAuthorizationMet,
-                    format!("{} in {country}{until}", auth.status.as_str()),
+                    format!("{held}{until}"),
                     expected,
                     evidence,
                     None,
@@ -106,7 +102,7 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
             expected,
             evidence,
             Some(Gap::Missing {
-                what: format!("a valid {country} work permit from {}", ctx.valid_on),
+                what: format!("a right to work in {country} valid on {}", ctx.valid_on),
             }),
         )
     } else {
@@ -121,6 +117,25 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
             }),
         )
     }
+}
+
+/// The status as a noun for people: "work permit", not `work_permit`.
+fn noun(status: AuthorizationStatus) -> &'static str {
+    match status {
+        AuthorizationStatus::Citizen => "citizenship",
+        AuthorizationStatus::PermanentResident => "permanent residence",
+        AuthorizationStatus::WorkPermit => "work permit",
+    }
+}
+
+/// "work permit for Mexico", "citizenship of Mexico".
+fn right(status: AuthorizationStatus, country: &str) -> String {
+    let preposition = match status {
+        AuthorizationStatus::Citizen => "of",
+        AuthorizationStatus::PermanentResident => "in",
+        AuthorizationStatus::WorkPermit => "for",
+    };
+    format!("{} {preposition} {country}", noun(status))
 }
 
 fn outcome(

@@ -4,7 +4,7 @@
 use super::experience;
 use super::prepared::{Prepared, PreparedDegree};
 use super::{Context, Outcome};
-use crate::explain::{fmt_years, Code, Evidence, Gap, Status};
+use crate::explain::{fmt_years, fmt_years_missing, years_noun, Code, Evidence, Gap, Status};
 use crate::matching::{best_match, Category, NameMatch};
 use crate::model::vacancy::{EducationPath, EducationRule};
 
@@ -104,8 +104,8 @@ fn describe(path: &EducationPath, ctx: &Context<'_>) -> String {
     }
     if let Some(exp) = &path.experience {
         s.push_str(&format!(
-            " + {} years of {}",
-            fmt_years(exp.years),
+            " + {} of {}",
+            years_noun(&fmt_years(exp.years)),
             experience::describe(exp, ctx)
         ));
     }
@@ -118,6 +118,8 @@ fn describe(path: &EducationPath, ctx: &Context<'_>) -> String {
 /// A path's outcome.
 struct PathOutcome {
     status: Status,
+    /// The degree part alone (level, field, accreditation).
+    degree_status: Status,
     credit: f64,
     code: Code,
     message: String,
@@ -200,6 +202,7 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
     let Some(exp_rule) = &path.experience else {
         return PathOutcome {
             status: d_status,
+            degree_status: d_status,
             credit: d_credit,
             code: d_code,
             message: d_message,
@@ -207,13 +210,13 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
             gap: d_gap,
         };
     };
-    let m = experience::measure(exp_rule, p, ctx);
-    evidence.extend(m.evidence);
+    let mut m = experience::measure(exp_rule, p, ctx);
+    evidence.append(&mut m.evidence);
     let status = d_status.min(m.status);
     let credit = (d_credit + m.credit) / 2.0;
     let exp_text = format!(
-        "{} years of {} (needs {})",
-        fmt_years(m.years),
+        "{} of {} (needs {})",
+        years_noun(&fmt_years(m.years)),
         m.what,
         fmt_years(exp_rule.years)
     );
@@ -221,10 +224,13 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
     let (code, message, gap) = if d_status == Status::NotMet {
         (d_code, format!("{d_message}; {exp_text}"), d_gap)
     } else if m.status == Status::NotMet {
-        let short = fmt_years(exp_rule.years - m.years);
+        let short = fmt_years_missing(exp_rule.years - m.years);
         (
             Code::EducationExperienceShort,
-            format!("{d_message}, but {exp_text}: {short} short"),
+            format!(
+                "{d_message}, but {}: {short} short",
+                experience::shortfall_text(&m, exp_rule)
+            ),
             m.gap,
         )
     } else if d_status == Status::Unknown {
@@ -245,6 +251,7 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
     };
     PathOutcome {
         status,
+        degree_status: d_status,
         credit,
         code,
         message,
@@ -360,14 +367,19 @@ pub(crate) fn assess(rule: &EducationRule, p: &Prepared<'_>, ctx: &Context<'_>) 
         .map(|path| describe(path, ctx))
         .collect::<Vec<_>>()
         .join("; or ");
+    // The path reported is the best by status; among paths that are not
+    // met, one whose degree the candidate holds comes before one that
+    // needs a higher degree (years of experience accrue, a degree has to
+    // be earned); then the highest credit; ties keep the earlier path.
     let mut best: Option<(usize, PathOutcome)> = None;
     let mut credit = 0.0_f64;
     for (i, path) in rule.paths.iter().enumerate() {
         let outcome = assess_path(path, p, ctx);
         credit = credit.max(outcome.credit);
+        let key = |o: &PathOutcome| (o.status, o.degree_status, o.credit);
         let better = match &best {
             None => true,
-            Some((_, b)) => (outcome.status, outcome.credit) > (b.status, b.credit),
+            Some((_, b)) => key(&outcome) > key(b),
         };
         if better {
             best = Some((i, outcome));

@@ -4,8 +4,11 @@ use chrono::{Datelike, NaiveDate};
 
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
-use crate::explain::{fmt_years, Code, Evidence, Gap, Status};
-use crate::matching::{best_match, round2, Category};
+use crate::explain::{
+    fmt_years, fmt_years_held, fmt_years_missing, years_missing, years_noun, Code, Evidence, Gap,
+    Status,
+};
+use crate::matching::{best_match, Category};
 use crate::model::vacancy::{ExperienceRule, Scope};
 
 /// Days in a year of experience. 365 rather than 365.25 so that whole
@@ -175,7 +178,7 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
             possible: 0.0,
             evidence: Vec::new(),
             gap: Some(Gap::Verify {
-                what: format!("{} years of {what}", fmt_years(rule.years)),
+                what: format!("{} of {what}", years_noun(&fmt_years(rule.years))),
             }),
             what,
         };
@@ -221,7 +224,7 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
                 sure.push(span);
                 evidence.push(Evidence {
                     item: format!("experience[{}]", period.index),
-                    detail: format!("{}: {} years", period.label, fmt_years(one)),
+                    detail: format!("{}: {}", period.label, years_noun(&fmt_years(one))),
                     matched,
                 });
             }
@@ -230,9 +233,9 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
                 evidence.push(Evidence {
                     item: format!("experience[{}]", period.index),
                     detail: format!(
-                        "{}: {} years, {}",
+                        "{}: {}, {}",
                         period.label,
-                        fmt_years(one),
+                        years_noun(&fmt_years(one)),
                         why.join(", ")
                     ),
                     matched,
@@ -257,8 +260,8 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
             ratio.max(0.5),
             Some(Gap::Verify {
                 what: format!(
-                    "whether {} years of periods marked below count as {what}",
-                    fmt_years(possible - years)
+                    "whether {} of periods marked below count as {what}",
+                    years_noun(&fmt_years(possible - years))
                 ),
             }),
         )
@@ -267,7 +270,7 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
             Status::NotMet,
             ratio,
             Some(Gap::Years {
-                missing: round2(need - years),
+                missing: years_missing(need - years),
                 of: what.clone(),
             }),
         )
@@ -283,25 +286,40 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
     }
 }
 
+/// "1.7 years of refugee protection experience, needs 2": held years
+/// rounded down, so that with the shortfall rounded up they add up.
+pub(crate) fn shortfall_text(m: &Measured, rule: &ExperienceRule) -> String {
+    format!(
+        "{} of {}, needs {}",
+        years_noun(&fmt_years_held(m.years)),
+        m.what,
+        fmt_years(rule.years)
+    )
+}
+
 /// The experience requirement.
 pub(crate) fn assess(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
     let m = measure(rule, p, ctx);
     let need = fmt_years(rule.years);
-    let expected = format!("{need} years of {}", m.what);
+    let expected = format!("{} of {}", years_noun(&need), m.what);
     let (code, message) = match m.status {
         Status::Met => (
             Code::ExperienceMet,
-            format!("{} years of {} (needs {need})", fmt_years(m.years), m.what),
+            format!(
+                "{} of {} (needs {need})",
+                years_noun(&fmt_years(m.years)),
+                m.what
+            ),
         ),
         Status::Unknown if p.periods.is_none() => (
             Code::ExperienceNotStated,
-            format!("no experience stated; needs {need} years of {}", m.what),
+            format!("no experience stated; needs {expected}"),
         ),
         Status::Unknown => (
             Code::ExperienceToVerify,
             format!(
-                "{} years of {} for sure, {} if the periods to verify count (needs {need})",
-                fmt_years(m.years),
+                "{} of {} for sure, {} if the periods to verify count (needs {need})",
+                years_noun(&fmt_years(m.years)),
                 m.what,
                 fmt_years(m.possible)
             ),
@@ -309,10 +327,9 @@ pub(crate) fn assess(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>)
         Status::NotMet => (
             Code::ExperienceShort,
             format!(
-                "{} years of {}, needs {need}: {} short",
-                fmt_years(m.years),
-                m.what,
-                fmt_years(rule.years - m.years)
+                "{}: {} short",
+                shortfall_text(&m, rule),
+                fmt_years_missing(rule.years - m.years)
             ),
         ),
     };

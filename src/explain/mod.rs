@@ -11,12 +11,53 @@ pub use code::Code;
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> String {
-    let rounded = (years * 10.0).round() / 10.0;
-    if (rounded - rounded.round()).abs() < 1e-9 {
-        format!("{rounded:.0}")
+    tenths((years * 10.0).round())
+}
+
+/// Slack for float noise when rounding years, far below a day (1/365).
+const YEARS_SLACK: f64 = 1e-6;
+
+/// Years held, for a sentence that also states a shortfall: rounded
+/// *down* to a tenth, so that held and missing add up to what is needed
+/// and experience is never overstated.
+pub(crate) fn fmt_years_held(years: f64) -> String {
+    tenths((years * 10.0 + YEARS_SLACK).floor())
+}
+
+/// Years missing: rounded *up* to a tenth, so that a shortfall of a few
+/// days is never shown as "0 short".
+pub(crate) fn fmt_years_missing(years: f64) -> String {
+    tenths((years * 10.0 - YEARS_SLACK).ceil().max(0.0))
+}
+
+/// Years missing as data: rounded up to hundredths, so that a requirement
+/// that is not met never reports 0 missing.
+pub(crate) fn years_missing(years: f64) -> f64 {
+    ((years * 100.0 - YEARS_SLACK).ceil().max(0.0)) / 100.0
+}
+
+fn tenths(count: f64) -> String {
+    let years = count / 10.0;
+    if (count - (years.round() * 10.0)).abs() < 1e-9 {
+        format!("{years:.0}")
     } else {
-        format!("{rounded:.1}")
+        format!("{years:.1}")
     }
+}
+
+/// "year" for an amount shown as `1`, else "years".
+pub(crate) fn year_word(amount: &str) -> &'static str {
+    if amount == "1" {
+        "year"
+    } else {
+        "years"
+    }
+}
+
+/// "1 year", "0.5 years", "3 years": an amount already formatted by one
+/// of the `fmt_years` functions, with its noun.
+pub(crate) fn years_noun(amount: &str) -> String {
+    format!("{amount} {}", year_word(amount))
 }
 
 use chrono::NaiveDate;
@@ -142,7 +183,8 @@ pub struct Evidence {
 pub enum Gap {
     /// More years of (qualifying) experience.
     Years {
-        /// Years missing, rounded to 2 decimals.
+        /// Years missing, rounded up to 2 decimals (never 0 while the
+        /// requirement is not met).
         missing: f64,
         /// What kind of experience.
         of: String,
@@ -321,5 +363,43 @@ impl Assessment {
             .iter()
             .filter(|f| f.priority == Priority::Required && f.status == Status::Unknown)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn held_and_missing_years_add_up_to_what_is_needed() {
+        // 1.7507 of 2 years: "1.7 ..., 0.3 short", never "1.8 ..., 0.2 short"
+        // next to a gap of "0.3 more years".
+        assert_eq!(fmt_years_held(1.7507), "1.7");
+        assert_eq!(fmt_years_missing(2.0 - 1.7507), "0.3");
+        assert_eq!(years_missing(2.0 - 1.7507), 0.25);
+        // A day short is shown as a tenth, not as "0 short".
+        let day = 1.0 / 365.0;
+        assert_eq!(fmt_years_held(2.0 - day), "1.9");
+        assert_eq!(fmt_years_missing(day), "0.1");
+        assert_eq!(years_missing(day), 0.01);
+        // Float noise does not push a whole amount over the edge.
+        assert_eq!(fmt_years_held(1.8 - 1e-12), "1.8");
+        assert_eq!(fmt_years_missing(0.2 + 1e-12), "0.2");
+        assert_eq!(fmt_years_held(3.0), "3");
+    }
+
+    #[test]
+    fn one_year_is_singular() {
+        assert_eq!(years_noun("1"), "1 year");
+        assert_eq!(years_noun("0"), "0 years");
+        assert_eq!(years_noun("1.5"), "1.5 years");
+        let gap = Gap::Years {
+            missing: 1.0,
+            of: "case management experience".into(),
+        };
+        assert_eq!(
+            gap.to_string(),
+            "needs 1 more year of case management experience"
+        );
     }
 }

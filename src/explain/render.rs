@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::fmt_years;
+use super::{fmt_years_missing, year_word};
 use super::{Assessment, Finding, Gap, Status};
 use crate::Priority;
 
@@ -10,7 +10,8 @@ impl fmt::Display for Gap {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Gap::Years { missing, of } => {
-                write!(f, "needs {} more years of {of}", fmt_years(*missing))
+                let amount = fmt_years_missing(*missing);
+                write!(f, "needs {amount} more {} of {of}", year_word(&amount))
             }
             Gap::Level {
                 language,

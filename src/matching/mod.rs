@@ -111,6 +111,21 @@ impl NameMatch {
     }
 }
 
+impl MatchKind {
+    /// How strong the evidence of a match of this kind is, for choosing
+    /// which match to report: exact, then alias, contains, fuzzy, and a
+    /// near miss (which does not count) last.
+    fn strength(self) -> u8 {
+        match self {
+            MatchKind::Exact => 4,
+            MatchKind::Alias => 3,
+            MatchKind::Contains => 2,
+            MatchKind::Fuzzy => 1,
+            MatchKind::NearMiss => 0,
+        }
+    }
+}
+
 impl std::fmt::Display for NameMatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.how {
@@ -179,8 +194,11 @@ pub(crate) fn compare(
     }
 }
 
-/// The best match of any of `found` against any of `wanted`: counted
-/// matches first, then the most similar; ties keep the earlier pair.
+/// The best match of any of `found` against any of `wanted`: the strongest
+/// kind of match first (exact, alias, contains, fuzzy, near miss), then the
+/// most similar; ties keep the earlier pair. So "Ciencias Jurídicas y
+/// Sociales" is reported as the alias of Law that it is, not as a name
+/// that happens to contain "Sociales".
 pub(crate) fn best_match<'a>(
     wanted: &'a [Term],
     found: impl Iterator<Item = (usize, &'a Term)> + Clone,
@@ -193,7 +211,9 @@ pub(crate) fn best_match<'a>(
             if let Some(m) = compare(w, f, vocabulary, category) {
                 let better = match &best {
                     None => true,
-                    Some((_, b)) => (m.counts(), m.similarity) > (b.counts(), b.similarity),
+                    Some((_, b)) => {
+                        (m.how.strength(), m.similarity) > (b.how.strength(), b.similarity)
+                    }
                 };
                 if better {
                     best = Some((index, m));
