@@ -154,7 +154,7 @@ fn gabriela_needs_review_of_her_field_of_study() {
         finding(&a, "refugee_protection_experience").message,
         "6.4 years of refugee protection experience (needs 2)"
     );
-    assert_eq!(a.score, 86.1);
+    assert_eq!(a.score, 85.5);
 }
 
 #[test]
