@@ -63,7 +63,7 @@ pub use analyze::Warning;
 pub use assess::{assess, rank};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
-pub use explain::{Assessment, Audit, Code, Evidence, Finding, Gap, Status, Verdict};
+pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Status, Verdict};
 pub use load::{InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{

@@ -108,7 +108,9 @@ pub fn assess(candidate: &Candidate, rules: &RuleSet, as_of: NaiveDate) -> Vec<A
     all
 }
 
-/// Sorts assessments: verdict (best first), score (highest first), vacancy id.
+/// Sorts assessments: verdict (best first); then nearest to eligibility
+/// (smallest [`Assessment::shortfall`]); then score (highest first); then
+/// vacancy id.
 ///
 /// # Example
 /// ```
@@ -120,9 +122,12 @@ pub fn assess(candidate: &Candidate, rules: &RuleSet, as_of: NaiveDate) -> Vec<A
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 pub fn rank(assessments: &mut [Assessment]) {
+    // Among the ineligible, the vacancies nearest to eligibility (the
+    // smallest shortfall on required items) come first.
     assessments.sort_by(|a, b| {
         b.verdict
             .cmp(&a.verdict)
+            .then(a.shortfall().total_cmp(&b.shortfall()))
             .then(b.score.total_cmp(&a.score))
             .then(a.vacancy.cmp(&b.vacancy))
     });
@@ -233,6 +238,7 @@ pub(crate) fn assess_vacancy(
         closed: deadline.is_some_and(|d| d < as_of),
         as_of,
         measured_at,
+        what_if: what_if(&findings),
         findings,
         audit: crate::explain::Audit {
             engine: ENGINE,
@@ -242,6 +248,24 @@ pub(crate) fn assess_vacancy(
             as_of,
         },
     }
+}
+
+/// The changes that would make the candidate eligible: the gaps of the
+/// required findings not met, then of those to verify.
+fn what_if(findings: &[Finding]) -> Vec<crate::explain::Change> {
+    let required = || findings.iter().filter(|f| f.priority == Priority::Required);
+    let missing = required().filter(|f| f.status == Status::NotMet);
+    let verify = required().filter(|f| f.status == Status::Unknown);
+    missing
+        .chain(verify)
+        .filter_map(|f| {
+            f.gap.as_ref().map(|gap| crate::explain::Change {
+                requirement: f.requirement.clone(),
+                status: f.status,
+                change: gap.change(),
+            })
+        })
+        .collect()
 }
 
 /// The engine's name and version, as audit records give it.

@@ -313,8 +313,36 @@ pub struct Assessment {
     pub measured_at: NaiveDate,
     /// One finding per requirement, in rule-file order.
     pub findings: Vec<Finding>,
+    /// The smallest set of changes that would make the candidate
+    /// eligible: one per required requirement not met (then those to
+    /// verify), empty when eligible.
+    pub what_if: Vec<Change>,
     /// What an auditor needs to reproduce the assessment.
     pub audit: Audit,
+}
+
+/// One change of a what-if: what the candidate would need for one
+/// requirement.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, RuleSet};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+/// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+/// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
+/// assert_eq!(changes, ["1.5 more years of experience", "0.5 more years of refugee protection experience"]);
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The requirement's id.
+    pub requirement: String,
+    /// Whether the change is to acquire something (`not_met`) or to have
+    /// something verified (`unknown`).
+    pub status: Status,
+    /// The change, for people.
+    pub change: String,
 }
 
 /// The inputs of an assessment, pinned: the same engine, rule file,
@@ -347,6 +375,29 @@ pub struct Audit {
 }
 
 impl Assessment {
+    /// How far the candidate is from eligibility: the weighted credit
+    /// missing on required findings that are not met (0 when nothing
+    /// required fails). 1.5 of 2 required years is a shortfall of 0.25; a
+    /// missing permit, of 1.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+    /// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+    /// assert!((a.shortfall() - 0.47).abs() < 1e-9); // 0.24 + 0.23 of two required items
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn shortfall(&self) -> f64 {
+        self.findings
+            .iter()
+            .filter(|f| f.priority == Priority::Required && f.status == Status::NotMet)
+            .map(|f| f.weight * (1.0 - f.credit))
+            .sum()
+    }
+
     /// The required findings that must be verified by a person.
     ///
     /// # Example

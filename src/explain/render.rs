@@ -46,6 +46,45 @@ impl fmt::Display for Gap {
     }
 }
 
+impl Gap {
+    /// The change that would close the gap, as a what-if for people:
+    /// "1 more year of refugee protection experience", "English C1
+    /// (fluent) instead of B2".
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Gap;
+    /// let gap = Gap::Level { language: "English".into(), have: Some("B2".into()), need: "C1 (fluent)".into() };
+    /// assert_eq!(gap.change(), "English C1 (fluent) instead of B2");
+    /// ```
+    #[must_use]
+    pub fn change(&self) -> String {
+        match self {
+            Gap::Years { missing, of } => {
+                let amount = fmt_years_missing(*missing);
+                format!("{amount} more {} of {of}", year_word(&amount))
+            }
+            Gap::Level {
+                language,
+                have: Some(have),
+                need,
+            } => format!("{language} {need} instead of {have}"),
+            Gap::Level { language, need, .. } => format!("{language} at {need}"),
+            Gap::Degree {
+                have: Some(have),
+                need,
+            } => format!("a {need} instead of a {have}"),
+            Gap::Degree { need, .. } => format!("a {need}"),
+            Gap::Field { accepted, .. } => format!("a degree in {}", accepted.join(", ")),
+            Gap::Missing { what } => what.clone(),
+            Gap::Expired {
+                what, needed_on, ..
+            } => format!("{what} valid on {needed_on}"),
+            Gap::Verify { what } => format!("confirmation of {what}"),
+        }
+    }
+}
+
 fn mark(finding: &Finding) -> &'static str {
     match finding.status {
         Status::Met => "  [met]      ",
@@ -104,6 +143,35 @@ impl fmt::Display for Assessment {
         }
         for finding in &self.findings {
             write!(f, "\n{finding}")?;
+        }
+        if !self.what_if.is_empty() {
+            let acquire: Vec<&str> = self
+                .what_if
+                .iter()
+                .filter(|c| c.status == Status::NotMet)
+                .map(|c| c.change.as_str())
+                .collect();
+            let verify: Vec<&str> = self
+                .what_if
+                .iter()
+                .filter(|c| c.status == Status::Unknown)
+                .map(|c| c.change.as_str())
+                .collect();
+            if !acquire.is_empty() {
+                write!(
+                    f,
+                    "\n  what would make this eligible: {}",
+                    acquire.join("; ")
+                )?;
+            }
+            if !verify.is_empty() {
+                let lead = if acquire.is_empty() {
+                    "to confirm eligibility"
+                } else {
+                    "and then"
+                };
+                write!(f, "\n  {lead}: {}", verify.join("; "))?;
+            }
         }
         Ok(())
     }
