@@ -1,0 +1,129 @@
+//! The embedding example: an HTTP service on loopback assesses posted
+//! profiles from several threads and reloads its rules without dropping
+//! requests.
+
+#[path = "../examples/http_service.rs"]
+mod http_service;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+
+fn request(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    let status = raw.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = raw
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn assesses_posted_profiles_and_reloads_rules() {
+    let dir = std::env::temp_dir().join(format!("vacancy-match-http-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("rules").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("002") || name == "vocabulary.yaml" || name == "scales.yaml" {
+            std::fs::copy(&path, dir.join(&name)).unwrap();
+        }
+    }
+    let service = Arc::new(http_service::Service::new(Some(dir.clone())).unwrap());
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let addr = server.server_addr().to_ip().unwrap().to_string();
+    let workers = http_service::serve(Arc::clone(&server), service, 4);
+
+    assert_eq!(
+        request(&addr, "GET", "/health", ""),
+        (200, "ok 1\n".to_string())
+    );
+
+    // Several clients at once, YAML and JSON.
+    let itzel =
+        std::fs::read_to_string("examples/candidates/itzel_dominguez_villahermosa.yaml").unwrap();
+    let emilio =
+        std::fs::read_to_string("examples/candidates/emilio_carranza_asylum.json").unwrap();
+    let clients: Vec<_> = (0..8)
+        .map(|i| {
+            let addr = addr.clone();
+            let body = if i % 2 == 0 {
+                itzel.clone()
+            } else {
+                emilio.clone()
+            };
+            std::thread::spawn(move || request(&addr, "POST", "/assess?as_of=2025-08-01", &body))
+        })
+        .collect();
+    for (i, client) in clients.into_iter().enumerate() {
+        let (status, body) = client.join().unwrap();
+        assert_eq!(status, 200, "{body}");
+        let report: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let verdict = report[0]["verdict"].as_str().unwrap();
+        assert_eq!(verdict, if i % 2 == 0 { "eligible" } else { "ineligible" });
+        assert_eq!(report[0]["vacancy"], "unhcr-mx-protection-assistant-2025");
+    }
+
+    // A bad profile is a located 400.
+    let (status, body) = request(
+        &addr,
+        "POST",
+        "/assess?as_of=2025-08-01",
+        "id: x\nlangauges: []\n",
+    );
+    assert_eq!(status, 400);
+    assert!(
+        body.contains("line 2:1: langauges: unknown field `langauges`, did you mean `languages`?"),
+        "{body}"
+    );
+
+    // Hot reload: add a vacancy file, reload, and it is assessed.
+    std::fs::copy(
+        "rules/003_iom_gt_operations_assistant.yaml",
+        dir.join("003.yaml"),
+    )
+    .unwrap();
+    assert_eq!(
+        request(&addr, "POST", "/reload", ""),
+        (200, "reloaded 2 vacancies\n".to_string())
+    );
+    let (_, body) = request(&addr, "POST", "/assess?as_of=2025-10-01", &itzel);
+    let report: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(report.as_array().unwrap().len(), 2);
+
+    // A broken folder is refused and the old rules stay in service.
+    std::fs::write(dir.join("broken.yaml"), "id: [").unwrap();
+    let (status, body) = request(&addr, "POST", "/reload", "");
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        request(&addr, "GET", "/health", ""),
+        (200, "ok 2\n".to_string())
+    );
+
+    server.unblock();
+    for _ in 1..4 {
+        server.unblock();
+    }
+    for w in workers {
+        w.join().unwrap();
+    }
+}
+
+#[test]
+fn rule_sets_and_assessments_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<vacancy_match::RuleSet>();
+    send_sync::<vacancy_match::Assessment>();
+    send_sync::<vacancy_match::Candidate>();
+    send_sync::<vacancy_match::Error>();
+}
