@@ -32,20 +32,122 @@
 //! # Ok::<(), vacancy_match::Error>(())
 //! ```
 //!
-//! # Semantics
-//! - A requirement is `met`, `not_met` or `unknown` (the profile lacks the
-//!   data). Any required `not_met` makes the candidate ineligible; else any
-//!   required `unknown` means needs review; else eligible. Missing data is
-//!   never silently a pass or a fail.
-//! - Experience is measured up to the earlier of `as_of` and the
-//!   vacancy's deadline; overlapping periods count once, part-time pro
-//!   rata, ongoing periods run to that date, future periods count nothing.
-//! - The score is `100 × (0.8 × R + 0.2 × D)`, R and D the weighted mean
-//!   credits of required and desirable findings (`100 × R` without
-//!   desirables); credit is 1 met, 0.5 unknown, partial when not met.
-//!   Adding a qualification never lowers it.
+//! # Inputs
 //!
-//! The file formats are described in the README and `docs/FORMAT.md`.
+//! A **rule set** is a folder of YAML files: one vacancy per file,
+//! `vocabulary.yaml` (names that mean the same field, domain,
+//! certification, skill or organization, in English and Spanish) and
+//! `scales.yaml` (how "fluent", "nativo" or "UN III" map to CEFR). Load it
+//! with [`RuleSet::from_dir`], [`RuleSet::from_file`],
+//! [`RuleSet::from_yaml_str`], or use the five postings bundled into the
+//! crate with [`RuleSet::bundled`].
+//!
+//! ```yaml
+//! id: unhcr-mx-protection-assistant-2025
+//! title: Protection Assistant
+//! organization: UNHCR
+//! duty_station: { city: Villahermosa, country: MX }
+//! deadline: 2025-08-12
+//! target_start: 2025-08-01
+//! requirements:
+//!   - { id: internal, kind: internal, organizations: [UNHCR], source: "advertised to internal applicants" }
+//!   - id: education
+//!     kind: education
+//!     source: "Completion of Secondary education"
+//!     paths: [{ degree: secondary, experience: { years: 1 } }]
+//!   - { id: english, kind: language, languages: en, level: good, source: "Good knowledge of English" }
+//!   - { id: office, kind: skill, priority: desirable, any_of: [MS Office], source: "MS Office" }
+//! ```
+//!
+//! A **candidate profile** is a YAML or JSON document ([`Candidate`]):
+//! nationalities and work authorizations, current employer (`staff_of`),
+//! degrees, dated experience periods with domains, languages with levels,
+//! certifications, skills and attestations. No field exists for age, sex,
+//! marital status, photo, religion or any protected attribute, and unknown
+//! fields are refused, so no rule can refer to them.
+//!
+//! Both are validated strictly: unknown fields, wrong types, unknown codes,
+//! impossible dates, duplicate ids. Every [`Error`] names the file, line,
+//! column and field path, and suggests the closest valid word; a folder
+//! reports every bad file ([`Error::problems`]). Inputs are refused above
+//! a size limit ([`Limits`]), past 64 levels of nesting, with NUL bytes or
+//! invalid UTF-8, or with several YAML documents. Nothing panics on input.
+//!
+//! # Semantics
+//!
+//! **Three-valued findings.** Each requirement is `met`, `not_met` or
+//! `unknown` (the profile lacks the data: a person must verify). A list
+//! that is absent from a profile is "not stated" (`unknown`); a list that
+//! is present but lacks the item is a fact (`not_met`).
+//!
+//! **Verdict.** Any required `not_met` makes the candidate
+//! [`Verdict::Ineligible`]; otherwise any required `unknown` makes it
+//! [`Verdict::NeedsReview`]; otherwise [`Verdict::Eligible`]. Desirable
+//! requirements (assets) never change the verdict, only the score.
+//!
+//! **Dates.** `as_of` is always explicit: the library never reads the
+//! clock. Experience and validity are measured at the earlier of `as_of`
+//! and the vacancy's deadline, so experience gained after the deadline
+//! never counts; a vacancy whose deadline is before `as_of` is reported
+//! `closed` and still assessed. A permit must be valid on the target start
+//! date, else on the deadline, else on `as_of`.
+//!
+//! **Experience** is computed from dated periods: overlaps are merged (at
+//! most full time at any moment), part-time counts pro rata, ongoing
+//! periods run to the measurement date, future periods count nothing; a
+//! year is 365 days of full-time work. A requirement can count only
+//! periods in some domains (with `related: true`, other periods go to
+//! review rather than fail), some countries, international or national
+//! posts, or after a degree.
+//!
+//! **Education** requirements are alternative paths (bachelor + 3 years,
+//! or master + 2, or doctorate + 1): a higher degree satisfies a lower
+//! one; degrees not completed by the measurement date do not count; the
+//! explanation names the path met, or the closest one and its gap.
+//!
+//! **Names** (fields, domains, certifications, skills, organizations) are
+//! matched after normalisation (case, accents, punctuation, plurals,
+//! abbreviations) through the vocabulary first, then by containment, then
+//! fuzzily (normalised Damerau-Levenshtein ≥ 0.85 for names of 8+
+//! characters; shorter names and acronyms must match exactly). Evidence
+//! shows what matched what and how closely; near misses are shown and not
+//! counted.
+//!
+//! # Score
+//!
+//! `score = 100 × (0.8 × R + 0.2 × D)`, where R and D are the
+//! weight-averaged credits of the required and of the desirable findings
+//! (`100 × R` when a vacancy has no desirable requirement). A finding's
+//! credit is 1 when met; its partial credit when not met (1.5 of 2 years
+//! is 0.75; B2 where C1 is required is 4/5; a missing degree level weighs
+//! as the cube of the level ratio); and 0.5, or its partial credit if
+//! higher, when unknown. Adding experience, a degree, a certificate or a
+//! higher language level to a stated profile never lowers the score or
+//! worsens the verdict (tested by property tests).
+//!
+//! # Explanations
+//!
+//! An [`Assessment`] holds one [`Finding`] per requirement, in file order:
+//! a stable [`Code`] (the closed set is listed with [`Code::ALL`] and
+//! [`Code::meaning`]), the [`Status`], the sentence, what was expected,
+//! the [`Evidence`] used and the [`Gap`]. [`Assessment::what_if`] lists the
+//! changes that would make the candidate eligible, and [`Assessment::audit`]
+//! pins the inputs (SHA-256 of the rule file and of the normalised profile).
+//! Output is deterministic: the same inputs give byte-identical JSON.
+//!
+//! # Rule authoring
+//!
+//! Rule files carry their own test cases ([`RuleSet::run_cases`]), and
+//! [`RuleSet::analyze`] warns about rules that load but are probably
+//! wrong: dominated or impossible paths, a language required at two
+//! levels, a desirable item no stronger than a required one, a requirement
+//! without a `source` quote from the posting.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `vacancy-match` command-line tool and the crates
+//!   only it needs. Library users can turn it off with
+//!   `default-features = false`.
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
