@@ -161,7 +161,7 @@ fn education_paths(i: usize, id: &str, paths: &[EducationPath], sink: &mut Sink<
                     format!("requirements[{i}].paths[{j}].experience.years"),
                     format!(
                         "path {} of `{id}` asks {} years of experience; nobody can meet it",
-                        j + 1,
+                        j.saturating_add(1),
                         exp.years
                     ),
                     "check the number of years against the posting".to_string(),
@@ -175,11 +175,15 @@ fn education_paths(i: usize, id: &str, paths: &[EducationPath], sink: &mut Sink<
                 format!("requirements[{i}].paths[{j}]"),
                 format!(
                     "path {} of `{id}` is dominated by path {}: anyone who meets it also meets path {}",
-                    j + 1,
-                    k + 1,
-                    k + 1
+                    j.saturating_add(1),
+                    k.saturating_add(1),
+                    k.saturating_add(1)
                 ),
-                format!("remove path {} or make path {} stricter, as the posting says", j + 1, k + 1),
+                format!(
+                    "remove path {} or make path {} stricter, as the posting says",
+                    j.saturating_add(1),
+                    k.saturating_add(1)
+                ),
             );
         }
     }
@@ -259,7 +263,7 @@ fn signature(rule: &Rule) -> Option<String> {
 fn pairs(v: &Vacancy, sink: &mut Sink<'_>) {
     let reqs = &v.requirements;
     for (i, a) in reqs.iter().enumerate() {
-        for (j, b) in reqs.iter().enumerate().skip(i + 1) {
+        for (j, b) in reqs.iter().enumerate().skip(i.saturating_add(1)) {
             let same = signature(&a.rule).is_some() && signature(&a.rule) == signature(&b.rule);
             match (a.priority, b.priority) {
                 (Priority::Required, Priority::Required) => {

@@ -142,7 +142,11 @@ impl Candidate {
                         format!("end {end} is before start {}", p.start),
                     ));
                 } else {
-                    let years = (end.last_day() - p.start.first_day()).num_days() / 365;
+                    let days = end
+                        .last_day()
+                        .signed_duration_since(p.start.first_day())
+                        .num_days();
+                    let years = days.checked_div(365).unwrap_or(0);
                     if years > MAX_PERIOD_YEARS {
                         out.push((
                             format!("experience[{i}].end"),

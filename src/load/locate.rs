@@ -22,7 +22,7 @@ fn steps(path: &str) -> Vec<Step<'_>> {
             if let Ok(n) = inner[..end].parse() {
                 out.push(Step::Index(n));
             }
-            rest = &inner[end + 1..];
+            rest = inner.get(end.saturating_add(1)..).unwrap_or("");
         }
     }
     out
@@ -48,7 +48,8 @@ fn meaningful(text: &str) -> bool {
 }
 
 fn indent_of(text: &str) -> usize {
-    text.len() - text.trim_start_matches(' ').len()
+    text.len()
+        .saturating_sub(text.trim_start_matches(' ').len())
 }
 
 /// Lines after `after` that belong under a node at column `col`.
@@ -76,7 +77,7 @@ pub(crate) fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| (i + 1, l))
+        .map(|(i, l)| (i.saturating_add(1), l))
         .filter(|(_, l)| meaningful(l))
         .collect();
     let mut scope: Vec<Seen<'_>> = lines
@@ -105,14 +106,14 @@ pub(crate) fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
                     }
                 });
                 let Some(hit) = hit.copied() else { break };
-                found = Some((hit.number, col + 1));
-                let after_colon = hit.content().find(':').map_or(0, |i| i + 1);
-                let value_start = hit.start + after_colon;
+                found = Some((hit.number, col.saturating_add(1)));
+                let after_colon = hit.content().find(':').map_or(0, |i| i.saturating_add(1));
+                let value_start = hit.start.saturating_add(after_colon);
                 let value = hit.text.get(value_start..).unwrap_or("");
                 let mut next = Vec::new();
                 if meaningful(value) {
                     next.push(Seen {
-                        start: value_start + (value.len() - value.trim_start().len()),
+                        start: value_start.saturating_add(indent_of(value)),
                         ..hit
                     });
                 }
@@ -134,8 +135,11 @@ pub(crate) fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
                     break;
                 };
                 let after_dash = item.content().get(1..).unwrap_or("");
-                let inner = item.start + 1 + (after_dash.len() - after_dash.trim_start().len());
-                found = Some((item.number, inner + 1));
+                let inner = item
+                    .start
+                    .saturating_add(1)
+                    .saturating_add(indent_of(after_dash));
+                found = Some((item.number, inner.saturating_add(1)));
                 let mut next = Vec::new();
                 if meaningful(after_dash) {
                     next.push(Seen {

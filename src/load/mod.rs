@@ -103,8 +103,12 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
     }
     if let Some(offset) = text.find('\0') {
         let before = text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let line = before.matches('\n').count().saturating_add(1);
+        let column = before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            .saturating_add(1);
         return Err(Error::invalid(
             at(Some(line), Some(column), None),
             "NUL byte in input, expected text",
@@ -249,11 +253,13 @@ fn path_of(path: &serde_path_to_error::Path) -> Option<String> {
 fn clean_message(raw: &str, path: Option<&str>) -> String {
     let mut message = raw;
     if let Some(idx) = message.rfind(" at line ") {
-        if message[idx + 9..]
+        if message
+            .get(idx.saturating_add(9)..)
+            .unwrap_or("x")
             .split(" column ")
             .all(|n| n.chars().all(|c| c.is_ascii_digit()))
         {
-            message = &message[..idx];
+            message = message.get(..idx).unwrap_or(message);
         }
     }
     if let Some(path) = path {
@@ -324,7 +330,11 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = e.as_bytes().get(..valid).unwrap_or(&[]);
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line = before
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            .saturating_add(1);
         Error::invalid(
             at(Some(line), None, None).with_file(name),
             format!("invalid UTF-8 at byte {valid}, expected text"),

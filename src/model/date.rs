@@ -86,9 +86,9 @@ impl PartialDate {
 
 fn last_of_month(year: i32, month: u32) -> NaiveDate {
     let (next_year, next_month) = if month >= 12 {
-        (year + 1, 1)
+        (year.saturating_add(1), 1)
     } else {
-        (year, month + 1)
+        (year, month.saturating_add(1))
     };
     NaiveDate::from_ymd_opt(next_year, next_month, 1)
         .and_then(|d| d.pred_opt())
@@ -153,7 +153,7 @@ impl std::str::FromStr for PartialDate {
                 let max = days_in_month(year, m);
                 if d == 0 || d > max {
                     let name = MONTHS
-                        .get((m - 1) as usize)
+                        .get((m as usize).saturating_sub(1))
                         .copied()
                         .unwrap_or("that month");
                     return Err(format!(
