@@ -4,7 +4,9 @@
 use super::experience;
 use super::prepared::{Prepared, PreparedDegree};
 use super::{Context, Outcome};
-use crate::explain::{fmt_years, fmt_years_missing, years_noun, Code, Evidence, Gap, Status};
+use crate::explain::{
+    a_degree, fmt_years, fmt_years_missing, years_noun, Code, Evidence, Gap, Status,
+};
 use crate::matching::{best_match, Category, NameMatch};
 use crate::model::vacancy::{EducationPath, EducationRule};
 
@@ -144,7 +146,7 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
             Code::EducationNotStated,
             "no education stated".to_string(),
             Some(Gap::Verify {
-                what: format!("a {}", path.degree),
+                what: a_degree(path.degree),
             }),
         ),
         Some(degrees) => {
@@ -192,7 +194,7 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
                         Status::NotMet,
                         0.0,
                         Code::EducationDegreeMissing,
-                        format!("no completed degree; needs a {}", path.degree),
+                        format!("no completed degree; needs {}", a_degree(path.degree)),
                         Some(Gap::Degree {
                             have,
                             need: path.degree,
@@ -298,8 +300,8 @@ fn degree_outcome(
             fit.credit,
             Code::EducationDegreeMissing,
             format!(
-                "highest completed degree is {label}; needs a {}",
-                path.degree
+                "highest completed degree is {label}; needs {}",
+                a_degree(path.degree)
             ),
             Some(Gap::Degree {
                 have: Some(fit.degree.level),
@@ -326,7 +328,7 @@ fn degree_outcome(
             Code::EducationNotAccredited,
             format!("{label} is from an institution stated as not accredited"),
             Some(Gap::Missing {
-                what: format!("a {} from an accredited institution", path.degree),
+                what: format!("{} from an accredited institution", a_degree(path.degree)),
             }),
         );
     }
