@@ -216,7 +216,7 @@ attestations: { covid19_vaccination: true }
     assert_eq!(edu.code, Code::EducationDegreeMissing);
     assert_eq!(
         edu.message,
-        "no completed degree; needs a secondary education"
+        "no completed degree; needs secondary education"
     );
 }
 

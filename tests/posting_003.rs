@@ -149,12 +149,13 @@ fn ana_is_ineligible_as_she_is_not_iom_staff() {
     assert_eq!(a.verdict, Verdict::Ineligible);
     assert_eq!(failed(&a), ["internal_iom"]);
     assert_eq!(finding(&a, "internal_iom").code, Code::InternalNotStaff);
-    // She lists three languages, none Mayan.
+    // She lists three languages, none Mayan (named in alphabetical order,
+    // whatever the profile's order).
     let mayan = finding(&a, "mayan_language");
     assert_eq!(mayan.code, Code::LanguageMissing);
     assert_eq!(
         mayan.message,
-        "one of 21 languages (Mam, K'iche', Kaqchikel, ...) not listed (lists Spanish, English, French); needs A2 (basic)"
+        "one of 21 languages (Mam, K'iche', Kaqchikel, ...) not listed (lists English, French, Spanish); needs A2 (basic)"
     );
 }
 

@@ -4,7 +4,7 @@ use super::prepared::Prepared;
 use super::{Context, Outcome};
 use crate::explain::{Code, Evidence, Gap, Status};
 use crate::model::vacancy::AuthorizationRule;
-use crate::AuthorizationStatus;
+use crate::{AuthorizationStatus, WorkAuthorization};
 
 pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
     let country = rule.country.english_name();
@@ -36,61 +36,76 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
             }
         }
     }
-    let mut worst_problem: Option<(Code, String, Gap)> = None;
+    // Every right stated for the country is evidence; the one the finding
+    // rests on is chosen by what it says, not by its place in the list: a
+    // valid accepted right (the longest-lasting), else an expired one (the
+    // latest), else one of a kind not accepted.
+    let mut valid: Option<&WorkAuthorization> = None;
+    let mut expired: Option<&WorkAuthorization> = None;
+    let mut refused: Option<&WorkAuthorization> = None;
     for (i, auth) in c.work_authorizations.iter().flatten().enumerate() {
         if auth.country != rule.country {
             continue;
         }
-        let item = format!("work_authorizations[{i}]");
-        let until = auth
-            .valid_until
-            .map(|u| format!(" valid until {u}"))
-            .unwrap_or_default();
-        let held = right(auth.status, country);
         evidence.push(Evidence {
-            item,
-            detail: format!("{held}{until}"),
+            item: format!("work_authorizations[{i}]"),
+            detail: format!("{}{}", right(auth.status, country), until(auth)),
             matched: None,
         });
-        if !rule.statuses.contains(&auth.status) {
-            worst_problem.get_or_insert((
-                Code::WorkAuthorizationStatusNotAccepted,
-                format!(
-                    "{held} is not an accepted right to work ({} accepted)",
-                    accepted.join(", ")
-                ),
-                Gap::Missing {
-                    what: format!("{} (right to work in {country})", accepted.join(" or ")),
-                },
-            ));
-            continue;
-        }
-        match auth.valid_until {
-            Some(until) if until.last_day() < ctx.valid_on => {
-                worst_problem = Some((
-                    Code::WorkAuthorizationExpired,
-                    format!("{held} expires {until}, before {}", ctx.valid_on),
-                    Gap::Expired {
-                        what: held.clone(),
-                        on: until,
-                        needed_on: ctx.valid_on,
-                    },
-                ));
-            }
-            _ => {
-                return outcome(
-                    Status::Met,
-                    Code::WorkAuthorizationMet,
-                    format!("{held}{until}"),
-                    expected,
-                    evidence,
-                    None,
-                );
-            }
+        let slot = if !rule.statuses.contains(&auth.status) {
+            &mut refused
+        } else if auth
+            .valid_until
+            .is_some_and(|u| u.last_day() < ctx.valid_on)
+        {
+            &mut expired
+        } else {
+            &mut valid
+        };
+        if slot.is_none_or(|b| lasts_longer(auth, b)) {
+            *slot = Some(auth);
         }
     }
-    if let Some((code, message, gap)) = worst_problem {
-        return outcome(Status::NotMet, code, message, expected, evidence, Some(gap));
+    if let Some(auth) = valid {
+        return outcome(
+            Status::Met,
+            Code::WorkAuthorizationMet,
+            format!("{}{}", right(auth.status, country), until(auth)),
+            expected,
+            evidence,
+            None,
+        );
+    }
+    if let Some((auth, on)) = expired.and_then(|a| a.valid_until.map(|u| (a, u))) {
+        let held = right(auth.status, country);
+        return outcome(
+            Status::NotMet,
+            Code::WorkAuthorizationExpired,
+            format!("{held} expires {on}, before {}", ctx.valid_on),
+            expected,
+            evidence,
+            Some(Gap::Expired {
+                what: held,
+                on,
+                needed_on: ctx.valid_on,
+            }),
+        );
+    }
+    if let Some(auth) = refused {
+        return outcome(
+            Status::NotMet,
+            Code::WorkAuthorizationStatusNotAccepted,
+            format!(
+                "{} is not an accepted right to work ({} accepted)",
+                right(auth.status, country),
+                accepted.join(", ")
+            ),
+            expected,
+            evidence,
+            Some(Gap::Missing {
+                what: format!("{} (right to work in {country})", accepted.join(" or ")),
+            }),
+        );
     }
     // Nothing for this country: a fail only if the profile states both
     // nationalities and rights to work; else someone must ask.
@@ -117,6 +132,21 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
             }),
         )
     }
+}
+
+/// " valid until 2026-03", or nothing for a right that does not expire.
+fn until(auth: &WorkAuthorization) -> String {
+    auth.valid_until
+        .map(|u| format!(" valid until {u}"))
+        .unwrap_or_default()
+}
+
+/// Whether right `a` is the better one to cite than `b`: one without an
+/// expiry, else the later expiry; then citizenship over permanent
+/// residence over a permit.
+fn lasts_longer(a: &WorkAuthorization, b: &WorkAuthorization) -> bool {
+    let key = |w: &WorkAuthorization| (w.valid_until.is_none(), w.valid_until);
+    key(a).cmp(&key(b)).then(b.status.cmp(&a.status)).is_gt()
 }
 
 /// The status as a noun for people: "work permit", not `work_permit`.

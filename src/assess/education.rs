@@ -4,7 +4,9 @@
 use super::experience;
 use super::prepared::{Prepared, PreparedDegree};
 use super::{Context, Outcome};
-use crate::explain::{fmt_years, fmt_years_missing, years_noun, Code, Evidence, Gap, Status};
+use crate::explain::{
+    a_degree, fmt_years, fmt_years_missing, years_noun, Code, Evidence, Gap, Status,
+};
 use crate::matching::{best_match, Category, NameMatch};
 use crate::model::vacancy::{EducationPath, EducationRule};
 
@@ -77,6 +79,18 @@ fn judge<'d>(path: &EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) -> 
     }
 }
 
+/// How close a degree's field came to an accepted one, for choosing among
+/// degrees that are otherwise equal: no comparison at all is lowest, then
+/// a near miss, then the kinds of match; the similarity in thousandths.
+fn field_closeness(fit: &DegreeFit<'_>) -> (i16, i64) {
+    fit.field_match.as_ref().map_or((-1, 0), |m| {
+        (
+            i16::from(m.how.strength()),
+            (m.similarity * 1000.0).round() as i64,
+        )
+    })
+}
+
 fn credit_of(status: Status) -> f64 {
     match status {
         Status::Met => 1.0,
@@ -137,7 +151,7 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
             Code::EducationNotStated,
             "no education stated".to_string(),
             Some(Gap::Verify {
-                what: format!("a {}", path.degree),
+                what: a_degree(path.degree),
             }),
         ),
         Some(degrees) => {
@@ -160,16 +174,24 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
                     });
                 }
             }
-            let best = completed
-                .iter()
-                .map(|d| judge(path, d, ctx))
-                .max_by(|a, b| {
-                    (a.status, a.credit)
-                        .partial_cmp(&(b.status, b.credit))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                        // Ties keep the earlier degree.
-                        .then(b.degree.index.cmp(&a.degree.index))
-                });
+            let fits: Vec<DegreeFit<'_>> = completed.iter().map(|d| judge(path, d, ctx)).collect();
+            // The degree reported is the best by status; its credit is the
+            // best of any degree, so that adding a degree that is better in
+            // status but worse in credit (a bachelor whose field is not
+            // stated over a technical diploma in the field) never lowers it.
+            let top_credit = fits.iter().map(|f| f.credit).fold(0.0_f64, f64::max);
+            let best = fits.into_iter().max_by(|a, b| {
+                (a.status, a.credit)
+                    .partial_cmp(&(b.status, b.credit))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    // Among equals, the profile's order does not matter:
+                    // the field that comes closest, the higher degree, then
+                    // the earlier completion, then the label.
+                    .then(field_closeness(a).cmp(&field_closeness(b)))
+                    .then(a.degree.level.cmp(&b.degree.level))
+                    .then(b.degree.completed.cmp(&a.degree.completed))
+                    .then(b.degree.label.cmp(&a.degree.label))
+            });
             match best {
                 None => {
                     let have = None;
@@ -177,7 +199,7 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
                         Status::NotMet,
                         0.0,
                         Code::EducationDegreeMissing,
-                        format!("no completed degree; needs a {}", path.degree),
+                        format!("no completed degree; needs {}", a_degree(path.degree)),
                         Some(Gap::Degree {
                             have,
                             need: path.degree,
@@ -193,7 +215,8 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
                             matched: fit.field_match.clone(),
                         },
                     );
-                    degree_outcome(path, &fit)
+                    let (status, _, code, message, gap) = degree_outcome(path, &fit);
+                    (status, top_credit, code, message, gap)
                 }
             }
         }
@@ -282,8 +305,8 @@ fn degree_outcome(
             fit.credit,
             Code::EducationDegreeMissing,
             format!(
-                "highest completed degree is {label}; needs a {}",
-                path.degree
+                "highest completed degree is {label}; needs {}",
+                a_degree(path.degree)
             ),
             Some(Gap::Degree {
                 have: Some(fit.degree.level),
@@ -310,7 +333,7 @@ fn degree_outcome(
             Code::EducationNotAccredited,
             format!("{label} is from an institution stated as not accredited"),
             Some(Gap::Missing {
-                what: format!("a {} from an accredited institution", path.degree),
+                what: format!("{} from an accredited institution", a_degree(path.degree)),
             }),
         );
     }

@@ -1,9 +1,9 @@
 //! Internal-only postings: current staff of the named organizations.
 
-use super::prepared::Prepared;
+use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
 use crate::explain::{Code, Evidence, Gap, Status};
-use crate::matching::{best_match, Category};
+use crate::matching::{best_match, stronger, Category, NameMatch};
 use crate::model::vacancy::InternalRule;
 
 pub(crate) fn assess(rule: &InternalRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
@@ -54,34 +54,46 @@ pub(crate) fn assess(rule: &InternalRule, p: &Prepared<'_>, ctx: &Context<'_>) -
             ),
         };
     }
-    // Not stated: an ongoing position at the organization is evidence.
+    // Not stated: an ongoing position at the organization is evidence (the
+    // best-matching one, then by label: not the first listed).
+    let mut best: Option<(&PreparedPeriod, NameMatch)> = None;
     for period in p.periods.iter().flatten() {
         let ongoing =
             period.end.is_none_or(|e| e >= ctx.measured_at) && period.start <= ctx.measured_at;
         let Some(org) = period.organization.as_ref().filter(|_| ongoing) else {
             continue;
         };
-        if let Some((_, m)) = best_match(
+        let Some((_, m)) = best_match(
             &rule.organizations,
             std::iter::once((0, org)),
             ctx.vocabulary,
             Category::Organization,
-        ) {
-            if m.counts() {
-                return make(
-                    Status::Met,
-                    1.0,
-                    Code::InternalMet,
-                    format!("ongoing position at {} on {}", m.found, ctx.measured_at),
-                    vec![Evidence {
-                        item: format!("experience[{}]", period.index),
-                        detail: period.label.clone(),
-                        matched: Some(m),
-                    }],
-                    None,
-                );
-            }
+        ) else {
+            continue;
+        };
+        if !m.counts() {
+            continue;
         }
+        let better = best.as_ref().is_none_or(|(bp, bm)| {
+            stronger(&m, bm) || (!stronger(bm, &m) && period.label < bp.label)
+        });
+        if better {
+            best = Some((period, m));
+        }
+    }
+    if let Some((period, m)) = best {
+        return make(
+            Status::Met,
+            1.0,
+            Code::InternalMet,
+            format!("ongoing position at {} on {}", m.found, ctx.measured_at),
+            vec![Evidence {
+                item: format!("experience[{}]", period.index),
+                detail: period.label.clone(),
+                matched: Some(m),
+            }],
+            None,
+        );
     }
     make(
         Status::Unknown,

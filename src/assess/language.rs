@@ -4,6 +4,7 @@ use super::prepared::Prepared;
 use super::{Context, Outcome};
 use crate::explain::{Code, Evidence, Gap, Status};
 use crate::model::vacancy::LanguageRule;
+use crate::LanguageSkill;
 
 fn names(rule: &LanguageRule) -> String {
     let names: Vec<&str> = rule.languages.iter().map(|l| l.english_name()).collect();
@@ -15,6 +16,17 @@ fn names(rule: &LanguageRule) -> String {
             names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
         ),
     }
+}
+
+/// Between two entries of equal status and credit: the higher level is
+/// better, then the language and the level as written, alphabetically.
+fn tie(a: &LanguageSkill, b: &LanguageSkill) -> std::cmp::Ordering {
+    let level = |l: &LanguageSkill| l.level.as_ref().map(crate::LanguageLevel::cefr);
+    let words = |l: &LanguageSkill| l.level.as_ref().map(ToString::to_string);
+    level(a)
+        .cmp(&level(b))
+        .then_with(|| b.language.english_name().cmp(a.language.english_name()))
+        .then_with(|| words(b).cmp(&words(a)))
 }
 
 pub(crate) fn assess(rule: &LanguageRule, p: &Prepared<'_>, _ctx: &Context<'_>) -> Outcome {
@@ -33,7 +45,8 @@ pub(crate) fn assess(rule: &LanguageRule, p: &Prepared<'_>, _ctx: &Context<'_>) 
             gap: Some(Gap::Verify { what: expected }),
         };
     };
-    // The best listed entry for any accepted language.
+    // The best listed entry for any accepted language; among equals, the
+    // highest level, then by name, so the profile's order does not matter.
     let mut best: Option<(usize, Status, f64)> = None;
     for (i, skill) in languages.iter().enumerate() {
         if !rule.languages.contains(&skill.language) {
@@ -47,15 +60,29 @@ pub(crate) fn assess(rule: &LanguageRule, p: &Prepared<'_>, _ctx: &Context<'_>) 
                 f64::from(level.cefr().rank()) / f64::from(need.rank()),
             ),
         };
-        if best.is_none_or(|(_, s, c)| (status, credit) > (s, c)) {
+        let better = match best {
+            None => true,
+            Some((b, s, c)) => {
+                let other = languages.get(b);
+                (status, credit)
+                    .partial_cmp(&(s, c))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| other.map_or(std::cmp::Ordering::Greater, |o| tie(skill, o)))
+                    .is_gt()
+            }
+        };
+        if better {
             best = Some((i, status, credit));
         }
     }
     let Some((index, status, credit)) = best else {
-        let listed: Vec<&str> = languages
+        // Sorted, so the sentence does not depend on the profile's order.
+        let mut listed: Vec<&str> = languages
             .iter()
             .map(|l| l.language.english_name())
             .collect();
+        listed.sort_unstable();
+        listed.dedup();
         return Outcome {
             status: Status::NotMet,
             credit: 0.0,

@@ -45,6 +45,15 @@ fn tenths(count: f64) -> String {
     }
 }
 
+/// A degree level with its article: "a bachelor's degree", "a doctorate",
+/// but "secondary education" (uncountable).
+pub(crate) fn a_degree(level: DegreeLevel) -> String {
+    match level {
+        DegreeLevel::Secondary => level.to_string(),
+        _ => format!("a {level}"),
+    }
+}
+
 /// "year" for an amount shown as `1`, else "years".
 pub(crate) fn year_word(amount: &str) -> &'static str {
     if amount == "1" {
@@ -437,6 +446,17 @@ mod tests {
         assert_eq!(fmt_years_held(1.8 - 1e-12), "1.8");
         assert_eq!(fmt_years_missing(0.2 + 1e-12), "0.2");
         assert_eq!(fmt_years_held(3.0), "3");
+    }
+
+    #[test]
+    fn degrees_take_an_article_except_secondary_education() {
+        assert_eq!(a_degree(DegreeLevel::Bachelor), "a bachelor's degree");
+        assert_eq!(a_degree(DegreeLevel::Secondary), "secondary education");
+        let gap = Gap::Degree {
+            have: None,
+            need: DegreeLevel::Secondary,
+        };
+        assert_eq!(gap.to_string(), "secondary education required");
     }
 
     #[test]

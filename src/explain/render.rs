@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{fmt_years_missing, year_word};
+use super::{a_degree, fmt_years_missing, year_word};
 use super::{Assessment, Finding, Gap, Status};
 use crate::Priority;
 
@@ -22,8 +22,8 @@ impl fmt::Display for Gap {
                 None => write!(f, "{language} at {need} required"),
             },
             Gap::Degree { have, need } => match have {
-                Some(have) => write!(f, "a {need} required, highest is {have}"),
-                None => write!(f, "a {need} required"),
+                Some(have) => write!(f, "{} required, highest is {have}", a_degree(*need)),
+                None => write!(f, "{} required", a_degree(*need)),
             },
             Gap::Field { have, accepted } => write!(
                 f,

@@ -115,7 +115,7 @@ impl MatchKind {
     /// How strong the evidence of a match of this kind is, for choosing
     /// which match to report: exact, then alias, contains, fuzzy, and a
     /// near miss (which does not count) last.
-    fn strength(self) -> u8 {
+    pub(crate) fn strength(self) -> u8 {
         match self {
             MatchKind::Exact => 4,
             MatchKind::Alias => 3,
@@ -176,11 +176,23 @@ pub(crate) fn compare(
         return make(MatchKind::Contains, 1.0);
     }
     let mut best = 0.0_f64;
+    let found_chars = found.norm.chars().count();
     let mut consider = |form: &str| {
-        if form.len() >= FUZZY_MIN_CHARS && found.norm.len() >= FUZZY_MIN_CHARS {
-            best = best
-                .max(strsim::normalized_damerau_levenshtein(form, &found.norm))
-                .max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
+        if form.len() < FUZZY_MIN_CHARS || found.norm.len() < FUZZY_MIN_CHARS {
+            return;
+        }
+        // The distance is at least the difference in length, so names of
+        // very different lengths cannot reach a near miss: skip the costly
+        // comparison (same result, far fewer distance computations).
+        let form_chars = form.chars().count();
+        let longest = form_chars.max(found_chars) as f64;
+        let bound = 1.0 - form_chars.abs_diff(found_chars) as f64 / longest;
+        if bound < NEAR_MISS_THRESHOLD || bound <= best {
+            return;
+        }
+        best = best.max(strsim::normalized_damerau_levenshtein(form, &found.norm));
+        if found.sorted != found.norm {
+            best = best.max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
         }
     };
     consider(&wanted.norm);
@@ -196,9 +208,11 @@ pub(crate) fn compare(
 
 /// The best match of any of `found` against any of `wanted`: the strongest
 /// kind of match first (exact, alias, contains, fuzzy, near miss), then the
-/// most similar; ties keep the earlier pair. So "Ciencias Jurídicas y
-/// Sociales" is reported as the alias of Law that it is, not as a name
-/// that happens to contain "Sociales".
+/// most similar, then the profile's name first in alphabetical order (so
+/// the result does not depend on the order of the profile's list); ties
+/// keep the earlier pair. So "Ciencias Jurídicas y Sociales" is reported as
+/// the alias of Law that it is, not as a name that happens to contain
+/// "Sociales".
 pub(crate) fn best_match<'a>(
     wanted: &'a [Term],
     found: impl Iterator<Item = (usize, &'a Term)> + Clone,
@@ -211,9 +225,7 @@ pub(crate) fn best_match<'a>(
             if let Some(m) = compare(w, f, vocabulary, category) {
                 let better = match &best {
                     None => true,
-                    Some((_, b)) => {
-                        (m.how.strength(), m.similarity) > (b.how.strength(), b.similarity)
-                    }
+                    Some((_, b)) => stronger(&m, b),
                 };
                 if better {
                     best = Some((index, m));
@@ -222,6 +234,18 @@ pub(crate) fn best_match<'a>(
         }
     }
     best
+}
+
+/// Whether match `a` is better evidence than match `b`: a stronger kind,
+/// else more similar, else (for a deterministic choice among equals) the
+/// profile's name that sorts first.
+pub(crate) fn stronger(a: &NameMatch, b: &NameMatch) -> bool {
+    a.how
+        .strength()
+        .cmp(&b.how.strength())
+        .then(a.similarity.total_cmp(&b.similarity))
+        .then(b.found.cmp(&a.found))
+        .is_gt()
 }
 
 pub(crate) fn round2(x: f64) -> f64 {

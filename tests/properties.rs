@@ -1,0 +1,625 @@
+//! Properties over arbitrary well-formed profiles against the five bundled
+//! postings: adding a qualification never lowers a score nor worsens a
+//! verdict, list order does not matter, output is deterministic, and
+//! verdicts and scores agree with the findings.
+//!
+//! Every generated list is present (`Some`): a list that is `None` means
+//! "not stated", and going from not stated to stated is not "adding".
+
+// Strategies and helpers of a test: a panic with a message is the failure
+// report.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use proptest::sample::Index;
+use vacancy_match::{
+    Assessment, AuthorizationStatus, Candidate, Cefr, Certification, Country, Degree, DegreeLevel,
+    Language, LanguageLevel, LanguageSkill, PartialDate, Period, Priority, Status, Verdict,
+    WorkAuthorization,
+};
+
+use common::rules;
+
+const DEGREE_NAMES: &[&str] = &[
+    "Diploma de Bachiller",
+    "Bachillerato",
+    "high school",
+    "Preparatoria",
+    "Técnico",
+    "technical diploma",
+    "Licenciatura",
+    "Bachelor of Arts",
+    "undergraduate degree",
+    "first-level university degree",
+    "Maestría",
+    "Master of Laws",
+    "advanced university degree",
+    "Doctorado",
+    "PhD",
+];
+
+const FIELDS: &[&str] = &[
+    "Derecho",
+    "Ciencias Jurídicas y Sociales",
+    "Relaciones Internacionales",
+    "International Relations",
+    "Intl. Relations",
+    "Ciencia Política",
+    "Political Science",
+    "Sociología",
+    "Psicología",
+    "Trabajo Social",
+    "Pedagogía y Administración Educativa",
+    "Ciencias de la Educación",
+    "Derecho Internacional Humanitario",
+    "International Refugee Law",
+    "Estudios de Género",
+    "Ingeniería Civil",
+    "Economía",
+    "Antropología",
+    "Industrial Relations",
+];
+
+const DOMAINS: &[&str] = &[
+    "refugee protection",
+    "asylum",
+    "protección internacional",
+    "resettlement",
+    "refugee status determination",
+    "case management",
+    "casework",
+    "migration",
+    "migración",
+    "human rights",
+    "derechos humanos",
+    "humanitarian action",
+    "asistencia humanitaria",
+    "international relations",
+    "diplomacia",
+    "refugee law and policy",
+    "durable solutions",
+    "education",
+    "docencia",
+    "vulnerable groups",
+    "community work",
+    "local government",
+    "NGO",
+    "adult training",
+    "public sector",
+    "mixed migratory movements",
+    "accounting",
+    "SGBV",
+    "registration",
+    "refugee protecion",
+];
+
+const COUNTRIES: &[&str] = &["GT", "MX", "SV", "HN", "CO", "EC", "PA", "CR", "CH", "US"];
+
+const ORGANIZATIONS: &[&str] = &[
+    "UNHCR",
+    "ACNUR",
+    "ACNUR México",
+    "IOM",
+    "OIM Guatemala",
+    "HIAS",
+    "NRC",
+    "Cáritas",
+    "Municipalidad de San Marcos",
+    "UNOPS",
+];
+
+const LANGUAGES: &[&str] = &[
+    "es", "español", "en", "English", "inglés", "fr", "francés", "mam", "K'iche'", "cak", "kek",
+    "pt",
+];
+
+const LEVELS: &[&str] = &[
+    "A1",
+    "A2",
+    "B1",
+    "B2",
+    "C1",
+    "C2",
+    "native",
+    "nativo",
+    "basic",
+    "working knowledge",
+    "good",
+    "fluent",
+    "avanzado",
+    "intermedio",
+];
+
+const CERTIFICATIONS: &[&str] = &[
+    "Protection Learning Programme",
+    "PLP",
+    "Protection Learning Programe",
+    "Resettlement Learning Programme",
+    "HCR Resettlement Learning Program – UNHCR",
+    "BSAFE",
+    "CISSP",
+];
+
+const SKILLS: &[&str] = &[
+    "resettlement",
+    "reasentamiento",
+    "PR-Resettlement/Repatriation/Voluntary Repatriation",
+    "voluntary repatriation",
+    "MS Office",
+    "Excel",
+    "ProGres",
+    "proGres v4",
+    "anti-fraud",
+    "database management",
+    "gestión de bases de datos",
+    "mixed movements",
+    "Mexican asylum law",
+    "policy analysis",
+    "curriculum design",
+];
+
+const AS_OF: &[&str] = &[
+    "2017-03-01",
+    "2024-01-15",
+    "2025-01-10",
+    "2025-08-01",
+    "2025-10-01",
+    "2027-06-30",
+];
+
+fn pick(pool: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+    proptest::sample::select(pool)
+}
+
+/// A month (or, sometimes, a day or a year) from 1998 to 2027.
+fn date() -> impl Strategy<Value = PartialDate> {
+    (1998..=2027_i32, 1..=12_u32, 0..=4_u8).prop_map(|(year, month, precision)| {
+        let text = match precision {
+            0 => format!("{year}"),
+            1 => format!("{year}-{month:02}-15"),
+            _ => format!("{year}-{month:02}"),
+        };
+        text.parse().expect("a valid generated date")
+    })
+}
+
+fn as_of() -> impl Strategy<Value = NaiveDate> {
+    pick(AS_OF).prop_map(|d| d.parse().expect("a valid as-of date"))
+}
+
+fn level() -> impl Strategy<Value = LanguageLevel> {
+    pick(LEVELS).prop_map(|l| LanguageLevel::parse(l).expect("a valid level"))
+}
+
+fn degree() -> impl Strategy<Value = Degree> {
+    (
+        pick(DEGREE_NAMES),
+        proptest::option::weighted(0.9, pick(FIELDS)),
+        proptest::option::weighted(0.8, date()),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(|(name, field, completed, accredited)| Degree {
+            degree: DegreeLevel::parse(name).expect("a valid degree name"),
+            field: field.map(str::to_string),
+            institution: None,
+            completed,
+            accredited,
+        })
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    (
+        proptest::option::of(pick(ORGANIZATIONS)),
+        proptest::option::weighted(0.8, pick(COUNTRIES)),
+        proptest::option::of(any::<bool>()),
+        proptest::option::weighted(0.9, proptest::collection::vec(pick(DOMAINS), 0..4)),
+        date(),
+        proptest::option::weighted(0.7, 0..=120_u32),
+        proptest::option::weighted(0.3, proptest::sample::select(&[0.2, 0.5, 0.8, 1.0][..])),
+    )
+        .prop_map(
+            |(organization, country, international, domains, start, months, fraction)| {
+                let end = months.map(|m| {
+                    let first = start.first_day();
+                    let end = first
+                        .checked_add_months(chrono::Months::new(m))
+                        .unwrap_or(first);
+                    PartialDate::from_date(end.max(start.last_day()))
+                });
+                Period {
+                    title: Some("Officer".to_string()),
+                    organization: organization.map(str::to_string),
+                    country: country.and_then(Country::parse),
+                    international,
+                    domains: domains.map(|d| d.into_iter().map(str::to_string).collect()),
+                    start,
+                    end,
+                    fraction,
+                }
+            },
+        )
+}
+
+fn language() -> impl Strategy<Value = LanguageSkill> {
+    (pick(LANGUAGES), proptest::option::weighted(0.9, level())).prop_map(|(language, level)| {
+        LanguageSkill {
+            language: Language::parse(language).expect("a valid language"),
+            level,
+        }
+    })
+}
+
+fn certification() -> impl Strategy<Value = Certification> {
+    (
+        pick(CERTIFICATIONS),
+        proptest::option::of(date()),
+        proptest::option::weighted(0.3, date()),
+    )
+        .prop_map(|(name, issued, expires)| {
+            // Expiry is never before issue in a well-formed profile.
+            let expires = match (issued, expires) {
+                (Some(i), Some(e)) if e.last_day() < i.first_day() => Some(i),
+                (_, e) => e,
+            };
+            Certification {
+                name: name.to_string(),
+                issued,
+                expires,
+            }
+        })
+}
+
+fn authorization() -> impl Strategy<Value = WorkAuthorization> {
+    (
+        pick(COUNTRIES),
+        proptest::sample::select(&AuthorizationStatus::ALL[..]),
+        proptest::option::of(date()),
+    )
+        .prop_map(|(country, status, valid_until)| WorkAuthorization {
+            country: Country::parse(country).expect("a valid country"),
+            status,
+            valid_until,
+        })
+}
+
+prop_compose! {
+    fn candidate()(
+        nationalities in proptest::collection::vec(pick(COUNTRIES), 0..3),
+        work_authorizations in proptest::collection::vec(authorization(), 0..3),
+        staff_of in proptest::collection::vec(pick(ORGANIZATIONS), 0..2),
+        education in proptest::collection::vec(degree(), 0..4),
+        experience in proptest::collection::vec(period(), 0..6),
+        languages in proptest::collection::vec(language(), 0..4),
+        certifications in proptest::collection::vec(certification(), 0..3),
+        skills in proptest::collection::vec(pick(SKILLS), 0..5),
+        covid in proptest::option::of(any::<bool>()),
+    ) -> Candidate {
+        let mut attestations = BTreeMap::new();
+        if let Some(yes) = covid {
+            attestations.insert("covid19_vaccination".to_string(), yes);
+        }
+        Candidate {
+            id: Some("generated".to_string()),
+            name: None,
+            nationalities: Some(
+                nationalities.into_iter().filter_map(Country::parse).collect(),
+            ),
+            work_authorizations: Some(work_authorizations),
+            staff_of: Some(staff_of.into_iter().map(str::to_string).collect()),
+            education: Some(education),
+            experience: Some(experience),
+            languages: Some(languages),
+            certifications: Some(certifications),
+            skills: Some(skills.into_iter().map(str::to_string).collect()),
+            attestations: Some(attestations),
+        }
+    }
+}
+
+fn assess_all(candidate: &Candidate, as_of: NaiveDate) -> Vec<Assessment> {
+    rules().assess_each(candidate, as_of)
+}
+
+/// Asserts that `after` is nowhere worse than `before`: per vacancy, the
+/// score, the verdict and every finding's status.
+fn assert_no_worse(before: &[Assessment], after: &[Assessment]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(after) {
+        prop_assert_eq!(&b.vacancy, &a.vacancy);
+        prop_assert!(
+            a.score >= b.score,
+            "{}: score fell from {} to {}\nbefore:\n{}\nafter:\n{}",
+            b.vacancy,
+            b.score,
+            a.score,
+            b,
+            a
+        );
+        prop_assert!(
+            a.verdict >= b.verdict,
+            "{}: verdict fell from {:?} to {:?}\nbefore:\n{}\nafter:\n{}",
+            b.vacancy,
+            b.verdict,
+            a.verdict,
+            b,
+            a
+        );
+        for (fb, fa) in b.findings.iter().zip(&a.findings) {
+            prop_assert!(
+                fa.status >= fb.status && fa.credit >= fb.credit,
+                "{} {}: {:?} ({}) became {:?} ({})",
+                b.vacancy,
+                fb.requirement,
+                fb.status,
+                fb.credit,
+                fa.status,
+                fa.credit
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A shuffle of `0..len` from proptest indices (Fisher-Yates), as the
+/// list of old positions in their new order.
+fn permutation(len: usize, swaps: &[Index]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    for i in (1..len).rev() {
+        if let Some(index) = swaps.get(i) {
+            order.swap(i, index.index(i + 1));
+        }
+    }
+    order
+}
+
+fn shuffled<T: Clone>(list: &[T], order: &[usize]) -> Vec<T> {
+    order.iter().map(|&i| list[i].clone()).collect()
+}
+
+/// The profile with each list shuffled.
+fn shuffle(candidate: &Candidate, swaps: &[Index]) -> Candidate {
+    let mut c = candidate.clone();
+    macro_rules! shuffle {
+        ($($field:ident),*) => {$(
+            if let Some(list) = &candidate.$field {
+                c.$field = Some(shuffled(list, &permutation(list.len(), swaps)));
+            }
+        )*};
+    }
+    shuffle!(
+        nationalities,
+        work_authorizations,
+        staff_of,
+        education,
+        experience,
+        languages,
+        certifications,
+        skills
+    );
+    c
+}
+
+/// An evidence item such as `experience[2]`, named by the content of that
+/// entry instead of its position: two profiles that differ only in order
+/// name the same entries alike (and identical entries are one).
+fn by_content(candidate: &Candidate, item: &str) -> String {
+    fn entry<T: serde::Serialize>(list: Option<&Vec<T>>, index: &str) -> Option<String> {
+        let i: usize = index.parse().ok()?;
+        serde_json::to_string(list?.get(i)?).ok()
+    }
+    let Some((name, rest)) = item.split_once('[') else {
+        return item.to_string();
+    };
+    let index = rest.trim_end_matches(']');
+    let c = candidate;
+    let content = match name {
+        "nationalities" => entry(c.nationalities.as_ref(), index),
+        "work_authorizations" => entry(c.work_authorizations.as_ref(), index),
+        "staff_of" => entry(c.staff_of.as_ref(), index),
+        "education" => entry(c.education.as_ref(), index),
+        "experience" => entry(c.experience.as_ref(), index),
+        "languages" => entry(c.languages.as_ref(), index),
+        "certifications" => entry(c.certifications.as_ref(), index),
+        "skills" => entry(c.skills.as_ref(), index),
+        _ => None,
+    };
+    content.map_or_else(|| item.to_string(), |json| format!("{name} {json}"))
+}
+
+/// The assessments as JSON with evidence items named by content and in a
+/// canonical order.
+fn canonical(candidate: &Candidate, assessments: &[Assessment]) -> String {
+    let mut all = assessments.to_vec();
+    for a in &mut all {
+        for f in &mut a.findings {
+            for e in &mut f.evidence {
+                e.item = by_content(candidate, &e.item);
+            }
+            f.evidence
+                .sort_by(|x, y| (&x.item, &x.detail).cmp(&(&y.item, &y.detail)));
+            f.evidence.dedup();
+        }
+    }
+    serde_json::to_string_pretty(&all).expect("assessments serialize")
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64)
+}
+
+/// The first line where two texts differ, with the lines before it.
+fn first_difference(a: &str, b: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let at = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    let from = at.saturating_sub(12);
+    format!(
+        "context:\n{}\nbefore: {}\nafter:  {}",
+        a[from..at].join("\n"),
+        a.get(at).unwrap_or(&"<end>"),
+        b.get(at).unwrap_or(&"<end>")
+    )
+}
+
+proptest! {
+    // 64 cases keep `cargo test` quick in debug builds; set PROPTEST_CASES
+    // for a deeper run.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// (a) Adding an experience period.
+    #[test]
+    fn adding_experience_never_hurts(c in candidate(), extra in period(), as_of in as_of()) {
+        let before = assess_all(&c, as_of);
+        let mut more = c.clone();
+        more.experience.get_or_insert_with(Vec::new).push(extra);
+        assert_no_worse(&before, &assess_all(&more, as_of))?;
+    }
+
+    /// (b) Adding a completed degree (completed on any date: one completed
+    /// after the measurement date simply does not count).
+    #[test]
+    fn adding_a_degree_never_hurts(
+        c in candidate(),
+        extra in degree(),
+        completed in date(),
+        as_of in as_of(),
+    ) {
+        let before = assess_all(&c, as_of);
+        let mut more = c.clone();
+        let extra = Degree { completed: Some(completed), ..extra };
+        more.education.get_or_insert_with(Vec::new).push(extra);
+        assert_no_worse(&before, &assess_all(&more, as_of))?;
+    }
+
+    /// (c) Adding a certificate.
+    #[test]
+    fn adding_a_certificate_never_hurts(c in candidate(), extra in certification(), as_of in as_of()) {
+        let before = assess_all(&c, as_of);
+        let mut more = c.clone();
+        more.certifications.get_or_insert_with(Vec::new).push(extra);
+        assert_no_worse(&before, &assess_all(&more, as_of))?;
+    }
+
+    /// (d) Raising a stated language level, or adding a language.
+    #[test]
+    fn raising_a_language_never_hurts(
+        c in candidate(),
+        which in any::<Index>(),
+        step in any::<Index>(),
+        extra in language(),
+        as_of in as_of(),
+    ) {
+        let before = assess_all(&c, as_of);
+        let mut more = c.clone();
+        let languages = more.languages.get_or_insert_with(Vec::new);
+        let raised = if languages.is_empty() {
+            false
+        } else {
+            let i = which.index(languages.len());
+            match languages[i].level.as_ref().map(LanguageLevel::cefr) {
+                Some(have) if have < Cefr::C2 => {
+                    let higher: Vec<Cefr> = Cefr::ALL.into_iter().filter(|l| *l > have).collect();
+                    let to = higher[step.index(higher.len())];
+                    languages[i].level = Some(LanguageLevel::from_cefr(to));
+                    true
+                }
+                _ => false,
+            }
+        };
+        if !raised {
+            languages.push(extra);
+        }
+        assert_no_worse(&before, &assess_all(&more, as_of))?;
+    }
+
+    /// (e) The order of a profile's lists does not matter: the same JSON,
+    /// once evidence items are named by content rather than position.
+    #[test]
+    fn list_order_does_not_matter(
+        c in candidate(),
+        swaps in proptest::collection::vec(any::<Index>(), 8),
+        as_of in as_of(),
+    ) {
+        let shuffled = shuffle(&c, &swaps);
+        let before = canonical(&c, &assess_all(&c, as_of));
+        let after = canonical(&shuffled, &assess_all(&shuffled, as_of));
+        prop_assert!(before == after, "{}", first_difference(&before, &after));
+    }
+
+    /// (f) The same input gives byte-identical output, in JSON and text.
+    #[test]
+    fn output_is_deterministic(c in candidate(), as_of in as_of()) {
+        let first = vacancy_match::assess(&c, rules(), as_of);
+        let second = vacancy_match::assess(&c.clone(), rules(), as_of);
+        prop_assert_eq!(
+            serde_json::to_string(&first).expect("serialize"),
+            serde_json::to_string(&second).expect("serialize")
+        );
+        let text = |all: &[Assessment]| all.iter().map(ToString::to_string).collect::<Vec<_>>();
+        prop_assert_eq!(text(&first), text(&second));
+    }
+
+    /// (g) Scores, credits and verdicts agree with the findings.
+    #[test]
+    fn verdicts_and_scores_agree_with_findings(c in candidate(), as_of in as_of()) {
+        for a in assess_all(&c, as_of) {
+            prop_assert!((0.0..=100.0).contains(&a.score), "score {}", a.score);
+            let required = || a.findings.iter().filter(|f| f.priority == Priority::Required);
+            let expected = if required().any(|f| f.status == Status::NotMet) {
+                Verdict::Ineligible
+            } else if required().any(|f| f.status == Status::Unknown) {
+                Verdict::NeedsReview
+            } else {
+                Verdict::Eligible
+            };
+            prop_assert_eq!(a.verdict, expected, "{}", a);
+            if a.verdict == Verdict::NeedsReview {
+                prop_assert!(!a.to_verify().is_empty(), "needs review of nothing");
+            }
+            if !a.to_verify().is_empty() {
+                prop_assert!(a.verdict <= Verdict::NeedsReview, "eligible with {} to verify", a.to_verify().len());
+            }
+            prop_assert_eq!(a.verdict == Verdict::Eligible, required().all(|f| f.status == Status::Met));
+            // All required met and all desirable met is a full score.
+            if a.findings.iter().all(|f| f.status == Status::Met) {
+                prop_assert_eq!(a.score, 100.0);
+            }
+            prop_assert_eq!(a.measured_at, a.as_of.min(a.measured_at));
+            prop_assert_eq!(a.closed, a.measured_at < a.as_of);
+            let vacancy = rules().vacancy(&a.vacancy).expect("the vacancy exists");
+            prop_assert_eq!(a.findings.len(), vacancy.requirements().len());
+            for f in &a.findings {
+                prop_assert!((0.0..=1.0).contains(&f.credit), "{}: credit {}", f.requirement, f.credit);
+                prop_assert!(f.code.as_str().starts_with(&format!("{}.", f.kind)), "{} has code {}", f.kind, f.code);
+                match f.status {
+                    Status::Met => {
+                        prop_assert_eq!(f.credit, 1.0);
+                        prop_assert!(f.gap.is_none(), "{}: met with a gap", f.requirement);
+                    }
+                    Status::Unknown => {
+                        prop_assert!(f.credit >= 0.5, "{}: unknown below half credit", f.requirement);
+                        prop_assert!(f.gap.is_some(), "{}: unknown without a gap", f.requirement);
+                    }
+                    Status::NotMet => {
+                        prop_assert!(f.credit < 1.0, "{}: not met at full credit", f.requirement);
+                        prop_assert!(f.gap.is_some(), "{}: not met without a gap", f.requirement);
+                        if let Some(vacancy_match::Gap::Years { missing, .. }) = &f.gap {
+                            prop_assert!(*missing > 0.0, "{}: not met with 0 years missing", f.requirement);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
