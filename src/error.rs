@@ -144,7 +144,7 @@ pub enum ErrorKind {
         source: std::io::Error,
     },
     /// An input is malformed or breaks a rule of the format.
-    #[error("{location}: {message}")]
+    #[error("{}{message}", located_prefix(location))]
     Invalid {
         /// Where the problem is.
         location: Location,
@@ -154,6 +154,17 @@ pub enum ErrorKind {
     /// Several independent problems, e.g. every bad file of a directory.
     #[error("{} errors:\n{}", .0.len(), join_lines(.0))]
     Many(Vec<Error>),
+}
+
+/// "file:line:column: path: " before a message, or nothing for an empty
+/// location.
+fn located_prefix(location: &Location) -> String {
+    let text = location.to_string();
+    if text.is_empty() {
+        text
+    } else {
+        format!("{text}: ")
+    }
 }
 
 fn join_lines(errors: &[Error]) -> String {

@@ -56,13 +56,16 @@ fn sofia_is_ranked_with_her_experience_gaps() {
     assert_eq!(
         verdicts(&text),
         [
-            "INELIGIBLE  86.0/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
+            "INELIGIBLE  83.7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
             "INELIGIBLE  73.4/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
-            "INELIGIBLE  73.3/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
             "INELIGIBLE  56.7/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
+            "INELIGIBLE  73.3/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
             "INELIGIBLE  37.0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
         ]
     );
+    // Nearest to eligibility first: the IOM post lacks 2.5 years and
+    // internal status (shortfall 1.3), the UNHCR assistant post lacks
+    // internal status and a Mexican permit (shortfall 2).
     // The resettlement officer block: the bachelor path is the closest,
     // 1.5 years short, and refugee protection half a year short.
     assert!(text.contains(

@@ -354,3 +354,32 @@ fn a_directory_reports_every_bad_file_and_duplicate_ids() {
         "{text:#?}"
     );
 }
+
+#[test]
+fn protected_attributes_are_refused_with_the_reason() {
+    for field in [
+        "age",
+        "sex",
+        "marital_status",
+        "photo",
+        "religion",
+        "fecha_de_nacimiento_no",
+        "edad",
+    ] {
+        let err = Candidate::from_yaml_str(&format!("id: x\n{field}: 1\n")).unwrap_err();
+        let msg = message(&err);
+        assert!(
+            msg.starts_with(&format!("unknown field `{field}`")),
+            "{msg}"
+        );
+        if field != "fecha_de_nacimiento_no" {
+            assert!(msg.contains("protected attributes"), "{msg}");
+        }
+        assert_eq!(err.location().unwrap().line(), Some(2));
+    }
+    let err = Candidate::from_yaml_str("").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "empty document, expected a mapping of fields"
+    );
+}

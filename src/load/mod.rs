@@ -280,6 +280,15 @@ fn clean_message(raw: &str, path: Option<&str>) -> String {
             message = rest;
         }
     }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        if PROTECTED.contains(&field.to_lowercase().as_str()) {
+            return format!(
+                "unknown field `{field}`: protected attributes (age, sex, gender, marital status, \
+                 photo, religion, ethnicity, disability...) have no place in a profile, and no rule can use them"
+            );
+        }
+    }
     for what in ["unknown field", "unknown variant"] {
         if let Some(rest) = message.strip_prefix(what) {
             if let Some(suggested) = suggest_in(rest) {
@@ -296,6 +305,34 @@ fn clean_message(raw: &str, path: Option<&str>) -> String {
     }
     message.to_string()
 }
+
+/// Fields a profile must not carry: protected attributes.
+const PROTECTED: &[&str] = &[
+    "age",
+    "birth_date",
+    "date_of_birth",
+    "birthdate",
+    "dob",
+    "sex",
+    "gender",
+    "marital_status",
+    "married",
+    "children",
+    "photo",
+    "picture",
+    "religion",
+    "ethnicity",
+    "race",
+    "disability",
+    "pregnancy",
+    "sexual_orientation",
+    "edad",
+    "sexo",
+    "genero",
+    "estado_civil",
+    "foto",
+    "religion",
+];
 
 /// For " `word`, expected one of `a`, `b`" returns " `word`, did you mean
 /// `a`?" when a valid word is close.

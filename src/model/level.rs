@@ -231,7 +231,15 @@ pub(crate) fn unknown_word<'a>(
     match closest(word, valid.clone()) {
         Some(best) => format!("unknown {what} `{word}`, did you mean `{best}`?"),
         None => {
-            let list: Vec<&str> = valid.take(12).collect();
+            let mut list: Vec<&str> = Vec::new();
+            for word in valid {
+                if !list.contains(&word) {
+                    list.push(word);
+                }
+                if list.len() == 12 {
+                    break;
+                }
+            }
             format!(
                 "unknown {what} `{word}`, expected one of {}",
                 list.join(", ")
