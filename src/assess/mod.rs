@@ -224,7 +224,7 @@ pub(crate) fn assess_vacancy(
                 path: o.path,
                 evidence: o.evidence,
                 gap: o.gap,
-                credit: crate::matching::round2(o.credit.clamp(0.0, 1.0)),
+                credit: finding_credit(o.status, o.credit),
             }
         })
         .collect();
@@ -281,6 +281,17 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(hex, "{byte:02x}");
     }
     hex
+}
+
+/// A finding's credit, rounded to hundredths; full credit only when met,
+/// so that 0.996 of a requirement does not round up to meeting it.
+fn finding_credit(status: Status, credit: f64) -> f64 {
+    let rounded = crate::matching::round2(credit.clamp(0.0, 1.0));
+    if status == Status::Met {
+        1.0
+    } else {
+        rounded.min(0.99)
+    }
 }
 
 /// Any required `not_met` → ineligible; else any required `unknown` →

@@ -127,9 +127,28 @@ impl<'c> Prepared<'c> {
             skills: terms(&candidate.skills, Category::Skill),
             staff_of: terms(&candidate.staff_of, Category::Organization),
             languages: candidate.languages.as_deref(),
-            // Serialising a validated profile cannot fail; an empty digest
-            // input would still be a digest of something stable.
-            digest: super::sha256_hex(&serde_json::to_vec(candidate).unwrap_or_default()),
+            digest: digest(candidate),
         }
     }
+}
+
+/// SHA-256 of the profile's normalised form: its JSON with object keys
+/// sorted and every list sorted, so that neither the order of fields nor
+/// the order of list items changes the digest (they change nothing else).
+pub(crate) fn digest(candidate: &Candidate) -> String {
+    fn normalise(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Array(items) => {
+                items.iter_mut().for_each(normalise);
+                items.sort_by_cached_key(ToString::to_string);
+            }
+            serde_json::Value::Object(map) => map.values_mut().for_each(normalise),
+            _ => {}
+        }
+    }
+    // Serialising a validated profile cannot fail; the fallback, `null`,
+    // would still give a stable digest.
+    let mut value = serde_json::to_value(candidate).unwrap_or_default();
+    normalise(&mut value);
+    super::sha256_hex(value.to_string().as_bytes())
 }
