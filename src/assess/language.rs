@@ -48,6 +48,9 @@ pub(crate) fn assess(rule: &LanguageRule, p: &Prepared<'_>, _ctx: &Context<'_>) 
     // The best listed entry for any accepted language; among equals, the
     // highest level, then by name, so the profile's order does not matter.
     let mut best: Option<(usize, Status, f64)> = None;
+    // The credit is the best of any entry, so that listing a language
+    // again without a level never lowers it below a stated lower level.
+    let mut top_credit = 0.0_f64;
     for (i, skill) in languages.iter().enumerate() {
         if !rule.languages.contains(&skill.language) {
             continue;
@@ -71,11 +74,12 @@ pub(crate) fn assess(rule: &LanguageRule, p: &Prepared<'_>, _ctx: &Context<'_>) 
                     .is_gt()
             }
         };
+        top_credit = top_credit.max(credit);
         if better {
             best = Some((i, status, credit));
         }
     }
-    let Some((index, status, credit)) = best else {
+    let Some((index, status, _)) = best else {
         // Sorted, so the sentence does not depend on the profile's order.
         let mut listed: Vec<&str> = languages
             .iter()
@@ -149,7 +153,7 @@ pub(crate) fn assess(rule: &LanguageRule, p: &Prepared<'_>, _ctx: &Context<'_>) 
     };
     Outcome {
         status,
-        credit,
+        credit: top_credit,
         code,
         message,
         expected,
