@@ -54,6 +54,8 @@ mod load;
 mod matching;
 mod model;
 mod ruleset;
+#[cfg(feature = "schema")]
+mod schema;
 
 pub use assess::{assess, rank};
 pub use error::{Error, ErrorKind, Location};
@@ -66,3 +68,5 @@ pub use model::candidate::{
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 pub use ruleset::RuleSet;
+#[cfg(feature = "schema")]
+pub use schema::{candidate_schema, rules_schema};

@@ -2,13 +2,15 @@
 //! levels, dates and codes.
 
 pub(crate) mod candidate;
-mod codes;
+pub(crate) mod codes;
 mod date;
 mod level;
 pub(crate) mod vacancy;
 
 pub use date::PartialDate;
 pub(crate) use level::unknown_word;
+#[cfg(feature = "schema")]
+pub(crate) use level::DESCRIPTORS;
 pub use level::{Cefr, DegreeLevel, LanguageLevel};
 
 use std::collections::HashMap;
