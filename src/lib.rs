@@ -56,6 +56,7 @@ mod model;
 mod ruleset;
 #[cfg(feature = "schema")]
 mod schema;
+mod screen;
 
 pub use assess::{assess, rank};
 pub use error::{Error, ErrorKind, Location};
@@ -70,3 +71,4 @@ pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate
 pub use ruleset::RuleSet;
 #[cfg(feature = "schema")]
 pub use schema::{candidate_schema, rules_schema};
+pub use screen::ScreenRecord;
