@@ -591,3 +591,39 @@ fn schema_prints_both_schemas() {
     }
     assert_eq!(run(&["schema", "vocabulary"]).code, 2);
 }
+
+// ---- the example HR script ---------------------------------------------
+
+#[test]
+fn screen_folder_script_writes_a_sorted_shortlist() {
+    let dir = scratch("screen_folder_script");
+    let out = dir.join("shortlist.csv");
+    let output = Command::new("bash")
+        .arg(Path::new(ROOT).join("examples/screen_folder.sh"))
+        .args(["examples/candidates", RESETTLEMENT, out.to_str().unwrap()])
+        .current_dir(ROOT)
+        .env("VACANCY_MATCH", BIN)
+        .env("AS_OF", "2024-01-15")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = csv_rows(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(rows[0], vacancy_match::ScreenRecord::FIELDS);
+    let body = &rows[1..];
+    // Eligible: Ana, Lucía; needs review: Gabriela (field to verify).
+    let mut who: Vec<&str> = body.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(who.len(), 3, "{body:?}");
+    assert!(body
+        .iter()
+        .all(|r| r[5] == "eligible" || r[5] == "needs_review"));
+    let scores: Vec<f64> = body.iter().map(|r| r[6].parse().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    who.sort_unstable();
+    assert_eq!(who, ["ana-lopez", "gabriela-menjivar", "lucia-ramirez"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("3 of 10"), "{said}");
+}
