@@ -39,6 +39,7 @@ pub(crate) enum CaseProfile {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Expect {
     #[serde(default)]
@@ -50,6 +51,7 @@ pub(crate) struct Expect {
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ScoreRange {
     #[serde(default)]
@@ -59,6 +61,7 @@ struct ScoreRange {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCase {
     name: String,
@@ -68,7 +71,7 @@ pub(crate) struct RawCase {
 }
 
 #[derive(Debug)]
-enum RawProfile {
+pub(crate) enum RawProfile {
     Inline(Box<Candidate>),
     File(String),
 }

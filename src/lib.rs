@@ -160,6 +160,9 @@ mod load;
 mod matching;
 mod model;
 mod ruleset;
+#[cfg(feature = "schema")]
+mod schema;
+mod screen;
 
 pub use analyze::Warning;
 pub use assess::{assess, rank};
@@ -174,3 +177,6 @@ pub use model::candidate::{
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 pub use ruleset::RuleSet;
+#[cfg(feature = "schema")]
+pub use schema::{candidate_schema, rules_schema};
+pub use screen::ScreenRecord;

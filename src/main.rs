@@ -1,2 +1,18 @@
-//! placeholder until the CLI lands
-fn main() {}
+//! `vacancy-match`: check candidates against vacancy eligibility rules from
+//! the command line, for an applicant checking one CV and for HR screening
+//! scripts that push thousands of profiles through and read JSON or CSV
+//! back. See the README's CLI section, or `vacancy-match --help`.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::args::Cli::parse();
+    // The only place the clock is read: the library takes `as_of`
+    // explicitly, and every command gets today's date from here.
+    let today = chrono::Local::now().date_naive();
+    cli::run(args, today)
+}

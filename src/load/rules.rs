@@ -19,91 +19,145 @@ use crate::{Priority, Requirement, Vacancy};
 /// The most years any requirement may ask for.
 const MAX_YEARS: f64 = 60.0;
 
+/// A vacancy file, one vacancy per file (see docs/FORMAT.md).
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Vacancy"))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawVacancy {
+    /// Unique across the rule set.
     id: String,
+    /// The job title.
     title: String,
+    /// The hiring organization.
     organization: String,
+    /// The contract type, e.g. `UNOPS IICA-1`.
     #[serde(default)]
     contract: Option<String>,
+    /// Where the job is.
     duty_station: RawDutyStation,
+    /// The posting text this file encodes.
     #[serde(default)]
     posting: Option<String>,
+    /// The posting date.
     #[serde(default)]
     posted: Option<PartialDate>,
+    /// The application deadline; before the as-of date the vacancy is closed.
     #[serde(default)]
     deadline: Option<PartialDate>,
+    /// The target start date (permits must be valid on it).
     #[serde(default)]
     target_start: Option<PartialDate>,
+    /// The requirements, at least one.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     requirements: Vec<RawRequirement>,
     #[serde(default)]
     tests: Vec<crate::cases::RawCase>,
 }
 
+/// The duty station.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "DutyStation"))]
 #[serde(deny_unknown_fields)]
 struct RawDutyStation {
+    /// The city.
     #[serde(default)]
     city: Option<String>,
+    /// The country (ISO 3166 alpha-2 code or name).
     country: Country,
 }
 
+/// One requirement; `kind` decides which other fields apply.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(rename = "Requirement", transform = crate::schema::requirement_kinds)
+)]
 #[serde(deny_unknown_fields)]
 struct RawRequirement {
+    /// Unique within the vacancy.
     id: String,
+    /// What the requirement is about.
     kind: Kind,
+    /// `required` gates eligibility; `desirable` only adds to the score.
     #[serde(default)]
     priority: Priority,
+    /// Weight in the score, in (0, 100]; default 1.
     #[serde(default)]
     weight: Option<f64>,
+    /// The posting's words this requirement encodes.
     #[serde(default)]
     source: Option<String>,
     // education
+    /// `education`: the alternative paths; any one suffices.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     paths: Option<Vec<RawPath>>,
+    /// `education`: accepted fields of study, the default for every path.
     #[serde(default)]
     fields: Option<RawFields>,
+    /// `education`: a bachelor plus 2 extra years of experience stands in for a master.
     #[serde(default)]
     master_substitution: Option<bool>,
     // experience
+    /// `experience`: years required.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 60)))]
     years: Option<f64>,
+    /// `experience`: only periods in these domains count.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     domains: Option<Vec<String>>,
+    /// `experience`: periods outside the domains are to verify, not a fail.
     #[serde(default)]
     related: Option<bool>,
+    /// `experience`: only periods in these countries count.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     countries: Option<Vec<Country>>,
+    /// `experience`: `any` (default), `international` or `national`.
     #[serde(default)]
     scope: Option<Scope>,
+    /// `experience`: only experience after the first degree of this level counts.
     #[serde(default)]
     after_degree: Option<DegreeLevel>,
     // language
+    /// `language`: one language, or a list meaning "one of".
     #[serde(default)]
     languages: Option<Languages>,
+    /// `language`: the level required, CEFR or a posting descriptor.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<LanguageLevel>"))]
     level: Option<String>,
     // work authorization
+    /// `work_authorization`: the country; default the duty station's.
     #[serde(default)]
     country: Option<Country>,
+    /// `work_authorization`: accepted statuses; default all three.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     statuses: Option<Vec<AuthorizationStatus>>,
     // internal
+    /// `internal`: the candidate must be current staff of one of these.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     organizations: Option<Vec<String>>,
     // certification, skill
+    /// `certification`, `skill`: any one of these names.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     any_of: Option<Vec<String>>,
     // attestation
+    /// `attestation`: the declaration's name, e.g. `covid19_vaccination`.
     #[serde(default)]
     attestation: Option<String>,
 }
 
 /// One language or a list of them ("one of").
 #[derive(Debug)]
-struct Languages(Vec<Language>);
+pub(crate) struct Languages(Vec<Language>);
 
 impl<'de> Deserialize<'de> for Languages {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -132,44 +186,69 @@ impl<'de> Deserialize<'de> for Languages {
     }
 }
 
+/// One alternative path of an education requirement.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "EducationPath"))]
 #[serde(deny_unknown_fields)]
 struct RawPath {
+    /// The lowest degree level; a higher one satisfies it.
     degree: DegreeLevel,
+    /// Accepted fields of study for this path (default: the requirement's).
     #[serde(default)]
     fields: Option<RawFields>,
+    /// The institution must be accredited.
     #[serde(default)]
     accredited: Option<bool>,
+    /// Experience this path needs besides the degree.
     #[serde(default)]
     experience: Option<RawExperience>,
 }
 
+/// Accepted fields of study.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Fields"))]
 #[serde(deny_unknown_fields)]
 struct RawFields {
+    /// The fields, matched through the vocabulary.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     accepted: Vec<String>,
+    /// "or related field": an unlisted field is to verify, not a fail.
     #[serde(default)]
     related: bool,
 }
 
+/// The experience an education path needs.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PathExperience"))]
 #[serde(deny_unknown_fields)]
 struct RawExperience {
+    /// Years required.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 60)))]
     years: f64,
+    /// Only periods in these domains count.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     domains: Option<Vec<String>>,
+    /// Periods outside the domains are to verify, not a fail.
     #[serde(default)]
     related: Option<bool>,
+    /// Only periods in these countries count.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     countries: Option<Vec<Country>>,
+    /// `any` (default), `international` or `national`.
     #[serde(default)]
     scope: Option<Scope>,
+    /// Only experience after the first degree of this level counts.
     #[serde(default)]
     after_degree: Option<DegreeLevel>,
 }
 
 /// The fields each kind uses, beyond `id`, `kind`, `priority`, `weight`, `source`.
-fn fields_of(kind: Kind) -> &'static [&'static str] {
+pub(crate) fn fields_of(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Education => &["paths", "fields", "master_substitution"],
         Kind::Experience => &[

@@ -22,6 +22,7 @@ use super::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 /// assert!(c.education.is_none());
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
@@ -70,6 +71,7 @@ pub struct Candidate {
 /// assert_eq!(auth.status, AuthorizationStatus::WorkPermit);
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkAuthorization {
@@ -89,6 +91,7 @@ pub struct WorkAuthorization {
 /// use vacancy_match::AuthorizationStatus;
 /// assert_eq!(AuthorizationStatus::PermanentResident.as_str(), "permanent_resident");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorizationStatus {
@@ -133,6 +136,7 @@ impl AuthorizationStatus {
 /// assert_eq!(c.education.unwrap()[0].degree, DegreeLevel::Master);
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Degree {
@@ -163,6 +167,7 @@ pub struct Degree {
 /// assert_eq!(p.fraction, Some(0.5));
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
@@ -203,6 +208,7 @@ pub struct Period {
 /// assert_eq!(l.level.as_ref().map(|l| l.cefr()), Some(Cefr::C1));
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageSkill {
@@ -222,6 +228,7 @@ pub struct LanguageSkill {
 /// assert_eq!(c.certifications.unwrap()[0].name, "Protection Learning Programme");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {

@@ -2,7 +2,7 @@
 //! levels, dates and codes.
 
 pub(crate) mod candidate;
-mod codes;
+pub(crate) mod codes;
 mod date;
 mod level;
 mod scales;
@@ -11,6 +11,7 @@ pub(crate) mod vacancy;
 pub use date::PartialDate;
 pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
+#[cfg(feature = "schema")]
 pub use level::{Cefr, DegreeLevel, LanguageLevel};
 pub use scales::Scales;
 

@@ -206,6 +206,7 @@ impl Vacancy {
 /// use vacancy_match::Priority;
 /// assert_eq!(serde_json::to_string(&Priority::Desirable).unwrap(), "\"desirable\"");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
@@ -306,6 +307,7 @@ impl Requirement {
 }
 
 /// The kinds of requirement, as written in rule files.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Kind {
@@ -363,6 +365,7 @@ impl Rule {
 }
 
 /// Which periods count towards an experience requirement.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Scope {

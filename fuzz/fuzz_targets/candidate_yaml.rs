@@ -1,0 +1,19 @@
+//! Any bytes as a YAML profile: loads or fails with a located error, and
+//! what loads is assessed against the bundled rules without panicking.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use vacancy_match::{assess, Candidate, RuleSet};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match Candidate::from_yaml_str(text) {
+        Ok(c) => {
+            if let Ok(rules) = RuleSet::bundled() {
+                let as_of = chrono::NaiveDate::from_ymd_opt(2025, 8, 1).unwrap_or_default();
+                let _ = assess(&c, &rules, as_of);
+            }
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+});

@@ -1,0 +1,111 @@
+//! The subcommands, and what they share: loading rules, exit codes,
+//! writing to standard output.
+
+pub(crate) mod args;
+mod check;
+mod paint;
+mod screen;
+mod validate;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use vacancy_match::{Error, ErrorKind, RuleSet};
+
+use args::{Cli, Command, SchemaKind};
+
+/// Exit status: every input was read and assessed or valid.
+const OK: u8 = 0;
+/// Exit status: some input (a profile, a file to validate) was bad.
+const BAD_INPUT: u8 = 1;
+/// Exit status: the command could not run as asked.
+const USAGE: u8 = 2;
+
+/// Runs a parsed command line as of `today` (read once, by `main`).
+pub(crate) fn run(cli: Cli, today: NaiveDate) -> ExitCode {
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args, today),
+        Command::Screen(args) => screen::run(&args, today),
+        Command::Validate(args) => validate::run(&args),
+        Command::Schema(args) => schema(args.which),
+    };
+    ExitCode::from(code)
+}
+
+fn schema(which: SchemaKind) -> u8 {
+    let schema = match which {
+        SchemaKind::Rules => vacancy_match::rules_schema(),
+        SchemaKind::Candidate => vacancy_match::candidate_schema(),
+    };
+    let mut out = io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, &schema)
+        .map_err(io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    finish_output(written, OK)
+}
+
+/// The rule set to use: `--rules` (a folder or one vacancy file), else
+/// the bundled one; and how to name it in reports.
+fn load_rules(path: Option<&Path>) -> Result<(RuleSet, String), Error> {
+    match path {
+        None => Ok((RuleSet::bundled()?, "bundled rules".to_string())),
+        Some(p) if p.is_file() => Ok((RuleSet::from_file(p)?, format!("rules {}", p.display()))),
+        Some(p) => Ok((RuleSet::from_dir(p)?, format!("rules {}", p.display()))),
+    }
+}
+
+/// Loads the rules, or reports why not and gives the exit status.
+fn rules_or_exit(path: Option<&Path>) -> Result<(RuleSet, String), u8> {
+    load_rules(path).map_err(|e| {
+        let problems = e.problems();
+        match path {
+            Some(p) => eprintln!("error: cannot load the rules in {}:", p.display()),
+            None => eprintln!("error: cannot load the bundled rules:"),
+        }
+        for problem in problems {
+            eprintln!("  {problem}");
+        }
+        USAGE
+    })
+}
+
+/// A problem as `FILE:LINE:COLUMN: FIELD.PATH: MESSAGE`, naming `file`
+/// when the problem itself names none.
+fn describe(problem: &Error, file: &str) -> String {
+    match problem.kind() {
+        ErrorKind::Invalid { location, message } if location.file().is_none() => {
+            let mut text = file.to_string();
+            if let Some(line) = location.line() {
+                text.push_str(&format!(":{line}"));
+                if let Some(column) = location.column() {
+                    text.push_str(&format!(":{column}"));
+                }
+            }
+            if let Some(path) = location.path() {
+                text.push_str(": ");
+                text.push_str(path);
+            }
+            text.push_str(": ");
+            text.push_str(message);
+            text
+        }
+        _ => problem.to_string(),
+    }
+}
+
+/// The exit status after writing output: `code` if it went well; a
+/// reader that stopped early (`| head`) is not an error; any other
+/// failure to write is.
+fn finish_output(written: io::Result<()>, code: u8) -> u8 {
+    match written {
+        Ok(()) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            USAGE
+        }
+    }
+}

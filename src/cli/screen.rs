@@ -1,0 +1,619 @@
+//! `screen`: many candidates against one or all vacancies, one flat record
+//! per candidate × vacancy, streamed.
+//!
+//! # Design
+//! The work is split in three so that a later `--jobs` can run the middle
+//! part on many threads: [`Items`] lists the inputs lazily (files, and
+//! JSON Lines read one line at a time), [`Screening::records`] turns one
+//! [`Item`] into its records (read, parse, assess: no shared state), and
+//! [`Sink`] writes them in input order. Memory stays flat however many
+//! profiles stream through standard input.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use vacancy_match::{Candidate, Limits, RuleSet, ScreenRecord, Verdict};
+
+use super::args::{ScreenArgs, ScreenFormat};
+use super::paint::{Paint, Style};
+use super::{finish_output, rules_or_exit, BAD_INPUT, OK, USAGE};
+
+pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
+    let as_of = args.as_of.as_of.unwrap_or(today);
+    let (rules, rules_name) = match rules_or_exit(args.rules.rules.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if let Some(id) = &args.vacancy {
+        if rules.vacancy(id).is_none() {
+            eprintln!("error: {}", unknown_vacancy(id, &rules));
+            return USAGE;
+        }
+    }
+    let sources = plan(&args.candidates);
+    let screening = Screening {
+        rules: &rules,
+        vacancy: args.vacancy.as_deref(),
+        as_of,
+        limits: Limits::default(),
+    };
+    let vacancies = if args.vacancy.is_some() {
+        1
+    } else {
+        rules.vacancies().len()
+    };
+    let progress = Progress::new(total(&sources));
+    let mut sink = Sink::new(args.format, io::stdout().lock());
+    let mut tally = Tally::default();
+    let written = (|| -> io::Result<()> {
+        sink.begin(as_of, vacancies, &rules_name)?;
+        for item in Items::new(sources, screening.limits) {
+            let records = screening.records(item);
+            tally.inputs += 1;
+            tally.bad += usize::from(records.iter().any(|r| r.error.is_some()));
+            progress.around(|| -> io::Result<()> {
+                for r in &records {
+                    tally.count(r);
+                    sink.record(r)?;
+                }
+                sink.flush()
+            })?;
+            progress.inc();
+        }
+        progress.finish();
+        sink.end(&tally)
+    })();
+    progress.finish();
+    let code = if tally.bad > 0 { BAD_INPUT } else { OK };
+    let code = finish_output(written, code);
+    if tally.bad > 0 {
+        eprintln!(
+            "error: {} of {} inputs could not be read; their records have `error` set",
+            tally.bad, tally.inputs
+        );
+    }
+    code
+}
+
+fn unknown_vacancy(id: &str, rules: &RuleSet) -> String {
+    let ids: Vec<&str> = rules.vacancies().iter().map(|v| v.id()).collect();
+    let closest = ids
+        .iter()
+        .map(|known| (strsim::normalized_levenshtein(id, known), *known))
+        .filter(|(similarity, _)| *similarity >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match closest {
+        Some((_, known)) => format!("unknown vacancy `{id}`, did you mean `{known}`?"),
+        None => format!("unknown vacancy `{id}`, expected one of {}", ids.join(", ")),
+    }
+}
+
+/// Where profiles come from, in command-line order.
+#[derive(Debug)]
+pub(crate) enum Source {
+    /// One profile file.
+    File(PathBuf),
+    /// JSON Lines: a `.jsonl` file, or standard input (`path` is `-`).
+    Lines(PathBuf),
+    /// A path that could not be listed.
+    Failed { source: String, message: String },
+}
+
+/// File names taken from a directory.
+fn is_profile_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
+    })
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// The command line's CANDIDATES as sources: directories listed (their
+/// profile files in name order), `-` and `*.jsonl` as line streams.
+fn plan(paths: &[PathBuf]) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for path in paths {
+        if path == Path::new("-") || (is_jsonl(path) && !path.is_dir()) {
+            sources.push(Source::Lines(path.clone()));
+        } else if path.is_dir() {
+            match list_dir(path) {
+                Ok(files) => sources.extend(files.into_iter().map(|f| {
+                    if is_jsonl(&f) {
+                        Source::Lines(f)
+                    } else {
+                        Source::File(f)
+                    }
+                })),
+                Err(e) => sources.push(Source::Failed {
+                    source: path.display().to_string(),
+                    message: format!("{}: {e}", path.display()),
+                }),
+            }
+        } else {
+            // Missing or unreadable files are reported by the loader.
+            sources.push(Source::File(path.clone()));
+        }
+    }
+    sources
+}
+
+/// The profile files of a directory, in name order, not recursing.
+pub(crate) fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && is_profile_name(&path) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// How many profiles there will be, when known before reading them.
+fn total(sources: &[Source]) -> Option<u64> {
+    if sources.iter().any(|s| matches!(s, Source::Lines(_))) {
+        None
+    } else {
+        u64::try_from(sources.len()).ok()
+    }
+}
+
+/// One unit of screening work.
+#[derive(Debug)]
+pub(crate) enum Item {
+    /// A profile file.
+    File(PathBuf),
+    /// One line of a JSON Lines stream named `name` (`stdin` or a path).
+    Line {
+        name: String,
+        line: usize,
+        text: String,
+    },
+    /// An input that could not be read.
+    Failed { source: String, message: String },
+}
+
+/// The items of the sources, reading line streams one line at a time.
+pub(crate) struct Items {
+    sources: VecDeque<Source>,
+    lines: Option<Lines>,
+    limits: Limits,
+}
+
+/// An open JSON Lines stream.
+struct Lines {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
+    buffer: Vec<u8>,
+}
+
+impl Items {
+    pub(crate) fn new(sources: Vec<Source>, limits: Limits) -> Items {
+        Items {
+            sources: sources.into(),
+            lines: None,
+            limits,
+        }
+    }
+
+    fn open(path: &Path) -> Result<Lines, Item> {
+        let (name, reader): (String, Box<dyn BufRead>) = if path == Path::new("-") {
+            ("stdin".to_string(), Box::new(BufReader::new(io::stdin())))
+        } else {
+            let name = path.display().to_string();
+            match File::open(path) {
+                Ok(file) => (name, Box::new(BufReader::new(file))),
+                Err(e) => {
+                    return Err(Item::Failed {
+                        message: format!("{name}: {e}"),
+                        source: name,
+                    })
+                }
+            }
+        };
+        Ok(Lines {
+            name,
+            reader,
+            line: 0,
+            buffer: Vec::new(),
+        })
+    }
+}
+
+impl Iterator for Items {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match lines.next_item(self.limits.max_bytes) {
+                    Some(item) => return Some(item),
+                    None => self.lines = None,
+                }
+            }
+            match self.sources.pop_front()? {
+                Source::File(path) => return Some(Item::File(path)),
+                Source::Failed { source, message } => {
+                    return Some(Item::Failed { source, message })
+                }
+                Source::Lines(path) => match Items::open(&path) {
+                    Ok(lines) => self.lines = Some(lines),
+                    Err(item) => return Some(item),
+                },
+            }
+        }
+    }
+}
+
+impl Lines {
+    /// The next non-blank line as an item, `None` at the end of the
+    /// stream. A line longer than `max` bytes is skipped without being
+    /// held in memory, and reported.
+    fn next_item(&mut self, max: usize) -> Option<Item> {
+        loop {
+            self.buffer.clear();
+            self.line += 1;
+            let source = format!("{}:{}", self.name, self.line);
+            let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+            let read = (&mut self.reader)
+                .take(cap)
+                .read_until(b'\n', &mut self.buffer);
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    let item = Item::Failed {
+                        message: format!("{source}: {e}"),
+                        source,
+                    };
+                    // A stream that fails once is not read further.
+                    self.reader = Box::new(io::empty());
+                    return Some(item);
+                }
+            }
+            let complete = self.buffer.last() == Some(&b'\n') || self.buffer.len() <= max;
+            if !complete {
+                self.skip_rest_of_line();
+                return Some(Item::Failed {
+                    message: format!("{source}: line longer than the limit of {max} bytes"),
+                    source,
+                });
+            }
+            let text = match std::str::from_utf8(&self.buffer) {
+                Ok(text) => text.trim(),
+                Err(e) => {
+                    return Some(Item::Failed {
+                        message: format!(
+                            "{source}: invalid UTF-8 at byte {}, expected text",
+                            e.valid_up_to()
+                        ),
+                        source,
+                    })
+                }
+            };
+            if text.is_empty() {
+                continue;
+            }
+            return Some(Item::Line {
+                name: self.name.clone(),
+                line: self.line,
+                text: text.to_string(),
+            });
+        }
+    }
+
+    fn skip_rest_of_line(&mut self) {
+        loop {
+            let (done, used) = match self.reader.fill_buf() {
+                Ok([]) | Err(_) => return,
+                Ok(available) => match available.iter().position(|b| *b == b'\n') {
+                    Some(at) => (true, at + 1),
+                    None => (false, available.len()),
+                },
+            };
+            self.reader.consume(used);
+            if done {
+                return;
+            }
+        }
+    }
+}
+
+/// What screening needs besides the item: shared and read-only.
+pub(crate) struct Screening<'a> {
+    rules: &'a RuleSet,
+    vacancy: Option<&'a str>,
+    as_of: NaiveDate,
+    limits: Limits,
+}
+
+impl Screening<'_> {
+    /// One input's records: one per vacancy screened, in rule-set order,
+    /// or one error record.
+    pub(crate) fn records(&self, item: Item) -> Vec<ScreenRecord> {
+        let (source, loaded) = match item {
+            Item::File(path) => (
+                path.display().to_string(),
+                Candidate::from_path_with(&path, &self.limits),
+            ),
+            Item::Line { name, line, text } => (
+                format!("{name}:{line}"),
+                Candidate::from_json_line(&text, &name, line, &self.limits),
+            ),
+            Item::Failed { source, message } => {
+                return vec![ScreenRecord::failed(&source, self.as_of, &message)]
+            }
+        };
+        let candidate = match loaded {
+            Ok(c) => c,
+            Err(e) => return vec![ScreenRecord::from_error(&source, self.as_of, &e)],
+        };
+        let assessments = match self.vacancy {
+            Some(id) => self
+                .rules
+                .assess_one(&candidate, id, self.as_of)
+                .into_iter()
+                .collect(),
+            None => self.rules.assess_each(&candidate, self.as_of),
+        };
+        assessments
+            .iter()
+            .map(|a| ScreenRecord::from_assessment(&source, &candidate, a))
+            .collect()
+    }
+}
+
+/// Counts for the text summary and the exit status.
+#[derive(Debug, Default)]
+struct Tally {
+    inputs: usize,
+    bad: usize,
+    eligible: usize,
+    needs_review: usize,
+    ineligible: usize,
+}
+
+impl Tally {
+    fn count(&mut self, r: &ScreenRecord) {
+        match r.verdict {
+            Some(Verdict::Eligible) => self.eligible += 1,
+            Some(Verdict::NeedsReview) => self.needs_review += 1,
+            Some(Verdict::Ineligible) => self.ineligible += 1,
+            None => {}
+        }
+    }
+}
+
+/// Writes records in one format.
+enum Sink<W: Write> {
+    Text { out: BufWriter<W>, paint: Paint },
+    Json { out: BufWriter<W>, first: bool },
+    Jsonl { out: BufWriter<W> },
+    // Boxed: the CSV writer carries its own buffers.
+    Csv { out: Box<csv::Writer<W>> },
+}
+
+impl<W: Write> Sink<W> {
+    fn new(format: ScreenFormat, out: W) -> Sink<W> {
+        match format {
+            ScreenFormat::Text => Sink::Text {
+                out: BufWriter::new(out),
+                paint: Paint::for_stdout(),
+            },
+            ScreenFormat::Json => Sink::Json {
+                out: BufWriter::new(out),
+                first: true,
+            },
+            ScreenFormat::Jsonl => Sink::Jsonl {
+                out: BufWriter::new(out),
+            },
+            ScreenFormat::Csv => Sink::Csv {
+                out: Box::new(
+                    csv::WriterBuilder::new()
+                        .has_headers(false)
+                        .from_writer(out),
+                ),
+            },
+        }
+    }
+
+    fn begin(&mut self, as_of: NaiveDate, vacancies: usize, rules: &str) -> io::Result<()> {
+        match self {
+            Sink::Text { out, .. } => writeln!(
+                out,
+                "screening as of {as_of} against {vacancies} {} ({rules})",
+                if vacancies == 1 {
+                    "vacancy"
+                } else {
+                    "vacancies"
+                }
+            ),
+            Sink::Json { out, .. } => write!(out, "["),
+            Sink::Jsonl { .. } => Ok(()),
+            Sink::Csv { out } => out.write_record(ScreenRecord::FIELDS).map_err(csv_error),
+        }
+    }
+
+    fn record(&mut self, r: &ScreenRecord) -> io::Result<()> {
+        match self {
+            Sink::Text { out, paint } => write_text_record(out, r, *paint),
+            Sink::Json { out, first } => {
+                out.write_all(if *first { b"\n" } else { b",\n" })?;
+                *first = false;
+                serde_json::to_writer(&mut *out, r)?;
+                Ok(())
+            }
+            Sink::Jsonl { out } => {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)
+            }
+            Sink::Csv { out } => out.serialize(r).map_err(csv_error),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Text { out, .. } | Sink::Json { out, .. } | Sink::Jsonl { out } => out.flush(),
+            Sink::Csv { out } => out.flush(),
+        }
+    }
+
+    fn end(&mut self, tally: &Tally) -> io::Result<()> {
+        match self {
+            Sink::Text { out, .. } => writeln!(
+                out,
+                "{} inputs: {} eligible, {} needs review, {} ineligible, {} could not be read",
+                tally.inputs, tally.eligible, tally.needs_review, tally.ineligible, tally.bad
+            )?,
+            Sink::Json { out, first } => {
+                out.write_all(if *first { b"]\n" } else { b"\n]\n" })?;
+            }
+            Sink::Jsonl { .. } | Sink::Csv { .. } => {}
+        }
+        self.flush()
+    }
+}
+
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// `verdict  score  candidate × vacancy  [closed]`, then the gaps.
+fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io::Result<()> {
+    let Some(verdict) = r.verdict else {
+        let error = r.error.as_deref().unwrap_or("could not be read");
+        return writeln!(out, "{}  {error}", paint.paint(Style::Bad, "error       "));
+    };
+    let (style, word) = match verdict {
+        Verdict::Eligible => (Style::Good, "eligible    "),
+        Verdict::NeedsReview => (Style::Warn, "needs_review"),
+        Verdict::Ineligible => (Style::Bad, "ineligible  "),
+    };
+    let who = r.candidate.as_deref().unwrap_or(&r.source);
+    let vacancy = r.vacancy.as_deref().unwrap_or("");
+    let closed = if r.closed == Some(true) {
+        paint.paint(Style::Dim, "  [closed]")
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{}  {:>5.1}  {who} × {vacancy}{closed}",
+        paint.paint(style, word),
+        r.score.unwrap_or(0.0),
+    )?;
+    for gap in &r.gaps {
+        writeln!(out, "                       - {gap}")?;
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error when it is a terminal.
+struct Progress {
+    bar: Option<ProgressBar>,
+    /// Records go to the same terminal: hide the bar while writing them.
+    share_terminal: bool,
+}
+
+impl Progress {
+    fn new(total: Option<u64>) -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress {
+                bar: None,
+                share_terminal: false,
+            };
+        }
+        let bar = match total {
+            Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr())
+                .with_style(
+                    ProgressStyle::with_template("{bar:40} {pos}/{len} profiles, {elapsed}")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+                ProgressStyle::with_template("{spinner} {pos} profiles, {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ),
+        };
+        Progress {
+            bar: Some(bar),
+            share_terminal: io::stdout().is_terminal(),
+        }
+    }
+
+    fn around<T>(&self, write: impl FnOnce() -> T) -> T {
+        match &self.bar {
+            Some(bar) if self.share_terminal => bar.suspend(write),
+            _ => write(),
+        }
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, max: usize) -> Vec<Item> {
+        let mut lines = Lines {
+            name: "stdin".to_string(),
+            reader: Box::new(io::Cursor::new(text.as_bytes().to_vec())),
+            line: 0,
+            buffer: Vec::new(),
+        };
+        std::iter::from_fn(|| lines.next_item(max)).collect()
+    }
+
+    #[test]
+    fn lines_are_numbered_blank_ones_skipped() {
+        let items = lines("{\"id\":\"a\"}\n\n{\"id\":\"b\"}", 100);
+        let numbers: Vec<usize> = items
+            .iter()
+            .map(|i| match i {
+                Item::Line { line, .. } => *line,
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(numbers, [1, 3]);
+    }
+
+    #[test]
+    fn long_lines_are_skipped_and_reported() {
+        let long = "x".repeat(50);
+        let items = lines(&format!("{{}}\n{long}\n{{\"id\":\"c\"}}\n"), 10);
+        assert!(matches!(&items[0], Item::Line { line: 1, .. }));
+        assert!(
+            matches!(&items[1], Item::Failed { source, message } if source == "stdin:2" && message.contains("longer than"))
+        );
+        assert!(matches!(&items[2], Item::Line { line: 3, text, .. } if text == "{\"id\":\"c\"}"));
+    }
+
+    #[test]
+    fn exactly_the_limit_is_accepted() {
+        let items = lines("0123456789\n0123456789", 10);
+        assert!(items.iter().all(|i| matches!(i, Item::Line { .. })));
+    }
+}

@@ -1,0 +1,275 @@
+//! `validate`: rule files and profiles checked, every problem reported
+//! with its file, line, column and field path.
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::Path;
+
+use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Vocabulary};
+
+use super::args::ValidateArgs;
+use super::screen::{list_dir, Item, Items, Source};
+use super::{describe, finish_output, BAD_INPUT, OK};
+
+/// The vocabulary's file name in a rules folder.
+const VOCABULARY: &str = "vocabulary.yaml";
+
+pub(crate) fn run(args: &ValidateArgs) -> u8 {
+    let mut out = io::stdout().lock();
+    let mut report = Report::default();
+    let written = (|| -> io::Result<()> {
+        if let Some(rules) = &args.rules.rules {
+            report.rule_set(&mut out, rules)?;
+        } else if args.files.is_empty() {
+            match RuleSet::bundled() {
+                Ok(rules) => {
+                    report.vacancies += rules.vacancies().len();
+                    report.vocabularies += 1;
+                }
+                Err(e) => report.problems(&mut out, &e, "bundled rules")?,
+            }
+        }
+        for path in &args.files {
+            if path.is_dir() {
+                if is_rule_dir(path) {
+                    report.rule_set(&mut out, path)?;
+                } else {
+                    match list_dir(path) {
+                        Ok(files) => {
+                            for file in files {
+                                report.file(&mut out, &file)?;
+                            }
+                        }
+                        Err(e) => {
+                            let name = path.display().to_string();
+                            report.problem(&mut out, &name, &format!("{name}: {e}"))?;
+                        }
+                    }
+                }
+            } else {
+                report.file(&mut out, path)?;
+            }
+        }
+        report.summary(&mut out)?;
+        out.flush()
+    })();
+    let code = if report.problems == 0 { OK } else { BAD_INPUT };
+    finish_output(written, code)
+}
+
+/// What was checked and what was wrong.
+#[derive(Debug, Default)]
+struct Report {
+    vacancies: usize,
+    vocabularies: usize,
+    profiles: usize,
+    problems: usize,
+    /// Files with at least one problem.
+    bad_files: BTreeSet<String>,
+}
+
+impl Report {
+    /// A problem in `file`, already put into words.
+    fn problem(&mut self, out: &mut impl Write, file: &str, text: &str) -> io::Result<()> {
+        self.problems += 1;
+        self.bad_files.insert(file.to_string());
+        writeln!(out, "{text}")
+    }
+
+    /// Every problem of `error`, naming `file` where a problem names none.
+    fn problems(&mut self, out: &mut impl Write, error: &Error, file: &str) -> io::Result<()> {
+        for p in error.problems() {
+            let (in_file, text) = match p.kind() {
+                ErrorKind::Io { path, .. } => (path.display().to_string(), p.to_string()),
+                _ => (
+                    p.location()
+                        .and_then(|l| l.file())
+                        .unwrap_or(file)
+                        .to_string(),
+                    describe(p, file),
+                ),
+            };
+            self.problem(out, &in_file, &text)?;
+        }
+        Ok(())
+    }
+
+    /// A rules folder (or one vacancy file), checked as a whole.
+    fn rule_set(&mut self, out: &mut impl Write, path: &Path) -> io::Result<()> {
+        let name = path.display().to_string();
+        let loaded = if path.is_file() {
+            RuleSet::from_file(path)
+        } else {
+            RuleSet::from_dir(path)
+        };
+        match loaded {
+            Ok(rules) => {
+                self.vacancies += rules.vacancies().len();
+                self.vocabularies += usize::from(path.join(VOCABULARY).is_file());
+                Ok(())
+            }
+            Err(e) => self.problems(out, &e, &name),
+        }
+    }
+
+    /// One file, by what it holds.
+    fn file(&mut self, out: &mut impl Write, path: &Path) -> io::Result<()> {
+        let name = path.display().to_string();
+        if path.file_name().is_some_and(|f| f == VOCABULARY) {
+            return match read(path) {
+                Ok(text) => match Vocabulary::from_yaml_str(&text) {
+                    Ok(_) => {
+                        self.vocabularies += 1;
+                        Ok(())
+                    }
+                    Err(e) => self.problems(out, &e, &name),
+                },
+                Err(message) => self.problem(out, &name, &message),
+            };
+        }
+        if read(path).is_ok_and(|text| looks_like_vacancy(&text)) {
+            return match RuleSet::from_file(path) {
+                Ok(rules) => {
+                    self.vacancies += rules.vacancies().len();
+                    Ok(())
+                }
+                Err(e) => self.problems(out, &e, &name),
+            };
+        }
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+        {
+            let limits = Limits::default();
+            for item in Items::new(vec![Source::Lines(path.to_path_buf())], limits) {
+                match item {
+                    Item::Line { name, line, text } => {
+                        match Candidate::from_json_line(&text, &name, line, &limits) {
+                            Ok(_) => self.profiles += 1,
+                            Err(e) => self.problems(out, &e, &name)?,
+                        }
+                    }
+                    Item::Failed { message, .. } => self.problem(out, &name, &message)?,
+                    Item::File(_) => {}
+                }
+            }
+            return Ok(());
+        }
+        match Candidate::from_path(path) {
+            Ok(_) => {
+                self.profiles += 1;
+                Ok(())
+            }
+            Err(e) => self.problems(out, &e, &name),
+        }
+    }
+
+    fn summary(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.problems == 0 {
+            let counts = [
+                (self.vacancies, "vacancy", "vacancies"),
+                (self.vocabularies, "vocabulary", "vocabularies"),
+                (self.profiles, "profile", "profiles"),
+            ];
+            let checked: Vec<String> = counts
+                .iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, one, many)| format!("{n} {}", plural(*n, one, many)))
+                .collect();
+            let checked = if checked.is_empty() {
+                "nothing to check".to_string()
+            } else {
+                checked.join(", ")
+            };
+            writeln!(out, "ok: {checked}, no problems")
+        } else {
+            writeln!(
+                out,
+                "{} {} in {} {}",
+                self.problems,
+                plural(self.problems, "problem", "problems"),
+                self.bad_files.len(),
+                plural(self.bad_files.len(), "file", "files"),
+            )
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A file's text, within the default size limit.
+fn read(path: &Path) -> Result<String, String> {
+    let name = path.display().to_string();
+    let limit = Limits::default().max_bytes;
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{name}: {e}"))?
+        .len();
+    if size > limit as u64 {
+        return Err(format!(
+            "{name}: input of {size} bytes is larger than the limit of {limit} bytes"
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: invalid UTF-8 at byte {}, expected text",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// A folder that is a rule set: it holds the vocabulary or a vacancy file.
+fn is_rule_dir(dir: &Path) -> bool {
+    dir.join(VOCABULARY).is_file()
+        || list_dir(dir).is_ok_and(|files| {
+            files
+                .iter()
+                .any(|f| read(f).is_ok_and(|text| looks_like_vacancy(&text)))
+        })
+}
+
+/// Whether a file is a vacancy rather than a profile: it has a top-level
+/// `requirements` or `duty_station` key (keys no profile has). Read from
+/// the text, so that a file too broken to parse is still told apart.
+fn looks_like_vacancy(text: &str) -> bool {
+    const KEYS: [&str; 2] = ["requirements", "duty_station"];
+    let yaml_key = |line: &str| {
+        KEYS.iter().any(|k| {
+            line.strip_prefix(k)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+    };
+    let json_key = |text: &str| {
+        KEYS.iter().any(|k| {
+            let quoted = format!("\"{k}\"");
+            text.match_indices(&quoted).any(|(at, _)| {
+                text.get(at + quoted.len()..)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+        })
+    };
+    text.lines().any(yaml_key) || (text.trim_start().starts_with('{') && json_key(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vacancies_are_told_from_profiles() {
+        assert!(looks_like_vacancy("id: x\nrequirements:\n  - id: a\n"));
+        assert!(looks_like_vacancy(
+            "id: x\nduty_station : { country: GT }\n"
+        ));
+        assert!(looks_like_vacancy(r#"{"id": "x", "requirements" : []}"#));
+        assert!(!looks_like_vacancy("id: x\nskills: [requirements]\n"));
+        assert!(!looks_like_vacancy("id: x\n  requirements: 3\n"));
+        assert!(!looks_like_vacancy(r#"{"skills": ["requirements"]}"#));
+    }
+}

@@ -1,0 +1,285 @@
+//! JSON Schemas of the two input formats, for editors that complete and
+//! check YAML and JSON (behind the `schema` feature).
+//!
+//! The schemas are generated from the same serde structs the loader reads
+//! (schemars derives on them), plus hand-written schemas here for the leaf
+//! types with their own parsers: dates, degree and language levels,
+//! language and country codes.
+//!
+//! # Design
+//! A schema accepts every file the loader accepts; it cannot refuse
+//! everything the loader refuses. The loader reads names of degrees,
+//! levels, languages and countries in any case, with or without accents,
+//! and prefixed degree names ("Licenciatura en Derecho"), which no `enum`
+//! can express: those leaves are any string, with the canonical names
+//! offered as completions (`anyOf` of an `enum` and a plain string).
+//! Checks across fields (end before start, duplicate ids) are left to
+//! `vacancy-match validate`. The per-kind fields of a requirement are
+//! expressed with `if`/`then`, so an editor flags `years` on a `language`
+//! requirement as the loader does; empty lists the loader refuses have
+//! `minItems: 1`.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+
+use crate::load::rules::{fields_of, Languages, RawVacancy};
+use crate::model::codes::{COUNTRIES, LANGUAGES};
+use crate::model::vacancy::Kind;
+use crate::model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
+use crate::Candidate;
+
+/// Every kind of requirement, in documentation order.
+const KINDS: [Kind; 8] = [
+    Kind::Education,
+    Kind::Experience,
+    Kind::Language,
+    Kind::WorkAuthorization,
+    Kind::Internal,
+    Kind::Certification,
+    Kind::Skill,
+    Kind::Attestation,
+];
+
+/// The fields a requirement of each kind cannot do without.
+fn required_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Education => &["paths"],
+        Kind::Experience => &["years"],
+        Kind::Language => &["languages", "level"],
+        Kind::WorkAuthorization => &[],
+        Kind::Internal => &["organizations"],
+        Kind::Certification | Kind::Skill => &["any_of"],
+        Kind::Attestation => &["attestation"],
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of a vacancy rule file: one file of a
+/// `rules/` folder other than `vocabulary.yaml`.
+///
+/// # Example
+/// ```
+/// let schema = vacancy_match::rules_schema();
+/// assert_eq!(schema["title"], "Vacancy");
+/// assert!(schema["required"].as_array().unwrap().iter().any(|f| f == "requirements"));
+/// ```
+#[must_use]
+pub fn rules_schema() -> Value {
+    finish(
+        schemars::schema_for!(RawVacancy),
+        "A vacancy rule file of vacancy-match: one vacancy and its requirements.",
+    )
+}
+
+/// The JSON Schema (draft 2020-12) of a candidate profile, YAML or JSON.
+///
+/// # Example
+/// ```
+/// let schema = vacancy_match::candidate_schema();
+/// assert_eq!(schema["title"], "Candidate");
+/// assert_eq!(schema["additionalProperties"], false); // unknown fields are refused
+/// ```
+#[must_use]
+pub fn candidate_schema() -> Value {
+    finish(
+        schemars::schema_for!(Candidate),
+        "A candidate profile of vacancy-match. A list that is absent was not stated; \
+         a list that is present but lacks an item means the candidate does not have it.",
+    )
+}
+
+/// The root's description, and no doc-test examples in descriptions.
+fn finish(schema: Schema, description: &str) -> Value {
+    let mut value = schema.to_value();
+    strip_examples(&mut value);
+    if let Value::Object(root) = &mut value {
+        root.insert("description".to_string(), json!(description));
+    }
+    value
+}
+
+/// Doc comments become descriptions; their `# Example` sections are Rust
+/// code, not help for someone editing a file.
+fn strip_examples(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(text)) = map.get_mut("description") {
+                if let Some(at) = text.find("# Example") {
+                    text.truncate(at);
+                    let kept = text.trim_end().len();
+                    text.truncate(kept);
+                }
+            }
+            map.values_mut().for_each(strip_examples);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_examples),
+        _ => {}
+    }
+}
+
+/// Per kind: the fields it needs, and the other kinds' fields forbidden
+/// (but for `null`, which the loader reads as absent).
+pub(crate) fn requirement_kinds(schema: &mut Schema) {
+    let every: Vec<&str> = KINDS.iter().flat_map(|k| fields_of(*k)).copied().collect();
+    let rules: Vec<Value> = KINDS
+        .iter()
+        .map(|kind| {
+            let own = fields_of(*kind);
+            let forbidden: Map<String, Value> = every
+                .iter()
+                .filter(|f| !own.contains(f))
+                .map(|f| ((*f).to_string(), json!({ "type": "null" })))
+                .collect();
+            json!({
+                "if": { "properties": { "kind": { "const": kind.as_str() } }, "required": ["kind"] },
+                "then": { "required": required_of(*kind), "properties": forbidden },
+            })
+        })
+        .collect();
+    schema.insert("allOf".to_string(), Value::Array(rules));
+}
+
+/// A string offered from `names` but any string accepted, for names the
+/// loader reads loosely (case, accents, aliases).
+fn suggest(description: &str, names: Vec<String>) -> Schema {
+    json_schema!({
+        "description": description,
+        "anyOf": [
+            { "enum": names },
+            { "type": "string" }
+        ]
+    })
+}
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date with day, month or year precision: 2024-02-08, 2024-02 or 2024.",
+            "anyOf": [
+                { "type": "string", "pattern": r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\s*$" },
+                { "type": "integer", "minimum": 1900, "maximum": 2200 }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for DegreeLevel {
+    fn schema_name() -> Cow<'static, str> {
+        "DegreeLevel".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        suggest(
+            "A degree level (ISCED 2011): secondary, post_secondary, bachelor, master, doctorate, \
+             or a name in English or Spanish such as high school, Diploma de Bachiller, \
+             Licenciatura, Maestría, PhD, Doctorado.",
+            DegreeLevel::ALL
+                .iter()
+                .map(|d| d.as_str().to_string())
+                .collect(),
+        )
+    }
+}
+
+impl JsonSchema for LanguageLevel {
+    fn schema_name() -> Cow<'static, str> {
+        "LanguageLevel".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let cefr = Cefr::ALL.iter().map(ToString::to_string);
+        // The crosswalk's two-letter entries are the CEFR codes, lowercased.
+        let descriptors = Scales::bundled()
+            .spellings()
+            .into_iter()
+            .filter(|name| name.len() > 2)
+            .map(str::to_string);
+        suggest(
+            "A CEFR level (A1–C2), native (= C2), or a posting descriptor in English or \
+             Spanish: basic, working knowledge, good, very good, fluent, excellent, básico, \
+             intermedio, avanzado, fluido, nativo.",
+            cefr.chain(descriptors).collect(),
+        )
+    }
+}
+
+impl JsonSchema for Language {
+    fn schema_name() -> Cow<'static, str> {
+        "Language".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        suggest(
+            "A language: ISO 639 code (en, es, quc...) or English or Spanish name.",
+            LANGUAGES
+                .iter()
+                .flat_map(|e| [e.code, e.english, e.spanish])
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+}
+
+impl JsonSchema for Country {
+    fn schema_name() -> Cow<'static, str> {
+        "Country".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        suggest(
+            "A country: ISO 3166-1 alpha-2 code (GT, MX...), alpha-3 code, or English or \
+             Spanish name.",
+            COUNTRIES.iter().map(|e| e.code.to_string()).collect(),
+        )
+    }
+}
+
+impl JsonSchema for Languages {
+    fn schema_name() -> Cow<'static, str> {
+        "Languages".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<Language>();
+        json_schema!({
+            "description": "One language, or a list of languages meaning \"one of\".",
+            "anyOf": [
+                one,
+                { "type": "array", "items": one, "minItems": 1 }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for crate::cases::RawProfile {
+    fn schema_name() -> Cow<'static, str> {
+        "CaseProfile".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let inline = generator.subschema_for::<Candidate>();
+        json_schema!({
+            "description": "The case's profile: a file path relative to the rule file, or an inline profile.",
+            "anyOf": [{ "type": "string" }, inline]
+        })
+    }
+}
+
+impl JsonSchema for crate::Code {
+    fn schema_name() -> Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let codes: Vec<&str> = crate::Code::ALL.iter().map(|c| c.as_str()).collect();
+        json_schema!({
+            "description": "A reason code, e.g. language.below_level (see docs/CODES.md).",
+            "enum": codes
+        })
+    }
+}

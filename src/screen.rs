@@ -1,0 +1,315 @@
+//! Screening many candidates: a flat record per candidate × vacancy, the
+//! same in JSON, JSON Lines and CSV, and profiles read from JSON Lines
+//! with errors located by line.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::explain::{Assessment, Status, Verdict};
+use crate::load::{InputFormat, Limits};
+use crate::{Candidate, Priority};
+
+/// One row of a screening report: one candidate against one vacancy, or
+/// one input that could not be read.
+///
+/// Every field is a scalar, so the record is the same in JSON, JSON Lines
+/// and CSV (where `None` is an empty cell). Lists are joined with `"; "`,
+/// and line breaks in free text are replaced by spaces, so a record is
+/// always one line of CSV or JSON Lines.
+///
+/// | field | meaning |
+/// |---|---|
+/// | `source` | where the profile came from: a file path, or `stdin:LINE` / `FILE:LINE` for JSON Lines |
+/// | `candidate` | the candidate's id (a file's stem when the profile has none) |
+/// | `name` | the candidate's name, if stated |
+/// | `vacancy` | the vacancy's id |
+/// | `title` | the vacancy's title |
+/// | `verdict` | `eligible`, `needs_review` or `ineligible` |
+/// | `score` | 0–100 |
+/// | `closed` | whether the vacancy's deadline had passed on `as_of` |
+/// | `as_of` | the date of the assessment |
+/// | `unmet` | the required requirements not met, as `requirement:code` |
+/// | `to_verify` | the required requirements a person must verify, as `requirement:code` |
+/// | `gaps` | for each of those, `requirement: what is missing` |
+/// | `error` | for an input that could not be read, every problem, located; else empty |
+///
+/// An error record has `source`, `as_of` and `error`, and nothing else.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, RuleSet, ScreenRecord};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
+/// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+/// let record = ScreenRecord::from_assessment("emilio_carranza_asylum.json", &cv, &a);
+/// assert_eq!(record.unmet, ["english:language.below_level"]);
+/// let json = serde_json::to_value(&record).unwrap();
+/// assert_eq!(json["verdict"], "ineligible");
+/// assert_eq!(json["gaps"], "english: English B2, C1 (fluent) required");
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreenRecord {
+    /// Where the profile came from: a path, or `NAME:LINE` for JSON Lines.
+    pub source: String,
+    /// The candidate's id.
+    pub candidate: Option<String>,
+    /// The candidate's name.
+    pub name: Option<String>,
+    /// The vacancy's id (`None` for an error record).
+    pub vacancy: Option<String>,
+    /// The vacancy's title.
+    pub title: Option<String>,
+    /// The verdict (`None` for an error record).
+    pub verdict: Option<Verdict>,
+    /// The score, 0–100.
+    pub score: Option<f64>,
+    /// Whether the vacancy had closed on `as_of`.
+    pub closed: Option<bool>,
+    /// The date of the assessment.
+    pub as_of: NaiveDate,
+    /// Required requirements not met, as `requirement:code`.
+    #[serde(serialize_with = "joined")]
+    pub unmet: Vec<String>,
+    /// Required requirements to verify, as `requirement:code`.
+    #[serde(serialize_with = "joined")]
+    pub to_verify: Vec<String>,
+    /// What is missing or to verify, as `requirement: sentence`.
+    #[serde(serialize_with = "joined")]
+    pub gaps: Vec<String>,
+    /// Why the input could not be read, every problem located.
+    pub error: Option<String>,
+}
+
+impl ScreenRecord {
+    /// The field names, in the order every format writes them (the CSV
+    /// header).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::ScreenRecord::FIELDS[0], "source");
+    /// ```
+    pub const FIELDS: [&'static str; 13] = [
+        "source",
+        "candidate",
+        "name",
+        "vacancy",
+        "title",
+        "verdict",
+        "score",
+        "closed",
+        "as_of",
+        "unmet",
+        "to_verify",
+        "gaps",
+        "error",
+    ];
+
+    /// The record of one assessment of `candidate`, read from `source`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet, ScreenRecord, Verdict};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_yaml_str("id: x")?;
+    /// let a = rules.assess_one(&cv, "iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap()).unwrap();
+    /// let record = ScreenRecord::from_assessment("x.yaml", &cv, &a);
+    /// assert_eq!(record.verdict, Some(Verdict::NeedsReview));
+    /// assert!(record.to_verify.contains(&"spanish:language.not_stated".to_string()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn from_assessment(
+        source: &str,
+        candidate: &Candidate,
+        assessment: &Assessment,
+    ) -> ScreenRecord {
+        let required = assessment
+            .findings
+            .iter()
+            .filter(|f| f.priority == Priority::Required);
+        let mut unmet = Vec::new();
+        let mut to_verify = Vec::new();
+        let mut gaps = Vec::new();
+        for f in required {
+            let list = match f.status {
+                Status::Met => continue,
+                Status::NotMet => &mut unmet,
+                Status::Unknown => &mut to_verify,
+            };
+            list.push(format!("{}:{}", f.requirement, f.code));
+            let what = f
+                .gap
+                .as_ref()
+                .map_or_else(|| f.message.clone(), ToString::to_string);
+            gaps.push(one_line(&format!("{}: {what}", f.requirement)));
+        }
+        ScreenRecord {
+            source: one_line(source),
+            candidate: assessment.candidate.as_deref().map(one_line),
+            name: candidate.name.as_deref().map(one_line),
+            vacancy: Some(assessment.vacancy.clone()),
+            title: Some(one_line(&assessment.title)),
+            verdict: Some(assessment.verdict),
+            score: Some(assessment.score),
+            closed: Some(assessment.closed),
+            as_of: assessment.as_of,
+            unmet,
+            to_verify,
+            gaps,
+            error: None,
+        }
+    }
+
+    /// The record of an input that could not be read: every problem of
+    /// `error`, located, joined with `"; "`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, ScreenRecord};
+    /// let err = Candidate::from_path("no/such/cv.yaml").unwrap_err();
+    /// let record = ScreenRecord::from_error("no/such/cv.yaml", "2025-01-01".parse().unwrap(), &err);
+    /// assert!(record.verdict.is_none());
+    /// assert!(record.error.unwrap().starts_with("no/such/cv.yaml: "));
+    /// ```
+    #[must_use]
+    pub fn from_error(source: &str, as_of: NaiveDate, error: &Error) -> ScreenRecord {
+        let message = error
+            .problems()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        ScreenRecord::failed(source, as_of, &message)
+    }
+
+    /// The record of an input that could not be read, for a reason
+    /// given as text (a line too long, a directory that cannot be listed).
+    ///
+    /// # Example
+    /// ```
+    /// let r = vacancy_match::ScreenRecord::failed("stdin:3", "2025-01-01".parse().unwrap(), "stdin:3: line too long");
+    /// assert_eq!(r.error.as_deref(), Some("stdin:3: line too long"));
+    /// ```
+    #[must_use]
+    pub fn failed(source: &str, as_of: NaiveDate, message: &str) -> ScreenRecord {
+        ScreenRecord {
+            source: one_line(source),
+            candidate: None,
+            name: None,
+            vacancy: None,
+            title: None,
+            verdict: None,
+            score: None,
+            closed: None,
+            as_of,
+            unmet: Vec::new(),
+            to_verify: Vec::new(),
+            gaps: Vec::new(),
+            error: Some(one_line(message)),
+        }
+    }
+}
+
+impl Candidate {
+    /// Reads a profile from one line of a JSON Lines stream, with every
+    /// error located as `source:LINE[:COLUMN]` (e.g. `stdin:2:15`).
+    ///
+    /// # Errors
+    /// As [`Candidate::from_json_str`].
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Limits};
+    /// let ok = Candidate::from_json_line(r#"{"id": "ana"}"#, "stdin", 1, &Limits::default())?;
+    /// assert_eq!(ok.id.as_deref(), Some("ana"));
+    /// let err = Candidate::from_json_line(r#"{"id": "ana", "skils": []}"#, "stdin", 2, &Limits::default()).unwrap_err();
+    /// assert_eq!(err.to_string(), "stdin:2:21: skils: unknown field `skils`, did you mean `skills`?");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn from_json_line(
+        text: &str,
+        source: &str,
+        line: usize,
+        limits: &Limits,
+    ) -> Result<Candidate, Error> {
+        Candidate::from_str_with(text, InputFormat::Json, limits)
+            .map_err(|e| at_line(e, source, line))
+    }
+}
+
+/// `error` as found in a document that starts at `line` of `source`.
+fn at_line(error: Error, source: &str, line: usize) -> Error {
+    let problems: Vec<Error> = error
+        .problems()
+        .into_iter()
+        .map(|p| match p.kind() {
+            ErrorKind::Invalid { location, message } => Error::invalid(
+                Location {
+                    file: Some(source.to_string()),
+                    line: Some(line + location.line.map_or(0, |l| l.saturating_sub(1))),
+                    column: location.column,
+                    path: location.path.clone(),
+                },
+                message.clone(),
+            ),
+            other => Error::invalid(
+                Location {
+                    file: Some(source.to_string()),
+                    line: Some(line),
+                    ..Location::default()
+                },
+                other.to_string(),
+            ),
+        })
+        .collect();
+    Error::many(problems)
+}
+
+/// Free text on one line: control characters become spaces.
+fn one_line(text: &str) -> String {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    } else {
+        text.to_string()
+    }
+}
+
+fn joined<S: Serializer>(items: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&items.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn located_by_stream_line() {
+        let text = r#"{"experience": [{"start": "2020-01", "end": "2019-01"}]}"#;
+        let err = Candidate::from_json_line(text, "batch.jsonl", 7, &Limits::default())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "batch.jsonl:7: experience[0].end: end 2019-01 is before start 2020-01"
+        );
+        let err = Candidate::from_json_line("{", "stdin", 3, &Limits::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("stdin:3:1: "), "{err}");
+    }
+
+    #[test]
+    fn free_text_stays_on_one_line() {
+        let r = ScreenRecord::failed(
+            "a\nb",
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            "x\r\ny",
+        );
+        assert_eq!(r.source, "a b");
+        assert_eq!(r.error.as_deref(), Some("x  y"));
+    }
+}

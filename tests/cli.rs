@@ -1,0 +1,629 @@
+//! The `vacancy-match` binary, run as scripts run it: each subcommand,
+//! each output format and each exit status.
+
+// Helpers outside #[test] functions panic on broken fixtures too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const RESETTLEMENT: &str = "unhcr-gt-resettlement-officer-2024";
+const IOM: &str = "iom-gt-operations-assistant-2025";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_with(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(ROOT)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let text = stdin.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(text.as_bytes());
+    });
+    let output = child.wait_with_output().expect("the binary finishes");
+    writer.join().expect("stdin written");
+    Run {
+        code: output.status.code().expect("exited"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, "", &[])
+}
+
+/// A fresh folder under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn example(name: &str) -> String {
+    format!("examples/candidates/{name}")
+}
+
+fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+// ---- help --------------------------------------------------------------
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for sub in ["check", "screen", "validate", "schema"] {
+        let r = run(&[sub, "--help"]);
+        assert_eq!(r.code, 0, "{sub}");
+        assert!(r.stdout.contains("Examples:"), "{sub}: {}", r.stdout);
+        assert!(r.stdout.contains(&format!("vacancy-match {sub}")), "{sub}");
+    }
+    let r = run(&["--help"]);
+    assert!(r.stdout.contains("Exit status"));
+    assert_eq!(run(&[]).code, 2);
+    assert_eq!(run(&["frobnicate"]).code, 2);
+}
+
+// ---- check -------------------------------------------------------------
+
+#[test]
+fn check_text_is_ranked_with_verdict_first_and_date() {
+    let r = run(&[
+        "check",
+        &example("ana_lopez_protection.yaml"),
+        "--as-of",
+        "2024-01-15",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].contains("as of 2024-01-15"), "{}", lines[0]);
+    assert!(lines[0].contains("bundled rules"));
+    let verdicts: Vec<&str> = lines
+        .iter()
+        .filter(|l| {
+            l.starts_with("ELIGIBLE") || l.starts_with("NEEDS") || l.starts_with("INELIGIBLE")
+        })
+        .copied()
+        .collect();
+    assert_eq!(verdicts.len(), 5);
+    assert!(verdicts[0].starts_with("ELIGIBLE") && verdicts[0].contains(RESETTLEMENT));
+    // Closed vacancies are marked; met / missing / to verify lines follow.
+    assert!(r.stdout.contains("[closed]"));
+    assert!(r.stdout.contains("  met        english: English C1"));
+    assert!(r.stdout.contains("  missing    work_authorization: "));
+    // Piped output is never coloured.
+    assert!(!r.stdout.contains('\x1b'));
+}
+
+#[test]
+fn check_defaults_as_of_to_today() {
+    let before = chrono::Local::now().date_naive().to_string();
+    let r = run(&["check", &example("rosa_batz_iom_sanmarcos.yaml")]);
+    let after = chrono::Local::now().date_naive().to_string();
+    assert_eq!(r.code, 0);
+    let first = r.stdout.lines().next().unwrap();
+    assert!(
+        first.contains(&format!("as of {before}")) || first.contains(&format!("as of {after}")),
+        "{first}"
+    );
+}
+
+#[test]
+fn check_json_has_assessments_and_as_of() {
+    let r = run(&[
+        "check",
+        &example("emilio_carranza_asylum.json"),
+        "--as-of",
+        "2024-01-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["as_of"], "2024-01-15");
+    assert_eq!(v["candidate"], "emilio-carranza");
+    let all = v["assessments"].as_array().unwrap();
+    assert_eq!(all.len(), 5);
+    let rank = |a: &Value| match a["verdict"].as_str().unwrap() {
+        "eligible" => 2,
+        "needs_review" => 1,
+        _ => 0,
+    };
+    assert!(all.windows(2).all(|w| rank(&w[0]) >= rank(&w[1])));
+    assert!(all
+        .iter()
+        .all(|a| a["findings"].as_array().is_some_and(|f| !f.is_empty())));
+}
+
+#[test]
+fn check_reads_stdin_and_custom_rules() {
+    let r = run_with(
+        &["check", "-", "--rules", "rules", "--as-of", "2025-10-01"],
+        "id: piped\nlanguages:\n  - { language: es, level: native }\n",
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("piped as of 2025-10-01"));
+    assert!(r.stdout.contains("(rules rules)"));
+}
+
+#[test]
+fn check_exit_statuses() {
+    let dir = scratch("check_exit");
+    let bad = dir.join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "id: x\nexperience:\n  - start: 2020-01\n    end: 2019-01\n",
+    )
+    .unwrap();
+    let r = run(&["check", bad.to_str().unwrap(), "--as-of", "2025-01-01"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("bad.yaml:4:5: experience[0].end: end 2019-01 is before start 2020-01"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(run(&["check", "no/such/cv.yaml"]).code, 1);
+    // Usage: a bad date, rules that do not load, a bad format.
+    let cv = example("ana_lopez_protection.yaml");
+    assert_eq!(run(&["check", &cv, "--as-of", "2024-02-30"]).code, 2);
+    let r = run(&["check", &cv, "--rules", "no/such/rules"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot load the rules"));
+    assert_eq!(run(&["check", &cv, "--format", "xml"]).code, 2);
+}
+
+// ---- screen ------------------------------------------------------------
+
+#[test]
+fn screen_csv_of_a_folder_against_one_vacancy() {
+    let r = run(&[
+        "screen",
+        "examples/candidates",
+        "--vacancy",
+        IOM,
+        "--as-of",
+        "2025-10-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = csv_rows(&r.stdout);
+    assert_eq!(rows[0], vacancy_match::ScreenRecord::FIELDS);
+    // README.md is skipped; ten profiles, in file-name order.
+    assert_eq!(rows.len(), 11);
+    let sources: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
+    assert_eq!(sources, sorted);
+    let verdict_of = |id: &str| {
+        rows.iter()
+            .find(|r| r[1] == id)
+            .map(|r| r[5].clone())
+            .unwrap()
+    };
+    assert_eq!(verdict_of("rosa-batz"), "eligible");
+    assert_eq!(verdict_of("carlos-maldonado"), "needs_review");
+    assert_eq!(verdict_of("ana-lopez"), "ineligible");
+    let ana = rows.iter().find(|r| r[1] == "ana-lopez").unwrap();
+    assert_eq!(ana[9], "internal_iom:internal.not_staff");
+    assert!(ana[11].starts_with("internal_iom: "));
+    assert_eq!(ana[12], "");
+}
+
+#[test]
+fn screen_formats_carry_the_same_records() {
+    let args = |format: &'static str| {
+        vec![
+            "screen",
+            "examples/candidates",
+            "--as-of",
+            "2025-10-01",
+            "--format",
+            format,
+        ]
+    };
+    let lines = jsonl(&run(&args("jsonl")).stdout);
+    let array: Vec<Value> = serde_json::from_str(&run(&args("json")).stdout).unwrap();
+    let rows = csv_rows(&run(&args("csv")).stdout);
+    let text = run(&args("text")).stdout;
+    // Ten profiles × five vacancies, input order then rule-set order.
+    assert_eq!(lines.len(), 50);
+    assert_eq!(lines, array);
+    assert_eq!(rows.len(), 51);
+    let rules = vacancy_match::RuleSet::bundled().unwrap();
+    for (i, record) in lines.iter().enumerate() {
+        let vacancy = rules.vacancies()[i % 5].id();
+        assert_eq!(record["vacancy"], vacancy);
+        let row = &rows[i + 1];
+        for (j, field) in vacancy_match::ScreenRecord::FIELDS.iter().enumerate() {
+            let cell = match &record[*field] {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            assert_eq!(row[j], cell, "record {i} field {field}");
+        }
+        let verdict = record["verdict"].as_str().unwrap();
+        let candidate = record["candidate"].as_str().unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(verdict) && l.contains(&format!("{candidate} × {vacancy}"))),
+            "text lacks {candidate} × {vacancy}"
+        );
+    }
+    assert!(text.starts_with("screening as of 2025-10-01 against 5 vacancies (bundled rules)"));
+    assert!(
+        text.trim_end()
+            .ends_with("10 inputs: 5 eligible, 4 needs review, 41 ineligible, 0 could not be read"),
+        "{text}"
+    );
+}
+
+#[test]
+fn screen_stdin_jsonl_with_a_bad_line_in_the_middle() {
+    let ana = serde_json::to_string(
+        &vacancy_match::Candidate::from_path(example("ana_lopez_protection.yaml")).unwrap(),
+    )
+    .unwrap();
+    let stdin = format!(
+        "{ana}\n{{\"id\": \"broken\", \"experience\": [{{\"start\": \"2020-01\", \"end\": \"2019-01\"}}]}}\n{{\"id\": \"third\"}}\n"
+    );
+    let r = run_with(
+        &["screen", "-", "--as-of", "2024-01-15", "--format", "jsonl"],
+        &stdin,
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    let records = jsonl(&r.stdout);
+    assert_eq!(records.len(), 5 + 1 + 5);
+    assert!(records[..5]
+        .iter()
+        .all(|r| r["source"] == "stdin:1" && r["candidate"] == "ana-lopez"));
+    assert_eq!(records[0]["verdict"], "eligible");
+    let error = &records[5];
+    assert_eq!(error["source"], "stdin:2");
+    assert_eq!(error["verdict"], Value::Null);
+    assert_eq!(
+        error["error"],
+        "stdin:2: experience[0].end: end 2019-01 is before start 2020-01"
+    );
+    assert!(records[6..]
+        .iter()
+        .all(|r| r["source"] == "stdin:3" && r["error"].is_null()));
+    assert!(r.stderr.contains("1 of 3 inputs could not be read"));
+}
+
+#[test]
+fn screen_folder_with_a_bad_file_in_the_middle() {
+    let dir = scratch("screen_bad_file");
+    for name in ["ana_lopez_protection.yaml", "rosa_batz_iom_sanmarcos.yaml"] {
+        std::fs::copy(Path::new(ROOT).join(example(name)), dir.join(name)).unwrap();
+    }
+    // Sorts between the two good ones.
+    std::fs::write(
+        dir.join("m_bad.yaml"),
+        "id: m\nlanguages:\n  - { language: es, levle: C1 }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("README.md"), "not a profile").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a profile either").unwrap();
+    let r = run(&[
+        "screen",
+        dir.to_str().unwrap(),
+        "--vacancy",
+        IOM,
+        "--as-of",
+        "2025-10-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(r.code, 1);
+    let rows = csv_rows(&r.stdout);
+    assert_eq!(rows.len(), 4, "{}", r.stdout);
+    assert_eq!(rows[1][1], "ana-lopez");
+    let bad = &rows[2];
+    assert!(bad[0].ends_with("m_bad.yaml"));
+    assert_eq!(bad[5], "");
+    assert!(
+        bad[12].contains("m_bad.yaml:3:21: languages[0].levle: "),
+        "{}",
+        bad[12]
+    );
+    assert!(bad[12].contains("unknown field `levle`"), "{}", bad[12]);
+    assert_eq!(rows[3][1], "rosa-batz");
+    assert_eq!(rows[3][5], "eligible");
+}
+
+#[test]
+fn screen_reads_jsonl_files_and_missing_paths_become_error_records() {
+    let dir = scratch("screen_jsonl_file");
+    let batch = dir.join("batch.jsonl");
+    std::fs::write(&batch, "{\"id\": \"one\"}\n\nnot json\n").unwrap();
+    let r = run(&[
+        "screen",
+        batch.to_str().unwrap(),
+        "no/such/cv.yaml",
+        "--vacancy",
+        IOM,
+        "--as-of",
+        "2025-10-01",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(r.code, 1);
+    let records = jsonl(&r.stdout);
+    assert_eq!(records.len(), 3);
+    assert!(records[0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("batch.jsonl:1"));
+    assert!(records[1]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("batch.jsonl:3"));
+    assert!(records[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("batch.jsonl:3:2: expected ident"));
+    assert_eq!(records[2]["source"], "no/such/cv.yaml");
+    assert!(records[2]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("no/such/cv.yaml: "));
+}
+
+#[test]
+fn screen_streams_stdin_line_by_line() {
+    let mut child = Command::new(BIN)
+        .args([
+            "screen",
+            "-",
+            "--vacancy",
+            IOM,
+            "--as-of",
+            "2025-10-01",
+            "--format",
+            "jsonl",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if sender.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // The record of the first profile arrives while stdin is still open.
+    writeln!(stdin, "{{\"id\": \"first\"}}").unwrap();
+    stdin.flush().unwrap();
+    let first = receiver
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a record before the end of input");
+    assert!(first.contains("\"candidate\":\"first\""));
+    writeln!(stdin, "{{\"id\": \"second\"}}").unwrap();
+    drop(stdin);
+    let second = receiver.recv_timeout(Duration::from_secs(30)).unwrap();
+    assert!(second.contains("\"candidate\":\"second\""));
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+}
+
+#[test]
+fn screen_usage_errors_exit_2() {
+    let r = run(&[
+        "screen",
+        "examples/candidates",
+        "--vacancy",
+        "iom-gt-operations-asistant-2025",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("did you mean `iom-gt-operations-assistant-2025`?"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+    assert_eq!(run(&["screen"]).code, 2);
+    assert_eq!(
+        run(&["screen", "examples/candidates", "--as-of", "yesterday"]).code,
+        2
+    );
+    assert_eq!(
+        run(&["screen", "examples/candidates", "--format", "xml"]).code,
+        2
+    );
+    assert_eq!(
+        run(&["screen", "examples/candidates", "--rules", "examples"]).code,
+        2
+    );
+}
+
+// ---- validate ----------------------------------------------------------
+
+#[test]
+fn validate_ok_prints_one_summary_line() {
+    let r = run(&["validate", "--rules", "rules", "examples/candidates"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(
+        r.stdout,
+        "ok: 5 vacancies, 1 vocabulary, 10 profiles, no problems\n"
+    );
+    let r = run(&["validate"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "ok: 5 vacancies, 1 vocabulary, no problems\n")
+    );
+    let r = run(&[
+        "validate",
+        "rules/002_unhcr_mx_protection_assistant.yaml",
+        "rules/vocabulary.yaml",
+    ]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "ok: 1 vacancy, 1 vocabulary, no problems\n")
+    );
+}
+
+#[test]
+fn validate_reports_every_problem_located() {
+    let dir = scratch("validate_bad");
+    let profiles = dir.join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    std::fs::write(
+        profiles.join("a.yaml"),
+        "id: a\nexperience:\n  - start: 2020-01\n    end: 2019-01\n  - start: 2021-01\n    fraction: 2\n",
+    )
+    .unwrap();
+    std::fs::write(
+        profiles.join("b.json"),
+        "{\"id\": \"b\", \"langauges\": []}",
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(ROOT).join(example("ana_lopez_protection.yaml")),
+        profiles.join("c.yaml"),
+    )
+    .unwrap();
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    for name in ["000_unhcr_gt_resettlement_officer.yaml", "vocabulary.yaml"] {
+        std::fs::copy(Path::new(ROOT).join("rules").join(name), rules.join(name)).unwrap();
+    }
+    // The same vacancy twice, and a requirement with another kind's field.
+    std::fs::copy(
+        Path::new(ROOT).join("rules/000_unhcr_gt_resettlement_officer.yaml"),
+        rules.join("001_copy.yaml"),
+    )
+    .unwrap();
+    let vacancy = dir.join("single.yaml");
+    std::fs::write(
+        &vacancy,
+        "id: v\ntitle: T\norganization: O\nduty_station: { country: GT }\nrequirements:\n  - id: e\n    kind: language\n    languages: en\n    level: C1\n    years: 3\n",
+    )
+    .unwrap();
+    let r = run(&[
+        "validate",
+        "--rules",
+        rules.to_str().unwrap(),
+        profiles.to_str().unwrap(),
+        vacancy.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let out = r.stdout;
+    assert!(
+        out.contains(
+            "001_copy.yaml:17:1: id: duplicate vacancy id `unhcr-gt-resettlement-officer-2024`"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("a.yaml:4:5: experience[0].end: end 2019-01 is before start 2020-01"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a.yaml:6:5: experience[1].fraction: part-time fraction 2 is outside (0, 1]"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "b.json:1:23: langauges: unknown field `langauges`, did you mean `languages`?"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("single.yaml:10:5: requirements[0].years: field `years` does not apply to a `language` requirement"), "{out}");
+    assert!(!out.contains("c.yaml"));
+    assert!(out.trim_end().ends_with("5 problems in 4 files"), "{out}");
+}
+
+// ---- schema ------------------------------------------------------------
+
+#[test]
+fn schema_prints_both_schemas() {
+    for (which, title) in [("rules", "Vacancy"), ("candidate", "Candidate")] {
+        let r = run(&["schema", which]);
+        assert_eq!(r.code, 0);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(v["title"], title);
+        assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    }
+    assert_eq!(run(&["schema", "vocabulary"]).code, 2);
+}
+
+// ---- the example HR script ---------------------------------------------
+
+#[test]
+fn screen_folder_script_writes_a_sorted_shortlist() {
+    let dir = scratch("screen_folder_script");
+    let out = dir.join("shortlist.csv");
+    let output = Command::new("bash")
+        .arg(Path::new(ROOT).join("examples/screen_folder.sh"))
+        .args(["examples/candidates", RESETTLEMENT, out.to_str().unwrap()])
+        .current_dir(ROOT)
+        .env("VACANCY_MATCH", BIN)
+        .env("AS_OF", "2024-01-15")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = csv_rows(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(rows[0], vacancy_match::ScreenRecord::FIELDS);
+    let body = &rows[1..];
+    // Eligible: Ana, Lucía; needs review: Gabriela (field to verify).
+    let mut who: Vec<&str> = body.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(who.len(), 3, "{body:?}");
+    assert!(body
+        .iter()
+        .all(|r| r[5] == "eligible" || r[5] == "needs_review"));
+    let scores: Vec<f64> = body.iter().map(|r| r[6].parse().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    who.sort_unstable();
+    assert_eq!(who, ["ana-lopez", "gabriela-menjivar", "lucia-ramirez"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("3 of 10"), "{said}");
+}
