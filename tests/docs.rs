@@ -1,16 +1,372 @@
-//! The guides stay true: docs/skeleton.yaml, the file a new vacancy starts
-//! from, is a clean, self-testing vacancy.
+//! The guides stay true: every example in docs/AUTHORING.md loads (or
+//! fails with the message shown), and docs/skeleton.yaml is a clean,
+//! self-testing vacancy.
+//!
+//! # Conventions for code blocks in the guides
+//! A fence's info string is a language followed by flags and `key=value`
+//! attributes, separated by spaces or commas: ```` ```yaml error ````.
+//!
+//! In AUTHORING.md, a `yaml` block is read by its first line that is not a
+//! comment:
+//! - `id:` a whole vacancy (a header shown without `requirements:` gets a
+//!   placeholder requirement);
+//! - `- ` one or more requirements, placed in a small vacancy;
+//! - `tests:` test cases, placed in a small vacancy, or in the rule file
+//!   named by `for=PATH` in place of its own cases;
+//! - `scales:` a level crosswalk; `fields:`, `domains:`, `skills:`,
+//!   `certifications:` or `organizations:` a vocabulary.
+//!
+//! A plain block must load without warnings and its cases must pass.
+//! `error` marks a block that must be refused, `warning` one that must load
+//! with warnings, `cases` one whose cases run; when the next block is
+//! `text`, it is the exact message (errors, warnings, case outcomes) the
+//! block gives. `file=NAME` loads the block from a file of that name, so
+//! that messages carry it.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use vacancy_match::{RuleSet, Verdict};
+use vacancy_match::{Code, RuleSet, Scales, Verdict, Vocabulary};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The vacancy a requirement or test block is placed in.
+const SMALL_VACANCY: &str = "\
+id: docs-example
+title: Docs example
+organization: UNHCR
+duty_station: { city: Mexico City, country: MX }
+deadline: 2025-08-12
+target_start: 2025-09-01
+requirements:
+";
+
+/// The requirement a header or a test block is given, to load.
+const PLACEHOLDER: &str =
+    "  - { id: placeholder, kind: attestation, attestation: placeholder, source: placeholder }\n";
+
+#[derive(Debug)]
+struct Block {
+    /// 1-based line of the opening fence.
+    line: usize,
+    lang: String,
+    flags: BTreeSet<String>,
+    attrs: BTreeMap<String, String>,
+    body: String,
+}
+
+impl Block {
+    fn has(&self, flag: &str) -> bool {
+        self.flags.contains(flag)
+    }
+
+    fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs.get(key).map(String::as_str)
+    }
+
+    fn first_line(&self) -> &str {
+        self.body
+            .lines()
+            .map(str::trim_end)
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .unwrap_or("")
+    }
+}
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(Path::new(MANIFEST).join(path))
         .unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// The fenced code blocks of a Markdown text, in order.
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut open: Option<Block> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        let fence = line.trim_start().starts_with("```");
+        match open.take() {
+            Some(block) if fence && line.trim() == "```" => out.push(block),
+            Some(mut block) => {
+                block.body.push_str(line);
+                block.body.push('\n');
+                open = Some(block);
+            }
+            None if fence => {
+                let info = line.trim_start().trim_start_matches('`');
+                let mut words = info
+                    .split(|c: char| c == ',' || c.is_whitespace())
+                    .filter(|w| !w.is_empty());
+                let lang = words.next().unwrap_or("").to_string();
+                let mut flags = BTreeSet::new();
+                let mut attrs = BTreeMap::new();
+                for w in words {
+                    match w.split_once('=') {
+                        Some((k, v)) => {
+                            attrs.insert(k.to_string(), v.to_string());
+                        }
+                        None => {
+                            flags.insert(w.to_string());
+                        }
+                    }
+                }
+                open = Some(Block {
+                    line: i + 1,
+                    lang,
+                    flags,
+                    attrs,
+                    body: String::new(),
+                });
+            }
+            None => {}
+        }
+    }
+    assert!(open.is_none(), "a code block is not closed");
+    out
+}
+
+/// The `text` block right after block `i`, if there is one.
+fn expected_text(all: &[Block], i: usize) -> Option<&str> {
+    all.get(i + 1)
+        .filter(|b| b.lang == "text" && b.attrs.is_empty())
+        .map(|b| b.body.trim_end())
+}
+
+/// Profile paths in rule files are relative to `rules/`; a vacancy loaded
+/// from a string has no file, so they are made absolute.
+fn absolute_profiles(yaml: &str) -> String {
+    yaml.replace(
+        "profile: ../examples/",
+        &format!("profile: {MANIFEST}/examples/"),
+    )
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{by}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// The whole vacancy file a yaml block of AUTHORING.md stands for.
+fn vacancy_text(block: &Block) -> String {
+    let first = block.first_line();
+    if first.starts_with("id:") {
+        if block.body.lines().any(|l| l.starts_with("requirements:")) {
+            block.body.clone()
+        } else {
+            format!("{}requirements:\n{PLACEHOLDER}", block.body)
+        }
+    } else if first.starts_with("- ") {
+        format!("{SMALL_VACANCY}{}", indent(&block.body, "  "))
+    } else if first.starts_with("tests:") {
+        match block.attr("for") {
+            Some(path) => {
+                let file = read(path);
+                let head = file
+                    .find("\ntests:")
+                    .map_or(file.as_str(), |at| &file[..=at]);
+                format!("{head}{}", block.body)
+            }
+            None => format!("{SMALL_VACANCY}{PLACEHOLDER}{}", block.body),
+        }
+    } else {
+        panic!(
+            "AUTHORING.md line {}: a yaml block that is no vacancy, requirement, tests, \
+             scales or vocabulary block: {first}",
+            block.line
+        )
+    }
+}
+
+/// A fresh empty folder for files a block is loaded from.
+fn scratch_dir() -> PathBuf {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("vacancy-match-docs-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Loads a vacancy text, from a file named `file=` if the block asks, and
+/// returns the rule set (or the error) with the scratch folder stripped
+/// from its messages.
+fn load_vacancy(block: &Block, text: &str) -> (Result<RuleSet, String>, Option<PathBuf>) {
+    match block.attr("file") {
+        None => (
+            RuleSet::from_yaml_str(&absolute_profiles(text)).map_err(|e| e.to_string()),
+            None,
+        ),
+        Some(name) => {
+            let dir = scratch_dir();
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+            let prefix = format!("{}/", dir.display());
+            let loaded = RuleSet::from_file(&path).map_err(|e| e.to_string().replace(&prefix, ""));
+            (loaded, Some(dir))
+        }
+    }
+}
+
+fn strip(text: &str, dir: Option<&PathBuf>) -> String {
+    match dir {
+        Some(d) => text.replace(&format!("{}/", d.display()), ""),
+        None => text.to_string(),
+    }
+}
+
+/// Checks one yaml block of AUTHORING.md; returns what it was, for counts.
+fn check_authoring_block(all: &[Block], i: usize) -> &'static str {
+    let block = &all[i];
+    let at = format!("AUTHORING.md line {}", block.line);
+    let first = block.first_line();
+    let expected = expected_text(all, i);
+    if first.starts_with("scales:") {
+        let result = Scales::from_yaml_str(&block.body);
+        assert_eq!(block.has("error"), result.is_err(), "{at}: {result:?}");
+        return "scales";
+    }
+    let vocab_keys = [
+        "fields:",
+        "domains:",
+        "skills:",
+        "certifications:",
+        "organizations:",
+    ];
+    if vocab_keys.iter().any(|k| first.starts_with(k)) {
+        let result = Vocabulary::from_yaml_str(&block.body);
+        assert_eq!(block.has("error"), result.is_err(), "{at}: {result:?}");
+        return "vocabulary";
+    }
+    let text = vacancy_text(block);
+    let (loaded, dir) = load_vacancy(block, &text);
+    if block.has("error") {
+        let message = loaded
+            .err()
+            .unwrap_or_else(|| panic!("{at}: loads, but is marked error"));
+        if let Some(expected) = expected {
+            assert_eq!(message, expected, "{at}");
+        }
+        return "error";
+    }
+    let rules = loaded.unwrap_or_else(|e| panic!("{at}: does not load:\n{e}\n---\n{text}"));
+    let warnings: Vec<String> = rules
+        .analyze()
+        .iter()
+        .map(|w| strip(&w.to_string(), dir.as_ref()))
+        .collect();
+    if block.has("warning") {
+        assert!(!warnings.is_empty(), "{at}: marked warning, but is clean");
+        if let Some(expected) = expected {
+            assert_eq!(warnings.join("\n"), expected, "{at}");
+        }
+    } else {
+        assert!(warnings.is_empty(), "{at}: {warnings:#?}");
+    }
+    let outcomes = rules.run_cases();
+    if block.has("cases") {
+        let shown: Vec<String> = outcomes
+            .iter()
+            .map(|o| strip(&o.to_string(), dir.as_ref()))
+            .collect();
+        if let Some(expected) = expected {
+            assert_eq!(shown.join("\n"), expected, "{at}");
+        }
+    } else {
+        let failed: Vec<String> = outcomes
+            .iter()
+            .filter(|o| !o.passed())
+            .map(ToString::to_string)
+            .collect();
+        assert!(failed.is_empty(), "{at}: {failed:#?}");
+    }
+    if let Some(d) = dir {
+        let _ = std::fs::remove_dir_all(d);
+    }
+    if first.starts_with("id:") {
+        "vacancy"
+    } else if first.starts_with("- ") {
+        "requirement"
+    } else {
+        "tests"
+    }
+}
+
+#[test]
+fn every_yaml_example_in_the_authoring_guide_loads_or_fails_as_shown() {
+    let guide = read("docs/AUTHORING.md");
+    let all = blocks(&guide);
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for i in 0..all.len() {
+        if all[i].lang == "yaml" {
+            *counts.entry(check_authoring_block(&all, i)).or_default() += 1;
+        }
+    }
+    // The guide keeps examples of each sort; a lost fence would drop them.
+    for sort in [
+        "vacancy",
+        "requirement",
+        "tests",
+        "error",
+        "scales",
+        "vocabulary",
+    ] {
+        assert!(
+            counts.get(sort).is_some_and(|n| *n > 0),
+            "no {sort} example: {counts:?}"
+        );
+    }
+    assert!(counts["requirement"] >= 8, "{counts:?}");
+}
+
+#[test]
+fn the_authoring_guide_shows_every_requirement_kind() {
+    let guide = read("docs/AUTHORING.md");
+    let mut kinds = BTreeSet::new();
+    for block in blocks(&guide)
+        .iter()
+        .filter(|b| b.lang == "yaml" && !b.has("error"))
+    {
+        if block.first_line().starts_with("- ") || block.first_line().starts_with("id:") {
+            let rules = RuleSet::from_yaml_str(&absolute_profiles(&vacancy_text(block))).unwrap();
+            for r in rules.vacancies()[0].requirements() {
+                if r.id() != "placeholder" {
+                    kinds.insert(r.kind_name());
+                }
+            }
+        }
+    }
+    let all = [
+        "education",
+        "experience",
+        "language",
+        "work_authorization",
+        "internal",
+        "certification",
+        "skill",
+        "attestation",
+    ];
+    assert_eq!(kinds, all.into_iter().collect());
+}
+
+#[test]
+fn the_authoring_guide_lists_every_reason_code() {
+    let guide = read("docs/AUTHORING.md");
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !guide.contains(&format!("`{c}`")))
+        .collect();
+    assert!(missing.is_empty(), "codes not in AUTHORING.md: {missing:?}");
 }
 
 #[test]
