@@ -1,5 +1,6 @@
-//! The guides stay true: every example in docs/AUTHORING.md loads (or
-//! fails with the message shown), and docs/skeleton.yaml is a clean,
+//! The guides stay true: every example in docs/AUTHORING.md and
+//! docs/PROFILES.md loads (or fails with the message shown), every report
+//! excerpt is what the engine prints, and docs/skeleton.yaml is a clean,
 //! self-testing vacancy.
 //!
 //! # Conventions for code blocks in the guides
@@ -22,12 +23,20 @@
 //! `text`, it is the exact message (errors, warnings, case outcomes) the
 //! block gives. `file=NAME` loads the block from a file of that name, so
 //! that messages carry it.
+//!
+//! In PROFILES.md, `yaml` and `json` blocks are profiles; `error` marks one
+//! that must be refused (the next `text` block is the message).
+//! `assess=VACANCY as_of=DATE` assesses the profile against the bundled
+//! vacancy, and the next `text` block's lines must appear, in order, in the
+//! printed assessment. A `text` block with `report=PROFILE as_of=DATE` is
+//! an excerpt of what `check_cv` prints for that profile. In excerpts, a
+//! line `…` stands for lines left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use vacancy_match::{Code, RuleSet, Scales, Verdict, Vocabulary};
+use vacancy_match::{assess, Candidate, Code, RuleSet, Scales, Verdict, Vocabulary};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -367,6 +376,98 @@ fn the_authoring_guide_lists_every_reason_code() {
         .filter(|c| !guide.contains(&format!("`{c}`")))
         .collect();
     assert!(missing.is_empty(), "codes not in AUTHORING.md: {missing:?}");
+}
+
+/// The lines of `expected` (but `…`) appear in `output`, in order.
+fn assert_excerpt(expected: &str, output: &str, at: &str) {
+    let lines: Vec<&str> = output.lines().collect();
+    let mut from = 0;
+    for want in expected.lines() {
+        if matches!(want.trim(), "…" | "...") {
+            continue;
+        }
+        match lines[from..].iter().position(|l| *l == want) {
+            Some(k) => from += k + 1,
+            None => panic!(
+                "{at}: line not found (in order) in the output:\n{want}\n--- output:\n{output}"
+            ),
+        }
+    }
+}
+
+fn load_profile(block: &Block) -> Result<Candidate, vacancy_match::Error> {
+    match block.lang.as_str() {
+        "json" => Candidate::from_json_str(&block.body),
+        _ => Candidate::from_yaml_str(&block.body),
+    }
+}
+
+/// What `cargo run --example check_cv -- PROFILE --as-of DATE` prints.
+fn check_cv(profile: &str, as_of: &str) -> String {
+    let rules = RuleSet::bundled().unwrap();
+    let cv = Candidate::from_path(Path::new(MANIFEST).join(profile)).unwrap();
+    let name = cv.name.clone().or(cv.id.clone()).unwrap_or_default();
+    let as_of = as_of.parse().unwrap();
+    let mut out = format!(
+        "{name} — assessed as of {as_of} against {} vacancies\n\n",
+        rules.vacancies().len()
+    );
+    for a in assess(&cv, &rules, as_of) {
+        out.push_str(&format!("{a}\n\n"));
+    }
+    out
+}
+
+#[test]
+fn every_profile_example_in_the_profiles_guide_loads_or_fails_as_shown() {
+    let guide = read("docs/PROFILES.md");
+    let all = blocks(&guide);
+    let rules = RuleSet::bundled().unwrap();
+    let (mut loaded, mut refused, mut assessed, mut reports) = (0, 0, 0, 0);
+    for (i, block) in all.iter().enumerate() {
+        let at = format!("PROFILES.md line {}", block.line);
+        if block.lang == "text" {
+            if let Some(profile) = block.attr("report") {
+                let as_of = block.attr("as_of").expect("a report needs as_of=DATE");
+                assert_excerpt(block.body.trim_end(), &check_cv(profile, as_of), &at);
+                reports += 1;
+            }
+            continue;
+        }
+        if block.lang != "yaml" && block.lang != "json" {
+            continue;
+        }
+        let result = load_profile(block);
+        if block.has("error") {
+            let err = result
+                .err()
+                .unwrap_or_else(|| panic!("{at}: loads, but is marked error"));
+            if let Some(expected) = expected_text(&all, i) {
+                assert_eq!(err.to_string(), expected, "{at}");
+            }
+            refused += 1;
+            continue;
+        }
+        let cv = result.unwrap_or_else(|e| panic!("{at}: does not load: {e}"));
+        loaded += 1;
+        if let Some(vacancy) = block.attr("assess") {
+            let as_of = block.attr("as_of").expect("assess needs as_of=DATE");
+            let a = rules
+                .assess_one(&cv, vacancy, as_of.parse().unwrap())
+                .unwrap_or_else(|| panic!("{at}: no vacancy {vacancy}"));
+            let expected = expected_text(&all, i).expect("assess needs a text block after it");
+            assert_excerpt(expected, &a.to_string(), &at);
+            assessed += 1;
+        }
+    }
+    assert!(
+        loaded >= 4 && refused >= 3 && assessed >= 2,
+        "{loaded} {refused} {assessed}"
+    );
+    assert_eq!(
+        reports, 1,
+        "PROFILES.md carries one check_cv report excerpt"
+    );
 }
 
 #[test]
