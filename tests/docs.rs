@@ -499,3 +499,34 @@ fn the_skeleton_loads_cleanly_has_every_kind_and_passes_its_cases() {
     assert!(count(Verdict::NeedsReview) >= 1);
     assert!(count(Verdict::Ineligible) >= 2);
 }
+
+#[test]
+fn the_guides_are_linked_and_their_links_resolve() {
+    for (file, must_link) in [
+        ("README.md", &["docs/AUTHORING.md", "docs/PROFILES.md"][..]),
+        ("docs/FORMAT.md", &["AUTHORING.md", "PROFILES.md"][..]),
+        ("docs/AUTHORING.md", &["skeleton.yaml", "PROFILES.md"][..]),
+        ("docs/PROFILES.md", &["AUTHORING.md"][..]),
+    ] {
+        let text = read(file);
+        for target in must_link {
+            assert!(
+                text.contains(&format!("]({target}")),
+                "{file} does not link {target}"
+            );
+        }
+        let base = Path::new(MANIFEST).join(file);
+        let dir = base.parent().unwrap();
+        for (_, rest) in text
+            .match_indices("](")
+            .map(|(at, _)| text.split_at(at + 2))
+        {
+            let target = rest.split(')').next().unwrap_or("");
+            let target = target.split('#').next().unwrap_or("");
+            if target.is_empty() || target.contains("://") {
+                continue;
+            }
+            assert!(dir.join(target).exists(), "{file}: broken link {target}");
+        }
+    }
+}
