@@ -36,7 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use vacancy_match::{assess, Candidate, Code, RuleSet, Scales, Verdict, Vocabulary};
+use vacancy_match::{assess, Candidate, Code, RuleSet, Scales, Status, Verdict, Vocabulary};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -354,28 +354,105 @@ fn the_authoring_guide_shows_every_requirement_kind() {
             }
         }
     }
-    let all = [
-        "education",
-        "experience",
-        "language",
-        "work_authorization",
-        "internal",
-        "certification",
-        "skill",
-        "attestation",
+    assert_eq!(kinds, KINDS.into_iter().collect());
+}
+
+/// The kinds of requirement, as reason codes begin.
+const KINDS: [&str; 8] = [
+    "education",
+    "experience",
+    "language",
+    "work_authorization",
+    "internal",
+    "certification",
+    "skill",
+    "attestation",
+];
+
+#[test]
+fn every_reason_code_the_guides_name_exists() {
+    for file in ["docs/AUTHORING.md", "docs/PROFILES.md"] {
+        // Prose only: the codes in yaml blocks are checked by loading them.
+        let mut in_fence = false;
+        let prose: String = read(file)
+            .lines()
+            .filter(|l| {
+                if l.trim_start().starts_with("```") {
+                    in_fence = !in_fence;
+                    return false;
+                }
+                !in_fence
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let named: BTreeSet<&str> = prose
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| {
+                w.split_once('.').is_some_and(|(kind, reason)| {
+                    KINDS.contains(&kind)
+                        && !reason.is_empty()
+                        && reason.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                })
+            })
+            .collect();
+        assert!(!named.is_empty() || file.ends_with("PROFILES.md"));
+        for code in named {
+            assert!(
+                Code::ALL.iter().any(|c| c.as_str() == code),
+                "{file} names `{code}`, which is no reason code"
+            );
+        }
+    }
+}
+
+/// The status AUTHORING.md says a code has, from its ending.
+fn status_by_ending(code: &str) -> Status {
+    let unknown = [
+        ".not_stated",
+        ".to_verify",
+        "_to_verify",
+        ".accreditation_unknown",
+        ".level_unknown",
     ];
-    assert_eq!(kinds, all.into_iter().collect());
+    if code.ends_with(".met") || code == "education.met_by_substitution" {
+        Status::Met
+    } else if unknown.iter().any(|e| code.ends_with(e)) {
+        Status::Unknown
+    } else {
+        Status::NotMet
+    }
 }
 
 #[test]
-fn the_authoring_guide_lists_every_reason_code() {
-    let guide = read("docs/AUTHORING.md");
-    let missing: Vec<&str> = Code::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .filter(|c| !guide.contains(&format!("`{c}`")))
+fn a_reason_code_tells_its_status_as_the_authoring_guide_says() {
+    let rules = RuleSet::bundled().unwrap();
+    let dir = Path::new(MANIFEST).join("examples/candidates");
+    let mut profiles: Vec<Candidate> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| Candidate::from_path(e.unwrap().path()))
+        .filter_map(Result::ok)
         .collect();
-    assert!(missing.is_empty(), "codes not in AUTHORING.md: {missing:?}");
+    profiles.push(Candidate::default());
+    let mut seen = BTreeSet::new();
+    for cv in &profiles {
+        for date in ["2017-03-01", "2024-01-15", "2025-08-01", "2025-10-01"] {
+            for a in rules.assess_each(cv, date.parse().unwrap()) {
+                for f in &a.findings {
+                    assert_eq!(
+                        f.status,
+                        status_by_ending(f.code.as_str()),
+                        "{} in {}",
+                        f.code,
+                        a.vacancy
+                    );
+                    seen.insert(f.code);
+                }
+            }
+        }
+    }
+    assert!(seen.len() >= 20, "{seen:?}");
 }
 
 /// The lines of `expected` (but `…`) appear in `output`, in order.
@@ -505,8 +582,11 @@ fn the_guides_are_linked_and_their_links_resolve() {
     for (file, must_link) in [
         ("README.md", &["docs/AUTHORING.md", "docs/PROFILES.md"][..]),
         ("docs/FORMAT.md", &["AUTHORING.md", "PROFILES.md"][..]),
-        ("docs/AUTHORING.md", &["skeleton.yaml", "PROFILES.md"][..]),
-        ("docs/PROFILES.md", &["AUTHORING.md"][..]),
+        (
+            "docs/AUTHORING.md",
+            &["skeleton.yaml", "PROFILES.md", "CODES.md"][..],
+        ),
+        ("docs/PROFILES.md", &["AUTHORING.md", "CODES.md"][..]),
     ] {
         let text = read(file);
         for target in must_link {
