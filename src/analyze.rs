@@ -110,6 +110,8 @@ impl RuleSet {
                 out: Vec::new(),
             };
             analyze_vacancy(vacancy, &mut sink);
+            // In line order, as a reader goes through the file.
+            sink.out.sort_by_key(|w| w.line);
             all.extend(sink.out);
         }
         all

@@ -207,8 +207,11 @@ pub(crate) fn parse<T: DeserializeOwned>(
                 // value's, which is more precise than the key's.
                 let parser = inner.location().map(|l| (l.line(), l.column()));
                 let field = path.as_deref().and_then(|p| locate(text, p));
+                // Otherwise the later of the two: the parser points at the
+                // enclosing mapping for a field's type error (the field is
+                // later), and past the key for a syntax error (it is later).
                 let (line, column) = match (field, parser) {
-                    (Some(f), Some(p)) if f.0 == p.0 => (Some(p.0), Some(p.1)),
+                    (Some(f), Some(p)) if f.0 <= p.0 => (Some(p.0), Some(p.1)),
                     (Some(f), _) => (Some(f.0), Some(f.1)),
                     (None, Some(p)) => (Some(p.0), Some(p.1)),
                     (None, None) => (None, None),
@@ -289,6 +292,12 @@ fn clean_message(raw: &str, path: Option<&str>) -> String {
             );
         }
     }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        if let Some((_, hint)) = MISPLACED.iter().find(|(name, _)| *name == field) {
+            return format!("unknown field `{field}` here: {hint}");
+        }
+    }
     for what in ["unknown field", "unknown variant"] {
         if let Some(rest) = message.strip_prefix(what) {
             if let Some(suggested) = suggest_in(rest) {
@@ -305,6 +314,15 @@ fn clean_message(raw: &str, path: Option<&str>) -> String {
     }
     message.to_string()
 }
+
+/// Keys people put under the wrong parent, and where they belong.
+const MISPLACED: &[(&str, &str)] = &[
+    ("accepted", "it belongs under `fields:` (`fields: { accepted: [...], related: true }`)"),
+    ("degree", "it belongs to a path (`paths: [{ degree: bachelor, experience: { years: 2 } }]`)"),
+    ("accredited", "it belongs to a path (`paths: [{ degree: bachelor, accredited: true }]`)"),
+    ("experience", "in an education requirement it belongs to a path (`paths: [{ degree: bachelor, experience: { years: 2 } }]`)"),
+    ("level", "it belongs to a `language` requirement or a profile's `languages` entry"),
+];
 
 /// Fields a profile must not carry: protected attributes.
 const PROTECTED: &[&str] = &[

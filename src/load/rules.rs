@@ -339,6 +339,15 @@ pub(crate) fn vacancy_from_str(
     }
 }
 
+/// "a" or "an" before a word, for messages.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// Compiles names to terms; every name must be a vocabulary entry (or one
 /// of its aliases), so that translations and synonyms apply to it.
 fn terms(
@@ -356,9 +365,10 @@ fn terms(
             if term.concept.is_none() && !term.norm.is_empty() {
                 let what = category.singular();
                 let known = vocabulary.names(category);
+                let add = format!("add it to the vocabulary's `{}`", category.key());
                 let hint = match crate::matching::closest(n, known.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("add it to the vocabulary's `{}`", category.key()),
+                    Some(best) => format!("did you mean `{best}`? If it is another {what}, {add}"),
+                    None => add,
                 };
                 problems.add(
                     &format!("{path}[{i}]"),
@@ -551,7 +561,8 @@ fn requirement(
             problems.add(
                 &format!("{path}.{field}"),
                 format!(
-                    "field `{field}` does not apply to a `{}` requirement, expected one of {}",
+                    "field `{field}` does not apply to {} `{}` requirement, expected one of {}",
+                    article(r.kind.as_str()),
                     r.kind.as_str(),
                     allowed.join(", ")
                 ),
@@ -568,7 +579,11 @@ fn requirement(
     let missing = |problems: &mut Problems<'_>, field: &str| {
         problems.add(
             path,
-            format!("a `{}` requirement needs `{field}`", r.kind.as_str()),
+            format!(
+                "{} `{}` requirement needs `{field}`",
+                article(r.kind.as_str()),
+                r.kind.as_str()
+            ),
         );
     };
     let rule = match r.kind {
@@ -652,9 +667,20 @@ fn requirement(
             ))
         }
         Kind::Language => {
-            let (Some(Languages(languages)), Some(level)) = (r.languages, r.level) else {
-                missing(problems, "languages` and `level");
-                return None;
+            let (languages, level) = match (r.languages, r.level) {
+                (Some(Languages(languages)), Some(level)) => (languages, level),
+                (None, Some(_)) => {
+                    missing(problems, "languages");
+                    return None;
+                }
+                (Some(_), None) => {
+                    missing(problems, "level");
+                    return None;
+                }
+                (None, None) => {
+                    missing(problems, "languages` and `level");
+                    return None;
+                }
             };
             let Some(level) = LanguageLevel::parse_with(&level, scales) else {
                 problems.add(&format!("{path}.level"), unknown_level(&level, scales));
