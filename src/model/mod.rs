@@ -11,7 +11,6 @@ pub(crate) mod vacancy;
 pub use date::PartialDate;
 pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
-#[cfg(feature = "schema")]
 pub use level::{Cefr, DegreeLevel, LanguageLevel};
 pub use scales::Scales;
 
