@@ -627,3 +627,93 @@ fn screen_folder_script_writes_a_sorted_shortlist() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("3 of 10"), "{said}");
 }
+
+#[test]
+fn test_runs_every_case_of_the_rule_files() {
+    let r = run(&["test"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("pass  unhcr-gt-resettlement-officer-2024 — law graduate with seven years of refugee protection  (rules/000_unhcr_gt_resettlement_officer.yaml:"), "{}", r.stdout);
+    assert!(
+        r.stdout.trim_end().ends_with("21 passed, 0 failed"),
+        "{}",
+        r.stdout
+    );
+
+    let dir = scratch("failing-case");
+    std::fs::write(
+        dir.join("demo.yaml"),
+        "id: demo\ntitle: Demo\norganization: UNHCR\nduty_station: { country: GT }\nrequirements:\n  - { id: english, kind: language, languages: en, level: fluent, source: fluent English }\ntests:\n  - name: B2 is not fluent\n    as_of: 2024-01-01\n    profile: { languages: [{ language: en, level: B2 }] }\n    expect: { verdict: eligible }\n",
+    )
+    .unwrap();
+    let r = run(&["test", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("FAIL  demo — B2 is not fluent"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("        expected verdict eligible, got ineligible"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.trim_end().ends_with("0 passed, 1 failed"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn new_writes_a_skeleton_that_validates() {
+    let dir = scratch("new-skeleton");
+    let file = dir.join("005_draft.yaml");
+    let r = run(&["new", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&file).unwrap();
+    for kind in [
+        "education",
+        "experience",
+        "language",
+        "work_authorization",
+        "internal",
+        "certification",
+        "skill",
+        "attestation",
+    ] {
+        assert!(
+            text.contains(&format!("kind: {kind}")),
+            "skeleton lacks {kind}"
+        );
+    }
+    let r = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "ok: 1 vacancy, no problems\n")
+    );
+    // Never overwrites.
+    let r = run(&["new", file.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
+}
+
+#[test]
+fn validate_prints_warnings_and_still_passes() {
+    let dir = scratch("warnings");
+    let file = dir.join("demo.yaml");
+    std::fs::write(
+        &file,
+        "id: demo\ntitle: Demo\norganization: UNHCR\nduty_station: { country: MX }\nrequirements:\n  - { id: english, kind: language, languages: en, level: C1 }\n",
+    )
+    .unwrap();
+    let r = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("demo.yaml:6: requirements[0]: warning: requirement `english` has no `source` quote from the posting\n    fix: add `source:`"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .ends_with("ok: 1 vacancy, no problems, 1 warning\n"),
+        "{}",
+        r.stdout
+    );
+}

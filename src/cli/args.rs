@@ -22,6 +22,8 @@ Examples:
   vacancy-match screen profiles/ --vacancy unhcr-gt-resettlement-officer-2024 --format csv > out.csv
   vacancy-match validate --rules rules/ profiles/
   vacancy-match schema candidate > candidate.schema.json
+  vacancy-match test rules/
+  vacancy-match new rules/005_new_posting.yaml
 
 Exit status: 0 all went well; 1 some input (a profile, a file to validate)
 was bad; 2 the command could not run as asked (usage, --as-of, unknown
@@ -90,6 +92,30 @@ Examples:
 For VS Code's YAML extension, start a file with:
   # yaml-language-server: $schema=candidate.schema.json";
 
+const TEST_AFTER: &str = "\
+Examples:
+  vacancy-match test                 # ./rules, or the bundled rules
+  vacancy-match test rules/ drafts/005_new_posting.yaml
+
+Each case of a rule file's `tests:` list names a profile (inline, or a file
+relative to the rule file), an as-of date, and what the vacancy must give
+it: a verdict, reason codes, a score range. One line per case: pass, or
+FAIL with every difference.
+
+Exit status: 0 every case passed; 1 a case failed; 2 rules that do not load.";
+
+const NEW_AFTER: &str = "\
+Examples:
+  vacancy-match new rules/005_unhcr_new_post.yaml
+  vacancy-match new > draft.yaml
+
+The skeleton holds every requirement kind, each with a comment on its
+fields, a `source:` to fill with the posting's words, and example test
+cases. Delete what the posting does not ask; then run
+`vacancy-match validate --rules rules/` and `vacancy-match test rules/`.
+
+Exit status: 0 written; 2 the file exists or cannot be written.";
+
 /// The command line.
 #[derive(Debug, Parser)]
 #[command(
@@ -121,6 +147,28 @@ pub(crate) enum Command {
     /// Print the JSON Schema of rule files or of candidate profiles
     #[command(after_help = SCHEMA_AFTER)]
     Schema(SchemaArgs),
+    /// Run the test cases that rule files carry, with a pass/fail line each
+    #[command(after_help = TEST_AFTER)]
+    Test(TestArgs),
+    /// Write a commented skeleton of a new vacancy file, every kind present
+    #[command(after_help = NEW_AFTER)]
+    New(NewArgs),
+}
+
+/// `test`.
+#[derive(Debug, Args)]
+pub(crate) struct TestArgs {
+    /// Rules folders or vacancy files [default: ./rules if it exists, else the bundled rules]
+    #[arg(value_name = "RULES")]
+    pub(crate) rules: Vec<PathBuf>,
+}
+
+/// `new`.
+#[derive(Debug, Args)]
+pub(crate) struct NewArgs {
+    /// File to write (refused if it exists) [default: standard output]
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
 }
 
 /// Where the rules come from.

@@ -2,6 +2,7 @@
 //! writing to standard output.
 
 pub(crate) mod args;
+mod cases;
 mod check;
 mod paint;
 mod screen;
@@ -30,6 +31,8 @@ pub(crate) fn run(cli: Cli, today: NaiveDate) -> ExitCode {
         Command::Screen(args) => screen::run(&args, today),
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema(args.which),
+        Command::Test(args) => cases::run(&args),
+        Command::New(args) => cases::new(&args),
     };
     ExitCode::from(code)
 }

@@ -25,6 +25,7 @@ pub(crate) fn run(args: &ValidateArgs) -> u8 {
                 Ok(rules) => {
                     report.vacancies += rules.vacancies().len();
                     report.vocabularies += 1;
+                    report.warnings(&mut out, &rules)?;
                 }
                 Err(e) => report.problems(&mut out, &e, "bundled rules")?,
             }
@@ -64,6 +65,8 @@ struct Report {
     vocabularies: usize,
     profiles: usize,
     problems: usize,
+    /// Static-analysis warnings: printed, not failing.
+    warnings: usize,
     /// Files with at least one problem.
     bad_files: BTreeSet<String>,
 }
@@ -94,6 +97,16 @@ impl Report {
         Ok(())
     }
 
+    /// The static analysis of a rule set that loaded: warnings with the
+    /// place and a fix, which do not fail validation.
+    fn warnings(&mut self, out: &mut impl Write, rules: &RuleSet) -> io::Result<()> {
+        for warning in rules.analyze() {
+            self.warnings += 1;
+            writeln!(out, "{warning}")?;
+        }
+        Ok(())
+    }
+
     /// A rules folder (or one vacancy file), checked as a whole.
     fn rule_set(&mut self, out: &mut impl Write, path: &Path) -> io::Result<()> {
         let name = path.display().to_string();
@@ -106,7 +119,7 @@ impl Report {
             Ok(rules) => {
                 self.vacancies += rules.vacancies().len();
                 self.vocabularies += usize::from(path.join(VOCABULARY).is_file());
-                Ok(())
+                self.warnings(out, &rules)
             }
             Err(e) => self.problems(out, &e, &name),
         }
@@ -131,7 +144,7 @@ impl Report {
             return match RuleSet::from_file(path) {
                 Ok(rules) => {
                     self.vacancies += rules.vacancies().len();
-                    Ok(())
+                    self.warnings(out, &rules)
                 }
                 Err(e) => self.problems(out, &e, &name),
             };
@@ -181,7 +194,14 @@ impl Report {
             } else {
                 checked.join(", ")
             };
-            writeln!(out, "ok: {checked}, no problems")
+            match self.warnings {
+                0 => writeln!(out, "ok: {checked}, no problems"),
+                n => writeln!(
+                    out,
+                    "ok: {checked}, no problems, {n} {}",
+                    plural(n, "warning", "warnings")
+                ),
+            }
         } else {
             writeln!(
                 out,

@@ -1,0 +1,85 @@
+//! `test`: run the cases rule files carry; `new`: write a skeleton.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::args::{NewArgs, TestArgs};
+use super::{finish_output, rules_or_exit, BAD_INPUT, OK, USAGE};
+
+/// The skeleton `new` writes: every requirement kind, commented, and
+/// tested to load cleanly (tests/docs.rs).
+const SKELETON: &str = include_str!("../../docs/skeleton.yaml");
+
+pub(crate) fn run(args: &TestArgs) -> u8 {
+    let folders: Vec<Option<PathBuf>> = if args.rules.is_empty() {
+        let local = Path::new("rules");
+        vec![local.is_dir().then(|| local.to_path_buf())]
+    } else {
+        args.rules.iter().cloned().map(Some).collect()
+    };
+    let mut out = io::stdout().lock();
+    let mut passed = 0_usize;
+    let mut failed = 0_usize;
+    for folder in folders {
+        let (rules, _) = match rules_or_exit(folder.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        for outcome in rules.run_cases() {
+            if outcome.passed() {
+                passed = passed.saturating_add(1);
+            } else {
+                failed = failed.saturating_add(1);
+            }
+            if let Err(e) = writeln!(out, "{outcome}") {
+                return finish_output(Err(e), USAGE);
+            }
+        }
+    }
+    let mut written = writeln!(out, "\n{passed} passed, {failed} failed");
+    if failed > 0 && args.rules.is_empty() && !Path::new("rules").is_dir() {
+        written = written.and_then(|()| {
+            writeln!(
+                out,
+                "(the bundled rules' cases name example profiles by path: run from the \
+                 source folder, or pass a rules folder)"
+            )
+        });
+    }
+    let written = written.and_then(|()| out.flush());
+    finish_output(written, if failed == 0 { OK } else { BAD_INPUT })
+}
+
+pub(crate) fn new(args: &NewArgs) -> u8 {
+    match &args.file {
+        None => {
+            let mut out = io::stdout().lock();
+            finish_output(
+                out.write_all(SKELETON.as_bytes())
+                    .and_then(|()| out.flush()),
+                OK,
+            )
+        }
+        Some(path) => {
+            let created = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(SKELETON.as_bytes()));
+            match created {
+                Ok(()) => {
+                    eprintln!(
+                        "wrote {}: fill in the posting's words, delete what it does not ask, \
+                         then run `vacancy-match validate` and `vacancy-match test`",
+                        path.display()
+                    );
+                    OK
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    USAGE
+                }
+            }
+        }
+    }
+}
