@@ -219,6 +219,10 @@ pub(crate) struct ScreenArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ScreenFormat::Text)]
     pub(crate) format: ScreenFormat,
+    /// Threads screening at once; output order stays input order
+    /// [default: the number of cores]
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) jobs: Option<usize>,
 }
 
 /// `validate`.

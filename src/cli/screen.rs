@@ -49,10 +49,18 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let progress = Progress::new(total(&sources));
     let mut sink = Sink::new(args.format, io::stdout().lock());
     let mut tally = Tally::default();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let written = (|| -> io::Result<()> {
         sink.begin(as_of, vacancies, &rules_name)?;
-        for item in Items::new(sources, screening.limits) {
-            let records = screening.records(item);
+        let items = Items::new(sources, screening.limits);
+        let mut write = |out: Out| -> io::Result<()> {
+            let records = match out {
+                Out::Records(records) => records,
+                Out::Flush => return sink.flush(),
+            };
             tally.inputs += 1;
             tally.bad += usize::from(records.iter().any(|r| r.error.is_some()));
             progress.around(|| -> io::Result<()> {
@@ -60,9 +68,20 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
                     tally.count(r);
                     sink.record(r)?;
                 }
-                sink.flush()
+                Ok(())
             })?;
             progress.inc();
+            Ok(())
+        };
+        if jobs == 1 {
+            for item in items {
+                write(Out::Records(screening.records(item)))?;
+                // Each input's records leave at once, for pipelines that
+                // read while they write.
+                write(Out::Flush)?;
+            }
+        } else {
+            parallel(items, &screening, jobs, &mut write)?;
         }
         progress.finish();
         sink.end(&tally)
@@ -77,6 +96,101 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         );
     }
     code
+}
+
+/// Inputs in flight per thread: enough to keep every core busy while the
+/// writer waits for the next input in order.
+const IN_FLIGHT_PER_JOB: usize = 64;
+
+/// Screens `items` on `jobs` threads and hands each input's records to
+/// `write` in input order.
+///
+/// # Design
+/// A reader thread numbers the inputs, workers screen them, and this
+/// thread writes them back in order. The reader needs a ticket for each
+/// input and gets it back only when that input has been written, so at
+/// most `64 × jobs` inputs are in memory however long the stream: memory
+/// stays flat, and output order is input order. Output is flushed
+/// whenever no finished input is waiting, so records of a slow,
+/// interactive stream still leave at once.
+fn parallel(
+    items: Items,
+    screening: &Screening<'_>,
+    jobs: usize,
+    write: &mut dyn FnMut(Out) -> io::Result<()>,
+) -> io::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::mpsc::{channel, sync_channel, TryRecvError};
+    use std::sync::Mutex;
+
+    let in_flight = jobs.saturating_mul(IN_FLIGHT_PER_JOB);
+    let (ticket_tx, ticket_rx) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = ticket_tx.send(());
+    }
+    let (work_tx, work_rx) = sync_channel::<(u64, Item)>(in_flight);
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = channel::<(u64, Vec<ScreenRecord>)>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (seq, item) in (0_u64..).zip(items) {
+                if ticket_rx.recv().is_err() || work_tx.send((seq, item)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || loop {
+                let next = match work_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => break,
+                };
+                let Ok((seq, item)) = next else { break };
+                if done_tx.send((seq, screening.records(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        // Owned here, so that leaving early (a reader closed the output)
+        // drops them: the reader then stops for want of tickets, and the
+        // workers for want of work, and the scope can end.
+        let ticket_tx = ticket_tx;
+        let done_rx = done_rx;
+        let mut waiting: BTreeMap<u64, Vec<ScreenRecord>> = BTreeMap::new();
+        let mut next = 0_u64;
+        loop {
+            let (seq, records) = match done_rx.try_recv() {
+                Ok(done) => done,
+                Err(TryRecvError::Empty) => {
+                    write(Out::Flush)?;
+                    match done_rx.recv() {
+                        Ok(done) => done,
+                        Err(_) => break,
+                    }
+                }
+                Err(TryRecvError::Disconnected) => break,
+            };
+            waiting.insert(seq, records);
+            while let Some(records) = waiting.remove(&next) {
+                write(Out::Records(records))?;
+                next = next.saturating_add(1);
+                // Returning the ticket lets the reader go on.
+                let _ = ticket_tx.send(());
+            }
+        }
+        write(Out::Flush)
+    })
+}
+
+/// What the screening loop hands to the writer.
+enum Out {
+    /// One input's records.
+    Records(Vec<ScreenRecord>),
+    /// Send what was written so far.
+    Flush,
 }
 
 fn unknown_vacancy(id: &str, rules: &RuleSet) -> String {
@@ -192,7 +306,7 @@ pub(crate) struct Items {
 /// An open JSON Lines stream.
 struct Lines {
     name: String,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     line: usize,
     buffer: Vec<u8>,
 }
@@ -207,7 +321,7 @@ impl Items {
     }
 
     fn open(path: &Path) -> Result<Lines, Item> {
-        let (name, reader): (String, Box<dyn BufRead>) = if path == Path::new("-") {
+        let (name, reader): (String, Box<dyn BufRead + Send>) = if path == Path::new("-") {
             ("stdin".to_string(), Box::new(BufReader::new(io::stdin())))
         } else {
             let name = path.display().to_string();
