@@ -228,3 +228,36 @@ fn closed_vacancy_is_measured_at_its_deadline_and_later_years_do_not_help() {
         .to_string()
         .starts_with("ELIGIBLE  100.0/100  unhcr-americas-cpa-consultant-2025"));
 }
+
+#[test]
+fn experience_after_a_degree_with_no_education_stated_goes_to_review() {
+    let rules = vacancy_match::RuleSet::from_yaml_str(
+        "id: demo\ntitle: Demo\norganization: UNHCR\nduty_station: { country: GT }\nrequirements:\n  - { id: exp, kind: experience, years: 2, after_degree: bachelor, source: two years after the degree }\n",
+    )
+    .unwrap();
+    let cv = vacancy_match::Candidate::from_yaml_str(
+        "experience:\n  - { title: Officer, start: 2015-01 }\n",
+    )
+    .unwrap();
+    let a = rules
+        .assess_one(&cv, "demo", "2025-01-01".parse().unwrap())
+        .unwrap();
+    assert_eq!(a.verdict, vacancy_match::Verdict::NeedsReview);
+    assert_eq!(a.findings[0].code, vacancy_match::Code::ExperienceToVerify);
+    assert!(
+        a.findings[0].evidence[0]
+            .detail
+            .ends_with("degree date not stated"),
+        "{:?}",
+        a.findings[0].evidence
+    );
+    // With education stated and no bachelor, it is a fail.
+    let cv = vacancy_match::Candidate::from_yaml_str(
+        "education: []\nexperience:\n  - { title: Officer, start: 2015-01 }\n",
+    )
+    .unwrap();
+    let a = rules
+        .assess_one(&cv, "demo", "2025-01-01".parse().unwrap())
+        .unwrap();
+    assert_eq!(a.verdict, vacancy_match::Verdict::Ineligible);
+}

@@ -198,9 +198,16 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
     let mut evidence = Vec::new();
     for period in periods {
         let mut why = Vec::new();
-        let (fit, matched) = fit(rule, period, ctx, &mut why);
+        let (mut fit, matched) = fit(rule, period, ctx, &mut why);
         let start = match counts_from {
             None => period.start,
+            // No education stated: whether the period follows the degree
+            // is for a person to check, not a fail.
+            Some(None) if p.degrees.is_none() => {
+                fit = fit.min(Fit::Uncertain);
+                why.push("degree date not stated".to_string());
+                period.start
+            }
             Some(None) => continue,
             Some(Some(from)) => period.start.max(from.succ_opt().unwrap_or(from)),
         };
