@@ -55,7 +55,7 @@ mod matching;
 mod model;
 mod ruleset;
 
-pub use assess::{assess, rank};
+pub use assess::{assess, rank, PreparedCandidate};
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Code, Evidence, Finding, Gap, Status, Verdict};
 pub use load::{InputFormat, Limits};

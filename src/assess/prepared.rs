@@ -2,10 +2,12 @@
 
 use chrono::NaiveDate;
 
+use super::assess_vacancy;
+use crate::explain::Assessment;
 use crate::matching::{Category, Term, Vocabulary};
 use crate::model::{Country, DegreeLevel};
-use crate::Candidate;
 use crate::LanguageSkill;
+use crate::{Candidate, RuleSet};
 
 pub(crate) struct PreparedDegree {
     pub(crate) index: usize,
@@ -126,5 +128,108 @@ impl<'c> Prepared<'c> {
             staff_of: terms(&candidate.staff_of, Category::Organization),
             languages: candidate.languages.as_deref(),
         }
+    }
+}
+
+/// A candidate prepared for one rule set: its names normalised and linked
+/// to the rule set's vocabulary once, ready to be assessed against any of
+/// its vacancies, as of any date.
+///
+/// Made by [`RuleSet::prepare`]. Assessments are the same as those of
+/// [`RuleSet::assess_one`] and [`RuleSet::assess_each`], which prepare the
+/// candidate on every call.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, RuleSet};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
+/// let prepared = rules.prepare(&cv);
+/// for as_of in ["2025-10-01", "2027-01-01"] {
+///     let all = prepared.assess_each(as_of.parse().unwrap());
+///     assert_eq!(all.len(), rules.vacancies().len());
+/// }
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+pub struct PreparedCandidate<'r, 'c> {
+    rules: &'r RuleSet,
+    prepared: Prepared<'c>,
+}
+
+impl<'r, 'c> PreparedCandidate<'r, 'c> {
+    pub(crate) fn new(rules: &'r RuleSet, candidate: &'c Candidate) -> PreparedCandidate<'r, 'c> {
+        PreparedCandidate {
+            rules,
+            prepared: Prepared::new(candidate, &rules.vocabulary),
+        }
+    }
+
+    /// The candidate.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_yaml_str("id: ana")?;
+    /// assert_eq!(rules.prepare(&cv).candidate().id.as_deref(), Some("ana"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn candidate(&self) -> &'c Candidate {
+        self.prepared.candidate
+    }
+
+    /// Assesses the candidate against one vacancy, by id (`None` if the
+    /// rule set has no such vacancy).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet, Verdict};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::default();
+    /// let prepared = rules.prepare(&cv);
+    /// let a = prepared.assess("iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap());
+    /// assert_eq!(a.unwrap().verdict, Verdict::NeedsReview);
+    /// assert!(prepared.assess("no-such-vacancy", "2025-10-01".parse().unwrap()).is_none());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess(&self, vacancy: &str, as_of: NaiveDate) -> Option<Assessment> {
+        let v = self.rules.vacancy(vacancy)?;
+        Some(assess_vacancy(
+            &self.prepared,
+            v,
+            &self.rules.vocabulary,
+            as_of,
+        ))
+    }
+
+    /// Assesses the candidate against every vacancy, in rule-set order
+    /// (as [`RuleSet::assess_each`]).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::default();
+    /// let all = rules.prepare(&cv).assess_each("2025-10-01".parse().unwrap());
+    /// assert_eq!(all, rules.assess_each(&cv, "2025-10-01".parse().unwrap()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess_each(&self, as_of: NaiveDate) -> Vec<Assessment> {
+        self.rules
+            .vacancies
+            .iter()
+            .map(|v| assess_vacancy(&self.prepared, v, &self.rules.vocabulary, as_of))
+            .collect()
+    }
+}
+
+impl std::fmt::Debug for PreparedCandidate<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedCandidate")
+            .field("candidate", &self.prepared.candidate.id)
+            .finish_non_exhaustive()
     }
 }
