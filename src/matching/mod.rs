@@ -10,12 +10,15 @@
 //! ("Certifed Scrum Mastr") without confusing neighbours.
 
 mod normalize;
+mod shape;
 mod vocabulary;
 
 pub(crate) use normalize::{normalize, words};
 pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;
+
+use shape::Shape;
 
 /// Similarity at or above which two long names are the same name.
 pub(crate) const FUZZY_THRESHOLD: f64 = 0.85;
@@ -36,19 +39,29 @@ pub(crate) struct Term {
     pub(crate) sorted: String,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
+    /// Words, length and character bag of `norm` (and of `sorted`, which
+    /// has the same characters).
+    pub(crate) shape: Shape,
 }
 
 impl Term {
     pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
         let norm = normalize(text);
         let concept = vocabulary.concept_of(category, &norm);
-        let mut sorted: Vec<&str> = norm.split(' ').collect();
-        sorted.sort_unstable();
+        let shape = Shape::new(&norm);
+        let sorted = if shape.words.is_sorted() {
+            norm.clone()
+        } else {
+            let mut sorted: Vec<&str> = shape.words.iter().map(|w| &**w).collect();
+            sorted.sort_unstable();
+            sorted.join(" ")
+        };
         Term {
             text: text.to_string(),
-            sorted: sorted.join(" "),
+            sorted,
             norm,
             concept,
+            shape,
         }
     }
 }
@@ -131,22 +144,45 @@ impl std::fmt::Display for NameMatch {
     }
 }
 
+/// How a profile's term matched a rule's: the result of a comparison
+/// before its evidence is written out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Hit {
+    how: MatchKind,
+    similarity: f64,
+}
+
+impl Hit {
+    fn counts(self) -> bool {
+        self.how != MatchKind::NearMiss
+    }
+
+    fn evidence(self, wanted: &Term, found: &Term) -> NameMatch {
+        NameMatch {
+            wanted: wanted.text.clone(),
+            found: found.text.clone(),
+            how: self.how,
+            similarity: self.similarity,
+        }
+    }
+}
+
 /// Compares a rule's term with a profile's term of the same category.
 /// Returns the match, a near miss, or `None`.
+#[cfg(test)]
 pub(crate) fn compare(
     wanted: &Term,
     found: &Term,
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<NameMatch> {
-    let make = |how, similarity| {
-        Some(NameMatch {
-            wanted: wanted.text.clone(),
-            found: found.text.clone(),
-            how,
-            similarity,
-        })
-    };
+    hit(wanted, found, vocabulary, category).map(|h| h.evidence(wanted, found))
+}
+
+/// The comparison itself: equal names, then aliases, then containment,
+/// then the fuzzy metric on names of 8+ bytes.
+fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category) -> Option<Hit> {
+    let make = |how, similarity| Some(Hit { how, similarity });
     if wanted.norm == found.norm || wanted.sorted == found.sorted {
         return make(MatchKind::Exact, 1.0);
     }
@@ -154,22 +190,26 @@ pub(crate) fn compare(
         return make(MatchKind::Alias, 1.0);
     }
     let forms = vocabulary.forms(category, wanted.concept);
-    let found_words: Vec<&str> = found.norm.split(' ').collect();
-    let contains =
-        |form: &str| form.len() >= 3 && form.split(' ').all(|w| found_words.contains(&w));
-    if contains(&wanted.norm) || forms.iter().any(|f| contains(f)) {
+    let contains = |norm: &str, shape: &Shape| norm.len() >= 3 && shape.words_within(&found.shape);
+    if contains(&wanted.norm, &wanted.shape) || forms.iter().any(|f| contains(&f.norm, &f.shape)) {
         return make(MatchKind::Contains, 1.0);
     }
     let mut best = 0.0_f64;
-    let mut consider = |form: &str| {
-        if form.len() >= FUZZY_MIN_CHARS && found.norm.len() >= FUZZY_MIN_CHARS {
-            best = best
-                .max(strsim::normalized_damerau_levenshtein(form, &found.norm))
-                .max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
+    let mut consider = |form: &str, shape: &Shape| {
+        // A pair whose bound is below the near-miss threshold cannot be
+        // reported, so the metric is not run (see `shape`).
+        if form.len() >= FUZZY_MIN_CHARS
+            && found.norm.len() >= FUZZY_MIN_CHARS
+            && shape.similarity_bound(&found.shape) >= NEAR_MISS_THRESHOLD
+        {
+            best = best.max(strsim::normalized_damerau_levenshtein(form, &found.norm));
+            if found.sorted != found.norm {
+                best = best.max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
+            }
         }
     };
-    consider(&wanted.norm);
-    forms.iter().for_each(|f| consider(f));
+    consider(&wanted.norm, &wanted.shape);
+    forms.iter().for_each(|f| consider(&f.norm, &f.shape));
     if best >= FUZZY_THRESHOLD {
         make(MatchKind::Fuzzy, round2(best))
     } else if best >= NEAR_MISS_THRESHOLD {
@@ -187,21 +227,21 @@ pub(crate) fn best_match<'a>(
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<(usize, NameMatch)> {
-    let mut best: Option<(usize, NameMatch)> = None;
+    let mut best: Option<(usize, &Term, &Term, Hit)> = None;
     for w in wanted {
         for (index, f) in found.clone() {
-            if let Some(m) = compare(w, f, vocabulary, category) {
+            if let Some(h) = hit(w, f, vocabulary, category) {
                 let better = match &best {
                     None => true,
-                    Some((_, b)) => (m.counts(), m.similarity) > (b.counts(), b.similarity),
+                    Some((_, _, _, b)) => (h.counts(), h.similarity) > (b.counts(), b.similarity),
                 };
                 if better {
-                    best = Some((index, m));
+                    best = Some((index, w, f, h));
                 }
             }
         }
     }
-    best
+    best.map(|(index, w, f, h)| (index, h.evidence(w, f)))
 }
 
 pub(crate) fn round2(x: f64) -> f64 {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::normalize;
+use super::shape::Shape;
 use crate::error::{Error, Location};
 use crate::load::{self, InputFormat};
 
@@ -88,7 +89,15 @@ struct RawEntry {
 struct Concept {
     name: String,
     /// Normalised name and aliases.
-    forms: Vec<String>,
+    forms: Vec<Form>,
+}
+
+/// A normalised name or alias of a vocabulary entry, with the features
+/// comparisons use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Form {
+    pub(crate) norm: String,
+    pub(crate) shape: Shape,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -183,7 +192,10 @@ impl Vocabulary {
                         Some(_) => {}
                         None => {
                             index.by_form.insert(form.clone(), concept_id);
-                            concept.forms.push(form);
+                            concept.forms.push(Form {
+                                shape: Shape::new(&form),
+                                norm: form,
+                            });
                         }
                     }
                 }
@@ -241,7 +253,7 @@ impl Vocabulary {
     }
 
     /// The normalised forms of a concept (none for `None`).
-    pub(crate) fn forms(&self, category: Category, concept: Option<usize>) -> &[String] {
+    pub(crate) fn forms(&self, category: Category, concept: Option<usize>) -> &[Form] {
         concept
             .and_then(|id| self.indexes[category.index()].concepts.get(id))
             .map_or(&[], |c| c.forms.as_slice())
