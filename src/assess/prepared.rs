@@ -65,7 +65,7 @@ impl<'c> Prepared<'c> {
                     field: d
                         .field
                         .as_deref()
-                        .map(|f| Term::new(f, vocabulary, Category::Field)),
+                        .map(|f| Term::remembering(f, vocabulary, Category::Field)),
                     completed: d.completed.map(|c| c.last_day()),
                     accredited: d.accredited,
                     label: d.label(),
@@ -75,29 +75,33 @@ impl<'c> Prepared<'c> {
         let periods = candidate.experience.as_ref().map(|list| {
             list.iter()
                 .enumerate()
-                .map(|(index, p)| PreparedPeriod {
-                    index,
-                    start: p.start.first_day(),
-                    end: p.end.map(|e| e.last_day()),
-                    share: p.share(),
-                    domains: p.domains.as_ref().map(|ds| {
+                .map(|(index, p)| {
+                    let domains: Option<Vec<Term>> = p.domains.as_ref().map(|ds| {
                         ds.iter()
-                            .map(|d| Term::new(d, vocabulary, Category::Domain))
+                            .map(|d| Term::remembering(d, vocabulary, Category::Domain))
                             .collect()
-                    }),
-                    domain_skills: p
-                        .domains
+                    });
+                    let domain_skills = domains
                         .iter()
                         .flatten()
-                        .map(|d| Term::new(d, vocabulary, Category::Skill))
-                        .collect(),
-                    country: p.country,
-                    international: p.international,
-                    organization: p
-                        .organization
-                        .as_deref()
-                        .map(|o| Term::new(o, vocabulary, Category::Organization)),
-                    label: p.label(),
+                        .map(|d| d.relinked(vocabulary, Category::Skill))
+                        .collect();
+                    PreparedPeriod {
+                        index,
+                        start: p.start.first_day(),
+                        end: p.end.map(|e| e.last_day()),
+                        share: p.share(),
+                        domains,
+                        // The same names, read as skills.
+                        domain_skills,
+                        country: p.country,
+                        international: p.international,
+                        organization: p
+                            .organization
+                            .as_deref()
+                            .map(|o| Term::remembering(o, vocabulary, Category::Organization)),
+                        label: p.label(),
+                    }
                 })
                 .collect()
         });
@@ -106,7 +110,7 @@ impl<'c> Prepared<'c> {
                 .enumerate()
                 .map(|(index, c)| PreparedCertification {
                     index,
-                    name: Term::new(&c.name, vocabulary, Category::Certification),
+                    name: Term::remembering(&c.name, vocabulary, Category::Certification),
                     issued: c.issued.map(|d| d.first_day()),
                     expires: c.expires,
                 })
@@ -115,7 +119,7 @@ impl<'c> Prepared<'c> {
         let terms = |list: &Option<Vec<String>>, category| {
             list.as_ref().map(|l| {
                 l.iter()
-                    .map(|s| Term::new(s, vocabulary, category))
+                    .map(|s| Term::remembering(s, vocabulary, category))
                     .collect()
             })
         };

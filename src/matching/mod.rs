@@ -9,6 +9,8 @@
 //! fuzzily, at normalised Damerau-Levenshtein ≥ 0.85, which catches typos
 //! ("Certifed Scrum Mastr") without confusing neighbours.
 
+mod distance;
+mod memo;
 mod normalize;
 mod shape;
 mod vocabulary;
@@ -18,6 +20,7 @@ pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;
 
+use memo::{Found, Memo};
 use shape::Shape;
 
 /// Similarity at or above which two long names are the same name.
@@ -39,20 +42,48 @@ pub(crate) struct Term {
     pub(crate) sorted: String,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
+    /// The category the term was linked in.
+    category: Category,
     /// Words, length and character bag of `norm` (and of `sorted`, which
     /// has the same characters).
     pub(crate) shape: Shape,
+    /// For a profile's term: its comparisons with the vocabulary entries of
+    /// its category, as they are made (empty for a rule's term).
+    memo: Memo,
 }
 
 impl Term {
+    /// A profile's term, which remembers its comparisons: prepared once per
+    /// candidate, it is compared with the same rule names by many
+    /// requirements and vacancies.
+    pub(crate) fn remembering(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
+        let mut term = Term::new(text, vocabulary, category);
+        term.memo = Memo::new(vocabulary.len(category));
+        term
+    }
+
+    /// The same profile's name, linked in another category (an
+    /// experience domain read as a skill), without normalising it again.
+    pub(crate) fn relinked(&self, vocabulary: &Vocabulary, category: Category) -> Term {
+        Term {
+            text: self.text.clone(),
+            norm: self.norm.clone(),
+            sorted: self.sorted.clone(),
+            concept: vocabulary.concept_of(category, &self.norm),
+            category,
+            shape: self.shape.clone(),
+            memo: Memo::new(vocabulary.len(category)),
+        }
+    }
+
     pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
         let norm = normalize(text);
         let concept = vocabulary.concept_of(category, &norm);
         let shape = Shape::new(&norm);
-        let sorted = if shape.words.is_sorted() {
+        let sorted = if norm.split(' ').is_sorted() {
             norm.clone()
         } else {
-            let mut sorted: Vec<&str> = shape.words.iter().map(|w| &**w).collect();
+            let mut sorted: Vec<&str> = norm.split(' ').collect();
             sorted.sort_unstable();
             sorted.join(" ")
         };
@@ -61,7 +92,9 @@ impl Term {
             sorted,
             norm,
             concept,
+            category,
             shape,
+            memo: Memo::default(),
         }
     }
 }
@@ -182,17 +215,43 @@ pub(crate) fn compare(
 /// The comparison itself: equal names, then aliases, then containment,
 /// then the fuzzy metric on names of 8+ bytes.
 fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category) -> Option<Hit> {
-    let make = |how, similarity| Some(Hit { how, similarity });
     if wanted.norm == found.norm || wanted.sorted == found.sorted {
-        return make(MatchKind::Exact, 1.0);
+        return Some(Hit {
+            how: MatchKind::Exact,
+            similarity: 1.0,
+        });
     }
     if wanted.concept.is_some() && wanted.concept == found.concept {
-        return make(MatchKind::Alias, 1.0);
+        return Some(Hit {
+            how: MatchKind::Alias,
+            similarity: 1.0,
+        });
     }
     let forms = vocabulary.forms(category, wanted.concept);
-    let contains = |norm: &str, shape: &Shape| norm.len() >= 3 && shape.words_within(&found.shape);
-    if contains(&wanted.norm, &wanted.shape) || forms.iter().any(|f| contains(&f.norm, &f.shape)) {
-        return make(MatchKind::Contains, 1.0);
+    let by_forms = || by_forms(wanted, forms, found);
+    let found = match wanted.concept {
+        // A name in the vocabulary is one of its entry's forms, so what
+        // remains to find depends on the entry alone (see `memo`).
+        Some(entry) if wanted.category == category && found.category == category => {
+            found.memo.get_or(entry, by_forms)
+        }
+        _ => by_forms(),
+    };
+    found.map(|(how, similarity)| Hit { how, similarity })
+}
+
+/// Containment, a fuzzy match or a near miss of `found` by the rule's
+/// name or any form of its vocabulary entry.
+fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
+    let contains = |norm: &str, shape: &Shape| {
+        norm.len() >= 3 && shape.words_within(norm, &found.shape, &found.norm)
+    };
+    // A name in the vocabulary is one of `forms`: it is not tried twice.
+    let own = !forms.iter().any(|f| f.norm == wanted.norm);
+    if (own && contains(&wanted.norm, &wanted.shape))
+        || forms.iter().any(|f| contains(&f.norm, &f.shape))
+    {
+        return Some((MatchKind::Contains, 1.0));
     }
     let mut best = 0.0_f64;
     let mut consider = |form: &str, shape: &Shape| {
@@ -200,20 +259,24 @@ fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category)
         // reported, so the metric is not run (see `shape`).
         if form.len() >= FUZZY_MIN_CHARS
             && found.norm.len() >= FUZZY_MIN_CHARS
-            && shape.similarity_bound(&found.shape) >= NEAR_MISS_THRESHOLD
+            && shape.may_reach(&found.shape, NEAR_MISS_THRESHOLD)
         {
-            best = best.max(strsim::normalized_damerau_levenshtein(form, &found.norm));
+            // Below the threshold, the value does not matter (`distance`).
+            let similarity = |name| distance::similarity_from(form, name, NEAR_MISS_THRESHOLD);
+            best = best.max(similarity(&found.norm));
             if found.sorted != found.norm {
-                best = best.max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
+                best = best.max(similarity(&found.sorted));
             }
         }
     };
-    consider(&wanted.norm, &wanted.shape);
+    if own {
+        consider(&wanted.norm, &wanted.shape);
+    }
     forms.iter().for_each(|f| consider(&f.norm, &f.shape));
     if best >= FUZZY_THRESHOLD {
-        make(MatchKind::Fuzzy, round2(best))
+        Some((MatchKind::Fuzzy, round2(best)))
     } else if best >= NEAR_MISS_THRESHOLD {
-        make(MatchKind::NearMiss, round2(best))
+        Some((MatchKind::NearMiss, round2(best)))
     } else {
         None
     }
