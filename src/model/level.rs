@@ -107,6 +107,18 @@ const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
     ("doctorado", DegreeLevel::Doctorate),
 ];
 
+/// [`DEGREE_NAMES`] in their normalised words, computed once: every
+/// degree of every profile is looked up in them.
+fn degree_names() -> &'static [(String, DegreeLevel)] {
+    static NAMES: std::sync::OnceLock<Vec<(String, DegreeLevel)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        DEGREE_NAMES
+            .iter()
+            .map(|(name, level)| (crate::matching::words(name).join(" "), *level))
+            .collect()
+    })
+}
+
 impl DegreeLevel {
     /// Every level, lowest first.
     pub const ALL: [DegreeLevel; 5] = [
@@ -135,10 +147,10 @@ impl DegreeLevel {
         // Longest name that the text starts with, so "master of laws"
         // wins over "master" and "bachelor of arts in law" reads as bachelor.
         let mut best: Option<(usize, DegreeLevel)> = None;
-        for (name, level) in DEGREE_NAMES {
-            let name = crate::matching::words(name).join(" ");
+        for (name, level) in degree_names() {
+            let name = name.as_str();
             let fits = joined == name
-                || (joined.starts_with(&name) && joined.as_bytes().get(name.len()) == Some(&b' '));
+                || (joined.starts_with(name) && joined.as_bytes().get(name.len()) == Some(&b' '));
             if fits && best.is_none_or(|(len, _)| name.len() > len) {
                 best = Some((name.len(), *level));
             }
