@@ -38,8 +38,9 @@ pub(crate) struct Term {
     pub(crate) text: String,
     /// Normalised.
     pub(crate) norm: String,
-    /// Normalised words, sorted, so word order does not matter.
-    pub(crate) sorted: String,
+    /// Normalised words, sorted, so word order does not matter; `None`
+    /// when they already are (see [`Term::sorted`]).
+    sorted: Option<String>,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
     /// The category the term was linked in.
@@ -76,17 +77,20 @@ impl Term {
         }
     }
 
+    /// The normalised words, sorted.
+    fn sorted(&self) -> &str {
+        self.sorted.as_deref().unwrap_or(&self.norm)
+    }
+
     pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
         let norm = normalize(text);
         let concept = vocabulary.concept_of(category, &norm);
         let shape = Shape::new(&norm);
-        let sorted = if norm.split(' ').is_sorted() {
-            norm.clone()
-        } else {
+        let sorted = (!norm.split(' ').is_sorted()).then(|| {
             let mut sorted: Vec<&str> = norm.split(' ').collect();
             sorted.sort_unstable();
             sorted.join(" ")
-        };
+        });
         Term {
             text: text.to_string(),
             sorted,
@@ -215,7 +219,7 @@ pub(crate) fn compare(
 /// The comparison itself: equal names, then aliases, then containment,
 /// then the fuzzy metric on names of 8+ bytes.
 fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category) -> Option<Hit> {
-    if wanted.norm == found.norm || wanted.sorted == found.sorted {
+    if wanted.norm == found.norm || wanted.sorted() == found.sorted() {
         return Some(Hit {
             how: MatchKind::Exact,
             similarity: 1.0,
@@ -264,8 +268,8 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
             // Below the threshold, the value does not matter (`distance`).
             let similarity = |name| distance::similarity_from(form, name, NEAR_MISS_THRESHOLD);
             best = best.max(similarity(&found.norm));
-            if found.sorted != found.norm {
-                best = best.max(similarity(&found.sorted));
+            if let Some(sorted) = &found.sorted {
+                best = best.max(similarity(sorted));
             }
         }
     };

@@ -42,25 +42,44 @@ fn bucket(c: char) -> usize {
     }
 }
 
-/// FNV-1a of a word, folded to a bit position.
-fn word_bit(word: &str) -> u64 {
-    let h = word.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    1 << (h >> 58)
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A word's bit: its FNV-1a hash, folded to a bit position.
+fn word_bit(hash: u64) -> u64 {
+    1 << (hash >> 58)
 }
 
 impl Shape {
     pub(crate) fn new(norm: &str) -> Shape {
         let mut bag = [0_u8; BUCKETS];
-        let mut chars = 0;
-        for c in norm.chars() {
-            chars += 1;
+        let mut count = |c: char| {
             if let Some(slot) = bag.get_mut(bucket(c)) {
                 *slot = slot.saturating_add(1);
             }
+        };
+        // One pass over the bytes hashes the words (split at spaces, which
+        // are ASCII) and, for ASCII names, counts the characters.
+        let ascii = norm.is_ascii();
+        let (mut mask, mut hash) = (0, FNV_OFFSET);
+        for b in norm.bytes() {
+            if ascii {
+                count(char::from(b));
+            }
+            if b == b' ' {
+                mask |= word_bit(hash);
+                hash = FNV_OFFSET;
+            } else {
+                hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
         }
-        let mask = norm.split(' ').fold(0, |m, w| m | word_bit(w));
+        mask |= word_bit(hash);
+        let chars = if ascii {
+            norm.len()
+        } else {
+            norm.chars().for_each(&mut count);
+            norm.chars().count()
+        };
         Shape { mask, chars, bag }
     }
 

@@ -2,6 +2,7 @@
 //! field, domain, certification, skill or organization.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
@@ -103,7 +104,31 @@ pub(crate) struct Form {
 #[derive(Debug, Clone, Default)]
 struct Index {
     concepts: Vec<Concept>,
-    by_form: HashMap<String, usize>,
+    by_form: HashMap<String, usize, BuildHasherDefault<FormHasher>>,
+}
+
+/// FNV-1a: every name of every profile is looked up in the vocabulary, and
+/// SipHash's resistance to chosen collisions buys nothing for a table
+/// built from the rule set's own file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormHasher(u64);
+
+impl Default for FormHasher {
+    fn default() -> FormHasher {
+        FormHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FormHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The alias vocabulary of a rule set, normalised at load time.
