@@ -4,9 +4,10 @@
 //!
 //! # Design
 //! Normalised names are short lowercase ASCII. For those, the classic
-//! Lowrance-Wagner table over bytes, on the stack, with a 256-entry
+//! Lowrance-Wagner table over bytes, in a buffer kept per thread (never
+//! cleared: each cell is written before it is read), with a 256-entry
 //! last-row table, is several times faster than strsim's general version
-//! (chars, a growing hash map, heap rows). Both compute the same distance,
+//! (chars, a growing hash map, fresh rows). Both compute the same distance,
 //! the unrestricted Damerau-Levenshtein one (a property test checks they
 //! agree). Names that are longer or not ASCII go to strsim.
 //!
@@ -17,10 +18,16 @@
 //! once a row's minimum exceeds the distance the threshold allows, the
 //! answer is known to be below the threshold and the table is left.
 
-/// Longest name, in bytes, handled on the stack.
-const MAX: usize = 48;
-/// Row length of the table: a sentinel column, the empty prefix, `MAX` bytes.
-const W: usize = MAX + 2;
+use std::cell::RefCell;
+
+/// Longest name, in bytes, handled here (the table grows to its square).
+const MAX: usize = 256;
+
+thread_local! {
+    /// The table, kept between calls: every cell read is written first, so
+    /// it is never cleared, only grown.
+    static TABLE: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+}
 
 /// The normalised Damerau-Levenshtein similarity of `a` and `b` when it is
 /// at least `threshold`; otherwise some value below `threshold`.
@@ -29,8 +36,7 @@ pub(crate) fn similarity_from(a: &str, b: &str, threshold: f64) -> f64 {
         return strsim::normalized_damerau_levenshtein(a, b);
     }
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let (n, m) = (a.len(), b.len());
-    let longer = n.max(m);
+    let longer = a.len().max(b.len());
     if longer == 0 {
         return 1.0;
     }
@@ -44,29 +50,41 @@ pub(crate) fn similarity_from(a: &str, b: &str, threshold: f64) -> f64 {
     if similarity(allowed) < threshold {
         return similarity(longer);
     }
-    let big = (n + m) as u16;
-    // table[(i + 1) * W + (j + 1)] is the distance of a[..i] and b[..j];
-    // row and column 0 of the array are the sentinels of index -1.
-    let mut table = [0_u16; W * W];
-    let at = |i: usize, j: usize| i * W + j;
-    table[at(0, 0)] = big;
-    for i in 0..=n {
-        table[at(i + 1, 0)] = big;
-        table[at(i + 1, 1)] = i as u16;
+    let distance = TABLE.with(|table| match table.try_borrow_mut() {
+        Ok(mut table) => distance(a, b, allowed, &mut table),
+        // Not reentrant; a second table for the impossible case.
+        Err(_) => distance(a, b, allowed, &mut Vec::new()),
+    });
+    similarity(distance)
+}
+
+/// The Damerau-Levenshtein distance of `a` and `b`, or, once it is known
+/// to exceed `allowed`, some value above `allowed`.
+fn distance(a: &[u8], b: &[u8], allowed: usize, table: &mut Vec<u16>) -> usize {
+    let (n, m) = (a.len(), b.len());
+    // Row r of the table holds the distances of a[..r - 1] and every
+    // prefix of b, at columns 1..; row and column 0 are the sentinels of
+    // index -1 in the classic formulation.
+    let w = m + 2;
+    if table.len() < (n + 2) * w {
+        table.resize((n + 2) * w, 0);
     }
+    let big = (n + m) as u16;
+    table[0] = big;
+    table[w] = big;
     for j in 0..=m {
-        table[at(0, j + 1)] = big;
-        table[at(1, j + 1)] = j as u16;
+        table[j + 1] = big;
+        table[w + j + 1] = j as u16;
     }
     let mut last_row = [0_usize; 256];
-    // Known to the compiler, so that the row indexes below need no checks.
-    let m = m.min(MAX);
     for i in 1..=n {
         let ai = a[i - 1];
         // Rows 0..=i are done; row i + 1 is being filled.
-        let (done, rest) = table.split_at_mut((i + 1) * W);
-        let row = &mut rest[..W];
-        let up = &done[i * W..(i + 1) * W];
+        let (done, rest) = table.split_at_mut((i + 1) * w);
+        let row = &mut rest[..w];
+        let up = &done[i * w..(i + 1) * w];
+        row[0] = big;
+        row[1] = i as u16;
         let mut last_col = 0;
         let mut row_min = row[1];
         for j in 1..=m {
@@ -80,7 +98,7 @@ pub(crate) fn similarity_from(a: &str, b: &str, threshold: f64) -> f64 {
                 1
             };
             // k < i and l < j: the transposition's cell is in a done row.
-            let transposed = done[k * W + l] + (i - k - 1 + 1 + j - l - 1) as u16;
+            let transposed = done[k * w + l] + (i - k - 1 + 1 + j - l - 1) as u16;
             let value = (up[j] + cost)
                 .min(row[j] + 1)
                 .min(up[j + 1] + 1)
@@ -90,10 +108,10 @@ pub(crate) fn similarity_from(a: &str, b: &str, threshold: f64) -> f64 {
         }
         last_row[usize::from(ai)] = i;
         if usize::from(row_min) > allowed {
-            return similarity(usize::from(row_min));
+            return usize::from(row_min);
         }
     }
-    similarity(usize::from(table[at(n + 1, m + 1)]))
+    usize::from(table[(n + 1) * w + m + 1])
 }
 
 #[cfg(test)]
@@ -163,10 +181,35 @@ mod tests {
 
         #[test]
         fn agrees_with_strsim_beyond_the_fast_path(
-            a in "[a-zé ]{0,70}",
-            b in "[a-zé ]{0,70}",
+            a in "[a-zé ]{0,70}|[ab]{250,270}",
+            b in "[a-zé ]{0,70}|[ab]{250,270}",
         ) {
             same(&a, &b, 0.7)?;
+        }
+
+        #[test]
+        fn a_dirty_table_gives_the_same_results(
+            a in "[a-d ]{0,30}",
+            b in "[a-d ]{0,30}",
+            dirt in 0_u16..3,
+        ) {
+            // Whatever earlier calls left in the table is overwritten.
+            let reference = strsim::normalized_damerau_levenshtein(&a, &b);
+            let mut table = vec![dirt; 40 * 40];
+            let d = distance(a.as_bytes(), b.as_bytes(), usize::MAX, &mut table);
+            let longer = a.len().max(b.len()).max(1);
+            prop_assert_eq!(if a.is_empty() && b.is_empty() { 1.0 } else { 1.0 - d as f64 / longer as f64 }, reference);
+        }
+
+        #[test]
+        fn a_used_table_gives_the_same_results(
+            pairs in prop::collection::vec(("[a-d ]{0,30}", "[a-d ]{0,30}"), 1..20),
+        ) {
+            // The per-thread table is reused across calls of every size.
+            for (a, b) in &pairs {
+                same(a, b, 0.0)?;
+                same(a, b, 0.7)?;
+            }
         }
     }
 }
