@@ -141,3 +141,27 @@ fn generator_is_deterministic_and_valid() {
         }
     }
 }
+
+/// A prepared candidate remembers its name comparisons: whatever it was
+/// assessed against before, and in whatever order, it gives what a fresh
+/// one gives.
+#[test]
+fn a_prepared_candidate_answers_as_a_fresh_one() {
+    let rules = RuleSet::bundled().unwrap();
+    let ids: Vec<&str> = rules.vacancies().iter().rev().map(|v| v.id()).collect();
+    for i in 0..100 {
+        let candidate = generator::profile(generator::DEFAULT_SEED, 10_000 + i).unwrap();
+        let prepared = rules.prepare(&candidate);
+        for as_of in AS_OF.iter().rev() {
+            let as_of = as_of.parse().unwrap();
+            for id in &ids {
+                let fresh = rules.assess_one(&candidate, id, as_of);
+                assert_eq!(prepared.assess(id, as_of), fresh, "profile {i}, {id}");
+            }
+            assert_eq!(
+                prepared.assess_each(as_of),
+                rules.assess_each(&candidate, as_of)
+            );
+        }
+    }
+}
