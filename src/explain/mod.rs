@@ -12,17 +12,33 @@ pub use code::Code;
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> String {
     let tenths = (years * 10.0).round();
-    // Whole tenths print as integers, as `{:.0}` and `{:.1}` print the
-    // double nearest to them (its error is far below 0.05 here), without
-    // formatting a float: this function runs some twenty times an
+    // Whole tenths are written as integers, as `{:.0}` and `{:.1}` print
+    // the double nearest to them (its error is far below 0.05 here),
+    // without the formatting machinery: this runs some thirty times an
     // assessment, and float formatting was a sixth of it.
     if tenths.is_finite() && tenths.abs() < 1e15 {
-        let sign = if tenths.is_sign_negative() { "-" } else { "" };
+        let mut out = String::with_capacity(20);
+        if tenths.is_sign_negative() {
+            out.push('-');
+        }
         let tenths = tenths.abs() as u64;
-        return match (tenths / 10, tenths % 10) {
-            (whole, 0) => format!("{sign}{whole}"),
-            (whole, tenth) => format!("{sign}{whole}.{tenth}"),
-        };
+        let mut digits = [0_u8; 20];
+        let mut first = digits.len();
+        let mut whole = tenths / 10;
+        loop {
+            first -= 1;
+            digits[first] = b'0' + (whole % 10) as u8;
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        out.extend(digits[first..].iter().map(|d| char::from(*d)));
+        if tenths % 10 != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (tenths % 10) as u8));
+        }
+        return out;
     }
     let rounded = (years * 10.0).round() / 10.0;
     if (rounded - rounded.round()).abs() < 1e-9 {
