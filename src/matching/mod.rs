@@ -15,7 +15,7 @@ mod normalize;
 mod shape;
 mod vocabulary;
 
-pub(crate) use normalize::{normalize, words};
+pub(crate) use normalize::{key, normalize};
 pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;

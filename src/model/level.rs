@@ -114,7 +114,7 @@ fn degree_names() -> &'static [(String, DegreeLevel)] {
     NAMES.get_or_init(|| {
         DEGREE_NAMES
             .iter()
-            .map(|(name, level)| (crate::matching::words(name).join(" "), *level))
+            .map(|(name, level)| (crate::matching::key(name), *level))
             .collect()
     })
 }
@@ -142,8 +142,7 @@ impl DegreeLevel {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<DegreeLevel> {
-        let words = crate::matching::words(text);
-        let joined = words.join(" ");
+        let joined = crate::matching::key(text);
         // Longest name that the text starts with, so "master of laws"
         // wins over "master" and "bachelor of arts in law" reads as bachelor.
         let mut best: Option<(usize, DegreeLevel)> = None;
@@ -377,7 +376,7 @@ impl LanguageLevel {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<LanguageLevel> {
-        let key = crate::matching::words(text).join(" ");
+        let key = crate::matching::key(text);
         let cefr = DESCRIPTORS
             .iter()
             .find(|(name, _)| *name == key)

@@ -52,7 +52,7 @@ impl CodeIndex {
 }
 
 fn key(text: &str) -> String {
-    crate::matching::words(text).join(" ")
+    crate::matching::key(text)
 }
 
 fn languages() -> &'static CodeIndex {
