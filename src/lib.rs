@@ -165,7 +165,7 @@ mod schema;
 mod screen;
 
 pub use analyze::Warning;
-pub use assess::{assess, rank};
+pub use assess::{assess, rank, PreparedCandidate};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Status, Verdict};

@@ -290,7 +290,8 @@ fn semantic_rule_errors_are_located() {
     ));
     assert_eq!(
         message(&err),
-        "unknown skill `databse management`: not in the vocabulary, did you mean `database management`?"
+        "unknown skill `databse management`: not in the vocabulary, did you mean `database management`? \
+         If it is another skill, add it to the vocabulary's `skills`"
     );
     assert_eq!(
         err.location().unwrap().path(),

@@ -18,6 +18,7 @@ use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
 pub(crate) use prepared::Prepared;
+pub use prepared::PreparedCandidate;
 
 /// Share of the score that required requirements carry when a vacancy
 /// also has desirable ones.
@@ -149,14 +150,36 @@ impl RuleSet {
     /// ```
     #[must_use]
     pub fn assess_each(&self, candidate: &Candidate, as_of: NaiveDate) -> Vec<Assessment> {
-        let prepared = Prepared::new(candidate, &self.vocabulary);
-        self.vacancies
-            .iter()
-            .map(|v| assess_vacancy(&prepared, v, &self.vocabulary, as_of))
-            .collect()
+        self.prepare(candidate).assess_each(as_of)
+    }
+
+    /// Prepares a candidate for assessment against this rule set: its
+    /// names are normalised and linked to the vocabulary once, and then
+    /// reused by every assessment of the [`PreparedCandidate`].
+    ///
+    /// Use it to assess one candidate against vacancies one at a time, or
+    /// several times (other as-of dates): [`RuleSet::assess_one`] prepares
+    /// the candidate again on every call.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet, Verdict};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
+    /// let prepared = rules.prepare(&cv);
+    /// let officer = prepared.assess("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap());
+    /// assert_eq!(officer.unwrap().verdict, Verdict::Eligible);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn prepare<'r, 'c>(&'r self, candidate: &'c Candidate) -> PreparedCandidate<'r, 'c> {
+        PreparedCandidate::new(self, candidate)
     }
 
     /// Assesses a candidate against one vacancy, by id.
+    ///
+    /// To assess one candidate against several vacancies one by one,
+    /// [`RuleSet::prepare`] it once instead.
     ///
     /// # Example
     /// ```
@@ -173,9 +196,7 @@ impl RuleSet {
         vacancy: &str,
         as_of: NaiveDate,
     ) -> Option<Assessment> {
-        let v = self.vacancy(vacancy)?;
-        let prepared = Prepared::new(candidate, &self.vocabulary);
-        Some(assess_vacancy(&prepared, v, &self.vocabulary, as_of))
+        self.prepare(candidate).assess(vacancy, as_of)
     }
 }
 

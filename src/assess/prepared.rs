@@ -2,10 +2,12 @@
 
 use chrono::NaiveDate;
 
+use super::assess_vacancy;
+use crate::explain::Assessment;
 use crate::matching::{Category, Term, Vocabulary};
 use crate::model::{Country, DegreeLevel};
-use crate::Candidate;
 use crate::LanguageSkill;
+use crate::{Candidate, RuleSet};
 
 pub(crate) struct PreparedDegree {
     pub(crate) index: usize,
@@ -65,7 +67,7 @@ impl<'c> Prepared<'c> {
                     field: d
                         .field
                         .as_deref()
-                        .map(|f| Term::new(f, vocabulary, Category::Field)),
+                        .map(|f| Term::remembering(f, vocabulary, Category::Field)),
                     completed: d.completed.map(|c| c.last_day()),
                     accredited: d.accredited,
                     label: d.label(),
@@ -75,29 +77,33 @@ impl<'c> Prepared<'c> {
         let periods = candidate.experience.as_ref().map(|list| {
             list.iter()
                 .enumerate()
-                .map(|(index, p)| PreparedPeriod {
-                    index,
-                    start: p.start.first_day(),
-                    end: p.end.map(|e| e.last_day()),
-                    share: p.share(),
-                    domains: p.domains.as_ref().map(|ds| {
+                .map(|(index, p)| {
+                    let domains: Option<Vec<Term>> = p.domains.as_ref().map(|ds| {
                         ds.iter()
-                            .map(|d| Term::new(d, vocabulary, Category::Domain))
+                            .map(|d| Term::remembering(d, vocabulary, Category::Domain))
                             .collect()
-                    }),
-                    domain_skills: p
-                        .domains
+                    });
+                    let domain_skills = domains
                         .iter()
                         .flatten()
-                        .map(|d| Term::new(d, vocabulary, Category::Skill))
-                        .collect(),
-                    country: p.country,
-                    international: p.international,
-                    organization: p
-                        .organization
-                        .as_deref()
-                        .map(|o| Term::new(o, vocabulary, Category::Organization)),
-                    label: p.label(),
+                        .map(|d| d.relinked(vocabulary, Category::Skill))
+                        .collect();
+                    PreparedPeriod {
+                        index,
+                        start: p.start.first_day(),
+                        end: p.end.map(|e| e.last_day()),
+                        share: p.share(),
+                        domains,
+                        // The same names, read as skills.
+                        domain_skills,
+                        country: p.country,
+                        international: p.international,
+                        organization: p
+                            .organization
+                            .as_deref()
+                            .map(|o| Term::remembering(o, vocabulary, Category::Organization)),
+                        label: p.label(),
+                    }
                 })
                 .collect()
         });
@@ -106,7 +112,7 @@ impl<'c> Prepared<'c> {
                 .enumerate()
                 .map(|(index, c)| PreparedCertification {
                     index,
-                    name: Term::new(&c.name, vocabulary, Category::Certification),
+                    name: Term::remembering(&c.name, vocabulary, Category::Certification),
                     issued: c.issued.map(|d| d.first_day()),
                     expires: c.expires,
                 })
@@ -115,7 +121,7 @@ impl<'c> Prepared<'c> {
         let terms = |list: &Option<Vec<String>>, category| {
             list.as_ref().map(|l| {
                 l.iter()
-                    .map(|s| Term::new(s, vocabulary, category))
+                    .map(|s| Term::remembering(s, vocabulary, category))
                     .collect()
             })
         };
@@ -151,4 +157,107 @@ pub(crate) fn digest(candidate: &Candidate) -> String {
     let mut value = serde_json::to_value(candidate).unwrap_or_default();
     normalise(&mut value);
     super::sha256_hex(value.to_string().as_bytes())
+}
+
+/// A candidate prepared for one rule set: its names normalised and linked
+/// to the rule set's vocabulary once, ready to be assessed against any of
+/// its vacancies, as of any date.
+///
+/// Made by [`RuleSet::prepare`]. Assessments are the same as those of
+/// [`RuleSet::assess_one`] and [`RuleSet::assess_each`], which prepare the
+/// candidate on every call.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, RuleSet};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
+/// let prepared = rules.prepare(&cv);
+/// for as_of in ["2025-10-01", "2027-01-01"] {
+///     let all = prepared.assess_each(as_of.parse().unwrap());
+///     assert_eq!(all.len(), rules.vacancies().len());
+/// }
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+pub struct PreparedCandidate<'r, 'c> {
+    rules: &'r RuleSet,
+    prepared: Prepared<'c>,
+}
+
+impl<'r, 'c> PreparedCandidate<'r, 'c> {
+    pub(crate) fn new(rules: &'r RuleSet, candidate: &'c Candidate) -> PreparedCandidate<'r, 'c> {
+        PreparedCandidate {
+            rules,
+            prepared: Prepared::new(candidate, &rules.vocabulary),
+        }
+    }
+
+    /// The candidate.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_yaml_str("id: ana")?;
+    /// assert_eq!(rules.prepare(&cv).candidate().id.as_deref(), Some("ana"));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn candidate(&self) -> &'c Candidate {
+        self.prepared.candidate
+    }
+
+    /// Assesses the candidate against one vacancy, by id (`None` if the
+    /// rule set has no such vacancy).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet, Verdict};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::default();
+    /// let prepared = rules.prepare(&cv);
+    /// let a = prepared.assess("iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap());
+    /// assert_eq!(a.unwrap().verdict, Verdict::NeedsReview);
+    /// assert!(prepared.assess("no-such-vacancy", "2025-10-01".parse().unwrap()).is_none());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess(&self, vacancy: &str, as_of: NaiveDate) -> Option<Assessment> {
+        let v = self.rules.vacancy(vacancy)?;
+        Some(assess_vacancy(
+            &self.prepared,
+            v,
+            &self.rules.vocabulary,
+            as_of,
+        ))
+    }
+
+    /// Assesses the candidate against every vacancy, in rule-set order
+    /// (as [`RuleSet::assess_each`]).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::default();
+    /// let all = rules.prepare(&cv).assess_each("2025-10-01".parse().unwrap());
+    /// assert_eq!(all, rules.assess_each(&cv, "2025-10-01".parse().unwrap()));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess_each(&self, as_of: NaiveDate) -> Vec<Assessment> {
+        self.rules
+            .vacancies
+            .iter()
+            .map(|v| assess_vacancy(&self.prepared, v, &self.rules.vocabulary, as_of))
+            .collect()
+    }
+}
+
+impl std::fmt::Debug for PreparedCandidate<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedCandidate")
+            .field("candidate", &self.prepared.candidate.id)
+            .finish_non_exhaustive()
+    }
 }

@@ -9,13 +9,19 @@
 //! fuzzily, at normalised Damerau-Levenshtein ≥ 0.85, which catches typos
 //! ("Certifed Scrum Mastr") without confusing neighbours.
 
+mod distance;
+mod memo;
 mod normalize;
+mod shape;
 mod vocabulary;
 
-pub(crate) use normalize::{normalize, words};
+pub(crate) use normalize::{key, normalize};
 pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;
+
+use memo::{Found, Memo};
+use shape::Shape;
 
 /// Similarity at or above which two long names are the same name.
 pub(crate) const FUZZY_THRESHOLD: f64 = 0.85;
@@ -32,23 +38,67 @@ pub(crate) struct Term {
     pub(crate) text: String,
     /// Normalised.
     pub(crate) norm: String,
-    /// Normalised words, sorted, so word order does not matter.
-    pub(crate) sorted: String,
+    /// Normalised words, sorted, so word order does not matter; `None`
+    /// when they already are (see [`Term::sorted`]).
+    sorted: Option<String>,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
+    /// The category the term was linked in.
+    category: Category,
+    /// Words, length and character bag of `norm` (and of `sorted`, which
+    /// has the same characters).
+    pub(crate) shape: Shape,
+    /// For a profile's term: its comparisons with the vocabulary entries of
+    /// its category, as they are made (empty for a rule's term).
+    memo: Memo,
 }
 
 impl Term {
+    /// A profile's term, which remembers its comparisons: prepared once per
+    /// candidate, it is compared with the same rule names by many
+    /// requirements and vacancies.
+    pub(crate) fn remembering(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
+        let mut term = Term::new(text, vocabulary, category);
+        term.memo = Memo::new(vocabulary.len(category));
+        term
+    }
+
+    /// The same profile's name, linked in another category (an
+    /// experience domain read as a skill), without normalising it again.
+    pub(crate) fn relinked(&self, vocabulary: &Vocabulary, category: Category) -> Term {
+        Term {
+            text: self.text.clone(),
+            norm: self.norm.clone(),
+            sorted: self.sorted.clone(),
+            concept: vocabulary.concept_of(category, &self.norm),
+            category,
+            shape: self.shape.clone(),
+            memo: Memo::new(vocabulary.len(category)),
+        }
+    }
+
+    /// The normalised words, sorted.
+    fn sorted(&self) -> &str {
+        self.sorted.as_deref().unwrap_or(&self.norm)
+    }
+
     pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
         let norm = normalize(text);
         let concept = vocabulary.concept_of(category, &norm);
-        let mut sorted: Vec<&str> = norm.split(' ').collect();
-        sorted.sort_unstable();
+        let shape = Shape::new(&norm);
+        let sorted = (!norm.split(' ').is_sorted()).then(|| {
+            let mut sorted: Vec<&str> = norm.split(' ').collect();
+            sorted.sort_unstable();
+            sorted.join(" ")
+        });
         Term {
             text: text.to_string(),
-            sorted: sorted.join(" "),
+            sorted,
             norm,
             concept,
+            category,
+            shape,
+            memo: Memo::default(),
         }
     }
 }
@@ -146,61 +196,102 @@ impl std::fmt::Display for NameMatch {
     }
 }
 
+/// How a profile's term matched a rule's: the result of a comparison
+/// before its evidence is written out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Hit {
+    how: MatchKind,
+    similarity: f64,
+}
+
+impl Hit {
+    fn evidence(self, wanted: &Term, found: &Term) -> NameMatch {
+        NameMatch {
+            wanted: wanted.text.clone(),
+            found: found.text.clone(),
+            how: self.how,
+            similarity: self.similarity,
+        }
+    }
+}
+
 /// Compares a rule's term with a profile's term of the same category.
 /// Returns the match, a near miss, or `None`.
+#[cfg(test)]
 pub(crate) fn compare(
     wanted: &Term,
     found: &Term,
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<NameMatch> {
-    let make = |how, similarity| {
-        Some(NameMatch {
-            wanted: wanted.text.clone(),
-            found: found.text.clone(),
-            how,
-            similarity,
-        })
-    };
-    if wanted.norm == found.norm || wanted.sorted == found.sorted {
-        return make(MatchKind::Exact, 1.0);
+    hit(wanted, found, vocabulary, category).map(|h| h.evidence(wanted, found))
+}
+
+/// The comparison itself: equal names, then aliases, then containment,
+/// then the fuzzy metric on names of 8+ bytes.
+fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category) -> Option<Hit> {
+    if wanted.norm == found.norm || wanted.sorted() == found.sorted() {
+        return Some(Hit {
+            how: MatchKind::Exact,
+            similarity: 1.0,
+        });
     }
     if wanted.concept.is_some() && wanted.concept == found.concept {
-        return make(MatchKind::Alias, 1.0);
+        return Some(Hit {
+            how: MatchKind::Alias,
+            similarity: 1.0,
+        });
     }
     let forms = vocabulary.forms(category, wanted.concept);
-    let found_words: Vec<&str> = found.norm.split(' ').collect();
-    let contains =
-        |form: &str| form.len() >= 3 && form.split(' ').all(|w| found_words.contains(&w));
-    if contains(&wanted.norm) || forms.iter().any(|f| contains(f)) {
-        return make(MatchKind::Contains, 1.0);
+    let by_forms = || by_forms(wanted, forms, found);
+    let found = match wanted.concept {
+        // A name in the vocabulary is one of its entry's forms, so what
+        // remains to find depends on the entry alone (see `memo`).
+        Some(entry) if wanted.category == category && found.category == category => {
+            found.memo.get_or(entry, by_forms)
+        }
+        _ => by_forms(),
+    };
+    found.map(|(how, similarity)| Hit { how, similarity })
+}
+
+/// Containment, a fuzzy match or a near miss of `found` by the rule's
+/// name or any form of its vocabulary entry.
+fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
+    let contains = |norm: &str, shape: &Shape| {
+        norm.len() >= 3 && shape.words_within(norm, &found.shape, &found.norm)
+    };
+    // A name in the vocabulary is one of `forms`: it is not tried twice.
+    let own = !forms.iter().any(|f| f.norm == wanted.norm);
+    if (own && contains(&wanted.norm, &wanted.shape))
+        || forms.iter().any(|f| contains(&f.norm, &f.shape))
+    {
+        return Some((MatchKind::Contains, 1.0));
     }
     let mut best = 0.0_f64;
-    let found_chars = found.norm.chars().count();
-    let mut consider = |form: &str| {
-        if form.len() < FUZZY_MIN_CHARS || found.norm.len() < FUZZY_MIN_CHARS {
-            return;
-        }
-        // The distance is at least the difference in length, so names of
-        // very different lengths cannot reach a near miss: skip the costly
-        // comparison (same result, far fewer distance computations).
-        let form_chars = form.chars().count();
-        let longest = form_chars.max(found_chars) as f64;
-        let bound = 1.0 - form_chars.abs_diff(found_chars) as f64 / longest;
-        if bound < NEAR_MISS_THRESHOLD || bound <= best {
-            return;
-        }
-        best = best.max(strsim::normalized_damerau_levenshtein(form, &found.norm));
-        if found.sorted != found.norm {
-            best = best.max(strsim::normalized_damerau_levenshtein(form, &found.sorted));
+    let mut consider = |form: &str, shape: &Shape| {
+        // A pair whose bound is below the near-miss threshold cannot be
+        // reported, so the metric is not run (see `shape`).
+        if form.len() >= FUZZY_MIN_CHARS
+            && found.norm.len() >= FUZZY_MIN_CHARS
+            && shape.may_reach(&found.shape, NEAR_MISS_THRESHOLD)
+        {
+            // Below the threshold, the value does not matter (`distance`).
+            let similarity = |name| distance::similarity_from(form, name, NEAR_MISS_THRESHOLD);
+            best = best.max(similarity(&found.norm));
+            if let Some(sorted) = &found.sorted {
+                best = best.max(similarity(sorted));
+            }
         }
     };
-    consider(&wanted.norm);
-    forms.iter().for_each(|f| consider(f));
+    if own {
+        consider(&wanted.norm, &wanted.shape);
+    }
+    forms.iter().for_each(|f| consider(&f.norm, &f.shape));
     if best >= FUZZY_THRESHOLD {
-        make(MatchKind::Fuzzy, round2(best))
+        Some((MatchKind::Fuzzy, round2(best)))
     } else if best >= NEAR_MISS_THRESHOLD {
-        make(MatchKind::NearMiss, round2(best))
+        Some((MatchKind::NearMiss, round2(best)))
     } else {
         None
     }
@@ -219,21 +310,27 @@ pub(crate) fn best_match<'a>(
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<(usize, NameMatch)> {
-    let mut best: Option<(usize, NameMatch)> = None;
+    let mut best: Option<(usize, &Term, &Term, Hit)> = None;
     for w in wanted {
         for (index, f) in found.clone() {
-            if let Some(m) = compare(w, f, vocabulary, category) {
+            if let Some(h) = hit(w, f, vocabulary, category) {
                 let better = match &best {
                     None => true,
-                    Some((_, b)) => stronger(&m, b),
+                    Some((_, _, bf, b)) => h
+                        .how
+                        .strength()
+                        .cmp(&b.how.strength())
+                        .then(h.similarity.total_cmp(&b.similarity))
+                        .then(bf.text.cmp(&f.text))
+                        .is_gt(),
                 };
                 if better {
-                    best = Some((index, m));
+                    best = Some((index, w, f, h));
                 }
             }
         }
     }
-    best
+    best.map(|(index, w, f, h)| (index, h.evidence(w, f)))
 }
 
 /// Whether match `a` is better evidence than match `b`: a stronger kind,

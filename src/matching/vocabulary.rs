@@ -2,10 +2,12 @@
 //! field, domain, certification, skill or organization.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
 use super::normalize;
+use super::shape::Shape;
 use crate::error::{Error, Location};
 use crate::load::{self, InputFormat};
 
@@ -99,13 +101,45 @@ struct RawEntry {
 struct Concept {
     name: String,
     /// Normalised name and aliases.
-    forms: Vec<String>,
+    forms: Vec<Form>,
+}
+
+/// A normalised name or alias of a vocabulary entry, with the features
+/// comparisons use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Form {
+    pub(crate) norm: String,
+    pub(crate) shape: Shape,
 }
 
 #[derive(Debug, Clone, Default)]
 struct Index {
     concepts: Vec<Concept>,
-    by_form: HashMap<String, usize>,
+    by_form: HashMap<String, usize, BuildHasherDefault<FormHasher>>,
+}
+
+/// FNV-1a: every name of every profile is looked up in the vocabulary, and
+/// SipHash's resistance to chosen collisions buys nothing for a table
+/// built from the rule set's own file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormHasher(u64);
+
+impl Default for FormHasher {
+    fn default() -> FormHasher {
+        FormHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FormHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The alias vocabulary of a rule set, normalised at load time.
@@ -194,7 +228,10 @@ impl Vocabulary {
                         Some(_) => {}
                         None => {
                             index.by_form.insert(form.clone(), concept_id);
-                            concept.forms.push(form);
+                            concept.forms.push(Form {
+                                shape: Shape::new(&form),
+                                norm: form,
+                            });
                         }
                     }
                 }
@@ -261,7 +298,7 @@ impl Vocabulary {
     }
 
     /// The normalised forms of a concept (none for `None`).
-    pub(crate) fn forms(&self, category: Category, concept: Option<usize>) -> &[String] {
+    pub(crate) fn forms(&self, category: Category, concept: Option<usize>) -> &[Form] {
         concept
             .and_then(|id| self.indexes[category.index()].concepts.get(id))
             .map_or(&[], |c| c.forms.as_slice())

@@ -108,6 +108,18 @@ const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
     ("doctorado", DegreeLevel::Doctorate),
 ];
 
+/// [`DEGREE_NAMES`] in their normalised words, computed once: every
+/// degree of every profile is looked up in them.
+fn degree_names() -> &'static [(String, DegreeLevel)] {
+    static NAMES: std::sync::OnceLock<Vec<(String, DegreeLevel)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        DEGREE_NAMES
+            .iter()
+            .map(|(name, level)| (crate::matching::key(name), *level))
+            .collect()
+    })
+}
+
 impl DegreeLevel {
     /// Every level, lowest first.
     pub const ALL: [DegreeLevel; 5] = [
@@ -131,15 +143,14 @@ impl DegreeLevel {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<DegreeLevel> {
-        let words = crate::matching::words(text);
-        let joined = words.join(" ");
+        let joined = crate::matching::key(text);
         // Longest name that the text starts with, so "master of laws"
         // wins over "master" and "bachelor of arts in law" reads as bachelor.
         let mut best: Option<(usize, DegreeLevel)> = None;
-        for (name, level) in DEGREE_NAMES {
-            let name = crate::matching::words(name).join(" ");
+        for (name, level) in degree_names() {
+            let name = name.as_str();
             let fits = joined == name
-                || (joined.starts_with(&name) && joined.as_bytes().get(name.len()) == Some(&b' '));
+                || (joined.starts_with(name) && joined.as_bytes().get(name.len()) == Some(&b' '));
             if fits && best.is_none_or(|(len, _)| name.len() > len) {
                 best = Some((name.len(), *level));
             }

@@ -55,7 +55,7 @@ impl CodeIndex {
 }
 
 fn key(text: &str) -> String {
-    crate::matching::words(text).join(" ")
+    crate::matching::key(text)
 }
 
 fn languages() -> &'static CodeIndex {

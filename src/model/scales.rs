@@ -45,7 +45,7 @@ pub(crate) const BUNDLED_SCALES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/scales.yaml"));
 
 fn key(text: &str) -> String {
-    crate::matching::words(text).join(" ")
+    crate::matching::key(text)
 }
 
 impl Scales {

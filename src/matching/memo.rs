@@ -1,0 +1,152 @@
+//! A profile name's comparisons with the vocabulary entries of its
+//! category, remembered so that each is made once per prepared candidate
+//! rather than once per requirement, path and vacancy.
+//!
+//! # Design
+//! A rule's name that is in the vocabulary is one of its entry's forms, so
+//! past the equality and alias tests (cheap, and made every time), what a
+//! comparison finds (containment, a fuzzy match or a near miss) depends
+//! only on the entry and the profile's name. Posting 000 alone compares a
+//! degree's field with the same nine entries on each of its three paths,
+//! and the five postings share most of their names.
+//!
+//! One slot per entry holds the result in 16 bits: the kind and the
+//! similarity in hundredths (the similarity is reported rounded to two
+//! decimals, so nothing is lost). Slots are atomics so a prepared
+//! candidate stays `Send` and `Sync`; two threads racing on a slot compute
+//! the same value.
+
+use std::sync::atomic::{AtomicU16, Ordering};
+
+use super::MatchKind;
+
+/// A remembered comparison result: `None` for no match, else the kind and
+/// the similarity.
+pub(crate) type Found = Option<(MatchKind, f64)>;
+
+/// The slots of one profile name, one per vocabulary entry of its category.
+#[derive(Default)]
+pub(crate) struct Memo(Box<[AtomicU16]>);
+
+const EMPTY: u16 = 0;
+
+fn encode(found: Found) -> u16 {
+    let (code, hundredths) = match found {
+        None => (0, 0),
+        Some((how, similarity)) => {
+            let code = match how {
+                MatchKind::Contains => 1,
+                MatchKind::Fuzzy => 2,
+                MatchKind::NearMiss => 3,
+                // Equal names and aliases are decided before the memo and
+                // never stored; 4 and 5 keep the encoding total anyway.
+                MatchKind::Exact => 4,
+                MatchKind::Alias => 5,
+            };
+            // Similarities are in [0, 1] with two decimals.
+            let hundredths = (similarity * 100.0).round().clamp(0.0, 100.0) as u16;
+            (code, hundredths)
+        }
+    };
+    1 + (code << 7 | hundredths)
+}
+
+fn decode(slot: u16) -> Found {
+    let value = slot - 1;
+    let how = match value >> 7 {
+        0 => return None,
+        1 => MatchKind::Contains,
+        2 => MatchKind::Fuzzy,
+        3 => MatchKind::NearMiss,
+        4 => MatchKind::Exact,
+        _ => MatchKind::Alias,
+    };
+    // `round2` reports `(x * 100).round() / 100`: the same division of the
+    // same whole number.
+    Some((how, f64::from(value & 0x7f) / 100.0))
+}
+
+impl Memo {
+    pub(crate) fn new(entries: usize) -> Memo {
+        Memo((0..entries).map(|_| AtomicU16::new(EMPTY)).collect())
+    }
+
+    /// The remembered result for `entry`, else `compute`'s, remembered.
+    pub(crate) fn get_or(&self, entry: usize, compute: impl FnOnce() -> Found) -> Found {
+        let Some(slot) = self.0.get(entry) else {
+            return compute();
+        };
+        match slot.load(Ordering::Relaxed) {
+            EMPTY => {
+                let found = compute();
+                slot.store(encode(found), Ordering::Relaxed);
+                found
+            }
+            value => decode(value),
+        }
+    }
+}
+
+impl Clone for Memo {
+    fn clone(&self) -> Memo {
+        Memo(
+            self.0
+                .iter()
+                .map(|s| AtomicU16::new(s.load(Ordering::Relaxed)))
+                .collect(),
+        )
+    }
+}
+
+/// A memo is a cache: it takes no part in what a name is.
+impl PartialEq for Memo {
+    fn eq(&self, _: &Memo) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memo({} slots)", self.0.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_result() {
+        let kinds = [
+            MatchKind::Contains,
+            MatchKind::Fuzzy,
+            MatchKind::NearMiss,
+            MatchKind::Exact,
+            MatchKind::Alias,
+        ];
+        assert_eq!(decode(encode(None)), None);
+        for how in kinds {
+            for k in 0..=100_u32 {
+                let similarity = crate::matching::round2(f64::from(k) / 100.0 + 0.001);
+                let back = decode(encode(Some((how, similarity))));
+                assert_eq!(back, Some((how, similarity)), "{how:?} {k}");
+                assert_eq!(back.map(|(_, s)| s.to_bits()), Some(similarity.to_bits()));
+            }
+        }
+    }
+
+    #[test]
+    fn remembers() {
+        let memo = Memo::new(3);
+        let mut calls = 0;
+        for _ in 0..3 {
+            let found = memo.get_or(1, || {
+                calls += 1;
+                Some((MatchKind::NearMiss, 0.71))
+            });
+            assert_eq!(found, Some((MatchKind::NearMiss, 0.71)));
+        }
+        assert_eq!(calls, 1);
+        assert_eq!(memo.get_or(9, || None), None, "out of range: computed");
+    }
+}

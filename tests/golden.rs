@@ -1,0 +1,167 @@
+//! Assessments are byte-identical to the recorded ones.
+//!
+//! Optimisations of the matcher and the evaluator must not change a single
+//! byte of output. These tests compare the JSON (and the text rendering) of
+//! every example candidate against the five bundled postings, and the JSON
+//! of 200 generated profiles (stored as input in
+//! `tests/data/golden/generated.jsonl`, so the generator may change), with
+//! the outputs recorded in `tests/data/golden/`.
+//!
+//! After an intended change of output, re-record with
+//! `VACANCY_MATCH_BLESS=1 cargo test --test golden` and review the diff.
+
+// Helpers outside #[test] functions fail loudly on broken fixtures too.
+#![allow(clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use vacancy_match::{Candidate, RuleSet};
+
+#[path = "../benches/support/generator.rs"]
+mod generator;
+
+const GOLDEN: &str = "tests/data/golden";
+/// Open (2024-01-15: posting 000 open) and late (2025-10-01: all but 003
+/// closed and measured at their deadlines).
+const AS_OF: [&str; 2] = ["2024-01-15", "2025-10-01"];
+const GENERATED: u64 = 200;
+
+fn blessing() -> bool {
+    std::env::var_os("VACANCY_MATCH_BLESS").is_some()
+}
+
+/// Compares `actual` with the recorded file, or records it when blessing.
+fn check(path: &Path, actual: &str) {
+    if blessing() {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; record it with VACANCY_MATCH_BLESS=1 cargo test --test golden",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the recorded output, first at line {}:\n  recorded: {}\n  actual:   {}",
+            path.display(),
+            line + 1,
+            expected.lines().nth(line).unwrap_or("<end>"),
+            actual.lines().nth(line).unwrap_or("<end>"),
+        );
+    }
+}
+
+fn example_candidates() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("examples/candidates")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "json"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 10);
+    paths
+}
+
+#[test]
+fn example_candidates_against_every_posting() {
+    let rules = RuleSet::bundled().unwrap();
+    for path in example_candidates() {
+        let candidate = Candidate::from_path(&path).unwrap();
+        let mut all = Vec::new();
+        let mut text = String::new();
+        for as_of in AS_OF {
+            let assessments = rules.assess_each(&candidate, as_of.parse().unwrap());
+            for a in &assessments {
+                writeln!(text, "{a}\n").unwrap();
+            }
+            all.extend(assessments);
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        let json = serde_json::to_string_pretty(&all).unwrap() + "\n";
+        check(&Path::new(GOLDEN).join(format!("{stem}.json")), &json);
+        check(&Path::new(GOLDEN).join(format!("{stem}.txt")), &text);
+    }
+}
+
+/// FNV-1a, 64 bits: a stable digest of one profile's output.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[test]
+fn generated_profiles_against_every_posting() {
+    let rules = RuleSet::bundled().unwrap();
+    let input = Path::new(GOLDEN).join("generated.jsonl");
+    if blessing() && !input.exists() {
+        std::fs::write(&input, generator::jsonl(generator::DEFAULT_SEED, GENERATED)).unwrap();
+    }
+    let profiles = std::fs::read_to_string(&input).unwrap();
+    // One digest per profile and date: the full JSON of 1,000 profile ×
+    // posting pairs would be megabytes. A mismatch names the profile, and
+    // `cargo run --example check_cv` shows its output.
+    let mut digests = String::new();
+    for line in profiles.lines() {
+        let candidate = Candidate::from_json_str(line).unwrap();
+        let id = candidate.id.clone().unwrap();
+        for as_of in AS_OF {
+            let assessments = rules.assess_each(&candidate, as_of.parse().unwrap());
+            let json = serde_json::to_string(&assessments).unwrap();
+            writeln!(digests, "{id} {as_of} {:016x}", fnv1a(json.as_bytes())).unwrap();
+        }
+    }
+    check(&Path::new(GOLDEN).join("generated.digests"), &digests);
+}
+
+#[test]
+fn generator_is_deterministic_and_valid() {
+    let seed = generator::DEFAULT_SEED;
+    assert_eq!(
+        generator::profile_json(seed, 17),
+        generator::profile_json(seed, 17)
+    );
+    assert_ne!(
+        generator::profile_json(seed, 17),
+        generator::profile_json(seed, 18)
+    );
+    for i in 0..1000 {
+        let json = generator::profile_json(seed, i);
+        assert!(!json.contains('\n'));
+        if let Err(e) = Candidate::from_json_str(&json) {
+            panic!("profile {i} is refused: {e}\n{json}");
+        }
+    }
+}
+
+/// A prepared candidate remembers its name comparisons: whatever it was
+/// assessed against before, and in whatever order, it gives what a fresh
+/// one gives.
+#[test]
+fn a_prepared_candidate_answers_as_a_fresh_one() {
+    let rules = RuleSet::bundled().unwrap();
+    let ids: Vec<&str> = rules.vacancies().iter().rev().map(|v| v.id()).collect();
+    for i in 0..100 {
+        let candidate = generator::profile(generator::DEFAULT_SEED, 10_000 + i).unwrap();
+        let prepared = rules.prepare(&candidate);
+        for as_of in AS_OF.iter().rev() {
+            let as_of = as_of.parse().unwrap();
+            for id in &ids {
+                let fresh = rules.assess_one(&candidate, id, as_of);
+                assert_eq!(prepared.assess(id, as_of), fresh, "profile {i}, {id}");
+            }
+            assert_eq!(
+                prepared.assess_each(as_of),
+                rules.assess_each(&candidate, as_of)
+            );
+        }
+    }
+}
