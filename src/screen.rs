@@ -248,7 +248,9 @@ fn at_line(error: Error, source: &str, line: usize) -> Error {
             ErrorKind::Invalid { location, message } => Error::invalid(
                 Location {
                     file: Some(source.to_string()),
-                    line: Some(line + location.line.map_or(0, |l| l.saturating_sub(1))),
+                    line: Some(
+                        line.saturating_add(location.line.map_or(0, |l| l.saturating_sub(1))),
+                    ),
                     column: location.column,
                     path: location.path.clone(),
                 },

@@ -18,6 +18,15 @@
 //! once a row's minimum exceeds the distance the threshold allows, the
 //! answer is known to be below the threshold and the table is left.
 
+// The table is indexed and its cells added to by position: every index is
+// below `(n + 2) × (m + 2)`, the size the table is grown to before use,
+// with `n` and `m` at most `MAX` (256) bytes, checked on entry, so neither
+// an index nor a sum of at most `n + m + 2` can go out of range or
+// overflow `u16`. Checked accessors in this innermost loop would cost the
+// speed this module exists for; the property tests compare every result
+// with strsim's.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use std::cell::RefCell;
 
 /// Longest name, in bytes, handled here (the table grows to its square).

@@ -48,11 +48,12 @@ fn encode(found: Found) -> u16 {
             (code, hundredths)
         }
     };
-    1 + (code << 7 | hundredths)
+    (code << 7 | hundredths).saturating_add(1)
 }
 
 fn decode(slot: u16) -> Found {
-    let value = slot - 1;
+    // Slot 0 is "not computed" and never decoded; saturate rather than trust it.
+    let value = slot.saturating_sub(1);
     let how = match value >> 7 {
         0 => return None,
         1 => MatchKind::Contains,

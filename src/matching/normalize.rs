@@ -90,7 +90,7 @@ fn push_words(text: &str, out: &mut String, keep_stop_words: bool) {
             out.push_str(long);
         }
         let (keep, y) = singular(&out[start..]);
-        out.truncate(start + keep);
+        out.truncate(start.saturating_add(keep));
         if y {
             out.push('y');
         }
@@ -155,7 +155,7 @@ pub(crate) fn key(text: &str) -> String {
 /// punctuation, abbreviations, articles or plurals normalise equally.
 #[must_use]
 pub(crate) fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out = String::with_capacity(text.len().saturating_add(8));
     push_words(text, &mut out, false);
     if out.is_empty() {
         // A name made only of stop words ("A") keeps them.

@@ -35,10 +35,11 @@ pub(crate) struct Shape {
 
 fn bucket(c: char) -> usize {
     match c {
-        'a'..='z' => c as usize - 'a' as usize,
-        '0'..='9' => 26 + (c as usize - '0' as usize) % 3,
+        // Each arm's arithmetic is bounded by its pattern.
+        'a'..='z' => (c as usize).saturating_sub('a' as usize),
+        '0'..='9' => 26_usize.saturating_add((c as usize).saturating_sub('0' as usize) % 3),
         ' ' => 29,
-        _ => 30 + (c as usize) % 2,
+        _ => 30_usize.saturating_add((c as usize) % 2),
     }
 }
 
@@ -105,10 +106,9 @@ impl Shape {
         // Fixed-size arrays and 16-bit sums (32 × 255 fits): the loop
         // compiles to a few vector instructions.
         let (mut extra, mut missing) = (0_u16, 0_u16);
-        for i in 0..BUCKETS {
-            let (a, b) = (self.bag[i], other.bag[i]);
-            extra += u16::from(a.saturating_sub(b));
-            missing += u16::from(b.saturating_sub(a));
+        for (&a, &b) in self.bag.iter().zip(other.bag.iter()) {
+            extra = extra.saturating_add(u16::from(a.saturating_sub(b)));
+            missing = missing.saturating_add(u16::from(b.saturating_sub(a)));
         }
         let distance = usize::from(extra.max(missing)).max(self.chars.abs_diff(other.chars));
         1.0 - (distance as f64) / (longer as f64)

@@ -42,16 +42,6 @@ impl Category {
         Category::Organization,
     ];
 
-    fn index(self) -> usize {
-        match self {
-            Category::Field => 0,
-            Category::Domain => 1,
-            Category::Certification => 2,
-            Category::Skill => 3,
-            Category::Organization => 4,
-        }
-    }
-
     /// One item of the category, for messages: "field", "domain"...
     pub(crate) fn singular(self) -> &'static str {
         match self {
@@ -194,7 +184,7 @@ impl Vocabulary {
             &raw.organizations,
         ];
         for (category, entries) in Category::ALL.into_iter().zip(lists) {
-            let index = &mut vocabulary.indexes[category.index()];
+            let index = vocabulary.index_mut(category);
             for (i, entry) in entries.iter().enumerate() {
                 let concept_id = index.concepts.len();
                 let mut concept = Concept {
@@ -256,7 +246,7 @@ impl Vocabulary {
     /// ```
     #[must_use]
     pub fn canonical(&self, category: Category, name: &str) -> Option<&str> {
-        let index = &self.indexes[category.index()];
+        let index = &self.index(category);
         let id = index.by_form.get(&normalize(name))?;
         index.concepts.get(*id).map(|c| c.name.as_str())
     }
@@ -270,7 +260,7 @@ impl Vocabulary {
     /// ```
     #[must_use]
     pub fn len(&self, category: Category) -> usize {
-        self.indexes[category.index()].concepts.len()
+        self.index(category).concepts.len()
     }
 
     /// Whether the vocabulary has no entries at all.
@@ -286,21 +276,44 @@ impl Vocabulary {
 
     /// The canonical names of a category, in file order.
     pub(crate) fn names(&self, category: Category) -> Vec<&str> {
-        self.indexes[category.index()]
+        self.index(category)
             .concepts
             .iter()
             .map(|c| c.name.as_str())
             .collect()
     }
 
+    /// The index of a category (a pattern, not an indexing that could panic).
+    fn index(&self, category: Category) -> &Index {
+        let [fields, domains, certifications, skills, organizations] = &self.indexes;
+        match category {
+            Category::Field => fields,
+            Category::Domain => domains,
+            Category::Certification => certifications,
+            Category::Skill => skills,
+            Category::Organization => organizations,
+        }
+    }
+
+    fn index_mut(&mut self, category: Category) -> &mut Index {
+        let [fields, domains, certifications, skills, organizations] = &mut self.indexes;
+        match category {
+            Category::Field => fields,
+            Category::Domain => domains,
+            Category::Certification => certifications,
+            Category::Skill => skills,
+            Category::Organization => organizations,
+        }
+    }
+
     pub(crate) fn concept_of(&self, category: Category, norm: &str) -> Option<usize> {
-        self.indexes[category.index()].by_form.get(norm).copied()
+        self.index(category).by_form.get(norm).copied()
     }
 
     /// The normalised forms of a concept (none for `None`).
     pub(crate) fn forms(&self, category: Category, concept: Option<usize>) -> &[Form] {
         concept
-            .and_then(|id| self.indexes[category.index()].concepts.get(id))
+            .and_then(|id| self.index(category).concepts.get(id))
             .map_or(&[], |c| c.forms.as_slice())
     }
 }
