@@ -180,3 +180,9 @@ pub use ruleset::RuleSet;
 #[cfg(feature = "schema")]
 pub use schema::{candidate_schema, rules_schema};
 pub use screen::ScreenRecord;
+
+/// The README's Rust examples, compiled and run as doctests so that it
+/// stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
