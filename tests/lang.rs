@@ -429,7 +429,10 @@ fn sofia_in_spanish_languages_and_what_if() {
     let a = sofia_es();
     let spanish = finding(&a, "spanish");
     assert_eq!(spanish.message, "Español C2 (nativo) cumple C1 (fluido)");
-    assert_eq!(spanish.expected, "Español, nivel C1 (fluido)");
+    assert_eq!(
+        spanish.expected,
+        "Español, nivel C1 (fluido, escala de descriptores de vacantes)"
+    );
     assert_eq!(
         finding(&a, "english").message,
         "Inglés C1 cumple C1 (fluido)"
@@ -534,7 +537,7 @@ fn spanish_names_for_countries_degrees_and_rights() {
     );
     assert_eq!(
         finding(&a, "many").expected,
-        "uno de 5 idiomas (Mam, K'iche', Kaqchikel, ...), nivel B2 (un ii)"
+        "uno de 5 idiomas (Mam, K'iche', Kaqchikel, ...), nivel B2 (un ii, escala del Marco para las Lenguas de las Naciones Unidas)"
     );
     assert_eq!(
         finding(&a, "mayan").message,

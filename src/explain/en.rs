@@ -15,7 +15,7 @@ use super::{
 };
 use crate::matching::NameMatch;
 use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
-use crate::model::Country;
+use crate::model::{Country, LanguageLevel};
 use crate::{AuthorizationStatus, WorkAuthorization};
 
 /// The report's fixed words.
@@ -426,11 +426,24 @@ fn language_names(rule: &LanguageRule) -> String {
     }
 }
 
+/// "C1 (fluent, posting descriptors scale)": the level as written, and the
+/// scale it was written in when it was not a CEFR code (a scale named
+/// "house scale" is not called "house scale scale").
+fn level_with_scale(level: &LanguageLevel) -> String {
+    match (level.written(), level.scale()) {
+        (Some(words), Some(scale)) if super::names_scale(scale) => {
+            format!("{} ({words}, {scale})", level.cefr())
+        }
+        (Some(words), Some(scale)) => format!("{} ({words}, {scale} scale)", level.cefr()),
+        _ => level.to_string(),
+    }
+}
+
 fn language(f: LanguageFacts<'_>) -> Rendered {
     let LanguageFacts { rule, found } = f;
     let level = &rule.level;
     let wanted = language_names(rule);
-    let expected = format!("{wanted} at {level}");
+    let expected = format!("{wanted} at {}", level_with_scale(level));
     match found {
         LanguageFound::NotStated => {
             let asked = format!("{wanted} at {level}");

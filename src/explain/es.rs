@@ -172,11 +172,51 @@ fn descriptor(words: &str) -> &str {
         .map_or(words, |(_, es)| es)
 }
 
+/// The scales of the bundled crosswalk, as "escala …" completes them.
+const SCALES: &[(&str, &str)] = &[
+    ("CEFR", "del MCER"),
+    ("native speaker", "de hablante nativo"),
+    ("posting descriptors", "de descriptores de vacantes"),
+    (
+        "posting descriptors (Spanish)",
+        "de descriptores de vacantes en español",
+    ),
+    (
+        "UN Language Framework",
+        "del Marco para las Lenguas de las Naciones Unidas",
+    ),
+];
+
 /// "C1 (fluido)", "B2".
 fn level(level: &LanguageLevel) -> String {
     match level.written() {
         Some(words) => format!("{} ({})", level.cefr(), descriptor(words)),
         None => level.cefr().to_string(),
+    }
+}
+
+/// "C1 (fluido, escala de descriptores de vacantes)": the level, and the
+/// scale it was written in when it was not a CEFR code.
+fn level_with_scale(l: &LanguageLevel) -> String {
+    match (l.written(), l.scale()) {
+        (Some(words), Some(scale)) => {
+            let mut s = format!("{} ({}, ", l.cefr(), descriptor(words));
+            match SCALES.iter().find(|(name, _)| *name == scale) {
+                Some((_, phrase)) => {
+                    s.push_str("escala ");
+                    s.push_str(phrase);
+                }
+                // A rule set's own scale, by its name as written.
+                None if super::names_scale(scale) => s.push_str(scale),
+                None => {
+                    s.push_str("escala ");
+                    s.push_str(scale);
+                }
+            }
+            s.push(')');
+            s
+        }
+        _ => level(l),
     }
 }
 
@@ -617,7 +657,7 @@ fn language(f: LanguageFacts<'_>) -> Rendered {
     let LanguageFacts { rule, found } = f;
     let need = level(&rule.level);
     let wanted = language_names(rule);
-    let expected = format!("{wanted}, nivel {need}");
+    let expected = format!("{wanted}, nivel {}", level_with_scale(&rule.level));
     match found {
         LanguageFound::NotStated => {
             let asked = format!("{wanted}, nivel {need}");

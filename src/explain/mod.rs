@@ -78,6 +78,13 @@ pub(crate) fn years_noun(amount: &str) -> String {
     format!("{amount} {}", year_word(amount))
 }
 
+/// Whether a scale's name already says it is a scale ("house scale",
+/// "escala interna"), so that explanations do not say it twice.
+pub(crate) fn names_scale(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.contains("scale") || lower.contains("escala")
+}
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -287,7 +294,9 @@ pub struct Finding {
     pub code: Code,
     /// The explanation, for people, in [`Finding::lang`].
     pub message: String,
-    /// What the requirement asks, for people, in [`Finding::lang`].
+    /// What the requirement asks, for people, in [`Finding::lang`]; a
+    /// language level names the scale it was written in when it was not a
+    /// CEFR code ("English at C1 (fluent, posting descriptors scale)").
     pub expected: String,
     /// For alternatives: the path that was met, or the closest one.
     #[serde(skip_serializing_if = "Option::is_none")]
