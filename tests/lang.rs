@@ -546,6 +546,17 @@ fn spanish_names_for_countries_degrees_and_rights() {
 }
 
 #[test]
+fn the_readme_shows_the_spanish_report_as_it_is() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block = sofia_es().to_string();
+    assert!(
+        readme.contains(&format!("```text\n{block}\n```")),
+        "README.md's Spanish block differs from:\n{block}"
+    );
+}
+
+#[test]
 fn report_languages_are_read_by_code_and_name() {
     for (text, lang) in [
         ("en", Lang::En),
