@@ -91,7 +91,7 @@ fn short(amount: &str) -> &'static str {
 }
 
 /// A degree level's Spanish name.
-pub(super) fn degree(level: DegreeLevel) -> &'static str {
+fn degree(level: DegreeLevel) -> &'static str {
     match level {
         DegreeLevel::Secondary => "educación secundaria",
         DegreeLevel::PostSecondary => "educación técnica/postsecundaria",
@@ -103,7 +103,7 @@ pub(super) fn degree(level: DegreeLevel) -> &'static str {
 
 /// A degree level with its article: "una licenciatura", "un doctorado",
 /// but "educación secundaria" (uncountable).
-pub(super) fn a_degree(level: DegreeLevel) -> &'static str {
+fn a_degree(level: DegreeLevel) -> &'static str {
     match level {
         DegreeLevel::Secondary => "educación secundaria",
         DegreeLevel::PostSecondary => "educación técnica/postsecundaria",
@@ -123,7 +123,7 @@ fn accredited(level: DegreeLevel) -> &'static str {
 
 /// "A", "A o B", "A, B o C"; "u" before a word that starts with the sound
 /// of "o" ("Sociología u Oceanografía").
-pub(super) fn list_or(names: &[&str]) -> String {
+fn list_or(names: &[&str]) -> String {
     let mut out = String::new();
     let last = names.len().saturating_sub(1);
     for (i, name) in names.iter().enumerate() {
@@ -1120,5 +1120,54 @@ pub(super) fn name_match(m: &NameMatch, f: &mut dyn fmt::Write) -> fmt::Result {
             comma(format!("{:.2}", m.similarity)),
             comma(FUZZY_THRESHOLD.to_string())
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_take_a_decimal_comma() {
+        assert_eq!(comma("0.5".to_string()), "0,5");
+        assert_eq!(comma("12".to_string()), "12");
+        assert_eq!(years(1.46), "1,5");
+        assert_eq!(years_noun(&years(1.0)), "1 año");
+        assert_eq!(years_noun(&years(0.04)), "0 años");
+    }
+
+    #[test]
+    fn verbs_agree_with_the_amount() {
+        assert_eq!((required("1"), short("1")), ("se requiere", "falta"));
+        assert_eq!((required("2"), short("0,5")), ("se requieren", "faltan"));
+    }
+
+    #[test]
+    fn lists_join_with_o_and_u_before_an_o_sound() {
+        assert_eq!(list_or(&[]), "");
+        assert_eq!(list_or(&["Derecho"]), "Derecho");
+        assert_eq!(list_or(&["Derecho", "Sociología"]), "Derecho o Sociología");
+        assert_eq!(
+            list_or(&["Derecho", "Sociología", "Oceanografía"]),
+            "Derecho, Sociología u Oceanografía"
+        );
+        assert_eq!(list_or(&["UNHCR", "Honduras"]), "UNHCR u Honduras");
+    }
+
+    #[test]
+    fn degrees_take_their_article_and_agreement() {
+        assert_eq!(a_degree(DegreeLevel::Bachelor), "una licenciatura");
+        assert_eq!(a_degree(DegreeLevel::Doctorate), "un doctorado");
+        assert_eq!(a_degree(DegreeLevel::Secondary), "educación secundaria");
+        assert_eq!(accredited(DegreeLevel::Doctorate), "acreditado");
+        assert_eq!(accredited(DegreeLevel::Master), "acreditada");
+    }
+
+    #[test]
+    fn bundled_descriptors_are_translated_and_others_kept() {
+        assert_eq!(descriptor("fluent"), "fluido");
+        assert_eq!(descriptor("good knowledge"), "buen conocimiento");
+        assert_eq!(descriptor("nativo"), "nativo");
+        assert_eq!(descriptor("operational"), "operational");
     }
 }
