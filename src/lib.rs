@@ -135,6 +135,27 @@
 //! pins the inputs (SHA-256 of the rule file and of the normalised profile).
 //! Output is deterministic: the same inputs give byte-identical JSON.
 //!
+//! Explanations are written in English or Spanish ([`Lang`]): [`assess_in`],
+//! [`RuleSet::assess_each_in`] and [`RuleSet::assess_one_in`] take the
+//! language (the functions without `_in` write English). The language
+//! changes the words only: verdicts, scores, codes, evidence items and
+//! ranking are the same, and the assessment records its `lang`. Spanish
+//! is the formal Spanish of UN postings in Latin America, with a decimal
+//! comma and the Spanish names of languages, countries and degrees; names
+//! from rule files and profiles stay as written.
+//!
+//! ```
+//! use vacancy_match::{Candidate, Lang, RuleSet};
+//!
+//! let rules = RuleSet::bundled()?;
+//! let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+//! let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
+//! let spanish = a.findings.iter().find(|f| f.requirement == "spanish").unwrap();
+//! assert_eq!(spanish.message, "Español C2 (nativo) cumple C1 (fluido)");
+//! assert_eq!(a.what_if[1].change, "0,5 años más de experiencia en refugee protection");
+//! # Ok::<(), vacancy_match::Error>(())
+//! ```
+//!
 //! # Rule authoring
 //!
 //! Rule files carry their own test cases ([`RuleSet::run_cases`]), and
@@ -165,10 +186,10 @@ mod schema;
 mod screen;
 
 pub use analyze::Warning;
-pub use assess::{assess, rank, PreparedCandidate};
+pub use assess::{assess, assess_in, rank, PreparedCandidate};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
-pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Status, Verdict};
+pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang, Status, Verdict};
 pub use load::{InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{

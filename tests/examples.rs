@@ -127,6 +127,69 @@ fn ricardo_is_eligible_for_the_consultancy_and_closed_postings_are_marked() {
 }
 
 #[test]
+fn sofia_in_spanish_with_lang_es() {
+    let text = report(&[
+        "examples/candidates/sofia_giron_graduate.json",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+    ]);
+    assert!(
+        text.starts_with(
+            "Sofía Alejandra Girón Castillo — evaluación al 2024-01-15 frente a 5 vacantes\n"
+        ),
+        "{text}"
+    );
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("NO ELEGIBLE"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "NO ELEGIBLE  83,7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
+            "NO ELEGIBLE  73,4/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
+            "NO ELEGIBLE  56,7/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
+            "NO ELEGIBLE  73,3/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
+            "NO ELEGIBLE  37,0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
+        ]
+    );
+    assert!(text.contains(
+        "  [falta]     refugee_protection_experience: acredita 1,5 años de experiencia en refugee protection; se requieren 2: faltan 0,5\n                brecha: faltan 0,5 años de experiencia en refugee protection\n"
+    ));
+    // English is the default, and `--lang en` says so explicitly.
+    let english = report(&[
+        "examples/candidates/sofia_giron_graduate.json",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "en",
+    ]);
+    let default = report(&[
+        "examples/candidates/sofia_giron_graduate.json",
+        "--as-of",
+        "2024-01-15",
+    ]);
+    assert_eq!(english, default);
+}
+
+#[test]
+fn an_unknown_report_language_is_a_usage_error() {
+    let output = check_cv(&[
+        "examples/candidates/sofia_giron_graduate.json",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown report language `fr`, expected en or es"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_bad_profile_is_reported_with_its_location() {
     let output = check_cv(&["rules/vocabulary.yaml", "--as-of", "2025-01-10"]);
     assert!(!output.status.success());

@@ -1,7 +1,7 @@
 //! Level scales are data: an organisation's own crosswalk replaces the
 //! bundled one.
 
-use vacancy_match::{Candidate, Cefr, RuleSet, Scales, Verdict};
+use vacancy_match::{Candidate, Cefr, Lang, RuleSet, Scales, Verdict};
 
 const VACANCY: &str = "\
 id: demo
@@ -63,4 +63,43 @@ fn a_rules_folder_can_replace_the_crosswalk() {
         .assess_one(&cv, "demo", "2025-01-01".parse().unwrap())
         .unwrap();
     assert_eq!(a.verdict, Verdict::Eligible);
+    // The organisation's scale is named as written, and not twice.
+    assert_eq!(
+        a.findings[0].expected,
+        "English at B2 (operational, house scale)"
+    );
+}
+
+#[test]
+fn explanations_name_the_scale_a_requirement_was_written_in() {
+    let rules = RuleSet::bundled().unwrap();
+    let cv = Candidate::default();
+    let expected = |vacancy: &str, id: &str, lang: Lang| {
+        let a = rules
+            .assess_one_in(&cv, vacancy, "2025-01-01".parse().unwrap(), lang)
+            .unwrap();
+        let f = a.findings.iter().find(|f| f.requirement == id).unwrap();
+        (f.expected.clone(), f.message.clone())
+    };
+    let (english, message) = expected("unhcr-gt-resettlement-officer-2024", "english", Lang::En);
+    assert_eq!(english, "English at C1 (fluent, posting descriptors scale)");
+    // The sentence keeps the level as the posting wrote it.
+    assert_eq!(message, "no languages stated; needs English at C1 (fluent)");
+    let (mayan, _) = expected(
+        "iom-gt-operations-assistant-2025",
+        "mayan_language",
+        Lang::En,
+    );
+    assert!(
+        mayan.ends_with(" at A2 (basic, posting descriptors scale)"),
+        "{mayan}"
+    );
+    // A CEFR code needs no scale.
+    let (french, _) = expected("unhcr-americas-cpa-consultant-2025", "french", Lang::En);
+    assert_eq!(french, "French at B1");
+    let (ingles, _) = expected("unhcr-gt-resettlement-officer-2024", "english", Lang::Es);
+    assert_eq!(
+        ingles,
+        "Inglés, nivel C1 (fluido, escala de descriptores de vacantes)"
+    );
 }

@@ -2,36 +2,44 @@
 
 use super::prepared::Prepared;
 use super::{Context, Outcome};
-use crate::explain::{Code, Evidence, Gap, Status};
+use crate::explain::facts::{AuthorizationFacts, AuthorizationFound, Cited, Detail, Facts, Item};
+use crate::explain::{Code, Status};
 use crate::model::vacancy::AuthorizationRule;
 use crate::{AuthorizationStatus, WorkAuthorization};
 
-pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
-    let country = rule.country.english_name();
-    let accepted: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
-    let expected = format!(
-        "right to work in {country} ({}) valid on {}",
-        accepted.join(", "),
-        ctx.valid_on
-    );
+pub(crate) fn assess<'a>(
+    rule: &'a AuthorizationRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Outcome<'a> {
     let c = p.candidate;
-    let mut evidence = Vec::new();
+    let mut cited = Vec::new();
+    let outcome = |status, code, found, cited| {
+        Outcome::simple(
+            status,
+            code,
+            Facts::Authorization(AuthorizationFacts {
+                rule,
+                valid_on: ctx.valid_on,
+                found,
+                cited,
+            }),
+        )
+    };
     let citizen_ok = rule.statuses.contains(&AuthorizationStatus::Citizen);
     if let Some(nats) = &c.nationalities {
         if let Some(i) = nats.iter().position(|n| *n == rule.country) {
-            evidence.push(Evidence {
-                item: format!("nationalities[{i}]"),
-                detail: format!("national of {country}"),
+            cited.push(Cited {
+                item: Item::Nationality(i),
+                detail: Detail::National(rule.country),
                 matched: None,
             });
             if citizen_ok {
                 return outcome(
                     Status::Met,
                     Code::WorkAuthorizationMet,
-                    format!("national of {country}"),
-                    expected,
-                    evidence,
-                    None,
+                    AuthorizationFound::National,
+                    cited,
                 );
             }
         }
@@ -47,9 +55,12 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
         if auth.country != rule.country {
             continue;
         }
-        evidence.push(Evidence {
-            item: format!("work_authorizations[{i}]"),
-            detail: format!("{}{}", right(auth.status, country), until(auth)),
+        cited.push(Cited {
+            item: Item::WorkAuthorization(i),
+            detail: Detail::Right {
+                right: auth,
+                country: rule.country,
+            },
             matched: None,
         });
         let slot = if !rule.statuses.contains(&auth.status) {
@@ -70,41 +81,24 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
         return outcome(
             Status::Met,
             Code::WorkAuthorizationMet,
-            format!("{}{}", right(auth.status, country), until(auth)),
-            expected,
-            evidence,
-            None,
+            AuthorizationFound::Valid(auth),
+            cited,
         );
     }
     if let Some((auth, on)) = expired.and_then(|a| a.valid_until.map(|u| (a, u))) {
-        let held = right(auth.status, country);
         return outcome(
             Status::NotMet,
             Code::WorkAuthorizationExpired,
-            format!("{held} expires {on}, before {}", ctx.valid_on),
-            expected,
-            evidence,
-            Some(Gap::Expired {
-                what: held,
-                on,
-                needed_on: ctx.valid_on,
-            }),
+            AuthorizationFound::Expired(auth, on),
+            cited,
         );
     }
     if let Some(auth) = refused {
         return outcome(
             Status::NotMet,
             Code::WorkAuthorizationStatusNotAccepted,
-            format!(
-                "{} is not an accepted right to work ({} accepted)",
-                right(auth.status, country),
-                accepted.join(", ")
-            ),
-            expected,
-            evidence,
-            Some(Gap::Missing {
-                what: format!("{} (right to work in {country})", accepted.join(" or ")),
-            }),
+            AuthorizationFound::Refused(auth),
+            cited,
         );
     }
     // Nothing for this country: a fail only if the profile states both
@@ -113,32 +107,17 @@ pub(crate) fn assess(rule: &AuthorizationRule, p: &Prepared<'_>, ctx: &Context<'
         outcome(
             Status::NotMet,
             Code::WorkAuthorizationMissing,
-            format!("no right to work in {country} stated (not a national, no permit)"),
-            expected,
-            evidence,
-            Some(Gap::Missing {
-                what: format!("a right to work in {country} valid on {}", ctx.valid_on),
-            }),
+            AuthorizationFound::Missing,
+            cited,
         )
     } else {
         outcome(
             Status::Unknown,
             Code::WorkAuthorizationNotStated,
-            format!("right to work in {country} not stated"),
-            expected,
-            evidence,
-            Some(Gap::Verify {
-                what: format!("right to work in {country}"),
-            }),
+            AuthorizationFound::NotStated,
+            cited,
         )
     }
-}
-
-/// " valid until 2026-03", or nothing for a right that does not expire.
-fn until(auth: &WorkAuthorization) -> String {
-    auth.valid_until
-        .map(|u| format!(" valid until {u}"))
-        .unwrap_or_default()
 }
 
 /// Whether right `a` is the better one to cite than `b`: one without an
@@ -147,47 +126,4 @@ fn until(auth: &WorkAuthorization) -> String {
 fn lasts_longer(a: &WorkAuthorization, b: &WorkAuthorization) -> bool {
     let key = |w: &WorkAuthorization| (w.valid_until.is_none(), w.valid_until);
     key(a).cmp(&key(b)).then(b.status.cmp(&a.status)).is_gt()
-}
-
-/// The status as a noun for people: "work permit", not `work_permit`.
-fn noun(status: AuthorizationStatus) -> &'static str {
-    match status {
-        AuthorizationStatus::Citizen => "citizenship",
-        AuthorizationStatus::PermanentResident => "permanent residence",
-        AuthorizationStatus::WorkPermit => "work permit",
-    }
-}
-
-/// "work permit for Mexico", "citizenship of Mexico".
-fn right(status: AuthorizationStatus, country: &str) -> String {
-    let preposition = match status {
-        AuthorizationStatus::Citizen => "of",
-        AuthorizationStatus::PermanentResident => "in",
-        AuthorizationStatus::WorkPermit => "for",
-    };
-    format!("{} {preposition} {country}", noun(status))
-}
-
-fn outcome(
-    status: Status,
-    code: Code,
-    message: String,
-    expected: String,
-    evidence: Vec<Evidence>,
-    gap: Option<Gap>,
-) -> Outcome {
-    Outcome {
-        status,
-        credit: match status {
-            Status::Met => 1.0,
-            Status::Unknown => 0.5,
-            Status::NotMet => 0.0,
-        },
-        code,
-        message,
-        expected,
-        path: None,
-        evidence,
-        gap,
-    }
 }

@@ -4,9 +4,11 @@
 use super::experience;
 use super::prepared::{Prepared, PreparedDegree};
 use super::{Context, Outcome};
-use crate::explain::{
-    a_degree, fmt_years, fmt_years_missing, years_noun, Code, Evidence, Gap, Status,
+use crate::explain::facts::{
+    Cited, DegreeFacts, Detail, EducationFacts, Facts, Item, Join, Label, PathExperience,
+    PathFacts, Source,
 };
+use crate::explain::{Code, Status};
 use crate::matching::{best_match, Category, NameMatch};
 use crate::model::vacancy::{EducationPath, EducationRule};
 
@@ -99,60 +101,45 @@ fn credit_of(status: Status) -> f64 {
     }
 }
 
-/// "bachelor's degree + 3 years of experience"
-fn describe(path: &EducationPath, ctx: &Context<'_>) -> String {
-    let mut s = path.degree.to_string();
-    if path.accredited {
-        s = format!("accredited {s}");
-    }
-    if let Some(fields) = &path.fields {
-        let names: Vec<&str> = fields.accepted.iter().map(|t| t.text.as_str()).collect();
-        if names.len() <= 3 {
-            s.push_str(&format!(" in {}", names.join(", ")));
-        } else {
-            s.push_str(" in an accepted field");
-        }
-        if fields.related {
-            s.push_str(" (or related)");
-        }
-    }
-    if let Some(exp) = &path.experience {
-        s.push_str(&format!(
-            " + {} of {}",
-            years_noun(&fmt_years(exp.years)),
-            experience::describe(exp, ctx)
-        ));
-    }
-    if let Some(instead) = path.substitutes_for {
-        s.push_str(&format!(" (in lieu of a {instead})"));
-    }
-    s
-}
-
 /// A path's outcome.
-struct PathOutcome {
+struct PathOutcome<'a> {
     status: Status,
     /// The degree part alone (level, field, accreditation).
     degree_status: Status,
     credit: f64,
     code: Code,
-    message: String,
-    evidence: Vec<Evidence>,
-    gap: Option<Gap>,
+    degree: DegreeFacts<'a>,
+    experience: Option<PathExperience<'a>>,
+    cited: Vec<Cited<'a>>,
 }
 
-fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> PathOutcome {
-    let mut evidence = Vec::new();
+/// A degree of the profile, to name in a sentence.
+fn degree_label<'a>(d: &'a PreparedDegree, p: &'a Prepared<'_>) -> Label<'a> {
+    let source = p
+        .candidate
+        .education
+        .as_deref()
+        .and_then(|list| list.get(d.index))
+        .map_or(Source::None, Source::Degree);
+    Label {
+        english: &d.label,
+        source,
+    }
+}
+
+fn assess_path<'a>(
+    path: &'a EducationPath,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> PathOutcome<'a> {
+    let mut cited = Vec::new();
     // The degree part.
-    let (d_status, d_credit, d_code, d_message, d_gap) = match &p.degrees {
+    let (d_status, d_credit, d_code, degree) = match &p.degrees {
         None => (
             Status::Unknown,
             0.5,
             Code::EducationNotStated,
-            "no education stated".to_string(),
-            Some(Gap::Verify {
-                what: a_degree(path.degree),
-            }),
+            DegreeFacts::NotStated,
         ),
         Some(degrees) => {
             let completed: Vec<&PreparedDegree> = degrees
@@ -164,12 +151,12 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
                 .filter(|d| d.completed.is_none_or(|c| c > ctx.measured_at))
             {
                 if d.level >= path.degree {
-                    evidence.push(Evidence {
-                        item: format!("education[{}]", d.index),
-                        detail: format!(
-                            "{}: not completed by {}, not counted",
-                            d.label, ctx.measured_at
-                        ),
+                    cited.push(Cited {
+                        item: Item::Education(d.index),
+                        detail: Detail::DegreeNotCompleted {
+                            degree: degree_label(d, p),
+                            by: ctx.measured_at,
+                        },
                         matched: None,
                     });
                 }
@@ -193,30 +180,23 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
                     .then(b.degree.label.cmp(&a.degree.label))
             });
             match best {
-                None => {
-                    let have = None;
-                    (
-                        Status::NotMet,
-                        0.0,
-                        Code::EducationDegreeMissing,
-                        format!("no completed degree; needs {}", a_degree(path.degree)),
-                        Some(Gap::Degree {
-                            have,
-                            need: path.degree,
-                        }),
-                    )
-                }
+                None => (
+                    Status::NotMet,
+                    0.0,
+                    Code::EducationDegreeMissing,
+                    DegreeFacts::NoneCompleted,
+                ),
                 Some(fit) => {
-                    evidence.insert(
+                    cited.insert(
                         0,
-                        Evidence {
-                            item: format!("education[{}]", fit.degree.index),
-                            detail: fit.degree.label.clone(),
+                        Cited {
+                            item: Item::Education(fit.degree.index),
+                            detail: Detail::Degree(degree_label(fit.degree, p)),
                             matched: fit.field_match.clone(),
                         },
                     );
-                    let (status, _, code, message, gap) = degree_outcome(path, &fit);
-                    (status, top_credit, code, message, gap)
+                    let (status, code, facts) = degree_outcome(fit, p);
+                    (status, top_credit, code, facts)
                 }
             }
         }
@@ -228,207 +208,156 @@ fn assess_path(path: &EducationPath, p: &Prepared<'_>, ctx: &Context<'_>) -> Pat
             degree_status: d_status,
             credit: d_credit,
             code: d_code,
-            message: d_message,
-            evidence,
-            gap: d_gap,
+            degree,
+            experience: None,
+            cited,
         };
     };
-    let mut m = experience::measure(exp_rule, p, ctx);
-    evidence.append(&mut m.evidence);
-    let status = d_status.min(m.status);
+    let m = experience::measure(exp_rule, p, ctx);
+    cited.extend(m.cited);
+    let m_status = m.measure.status;
+    let status = d_status.min(m_status);
     let credit = (d_credit + m.credit) / 2.0;
-    let exp_text = format!(
-        "{} of {} (needs {})",
-        years_noun(&fmt_years(m.years)),
-        m.what,
-        fmt_years(exp_rule.years)
-    );
     // The degree's problem comes first; then the experience's.
-    let (code, message, gap) = if d_status == Status::NotMet {
-        (d_code, format!("{d_message}; {exp_text}"), d_gap)
-    } else if m.status == Status::NotMet {
-        let short = fmt_years_missing(exp_rule.years - m.years);
-        (
-            Code::EducationExperienceShort,
-            format!(
-                "{d_message}, but {}: {short} short",
-                experience::shortfall_text(&m, exp_rule)
-            ),
-            m.gap,
-        )
+    let (code, join) = if d_status == Status::NotMet {
+        (d_code, Join::Degree)
+    } else if m_status == Status::NotMet {
+        (Code::EducationExperienceShort, Join::Short)
     } else if d_status == Status::Unknown {
-        (d_code, format!("{d_message}; {exp_text}"), d_gap)
-    } else if m.status == Status::Unknown {
-        (
-            Code::EducationExperienceToVerify,
-            format!("{d_message}; {exp_text}, counting periods to verify"),
-            m.gap,
-        )
+        (d_code, Join::Degree)
+    } else if m_status == Status::Unknown {
+        (Code::EducationExperienceToVerify, Join::ToVerify)
+    } else if path.substitutes_for.is_some() {
+        (Code::EducationMetBySubstitution, Join::Substitution)
     } else {
-        let code = if path.substitutes_for.is_some() {
-            Code::EducationMetBySubstitution
-        } else {
-            Code::EducationMet
-        };
-        (code, format!("{d_message}; {exp_text}"), None)
+        (Code::EducationMet, Join::Degree)
     };
     PathOutcome {
         status,
         degree_status: d_status,
         credit,
         code,
-        message,
-        evidence,
-        gap,
+        degree,
+        experience: Some(PathExperience {
+            rule: exp_rule,
+            measure: m.measure,
+            join,
+        }),
+        cited,
     }
 }
 
-fn degree_outcome(
-    path: &EducationPath,
-    fit: &DegreeFit<'_>,
-) -> (Status, f64, Code, String, Option<Gap>) {
-    let label = &fit.degree.label;
-    let accepted = || {
-        path.fields
-            .as_ref()
-            .map(|f| f.accepted.iter().map(|t| t.text.clone()).collect())
-            .unwrap_or_default()
-    };
-    let field_text = fit
-        .field_match
-        .as_ref()
-        .map(|m| format!(" ({m})"))
-        .unwrap_or_default();
+/// How the degree judged stands: its status, code and facts.
+fn degree_outcome<'a>(fit: DegreeFit<'a>, p: &'a Prepared<'_>) -> (Status, Code, DegreeFacts<'a>) {
+    let degree = degree_label(fit.degree, p);
+    let field = fit.degree.field.as_ref().map(|f| f.text.as_str());
     if !fit.level_ok {
         return (
             fit.status,
-            fit.credit,
             Code::EducationDegreeMissing,
-            format!(
-                "highest completed degree is {label}; needs {}",
-                a_degree(path.degree)
-            ),
-            Some(Gap::Degree {
-                have: Some(fit.degree.level),
-                need: path.degree,
-            }),
+            DegreeFacts::BelowLevel {
+                degree,
+                level: fit.degree.level,
+            },
         );
     }
     if fit.field == Status::NotMet {
         return (
             fit.status,
-            fit.credit,
             Code::EducationFieldNotAccepted,
-            format!("{label} is not in an accepted field{field_text}"),
-            Some(Gap::Field {
-                have: fit.degree.field.as_ref().map(|f| f.text.clone()),
-                accepted: accepted(),
-            }),
+            DegreeFacts::FieldNotAccepted {
+                degree,
+                field,
+                matched: fit.field_match,
+            },
         );
     }
     if fit.accreditation == Status::NotMet {
         return (
             fit.status,
-            fit.credit,
             Code::EducationNotAccredited,
-            format!("{label} is from an institution stated as not accredited"),
-            Some(Gap::Missing {
-                what: format!("{} from an accredited institution", a_degree(path.degree)),
-            }),
+            DegreeFacts::NotAccredited { degree },
         );
     }
     if fit.field == Status::Unknown {
-        let message = match &fit.degree.field {
-            None => format!("{label}: field of study not stated"),
-            Some(f) => format!(
-                "{label}: \"{}\" is not in the accepted list; related fields are accepted, so a person must judge{field_text}",
-                f.text
-            ),
+        let facts = match field {
+            None => DegreeFacts::FieldNotStated { degree },
+            Some(field) => DegreeFacts::FieldToVerify {
+                degree,
+                field,
+                matched: fit.field_match,
+            },
         };
-        return (
-            fit.status,
-            fit.credit,
-            Code::EducationFieldToVerify,
-            message,
-            Some(Gap::Verify {
-                what: format!(
-                    "whether {} is a field related to {}",
-                    fit.degree
-                        .field
-                        .as_ref()
-                        .map_or("the field", |f| f.text.as_str()),
-                    accepted().join(", ")
-                ),
-            }),
-        );
+        return (fit.status, Code::EducationFieldToVerify, facts);
     }
     if fit.accreditation == Status::Unknown {
         return (
             fit.status,
-            fit.credit,
             Code::EducationAccreditationUnknown,
-            format!("{label}: accreditation of the institution not stated"),
-            Some(Gap::Verify {
-                what: "that the institution is accredited".to_string(),
-            }),
+            DegreeFacts::AccreditationUnknown { degree },
         );
     }
     (
         Status::Met,
-        fit.credit,
         Code::EducationMet,
-        format!("{label}{field_text}"),
-        None,
+        DegreeFacts::Met {
+            degree,
+            matched: fit.field_match,
+        },
     )
 }
 
 /// The education requirement: the best path, or the closest one.
-pub(crate) fn assess(rule: &EducationRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
-    let expected = rule
-        .paths
-        .iter()
-        .map(|path| describe(path, ctx))
-        .collect::<Vec<_>>()
-        .join("; or ");
+pub(crate) fn assess<'a>(
+    rule: &'a EducationRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Outcome<'a> {
     // The path reported is the best by status; among paths that are not
     // met, one whose degree the candidate holds comes before one that
     // needs a higher degree (years of experience accrue, a degree has to
     // be earned); then the highest credit; ties keep the earlier path.
-    let mut best: Option<(usize, PathOutcome)> = None;
+    let mut best: Option<(usize, &EducationPath, PathOutcome<'a>)> = None;
     let mut credit = 0.0_f64;
     for (i, path) in rule.paths.iter().enumerate() {
         let outcome = assess_path(path, p, ctx);
         credit = credit.max(outcome.credit);
-        let key = |o: &PathOutcome| (o.status, o.degree_status, o.credit);
+        let key = |o: &PathOutcome<'_>| (o.status, o.degree_status, o.credit);
         let better = match &best {
             None => true,
-            Some((_, b)) => key(&outcome) > key(b),
+            Some((_, _, b)) => key(&outcome) > key(b),
         };
         if better {
-            best = Some((i, outcome));
+            best = Some((i.saturating_add(1), path, outcome));
         }
     }
-    let Some((index, outcome)) = best else {
-        return Outcome::empty(expected);
+    let home = ctx.vacancy.country;
+    let Some((number, path, outcome)) = best else {
+        return Outcome::simple(
+            Status::Unknown,
+            Code::EducationNotStated,
+            Facts::Education(EducationFacts {
+                rule,
+                home,
+                best: None,
+            }),
+        );
     };
-    let path = rule.paths.get(index).map(|path| describe(path, ctx));
-    let lead = match (outcome.status, rule.paths.len()) {
-        (_, 1) => String::new(),
-        (Status::Met, _) => format!("met through path {}: ", index + 1),
-        _ => format!("closest path {}: ", index + 1),
-    };
-    let mut outcome = outcome;
-    if outcome.code == Code::EducationMetBySubstitution {
-        outcome.message.push_str(" — a bachelor plus 2 extra years of qualifying experience in lieu of a master (UN substitution rule)");
-    }
     Outcome {
         status: outcome.status,
         credit,
         code: outcome.code,
-        message: format!("{lead}{}", outcome.message),
-        expected,
-        path,
-        evidence: outcome.evidence,
-        gap: outcome.gap,
+        facts: Facts::Education(EducationFacts {
+            rule,
+            home,
+            best: Some(PathFacts {
+                number,
+                path,
+                met: outcome.status == Status::Met,
+                degree: outcome.degree,
+                experience: outcome.experience,
+                cited: outcome.cited,
+            }),
+        }),
     }
 }

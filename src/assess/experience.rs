@@ -4,10 +4,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
-use crate::explain::{
-    fmt_years, fmt_years_held, fmt_years_missing, years_missing, years_noun, Code, Evidence, Gap,
-    Status,
+use crate::explain::facts::{
+    Cited, Detail, Doubt, ExperienceFacts, Facts, Item, Label, Measure, Source,
 };
+use crate::explain::{Code, Status};
 use crate::matching::{best_match, Category};
 use crate::model::vacancy::{ExperienceRule, Scope};
 
@@ -33,7 +33,7 @@ pub(crate) fn merged_years(
             continue;
         }
         let first = i64::from(start.num_days_from_ce());
-        let after = i64::from(end.num_days_from_ce()) + 1;
+        let after = i64::from(end.num_days_from_ce()).saturating_add(1);
         events.push((first, share));
         events.push((after, -share));
     }
@@ -43,7 +43,7 @@ pub(crate) fn merged_years(
     let mut last = None;
     for (day, delta) in events {
         if let Some(prev) = last {
-            let span = (day - prev) as f64;
+            let span = day.saturating_sub(prev) as f64;
             days += span * active.clamp(0.0, 1.0);
         }
         active += delta;
@@ -61,49 +61,17 @@ enum Fit {
 }
 
 /// The result of measuring experience for a rule.
-pub(crate) struct Measured {
-    pub(crate) status: Status,
+pub(crate) struct Measured<'a> {
+    pub(crate) measure: Measure,
     pub(crate) credit: f64,
-    pub(crate) years: f64,
-    pub(crate) possible: f64,
-    pub(crate) evidence: Vec<Evidence>,
-    pub(crate) gap: Option<Gap>,
-    pub(crate) what: String,
-}
-
-/// "refugee protection experience", "experience in Mexico", "experience".
-pub(crate) fn describe(rule: &ExperienceRule, ctx: &Context<'_>) -> String {
-    let mut what = String::new();
-    if !rule.domains.is_empty() {
-        let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
-        what.push_str(&names.join("/"));
-        what.push(' ');
-    }
-    match rule.scope {
-        Scope::International => what.push_str("international "),
-        Scope::National => what.push_str("national "),
-        Scope::Any => {}
-    }
-    what.push_str("experience");
-    if !rule.countries.is_empty() {
-        let names: Vec<&str> = rule.countries.iter().map(|c| c.english_name()).collect();
-        what.push_str(" in ");
-        what.push_str(&names.join("/"));
-    }
-    if rule.scope == Scope::National {
-        what.push_str(&format!(" ({})", ctx.vacancy.country.english_name()));
-    }
-    if let Some(level) = rule.after_degree {
-        what.push_str(&format!(" after a {level}"));
-    }
-    what
+    pub(crate) cited: Vec<Cited<'a>>,
 }
 
 fn fit(
     rule: &ExperienceRule,
     period: &PreparedPeriod,
     ctx: &Context<'_>,
-    why: &mut Vec<String>,
+    why: &mut Vec<Doubt>,
 ) -> (Fit, Option<crate::NameMatch>) {
     let mut fit = Fit::Yes;
     let mut matched = None;
@@ -111,7 +79,7 @@ fn fit(
         match &period.domains {
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push("domains not stated".to_string());
+                why.push(Doubt::DomainsNotStated);
             }
             Some(domains) => {
                 let found = best_match(
@@ -125,7 +93,7 @@ fn fit(
                     other => {
                         if rule.related || domains.is_empty() {
                             fit = fit.min(Fit::Uncertain);
-                            why.push("relevance to verify".to_string());
+                            why.push(Doubt::Relevance);
                         } else {
                             fit = Fit::No;
                         }
@@ -139,7 +107,7 @@ fn fit(
         match period.country {
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push("country not stated".to_string());
+                why.push(Doubt::CountryNotStated);
             }
             Some(c) if rule.countries.contains(&c) => {}
             Some(_) => fit = Fit::No,
@@ -152,7 +120,7 @@ fn fit(
             Some(false) => fit = Fit::No,
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push("international or national not stated".to_string());
+                why.push(Doubt::ScopeNotStated);
             }
         },
         Scope::National => match period.country {
@@ -160,27 +128,43 @@ fn fit(
             Some(_) => fit = Fit::No,
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push("country not stated".to_string());
+                why.push(Doubt::CountryNotStated);
             }
         },
     }
     (fit, matched)
 }
 
+/// A period of the profile, to name in a sentence.
+pub(crate) fn period_label<'a>(period: &'a PreparedPeriod, p: &'a Prepared<'_>) -> Label<'a> {
+    let source = p
+        .candidate
+        .experience
+        .as_deref()
+        .and_then(|list| list.get(period.index))
+        .map_or(Source::None, Source::Period);
+    Label {
+        english: &period.label,
+        source,
+    }
+}
+
 /// Measures a candidate's experience against `rule`.
-pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Measured {
-    let what = describe(rule, ctx);
+pub(crate) fn measure<'a>(
+    rule: &ExperienceRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Measured<'a> {
     let Some(periods) = &p.periods else {
         return Measured {
-            status: Status::Unknown,
+            measure: Measure {
+                status: Status::Unknown,
+                years: 0.0,
+                possible: 0.0,
+                stated: false,
+            },
             credit: 0.5,
-            years: 0.0,
-            possible: 0.0,
-            evidence: Vec::new(),
-            gap: Some(Gap::Verify {
-                what: format!("{} of {what}", years_noun(&fmt_years(rule.years))),
-            }),
-            what,
+            cited: Vec::new(),
         };
     };
     // Experience after a degree: from the earliest completion of one.
@@ -195,7 +179,7 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
     });
     let mut sure = Vec::new();
     let mut maybe = Vec::new();
-    let mut evidence = Vec::new();
+    let mut cited = Vec::new();
     for period in periods {
         let mut why = Vec::new();
         let (mut fit, matched) = fit(rule, period, ctx, &mut why);
@@ -205,7 +189,7 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
             // is for a person to check, not a fail.
             Some(None) if p.degrees.is_none() => {
                 fit = fit.min(Fit::Uncertain);
-                why.push("degree date not stated".to_string());
+                why.push(Doubt::DegreeDateNotStated);
                 period.start
             }
             Some(None) => continue,
@@ -213,43 +197,42 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
         };
         if start > ctx.measured_at {
             if fit != Fit::No && period.start > ctx.measured_at {
-                evidence.push(Evidence {
-                    item: format!("experience[{}]", period.index),
-                    detail: format!(
-                        "{} starts after {}, not counted",
-                        period.label, ctx.measured_at
-                    ),
+                cited.push(Cited {
+                    item: Item::Experience(period.index),
+                    detail: Detail::PeriodTooLate {
+                        period: period_label(period, p),
+                        after: ctx.measured_at,
+                    },
                     matched: None,
                 });
             }
             continue;
         }
         let span = (start, period.end, period.share);
-        let one = merged_years(std::iter::once(span), ctx.measured_at);
-        match fit {
+        let years = merged_years(std::iter::once(span), ctx.measured_at);
+        let detail = match fit {
             Fit::Yes => {
                 sure.push(span);
-                evidence.push(Evidence {
-                    item: format!("experience[{}]", period.index),
-                    detail: format!("{}: {}", period.label, years_noun(&fmt_years(one))),
-                    matched,
-                });
+                Detail::Period {
+                    period: period_label(period, p),
+                    years,
+                }
             }
             Fit::Uncertain => {
                 maybe.push(span);
-                evidence.push(Evidence {
-                    item: format!("experience[{}]", period.index),
-                    detail: format!(
-                        "{}: {}, {}",
-                        period.label,
-                        years_noun(&fmt_years(one)),
-                        why.join(", ")
-                    ),
-                    matched,
-                });
+                Detail::PeriodToVerify {
+                    period: period_label(period, p),
+                    years,
+                    why,
+                }
             }
-            Fit::No => {}
-        }
+            Fit::No => continue,
+        };
+        cited.push(Cited {
+            item: Item::Experience(period.index),
+            detail,
+            matched,
+        });
     }
     let years = merged_years(sure.iter().copied(), ctx.measured_at);
     let possible = merged_years(sure.iter().chain(maybe.iter()).copied(), ctx.measured_at);
@@ -259,102 +242,55 @@ pub(crate) fn measure(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>
     } else {
         (years / need).min(1.0)
     };
-    let (status, credit, gap) = if years + EPSILON >= need {
-        (Status::Met, 1.0, None)
+    let (status, credit) = if years + EPSILON >= need {
+        (Status::Met, 1.0)
     } else if possible + EPSILON >= need {
-        (
-            Status::Unknown,
-            ratio.max(0.5),
-            Some(Gap::Verify {
-                what: format!(
-                    "whether {} of periods marked below count as {what}",
-                    years_noun(&fmt_years(possible - years))
-                ),
-            }),
-        )
+        (Status::Unknown, ratio.max(0.5))
     } else {
-        (
-            Status::NotMet,
-            ratio,
-            Some(Gap::Years {
-                missing: years_missing(need - years),
-                of: what.clone(),
-            }),
-        )
+        (Status::NotMet, ratio)
     };
     Measured {
-        status,
+        measure: Measure {
+            status,
+            years,
+            possible,
+            stated: true,
+        },
         credit,
-        years,
-        possible,
-        evidence,
-        gap,
-        what,
+        cited,
     }
 }
 
-/// "1.7 years of refugee protection experience, needs 2": held years
-/// rounded down, so that with the shortfall rounded up they add up.
-pub(crate) fn shortfall_text(m: &Measured, rule: &ExperienceRule) -> String {
-    format!(
-        "{} of {}, needs {}",
-        years_noun(&fmt_years_held(m.years)),
-        m.what,
-        fmt_years(rule.years)
-    )
-}
-
 /// The experience requirement.
-pub(crate) fn assess(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
+pub(crate) fn assess<'a>(
+    rule: &'a ExperienceRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Outcome<'a> {
     let m = measure(rule, p, ctx);
-    let need = fmt_years(rule.years);
-    let expected = format!("{} of {}", years_noun(&need), m.what);
-    let (code, message) = match m.status {
-        Status::Met => (
-            Code::ExperienceMet,
-            format!(
-                "{} of {} (needs {need})",
-                years_noun(&fmt_years(m.years)),
-                m.what
-            ),
-        ),
-        Status::Unknown if p.periods.is_none() => (
-            Code::ExperienceNotStated,
-            format!("no experience stated; needs {expected}"),
-        ),
-        Status::Unknown => (
-            Code::ExperienceToVerify,
-            format!(
-                "{} of {} for sure, {} if the periods to verify count (needs {need})",
-                years_noun(&fmt_years(m.years)),
-                m.what,
-                fmt_years(m.possible)
-            ),
-        ),
-        Status::NotMet => (
-            Code::ExperienceShort,
-            format!(
-                "{}: {} short",
-                shortfall_text(&m, rule),
-                fmt_years_missing(rule.years - m.years)
-            ),
-        ),
+    let code = match m.measure.status {
+        Status::Met => Code::ExperienceMet,
+        Status::Unknown if !m.measure.stated => Code::ExperienceNotStated,
+        Status::Unknown => Code::ExperienceToVerify,
+        Status::NotMet => Code::ExperienceShort,
     };
     Outcome {
-        status: m.status,
+        status: m.measure.status,
         credit: m.credit,
         code,
-        message,
-        expected,
-        path: None,
-        evidence: m.evidence,
-        gap: m.gap,
+        facts: Facts::Experience(ExperienceFacts {
+            rule,
+            home: ctx.vacancy.country,
+            measure: m.measure,
+            cited: m.cited,
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::explain::fmt_years;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -1,24 +1,20 @@
 //! Internal-only postings: current staff of the named organizations.
 
+use super::experience::period_label;
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
-use crate::explain::{Code, Evidence, Gap, Status};
+use crate::explain::facts::{Facts, InternalFacts, InternalFound};
+use crate::explain::{Code, Status};
 use crate::matching::{best_match, stronger, Category, NameMatch};
 use crate::model::vacancy::InternalRule;
 
-pub(crate) fn assess(rule: &InternalRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
-    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
-    let orgs = names.join(" or ");
-    let expected = format!("current staff of {orgs} (internal applicants only)");
-    let make = |status, credit, code, message: String, evidence, gap| Outcome {
-        status,
-        credit,
-        code,
-        message,
-        expected: expected.clone(),
-        path: None,
-        evidence,
-        gap,
+pub(crate) fn assess<'a>(
+    rule: &'a InternalRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Outcome<'a> {
+    let make = |status, code, found| {
+        Outcome::simple(status, code, Facts::Internal(InternalFacts { rule, found }))
     };
     if let Some(staff_of) = &p.staff_of {
         let found = best_match(
@@ -28,29 +24,15 @@ pub(crate) fn assess(rule: &InternalRule, p: &Prepared<'_>, ctx: &Context<'_>) -
             Category::Organization,
         );
         return match found {
-            Some((i, m)) if m.counts() => make(
+            Some((index, matched)) if matched.counts() => make(
                 Status::Met,
-                1.0,
                 Code::InternalMet,
-                format!("current staff of {}", m.found),
-                vec![Evidence {
-                    item: format!("staff_of[{i}]"),
-                    detail: format!("staff of {}", m.found),
-                    matched: Some(m),
-                }],
-                None,
+                InternalFound::Staff { index, matched },
             ),
             _ => make(
                 Status::NotMet,
-                0.0,
                 Code::InternalNotStaff,
-                format!(
-                    "not current staff of {orgs}; the posting is open to internal applicants only"
-                ),
-                Vec::new(),
-                Some(Gap::Missing {
-                    what: format!("current employment with {orgs}"),
-                }),
+                InternalFound::NotStaff,
             ),
         };
     }
@@ -81,28 +63,21 @@ pub(crate) fn assess(rule: &InternalRule, p: &Prepared<'_>, ctx: &Context<'_>) -
             best = Some((period, m));
         }
     }
-    if let Some((period, m)) = best {
+    if let Some((period, matched)) = best {
         return make(
             Status::Met,
-            1.0,
             Code::InternalMet,
-            format!("ongoing position at {} on {}", m.found, ctx.measured_at),
-            vec![Evidence {
-                item: format!("experience[{}]", period.index),
-                detail: period.label.clone(),
-                matched: Some(m),
-            }],
-            None,
+            InternalFound::Ongoing {
+                index: period.index,
+                period: period_label(period, p),
+                on: ctx.measured_at,
+                matched,
+            },
         );
     }
     make(
         Status::Unknown,
-        0.5,
         Code::InternalNotStated,
-        format!("current employment with {orgs} not stated"),
-        Vec::new(),
-        Some(Gap::Verify {
-            what: format!("that the candidate is current {orgs} staff"),
-        }),
+        InternalFound::NotStated,
     )
 }

@@ -12,7 +12,8 @@ mod prepared;
 
 use chrono::NaiveDate;
 
-use crate::explain::{Assessment, Code, Evidence, Finding, Gap, Status, Verdict};
+use crate::explain::facts::Facts;
+use crate::explain::{Assessment, Code, Finding, Lang, Status, Verdict};
 use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
@@ -35,27 +36,18 @@ pub(crate) struct Context<'a> {
     pub(crate) valid_on: NaiveDate,
 }
 
-/// An evaluator's result, before the requirement's id and weight are added.
-pub(crate) struct Outcome {
+/// An evaluator's result, before the requirement's id and weight are
+/// added: the judgement, and the facts its words are rendered from.
+pub(crate) struct Outcome<'a> {
     pub(crate) status: Status,
     pub(crate) credit: f64,
     pub(crate) code: Code,
-    pub(crate) message: String,
-    pub(crate) expected: String,
-    pub(crate) path: Option<String>,
-    pub(crate) evidence: Vec<Evidence>,
-    pub(crate) gap: Option<Gap>,
+    pub(crate) facts: Facts<'a>,
 }
 
-impl Outcome {
-    pub(crate) fn simple(
-        status: Status,
-        code: Code,
-        message: String,
-        expected: String,
-        evidence: Vec<Evidence>,
-        gap: Option<Gap>,
-    ) -> Outcome {
+impl<'a> Outcome<'a> {
+    /// An outcome whose credit follows from its status alone.
+    pub(crate) fn simple(status: Status, code: Code, facts: Facts<'a>) -> Outcome<'a> {
         Outcome {
             status,
             credit: match status {
@@ -64,25 +56,8 @@ impl Outcome {
                 Status::NotMet => 0.0,
             },
             code,
-            message,
-            expected,
-            path: None,
-            evidence,
-            gap,
+            facts,
         }
-    }
-
-    /// For a requirement with nothing to evaluate (never built by the
-    /// loader, which refuses empty lists).
-    pub(crate) fn empty(expected: String) -> Outcome {
-        Outcome::simple(
-            Status::Unknown,
-            Code::EducationNotStated,
-            "nothing to evaluate".to_string(),
-            expected.clone(),
-            Vec::new(),
-            Some(Gap::Verify { what: expected }),
-        )
     }
 }
 
@@ -105,6 +80,33 @@ impl Outcome {
 #[must_use]
 pub fn assess(candidate: &Candidate, rules: &RuleSet, as_of: NaiveDate) -> Vec<Assessment> {
     let mut all = rules.assess_each(candidate, as_of);
+    rank(&mut all);
+    all
+}
+
+/// [`assess`] with the explanations in `lang`: the same verdicts, scores,
+/// codes and ranking, and every sentence, gap and what-if in that
+/// language.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{assess_in, Candidate, Lang, RuleSet, Verdict};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+/// let ranked = assess_in(&cv, &rules, "2024-01-15".parse().unwrap(), Lang::Es);
+/// assert_eq!(ranked[0].lang, Lang::Es);
+/// assert_eq!(ranked[0].verdict, Verdict::Ineligible);
+/// assert!(ranked[0].to_string().starts_with("NO ELEGIBLE  83,7/100"));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[must_use]
+pub fn assess_in(
+    candidate: &Candidate,
+    rules: &RuleSet,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Vec<Assessment> {
+    let mut all = rules.assess_each_in(candidate, as_of, lang);
     rank(&mut all);
     all
 }
@@ -198,13 +200,80 @@ impl RuleSet {
     ) -> Option<Assessment> {
         self.prepare(candidate).assess(vacancy, as_of)
     }
+
+    /// [`RuleSet::assess_each`] with the explanations in `lang`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let all = rules.assess_each_in(&Candidate::default(), "2025-01-01".parse().unwrap(), Lang::Es);
+    /// let english = all[0].findings.iter().find(|f| f.requirement == "english").unwrap();
+    /// assert_eq!(english.message, "no se indican idiomas; se requiere Inglés, nivel C1 (fluido)");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess_each_in(
+        &self,
+        candidate: &Candidate,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> Vec<Assessment> {
+        let prepared = Prepared::new(candidate, &self.vocabulary);
+        self.vacancies
+            .iter()
+            .map(|v| assess_vacancy_in(&prepared, v, &self.vocabulary, as_of, lang))
+            .collect()
+    }
+
+    /// [`RuleSet::assess_one`] with the explanations in `lang`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+    /// let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
+    /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
+    /// assert_eq!(changes, ["1,5 años más de experiencia", "0,5 años más de experiencia en refugee protection"]);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assess_one_in(
+        &self,
+        candidate: &Candidate,
+        vacancy: &str,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> Option<Assessment> {
+        let v = self.vacancy(vacancy)?;
+        let prepared = Prepared::new(candidate, &self.vocabulary);
+        Some(assess_vacancy_in(
+            &prepared,
+            v,
+            &self.vocabulary,
+            as_of,
+            lang,
+        ))
+    }
 }
 
+/// One vacancy, explained in English.
 pub(crate) fn assess_vacancy(
     p: &Prepared<'_>,
     vacancy: &Vacancy,
     vocabulary: &Vocabulary,
     as_of: NaiveDate,
+) -> Assessment {
+    assess_vacancy_in(p, vacancy, vocabulary, as_of, Lang::En)
+}
+
+pub(crate) fn assess_vacancy_in(
+    p: &Prepared<'_>,
+    vacancy: &Vacancy,
+    vocabulary: &Vocabulary,
+    as_of: NaiveDate,
+    lang: Lang,
 ) -> Assessment {
     let deadline = vacancy.deadline.map(|d| d.last_day());
     let measured_at = deadline.map_or(as_of, |d| d.min(as_of));
@@ -233,6 +302,7 @@ pub(crate) fn assess_vacancy(
                 Rule::Skill(rule) => named::skill(rule, p, &ctx),
                 Rule::Attestation(rule) => attestation::assess(rule, p, &ctx),
             };
+            let words = o.facts.render(lang);
             Finding {
                 requirement: r.id.clone(),
                 kind: r.rule.kind().as_str(),
@@ -240,12 +310,13 @@ pub(crate) fn assess_vacancy(
                 weight: r.weight,
                 status: o.status,
                 code: o.code,
-                message: o.message,
-                expected: o.expected,
-                path: o.path,
-                evidence: o.evidence,
-                gap: o.gap,
+                message: words.message,
+                expected: words.expected,
+                path: words.path,
+                evidence: words.evidence,
+                gap: words.gap,
                 credit: finding_credit(o.status, o.credit),
+                lang,
             }
         })
         .collect();
@@ -259,6 +330,7 @@ pub(crate) fn assess_vacancy(
         closed: deadline.is_some_and(|d| d < as_of),
         as_of,
         measured_at,
+        lang,
         what_if: what_if(&findings),
         findings,
         audit: crate::explain::Audit {
@@ -283,7 +355,7 @@ fn what_if(findings: &[Finding]) -> Vec<crate::explain::Change> {
             f.gap.as_ref().map(|gap| crate::explain::Change {
                 requirement: f.requirement.clone(),
                 status: f.status,
-                change: gap.change(),
+                change: gap.change_in(f.lang),
             })
         })
         .collect()

@@ -1,17 +1,16 @@
 //! Certifications (with expiry) and skills (listed or evidenced by an
 //! experience domain).
 
+use super::experience::period_label;
 use super::prepared::{Prepared, PreparedCertification, PreparedPeriod};
 use super::{Context, Outcome};
-use crate::explain::{Code, Evidence, Gap, Status};
+use crate::explain::facts::{
+    CertificationFacts, CertificationFound, Facts, SkillFacts, SkillFound,
+};
+use crate::explain::{Code, Status};
 use crate::matching::{best_match, stronger, Category, NameMatch};
 use crate::model::vacancy::NamedRule;
 use crate::PartialDate;
-
-fn wanted(rule: &NamedRule) -> String {
-    let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
-    names.join(" or ")
-}
 
 /// Expiry for choosing among certificates: none (never expires) is best,
 /// else the later the better.
@@ -38,29 +37,29 @@ struct Held<'c> {
     matched: NameMatch,
 }
 
-impl Held<'_> {
-    fn item(&self) -> String {
-        format!("certifications[{}]", self.cert.index)
-    }
-}
-
 fn keep_best<'c>(slot: &mut Option<Held<'c>>, held: Held<'c>) {
     if slot.as_ref().is_none_or(|b| better_cert(&held, b)) {
         *slot = Some(held);
     }
 }
 
-pub(crate) fn certification(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
-    let what = wanted(rule);
-    let expected = format!("certification: {what}");
+pub(crate) fn certification<'a>(
+    rule: &'a NamedRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Outcome<'a> {
+    let outcome = |status, code, found| {
+        Outcome::simple(
+            status,
+            code,
+            Facts::Certification(CertificationFacts { rule, found }),
+        )
+    };
     let Some(certs) = &p.certifications else {
-        return Outcome::simple(
+        return outcome(
             Status::Unknown,
             Code::CertificationNotStated,
-            format!("no certifications stated; {what} wanted"),
-            expected,
-            Vec::new(),
-            Some(Gap::Verify { what }),
+            CertificationFound::NotStated,
         );
     };
     let mut valid = None;
@@ -89,91 +88,63 @@ pub(crate) fn certification(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_
         }
     }
     if let Some(held) = valid {
-        let until = held
-            .cert
-            .expires
-            .map(|e| format!(", valid until {e}"))
-            .unwrap_or_default();
-        let m = held.matched.clone();
-        return Outcome::simple(
+        return outcome(
             Status::Met,
             Code::CertificationMet,
-            format!("holds {}{until}", m.found),
-            expected,
-            vec![Evidence {
-                item: held.item(),
-                detail: format!("{}{until}", m.found),
-                matched: Some(m),
-            }],
-            None,
+            CertificationFound::Valid {
+                index: held.cert.index,
+                expires: held.cert.expires,
+                matched: held.matched,
+            },
         );
     }
     if let Some(held) = expired {
         if let Some(on) = held.cert.expires {
-            let m = held.matched.clone();
-            return Outcome::simple(
+            return outcome(
                 Status::NotMet,
                 Code::CertificationExpired,
-                format!("{} expired on {on}", m.found),
-                expected,
-                vec![Evidence {
-                    item: held.item(),
-                    detail: format!("{} expired {on}", m.found),
-                    matched: Some(m),
-                }],
-                Some(Gap::Expired {
-                    what: what.clone(),
+                CertificationFound::Expired {
+                    index: held.cert.index,
+                    matched: held.matched,
                     on,
                     needed_on: ctx.measured_at,
-                }),
+                },
             );
         }
     }
-    let evidence = near
-        .map(|held| {
-            vec![Evidence {
-                item: held.item(),
-                detail: format!("{} (near miss, not counted)", held.matched.found),
-                matched: Some(held.matched),
-            }]
-        })
-        .unwrap_or_default();
-    Outcome::simple(
+    outcome(
         Status::NotMet,
         Code::CertificationMissing,
-        format!("{what} not among the certifications listed"),
-        expected,
-        evidence,
-        Some(Gap::Missing { what }),
+        CertificationFound::Missing {
+            near: near.map(|held| (held.cert.index, held.matched)),
+        },
     )
 }
 
-pub(crate) fn skill(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Outcome {
-    let what = wanted(rule);
-    let expected = format!("skill: {what}");
+pub(crate) fn skill<'a>(
+    rule: &'a NamedRule,
+    p: &'a Prepared<'_>,
+    ctx: &Context<'_>,
+) -> Outcome<'a> {
+    let outcome = |status, code, found| {
+        Outcome::simple(status, code, Facts::Skill(SkillFacts { rule, found }))
+    };
     let mut near = None;
     if let Some(skills) = &p.skills {
-        if let Some((i, m)) = best_match(
+        if let Some((index, matched)) = best_match(
             &rule.any_of,
             skills.iter().enumerate(),
             ctx.vocabulary,
             Category::Skill,
         ) {
-            if m.counts() {
-                return Outcome::simple(
+            if matched.counts() {
+                return outcome(
                     Status::Met,
                     Code::SkillMet,
-                    format!("lists {}", m.found),
-                    expected,
-                    vec![Evidence {
-                        item: format!("skills[{i}]"),
-                        detail: m.found.clone(),
-                        matched: Some(m),
-                    }],
-                    None,
+                    SkillFound::Listed { index, matched },
                 );
             }
-            near = Some((format!("skills[{i}]"), m));
+            near = Some((index, matched));
         }
     }
     // Evidence from experience: the best match over every period (by
@@ -198,46 +169,24 @@ pub(crate) fn skill(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Ou
             from_experience = Some((period, m));
         }
     }
-    if let Some((period, m)) = from_experience {
-        return Outcome::simple(
+    if let Some((period, matched)) = from_experience {
+        return outcome(
             Status::Met,
             Code::SkillMet,
-            format!("evidenced by experience in {}", m.found),
-            expected,
-            vec![Evidence {
-                item: format!("experience[{}]", period.index),
-                detail: period.label.clone(),
-                matched: Some(m),
-            }],
-            None,
+            SkillFound::Evidenced {
+                index: period.index,
+                period: period_label(period, p),
+                matched,
+            },
         );
     }
-    let evidence = near
-        .map(|(item, m)| {
-            vec![Evidence {
-                item,
-                detail: format!("{} (near miss, not counted)", m.found),
-                matched: Some(m),
-            }]
-        })
-        .unwrap_or_default();
     if p.skills.is_none() {
-        Outcome::simple(
-            Status::Unknown,
-            Code::SkillNotStated,
-            format!("no skills stated and no experience domain shows {what}"),
-            expected,
-            evidence,
-            Some(Gap::Verify { what }),
-        )
+        outcome(Status::Unknown, Code::SkillNotStated, SkillFound::NotStated)
     } else {
-        Outcome::simple(
+        outcome(
             Status::NotMet,
             Code::SkillMissing,
-            format!("{what} not among the skills listed nor the experience domains"),
-            expected,
-            evidence,
-            Some(Gap::Missing { what }),
+            SkillFound::Missing { near },
         )
     }
 }

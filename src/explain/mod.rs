@@ -3,11 +3,20 @@
 //! An [`Assessment`] holds one [`Finding`] per requirement: a stable
 //! [`Code`], a [`Status`], the sentence, the evidence used and the [`Gap`].
 //! `Display` renders an assessment as the plain-text block of a report.
+//!
+//! Evaluators record what they found as [`facts`]; one renderer per
+//! language ([`en`], [`es`]) turns the facts into the finding's words,
+//! once, in the language the assessment was asked in ([`Lang`]).
 
 mod code;
+mod en;
+mod es;
+pub(crate) mod facts;
+mod lang;
 mod render;
 
 pub use code::Code;
+pub use lang::Lang;
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> String {
@@ -67,6 +76,13 @@ pub(crate) fn year_word(amount: &str) -> &'static str {
 /// of the `fmt_years` functions, with its noun.
 pub(crate) fn years_noun(amount: &str) -> String {
     format!("{amount} {}", year_word(amount))
+}
+
+/// Whether a scale's name already says it is a scale ("house scale",
+/// "escala interna"), so that explanations do not say it twice.
+pub(crate) fn names_scale(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.contains("scale") || lower.contains("escala")
 }
 
 use chrono::NaiveDate;
@@ -182,6 +198,11 @@ pub struct Evidence {
 
 /// What is missing for a requirement to be met, as data.
 ///
+/// Its texts (`of`, `what`, `language`, the levels) are in the language of
+/// the assessment that made it ([`Finding::lang`]); [`Gap::render`] and
+/// [`Gap::change_in`] write the rest of the sentence in that language, and
+/// `Display` in English.
+///
 /// # Example
 /// ```
 /// use vacancy_match::Gap;
@@ -272,9 +293,11 @@ pub struct Finding {
     pub status: Status,
     /// Stable machine code.
     pub code: Code,
-    /// The explanation, for people.
+    /// The explanation, for people, in [`Finding::lang`].
     pub message: String,
-    /// What the requirement asks, for people.
+    /// What the requirement asks, for people, in [`Finding::lang`]; a
+    /// language level names the scale it was written in when it was not a
+    /// CEFR code ("English at C1 (fluent, posting descriptors scale)").
     pub expected: String,
     /// For alternatives: the path that was met, or the closest one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -286,6 +309,11 @@ pub struct Finding {
     pub gap: Option<Gap>,
     /// Partial credit in 0–1 used by the score.
     pub credit: f64,
+    /// The language of `message`, `expected`, `path`, the evidence's
+    /// details and the gap's texts: the assessment's, serialized once on
+    /// the [`Assessment`]. `Display` renders the finding in it.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One candidate assessed against one vacancy.
@@ -321,6 +349,9 @@ pub struct Assessment {
     /// The date experience and validity were measured at: the earlier of
     /// `as_of` and the deadline.
     pub measured_at: NaiveDate,
+    /// The language of the explanations (`en` or `es`); `Display` renders
+    /// the report in it.
+    pub lang: Lang,
     /// One finding per requirement, in rule-file order.
     pub findings: Vec<Finding>,
     /// The smallest set of changes that would make the candidate
@@ -351,7 +382,7 @@ pub struct Change {
     /// Whether the change is to acquire something (`not_met`) or to have
     /// something verified (`unknown`).
     pub status: Status,
-    /// The change, for people.
+    /// The change, for people, in the assessment's language.
     pub change: String,
 }
 

@@ -363,6 +363,12 @@ impl LanguageLevel {
         self.scale.as_deref()
     }
 
+    /// The words the level was written in, lowercased, when they were not
+    /// a CEFR code ("fluent", "nativo").
+    pub(crate) fn written(&self) -> Option<&str> {
+        self.written.as_deref()
+    }
+
     /// A level given directly on the CEFR scale.
     ///
     /// # Example

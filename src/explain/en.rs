@@ -1,0 +1,870 @@
+//! English: the words of findings, gaps and reports.
+
+use std::fmt::{self, Write as _};
+
+use super::facts::{
+    AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
+    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, ExperienceFacts, Facts,
+    InternalFacts, InternalFound, Item, Join, LanguageFacts, LanguageFound, Measure, PathFacts,
+    Rendered, SkillFacts, SkillFound,
+};
+use super::render::Words;
+use super::{
+    a_degree, fmt_years, fmt_years_held, fmt_years_missing, year_word, years_missing, years_noun,
+    Evidence, Gap,
+};
+use crate::matching::NameMatch;
+use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
+use crate::model::{Country, LanguageLevel};
+use crate::{AuthorizationStatus, WorkAuthorization};
+
+/// The report's fixed words.
+pub(super) const WORDS: Words = Words {
+    eligible: "ELIGIBLE",
+    needs_review: "NEEDS REVIEW",
+    ineligible: "INELIGIBLE",
+    closed: "  [closed: deadline passed; measured at ",
+    met: "  [met]      ",
+    verify: "  [verify]   ",
+    missing: "  [missing]  ",
+    indent: "               ",
+    asset: " (asset)",
+    gap: "gap: ",
+    acquire: "what would make this eligible: ",
+    confirm: "to confirm eligibility: ",
+    then: "and then: ",
+};
+
+pub(super) fn render(facts: Facts<'_>) -> Rendered {
+    match facts {
+        Facts::Education(f) => education(f),
+        Facts::Experience(f) => experience(f),
+        Facts::Language(f) => language(f),
+        Facts::Authorization(f) => authorization(f),
+        Facts::Internal(f) => internal(f),
+        Facts::Certification(f) => certification(f),
+        Facts::Skill(f) => skill(f),
+        Facts::Attestation(f) => attestation(f),
+    }
+}
+
+/// A finding without a path (every kind but education).
+fn plain(message: String, expected: String, evidence: Vec<Evidence>, gap: Option<Gap>) -> Rendered {
+    Rendered {
+        message,
+        expected,
+        path: None,
+        evidence,
+        gap,
+    }
+}
+
+fn evidence(cited: Vec<Cited<'_>>) -> Vec<Evidence> {
+    cited
+        .into_iter()
+        .map(|c| Evidence {
+            item: c.item.path(),
+            detail: detail(&c.detail),
+            matched: c.matched,
+        })
+        .collect()
+}
+
+fn one(item: Item<'_>, detail: String, matched: Option<NameMatch>) -> Vec<Evidence> {
+    vec![Evidence {
+        item: item.path(),
+        detail,
+        matched,
+    }]
+}
+
+fn detail(detail: &Detail<'_>) -> String {
+    match detail {
+        Detail::Degree(label) => label.english.to_string(),
+        Detail::DegreeNotCompleted { degree, by } => {
+            format!("{}: not completed by {by}, not counted", degree.english)
+        }
+        Detail::Period { period, years } => {
+            format!("{}: {}", period.english, years_noun(&fmt_years(*years)))
+        }
+        Detail::PeriodToVerify { period, years, why } => {
+            let mut s = format!("{}: {}", period.english, years_noun(&fmt_years(*years)));
+            for doubt in why {
+                s.push_str(", ");
+                s.push_str(match doubt {
+                    Doubt::DomainsNotStated => "domains not stated",
+                    Doubt::Relevance => "relevance to verify",
+                    Doubt::CountryNotStated => "country not stated",
+                    Doubt::ScopeNotStated => "international or national not stated",
+                    Doubt::DegreeDateNotStated => "degree date not stated",
+                });
+            }
+            s
+        }
+        Detail::PeriodTooLate { period, after } => {
+            format!("{} starts after {after}, not counted", period.english)
+        }
+        Detail::National(country) => format!("national of {}", country.english_name()),
+        Detail::Right {
+            right: auth,
+            country,
+        } => {
+            format!(
+                "{}{}",
+                right(auth.status, country.english_name()),
+                until(auth)
+            )
+        }
+    }
+}
+
+/// "refugee protection experience", "experience in Mexico", "experience".
+fn experience_what(rule: &ExperienceRule, home: Country) -> String {
+    let mut what = String::new();
+    if !rule.domains.is_empty() {
+        let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
+        what.push_str(&names.join("/"));
+        what.push(' ');
+    }
+    match rule.scope {
+        Scope::International => what.push_str("international "),
+        Scope::National => what.push_str("national "),
+        Scope::Any => {}
+    }
+    what.push_str("experience");
+    if !rule.countries.is_empty() {
+        let names: Vec<&str> = rule.countries.iter().map(Country::english_name).collect();
+        what.push_str(" in ");
+        what.push_str(&names.join("/"));
+    }
+    if rule.scope == Scope::National {
+        let _ = write!(what, " ({})", home.english_name());
+    }
+    if let Some(level) = rule.after_degree {
+        let _ = write!(what, " after a {level}");
+    }
+    what
+}
+
+/// What is missing for an experience requirement, if anything.
+fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
+    if !m.stated {
+        return Some(Gap::Verify {
+            what: format!("{} of {what}", years_noun(&fmt_years(rule.years))),
+        });
+    }
+    match m.status {
+        super::Status::Met => None,
+        super::Status::Unknown => Some(Gap::Verify {
+            what: format!(
+                "whether {} of periods marked below count as {what}",
+                years_noun(&fmt_years(m.possible - m.years))
+            ),
+        }),
+        super::Status::NotMet => Some(Gap::Years {
+            missing: years_missing(rule.years - m.years),
+            of: what,
+        }),
+    }
+}
+
+/// "1.7 years of refugee protection experience, needs 2": held years
+/// rounded down, so that with the shortfall rounded up they add up.
+fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
+    format!(
+        "{} of {what}, needs {}",
+        years_noun(&fmt_years_held(m.years)),
+        fmt_years(rule.years)
+    )
+}
+
+fn experience(f: ExperienceFacts<'_>) -> Rendered {
+    let ExperienceFacts {
+        rule,
+        home,
+        measure: m,
+        cited,
+    } = f;
+    let what = experience_what(rule, home);
+    let need = fmt_years(rule.years);
+    let expected = format!("{} of {what}", years_noun(&need));
+    let message = match m.status {
+        super::Status::Met => format!(
+            "{} of {what} (needs {need})",
+            years_noun(&fmt_years(m.years))
+        ),
+        super::Status::Unknown if !m.stated => format!("no experience stated; needs {expected}"),
+        super::Status::Unknown => format!(
+            "{} of {what} for sure, {} if the periods to verify count (needs {need})",
+            years_noun(&fmt_years(m.years)),
+            fmt_years(m.possible)
+        ),
+        super::Status::NotMet => format!(
+            "{}: {} short",
+            shortfall(m, rule, &what),
+            fmt_years_missing(rule.years - m.years)
+        ),
+    };
+    plain(
+        message,
+        expected,
+        evidence(cited),
+        experience_gap(rule, m, what),
+    )
+}
+
+/// "bachelor's degree + 3 years of experience"
+fn describe(path: &EducationPath, home: Country) -> String {
+    let mut s = path.degree.to_string();
+    if path.accredited {
+        s = format!("accredited {s}");
+    }
+    if let Some(fields) = &path.fields {
+        let names: Vec<&str> = fields.accepted.iter().map(|t| t.text.as_str()).collect();
+        if names.len() <= 3 {
+            let _ = write!(s, " in {}", names.join(", "));
+        } else {
+            s.push_str(" in an accepted field");
+        }
+        if fields.related {
+            s.push_str(" (or related)");
+        }
+    }
+    if let Some(exp) = &path.experience {
+        let _ = write!(
+            s,
+            " + {} of {}",
+            years_noun(&fmt_years(exp.years)),
+            experience_what(exp, home)
+        );
+    }
+    if let Some(instead) = path.substitutes_for {
+        let _ = write!(s, " (in lieu of a {instead})");
+    }
+    s
+}
+
+fn accepted(path: &EducationPath) -> Vec<String> {
+    path.fields
+        .as_ref()
+        .map(|f| f.accepted.iter().map(|t| t.text.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// " (\"Derecho\" = \"Law\" (alias))", or nothing.
+fn field_text(matched: Option<&NameMatch>) -> String {
+    matched.map(|m| format!(" ({m})")).unwrap_or_default()
+}
+
+fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
+    match degree {
+        DegreeFacts::NotStated => "no education stated".to_string(),
+        DegreeFacts::NoneCompleted => {
+            format!("no completed degree; needs {}", a_degree(path.degree))
+        }
+        DegreeFacts::BelowLevel { degree, .. } => format!(
+            "highest completed degree is {}; needs {}",
+            degree.english,
+            a_degree(path.degree)
+        ),
+        DegreeFacts::FieldNotAccepted {
+            degree, matched, ..
+        } => format!(
+            "{} is not in an accepted field{}",
+            degree.english,
+            field_text(matched.as_ref())
+        ),
+        DegreeFacts::NotAccredited { degree } => format!(
+            "{} is from an institution stated as not accredited",
+            degree.english
+        ),
+        DegreeFacts::FieldNotStated { degree } => {
+            format!("{}: field of study not stated", degree.english)
+        }
+        DegreeFacts::FieldToVerify {
+            degree,
+            field,
+            matched,
+        } => format!(
+            "{}: \"{field}\" is not in the accepted list; related fields are accepted, so a person must judge{}",
+            degree.english,
+            field_text(matched.as_ref())
+        ),
+        DegreeFacts::AccreditationUnknown { degree } => format!(
+            "{}: accreditation of the institution not stated",
+            degree.english
+        ),
+        DegreeFacts::Met { degree, matched } => {
+            format!("{}{}", degree.english, field_text(matched.as_ref()))
+        }
+    }
+}
+
+fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
+    let need = path.degree;
+    let related = |field: &str| Gap::Verify {
+        what: format!(
+            "whether {field} is a field related to {}",
+            accepted(path).join(", ")
+        ),
+    };
+    match degree {
+        DegreeFacts::NotStated => Some(Gap::Verify {
+            what: a_degree(need),
+        }),
+        DegreeFacts::NoneCompleted => Some(Gap::Degree { have: None, need }),
+        DegreeFacts::BelowLevel { level, .. } => Some(Gap::Degree {
+            have: Some(*level),
+            need,
+        }),
+        DegreeFacts::FieldNotAccepted { field, .. } => Some(Gap::Field {
+            have: field.map(str::to_string),
+            accepted: accepted(path),
+        }),
+        DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
+            what: format!("{} from an accredited institution", a_degree(need)),
+        }),
+        DegreeFacts::FieldNotStated { .. } => Some(related("the field")),
+        DegreeFacts::FieldToVerify { field, .. } => Some(related(field)),
+        DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
+            what: "that the institution is accredited".to_string(),
+        }),
+        DegreeFacts::Met { .. } => None,
+    }
+}
+
+fn education(f: EducationFacts<'_>) -> Rendered {
+    let EducationFacts { rule, home, best } = f;
+    let expected = rule
+        .paths
+        .iter()
+        .map(|path| describe(path, home))
+        .collect::<Vec<_>>()
+        .join("; or ");
+    let Some(best) = best else {
+        return plain(
+            "nothing to evaluate".to_string(),
+            expected.clone(),
+            Vec::new(),
+            Some(Gap::Verify { what: expected }),
+        );
+    };
+    let PathFacts {
+        number,
+        path,
+        met,
+        degree,
+        experience,
+        cited,
+    } = best;
+    let mut message = match (met, rule.paths.len()) {
+        (_, 1) => String::new(),
+        (true, _) => format!("met through path {number}: "),
+        (false, _) => format!("closest path {number}: "),
+    };
+    let d_text = degree_text(&degree, path);
+    let gap = match experience {
+        None => {
+            message.push_str(&d_text);
+            degree_gap(&degree, path)
+        }
+        Some(pe) => {
+            let m = pe.measure;
+            let what = experience_what(pe.rule, home);
+            match pe.join {
+                Join::Short => {
+                    let short = fmt_years_missing(pe.rule.years - m.years);
+                    let _ = write!(
+                        message,
+                        "{d_text}, but {}: {short} short",
+                        shortfall(m, pe.rule, &what)
+                    );
+                }
+                join => {
+                    let _ = write!(
+                        message,
+                        "{d_text}; {} of {what} (needs {})",
+                        years_noun(&fmt_years(m.years)),
+                        fmt_years(pe.rule.years)
+                    );
+                    if join == Join::ToVerify {
+                        message.push_str(", counting periods to verify");
+                    }
+                }
+            }
+            match pe.join {
+                Join::Degree => degree_gap(&degree, path),
+                Join::Short | Join::ToVerify => experience_gap(pe.rule, m, what),
+                Join::Substitution => {
+                    message.push_str(" — a bachelor plus 2 extra years of qualifying experience in lieu of a master (UN substitution rule)");
+                    None
+                }
+            }
+        }
+    };
+    Rendered {
+        message,
+        expected,
+        path: Some(describe(path, home)),
+        evidence: evidence(cited),
+        gap,
+    }
+}
+
+fn language_names(rule: &LanguageRule) -> String {
+    let names: Vec<&str> = rule
+        .languages
+        .iter()
+        .map(crate::Language::english_name)
+        .collect();
+    match names.len() {
+        0 | 1 => names.join(""),
+        2..=4 => format!("one of {}", names.join(", ")),
+        n => format!(
+            "one of {n} languages ({}, ...)",
+            names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// "C1 (fluent, posting descriptors scale)": the level as written, and the
+/// scale it was written in when it was not a CEFR code (a scale named
+/// "house scale" is not called "house scale scale").
+fn level_with_scale(level: &LanguageLevel) -> String {
+    match (level.written(), level.scale()) {
+        (Some(words), Some(scale)) if super::names_scale(scale) => {
+            format!("{} ({words}, {scale})", level.cefr())
+        }
+        (Some(words), Some(scale)) => format!("{} ({words}, {scale} scale)", level.cefr()),
+        _ => level.to_string(),
+    }
+}
+
+fn language(f: LanguageFacts<'_>) -> Rendered {
+    let LanguageFacts { rule, found } = f;
+    let level = &rule.level;
+    let wanted = language_names(rule);
+    let expected = format!("{wanted} at {}", level_with_scale(level));
+    match found {
+        LanguageFound::NotStated => {
+            let asked = format!("{wanted} at {level}");
+            plain(
+                format!("no languages stated; needs {asked}"),
+                expected,
+                Vec::new(),
+                Some(Gap::Verify { what: asked }),
+            )
+        }
+        LanguageFound::Missing(listed) => {
+            // Sorted, so the sentence does not depend on the profile's order.
+            let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
+            names.sort_unstable();
+            names.dedup();
+            let message = format!(
+                "{wanted} not listed (lists {}); needs {level}",
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            );
+            plain(
+                message,
+                expected,
+                Vec::new(),
+                Some(Gap::Level {
+                    language: wanted,
+                    have: None,
+                    need: level.to_string(),
+                }),
+            )
+        }
+        LanguageFound::Listed {
+            index,
+            skill,
+            status,
+        } => {
+            let name = skill.language.english_name();
+            let have = skill.level.as_ref().map(ToString::to_string);
+            let detail = format!("{name} {}", have.as_deref().unwrap_or("(level not stated)"));
+            let (message, gap) = match status {
+                super::Status::Met => (
+                    format!("{name} {} meets {level}", have.as_deref().unwrap_or("")),
+                    None,
+                ),
+                super::Status::Unknown => (
+                    format!("{name} listed without a level; needs {level}"),
+                    Some(Gap::Verify {
+                        what: format!("{name} level ({level} required)"),
+                    }),
+                ),
+                super::Status::NotMet => (
+                    format!("{name} {}, {level} required", have.as_deref().unwrap_or("")),
+                    Some(Gap::Level {
+                        language: name.to_string(),
+                        have: skill.level.as_ref().map(|l| l.cefr().to_string()),
+                        need: level.to_string(),
+                    }),
+                ),
+            };
+            plain(
+                message,
+                expected,
+                one(Item::Language(index), detail, None),
+                gap,
+            )
+        }
+    }
+}
+
+/// " valid until 2026-03", or nothing for a right that does not expire.
+fn until(auth: &WorkAuthorization) -> String {
+    auth.valid_until
+        .map(|u| format!(" valid until {u}"))
+        .unwrap_or_default()
+}
+
+/// The status as a noun for people: "work permit", not `work_permit`.
+fn noun(status: AuthorizationStatus) -> &'static str {
+    match status {
+        AuthorizationStatus::Citizen => "citizenship",
+        AuthorizationStatus::PermanentResident => "permanent residence",
+        AuthorizationStatus::WorkPermit => "work permit",
+    }
+}
+
+/// "work permit for Mexico", "citizenship of Mexico".
+fn right(status: AuthorizationStatus, country: &str) -> String {
+    let preposition = match status {
+        AuthorizationStatus::Citizen => "of",
+        AuthorizationStatus::PermanentResident => "in",
+        AuthorizationStatus::WorkPermit => "for",
+    };
+    format!("{} {preposition} {country}", noun(status))
+}
+
+fn authorization(f: AuthorizationFacts<'_>) -> Rendered {
+    let AuthorizationFacts {
+        rule,
+        valid_on,
+        found,
+        cited,
+    } = f;
+    let country = rule.country.english_name();
+    let accepted: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
+    let expected = format!(
+        "right to work in {country} ({}) valid on {valid_on}",
+        accepted.join(", ")
+    );
+    let (message, gap) = match found {
+        AuthorizationFound::National => (format!("national of {country}"), None),
+        AuthorizationFound::Valid(auth) => (
+            format!("{}{}", right(auth.status, country), until(auth)),
+            None,
+        ),
+        AuthorizationFound::Expired(auth, on) => {
+            let held = right(auth.status, country);
+            (
+                format!("{held} expires {on}, before {valid_on}"),
+                Some(Gap::Expired {
+                    what: held,
+                    on,
+                    needed_on: valid_on,
+                }),
+            )
+        }
+        AuthorizationFound::Refused(auth) => (
+            format!(
+                "{} is not an accepted right to work ({} accepted)",
+                right(auth.status, country),
+                accepted.join(", ")
+            ),
+            Some(Gap::Missing {
+                what: format!("{} (right to work in {country})", accepted.join(" or ")),
+            }),
+        ),
+        AuthorizationFound::Missing => (
+            format!("no right to work in {country} stated (not a national, no permit)"),
+            Some(Gap::Missing {
+                what: format!("a right to work in {country} valid on {valid_on}"),
+            }),
+        ),
+        AuthorizationFound::NotStated => (
+            format!("right to work in {country} not stated"),
+            Some(Gap::Verify {
+                what: format!("right to work in {country}"),
+            }),
+        ),
+    };
+    plain(message, expected, evidence(cited), gap)
+}
+
+fn internal(f: InternalFacts<'_>) -> Rendered {
+    let InternalFacts { rule, found } = f;
+    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+    let orgs = names.join(" or ");
+    let expected = format!("current staff of {orgs} (internal applicants only)");
+    match found {
+        InternalFound::Staff { index, matched } => plain(
+            format!("current staff of {}", matched.found),
+            expected,
+            one(
+                Item::StaffOf(index),
+                format!("staff of {}", matched.found),
+                Some(matched),
+            ),
+            None,
+        ),
+        InternalFound::Ongoing {
+            index,
+            period,
+            on,
+            matched,
+        } => plain(
+            format!("ongoing position at {} on {on}", matched.found),
+            expected,
+            one(
+                Item::Experience(index),
+                period.english.to_string(),
+                Some(matched),
+            ),
+            None,
+        ),
+        InternalFound::NotStaff => plain(
+            format!("not current staff of {orgs}; the posting is open to internal applicants only"),
+            expected,
+            Vec::new(),
+            Some(Gap::Missing {
+                what: format!("current employment with {orgs}"),
+            }),
+        ),
+        InternalFound::NotStated => plain(
+            format!("current employment with {orgs} not stated"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify {
+                what: format!("that the candidate is current {orgs} staff"),
+            }),
+        ),
+    }
+}
+
+fn wanted(rule: &NamedRule) -> String {
+    let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
+    names.join(" or ")
+}
+
+/// A near miss as evidence: shown, not counted.
+fn near_miss(near: Option<(usize, NameMatch)>, item: fn(usize) -> Item<'static>) -> Vec<Evidence> {
+    near.map(|(i, m)| {
+        one(
+            item(i),
+            format!("{} (near miss, not counted)", m.found),
+            Some(m),
+        )
+    })
+    .unwrap_or_default()
+}
+
+fn certification(f: CertificationFacts<'_>) -> Rendered {
+    let CertificationFacts { rule, found } = f;
+    let what = wanted(rule);
+    let expected = format!("certification: {what}");
+    match found {
+        CertificationFound::NotStated => plain(
+            format!("no certifications stated; {what} wanted"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify { what }),
+        ),
+        CertificationFound::Valid {
+            index,
+            matched,
+            expires,
+        } => {
+            let until = expires
+                .map(|e| format!(", valid until {e}"))
+                .unwrap_or_default();
+            plain(
+                format!("holds {}{until}", matched.found),
+                expected,
+                one(
+                    Item::Certification(index),
+                    format!("{}{until}", matched.found),
+                    Some(matched),
+                ),
+                None,
+            )
+        }
+        CertificationFound::Expired {
+            index,
+            matched,
+            on,
+            needed_on,
+        } => plain(
+            format!("{} expired on {on}", matched.found),
+            expected,
+            one(
+                Item::Certification(index),
+                format!("{} expired {on}", matched.found),
+                Some(matched),
+            ),
+            Some(Gap::Expired {
+                what,
+                on,
+                needed_on,
+            }),
+        ),
+        CertificationFound::Missing { near } => plain(
+            format!("{what} not among the certifications listed"),
+            expected,
+            near_miss(near, Item::Certification),
+            Some(Gap::Missing { what }),
+        ),
+    }
+}
+
+fn skill(f: SkillFacts<'_>) -> Rendered {
+    let SkillFacts { rule, found } = f;
+    let what = wanted(rule);
+    let expected = format!("skill: {what}");
+    match found {
+        SkillFound::Listed { index, matched } => plain(
+            format!("lists {}", matched.found),
+            expected,
+            one(Item::Skill(index), matched.found.clone(), Some(matched)),
+            None,
+        ),
+        SkillFound::Evidenced {
+            index,
+            period,
+            matched,
+        } => plain(
+            format!("evidenced by experience in {}", matched.found),
+            expected,
+            one(
+                Item::Experience(index),
+                period.english.to_string(),
+                Some(matched),
+            ),
+            None,
+        ),
+        SkillFound::NotStated => plain(
+            format!("no skills stated and no experience domain shows {what}"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify { what }),
+        ),
+        SkillFound::Missing { near } => plain(
+            format!("{what} not among the skills listed nor the experience domains"),
+            expected,
+            near_miss(near, Item::Skill),
+            Some(Gap::Missing { what }),
+        ),
+    }
+}
+
+fn attestation(f: AttestationFacts<'_>) -> Rendered {
+    let AttestationFacts { name, answer } = f;
+    let readable = name.replace('_', " ");
+    let expected = format!("declaration: {readable}");
+    let declared = |yes: bool| {
+        one(
+            Item::Attestation(name),
+            format!("{readable}: {}", if yes { "yes" } else { "no" }),
+            None,
+        )
+    };
+    match answer {
+        Some(true) => plain(
+            format!("declares {readable}"),
+            expected,
+            declared(true),
+            None,
+        ),
+        Some(false) => {
+            let evidence = declared(false);
+            plain(
+                format!("declares no {readable}"),
+                expected,
+                evidence,
+                Some(Gap::Missing { what: readable }),
+            )
+        }
+        None => plain(
+            format!("{readable} not declared"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify { what: readable }),
+        ),
+    }
+}
+
+/// A gap for people: "needs 0.6 more years of refugee protection experience".
+pub(super) fn gap(gap: &Gap, f: &mut dyn fmt::Write) -> fmt::Result {
+    match gap {
+        Gap::Years { missing, of } => {
+            let amount = fmt_years_missing(*missing);
+            write!(f, "needs {amount} more {} of {of}", year_word(&amount))
+        }
+        Gap::Level {
+            language,
+            have,
+            need,
+        } => match have {
+            Some(have) => write!(f, "{language} {have}, {need} required"),
+            None => write!(f, "{language} at {need} required"),
+        },
+        Gap::Degree { have, need } => match have {
+            Some(have) => write!(f, "{} required, highest is {have}", a_degree(*need)),
+            None => write!(f, "{} required", a_degree(*need)),
+        },
+        Gap::Field { have, accepted } => {
+            write!(f, "degree in {} required", accepted.join(", "))?;
+            match have {
+                Some(h) => write!(f, ", field is {h}"),
+                None => Ok(()),
+            }
+        }
+        Gap::Missing { what } => write!(f, "needs {what}"),
+        Gap::Expired {
+            what,
+            on,
+            needed_on,
+        } => write!(f, "{what} expires {on}, must be valid on {needed_on}"),
+        Gap::Verify { what } => write!(f, "verify {what}"),
+    }
+}
+
+/// The change that closes a gap: "1 more year of refugee protection
+/// experience", "English C1 (fluent) instead of B2".
+pub(super) fn change(gap: &Gap) -> String {
+    match gap {
+        Gap::Years { missing, of } => {
+            let amount = fmt_years_missing(*missing);
+            format!("{amount} more {} of {of}", year_word(&amount))
+        }
+        Gap::Level {
+            language,
+            have: Some(have),
+            need,
+        } => format!("{language} {need} instead of {have}"),
+        Gap::Level { language, need, .. } => format!("{language} at {need}"),
+        Gap::Degree {
+            have: Some(have),
+            need,
+        } => format!("a {need} instead of a {have}"),
+        Gap::Degree { need, .. } => format!("a {need}"),
+        Gap::Field { accepted, .. } => format!("a degree in {}", accepted.join(", ")),
+        Gap::Missing { what } => what.clone(),
+        Gap::Expired {
+            what, needed_on, ..
+        } => format!("{what} valid on {needed_on}"),
+        Gap::Verify { what } => format!("confirmation of {what}"),
+    }
+}
+
+/// A name comparison, as in `NameMatch`'s `Display`.
+pub(super) fn name_match(m: &NameMatch, f: &mut dyn fmt::Write) -> fmt::Result {
+    write!(f, "{m}")
+}

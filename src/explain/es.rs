@@ -1,0 +1,1174 @@
+//! Spanish: the words of findings, gaps and reports, in the formal Spanish
+//! of UN agencies in Latin America.
+//!
+//! # Design
+//! - Decimal comma ("1,5 años", "83,7/100"), as UN Spanish documents
+//!   write numbers; dates stay ISO 8601, as in the data.
+//! - Languages and countries by their Spanish names from the code tables
+//!   ("Inglés", "México"); degree levels by their Spanish names
+//!   (licenciatura, maestría, doctorado); level descriptors of the bundled
+//!   crosswalk in Spanish ("C1 (fluido)").
+//! - Names from rule files and profiles (fields, domains, skills,
+//!   certifications, organizations, declarations) stay as written: they
+//!   are data, and the vocabulary already matches them across languages.
+
+use std::fmt::{self, Write as _};
+
+use super::facts::{
+    AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
+    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, ExperienceFacts, Facts,
+    InternalFacts, InternalFound, Item, Join, Label, LanguageFacts, LanguageFound, Measure,
+    PathFacts, Rendered, SkillFacts, SkillFound, Source,
+};
+use super::render::Words;
+use super::{fmt_years, fmt_years_held, fmt_years_missing, years_missing, Evidence, Gap};
+use crate::matching::{MatchKind, NameMatch, FUZZY_THRESHOLD};
+use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
+use crate::model::{Country, DegreeLevel, LanguageLevel};
+use crate::{AuthorizationStatus, WorkAuthorization};
+
+/// The report's fixed words.
+pub(super) const WORDS: Words = Words {
+    eligible: "ELEGIBLE",
+    needs_review: "REQUIERE REVISIÓN",
+    ineligible: "NO ELEGIBLE",
+    closed: "  [cerrada: plazo vencido; medición al ",
+    met: "  [cumple]    ",
+    verify: "  [verificar] ",
+    missing: "  [falta]     ",
+    indent: "                ",
+    asset: " (deseable)",
+    gap: "brecha: ",
+    acquire: "para ser elegible se necesita: ",
+    confirm: "para confirmar la elegibilidad: ",
+    then: "y después: ",
+};
+
+/// A number already formatted with a decimal point, with a decimal comma
+/// instead (in place: the same length, no new allocation).
+pub(super) fn comma(mut number: String) -> String {
+    if let Some(at) = number.find('.') {
+        number.replace_range(at..=at, ",");
+    }
+    number
+}
+
+/// Years for people, with a decimal comma: "1,5", "3".
+fn years(amount: f64) -> String {
+    comma(fmt_years(amount))
+}
+
+/// "año" for an amount shown as `1`, else "años".
+fn year_word(amount: &str) -> &'static str {
+    if amount == "1" {
+        "año"
+    } else {
+        "años"
+    }
+}
+
+/// "1 año", "1,5 años".
+fn years_noun(amount: &str) -> String {
+    format!("{amount} {}", year_word(amount))
+}
+
+/// "se requiere 1", "se requieren 2": the verb agrees with the amount.
+fn required(amount: &str) -> &'static str {
+    if amount == "1" {
+        "se requiere"
+    } else {
+        "se requieren"
+    }
+}
+
+/// "falta 1", "faltan 0,5".
+fn short(amount: &str) -> &'static str {
+    if amount == "1" {
+        "falta"
+    } else {
+        "faltan"
+    }
+}
+
+/// A degree level's Spanish name.
+fn degree(level: DegreeLevel) -> &'static str {
+    match level {
+        DegreeLevel::Secondary => "educación secundaria",
+        DegreeLevel::PostSecondary => "educación técnica/postsecundaria",
+        DegreeLevel::Bachelor => "licenciatura",
+        DegreeLevel::Master => "maestría",
+        DegreeLevel::Doctorate => "doctorado",
+    }
+}
+
+/// A degree level with its article: "una licenciatura", "un doctorado",
+/// but "educación secundaria" (uncountable).
+fn a_degree(level: DegreeLevel) -> &'static str {
+    match level {
+        DegreeLevel::Secondary => "educación secundaria",
+        DegreeLevel::PostSecondary => "educación técnica/postsecundaria",
+        DegreeLevel::Bachelor => "una licenciatura",
+        DegreeLevel::Master => "una maestría",
+        DegreeLevel::Doctorate => "un doctorado",
+    }
+}
+
+/// "acreditado" or "acreditada", agreeing with the degree's name.
+fn accredited(level: DegreeLevel) -> &'static str {
+    match level {
+        DegreeLevel::Doctorate => "acreditado",
+        _ => "acreditada",
+    }
+}
+
+/// "A", "A o B", "A, B o C"; "u" before a word that starts with the sound
+/// of "o" ("Sociología u Oceanografía").
+fn list_or(names: &[&str]) -> String {
+    let mut out = String::new();
+    let last = names.len().saturating_sub(1);
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            if i == last {
+                let lower = name.to_lowercase();
+                let o_sound = ["o", "ó", "ho", "hó"].iter().any(|p| lower.starts_with(p));
+                out.push_str(if o_sound { " u " } else { " o " });
+            } else {
+                out.push_str(", ");
+            }
+        }
+        out.push_str(name);
+    }
+    out
+}
+
+/// The descriptors of the bundled crosswalk in Spanish; other words (the
+/// Spanish descriptors, a rule set's own scale) stay as written.
+const DESCRIPTORS: &[(&str, &str)] = &[
+    ("basic", "básico"),
+    ("elementary", "elemental"),
+    ("working knowledge", "conocimiento práctico"),
+    ("intermediate", "intermedio"),
+    ("good", "bueno"),
+    ("good knowledge", "buen conocimiento"),
+    ("very good", "muy bueno"),
+    ("very good knowledge", "muy buen conocimiento"),
+    ("upper intermediate", "intermedio alto"),
+    ("fluent", "fluido"),
+    ("fluency", "fluidez"),
+    ("proficient", "competente"),
+    ("advanced", "avanzado"),
+    ("excellent", "excelente"),
+    ("excellent knowledge", "excelente conocimiento"),
+    ("native", "nativo"),
+    ("mother tongue", "lengua materna"),
+    ("first language", "primera lengua"),
+    ("bilingual", "bilingüe"),
+];
+
+fn descriptor(words: &str) -> &str {
+    DESCRIPTORS
+        .iter()
+        .find(|(en, _)| *en == words)
+        .map_or(words, |(_, es)| es)
+}
+
+/// The scales of the bundled crosswalk, as "escala …" completes them.
+const SCALES: &[(&str, &str)] = &[
+    ("CEFR", "del MCER"),
+    ("native speaker", "de hablante nativo"),
+    ("posting descriptors", "de descriptores de vacantes"),
+    (
+        "posting descriptors (Spanish)",
+        "de descriptores de vacantes en español",
+    ),
+    (
+        "UN Language Framework",
+        "del Marco para las Lenguas de las Naciones Unidas",
+    ),
+];
+
+/// "C1 (fluido)", "B2".
+fn level(level: &LanguageLevel) -> String {
+    match level.written() {
+        Some(words) => format!("{} ({})", level.cefr(), descriptor(words)),
+        None => level.cefr().to_string(),
+    }
+}
+
+/// "C1 (fluido, escala de descriptores de vacantes)": the level, and the
+/// scale it was written in when it was not a CEFR code.
+fn level_with_scale(l: &LanguageLevel) -> String {
+    match (l.written(), l.scale()) {
+        (Some(words), Some(scale)) => {
+            let mut s = format!("{} ({}, ", l.cefr(), descriptor(words));
+            match SCALES.iter().find(|(name, _)| *name == scale) {
+                Some((_, phrase)) => {
+                    s.push_str("escala ");
+                    s.push_str(phrase);
+                }
+                // A rule set's own scale, by its name as written.
+                None if super::names_scale(scale) => s.push_str(scale),
+                None => {
+                    s.push_str("escala ");
+                    s.push_str(scale);
+                }
+            }
+            s.push(')');
+            s
+        }
+        _ => level(l),
+    }
+}
+
+pub(super) fn render(facts: Facts<'_>) -> Rendered {
+    match facts {
+        Facts::Education(f) => education(f),
+        Facts::Experience(f) => experience(f),
+        Facts::Language(f) => language(f),
+        Facts::Authorization(f) => authorization(f),
+        Facts::Internal(f) => internal(f),
+        Facts::Certification(f) => certification(f),
+        Facts::Skill(f) => skill(f),
+        Facts::Attestation(f) => attestation(f),
+    }
+}
+
+fn plain(message: String, expected: String, evidence: Vec<Evidence>, gap: Option<Gap>) -> Rendered {
+    Rendered {
+        message,
+        expected,
+        path: None,
+        evidence,
+        gap,
+    }
+}
+
+fn evidence(cited: Vec<Cited<'_>>) -> Vec<Evidence> {
+    cited
+        .into_iter()
+        .map(|c| Evidence {
+            item: c.item.path(),
+            detail: detail(&c.detail),
+            matched: c.matched,
+        })
+        .collect()
+}
+
+fn one(item: Item<'_>, detail: String, matched: Option<NameMatch>) -> Vec<Evidence> {
+    vec![Evidence {
+        item: item.path(),
+        detail,
+        matched,
+    }]
+}
+
+/// "licenciatura en Relaciones Internacionales (2022-05)", "Asistente de
+/// Protección, ACNUR (2022-07–en curso)".
+fn label(label: &Label<'_>) -> String {
+    match label.source {
+        Source::Degree(d) => {
+            let mut s = degree(d.degree).to_string();
+            if let Some(field) = &d.field {
+                let _ = write!(s, " en {field}");
+            }
+            if let Some(done) = d.completed {
+                let _ = write!(s, " ({done})");
+            }
+            s
+        }
+        Source::Period(p) => {
+            let mut s = match (&p.title, &p.organization) {
+                (Some(t), Some(o)) => format!("{t}, {o}"),
+                (Some(t), None) => t.clone(),
+                (None, Some(o)) => o.clone(),
+                (None, None) => "puesto".to_string(),
+            };
+            match p.end {
+                Some(end) => {
+                    let _ = write!(s, " ({}–{end})", p.start);
+                }
+                None => {
+                    let _ = write!(s, " ({}–en curso)", p.start);
+                }
+            }
+            if let Some(f) = p.fraction.filter(|f| *f < 1.0) {
+                let _ = write!(s, ", {:.0} % de la jornada", f * 100.0);
+            }
+            s
+        }
+        Source::None => label.english.to_string(),
+    }
+}
+
+fn detail(detail: &Detail<'_>) -> String {
+    match detail {
+        Detail::Degree(degree) => label(degree),
+        Detail::DegreeNotCompleted { degree, by } => {
+            format!("{}: sin concluir al {by}; no se cuenta", label(degree))
+        }
+        Detail::Period { period, years: y } => {
+            format!("{}: {}", label(period), years_noun(&years(*y)))
+        }
+        Detail::PeriodToVerify {
+            period,
+            years: y,
+            why,
+        } => {
+            let mut s = format!("{}: {}", label(period), years_noun(&years(*y)));
+            for doubt in why {
+                s.push_str(", ");
+                s.push_str(match doubt {
+                    Doubt::DomainsNotStated => "áreas no indicadas",
+                    Doubt::Relevance => "pertinencia por verificar",
+                    Doubt::CountryNotStated => "país no indicado",
+                    Doubt::ScopeNotStated => "no se indica si es internacional o nacional",
+                    Doubt::DegreeDateNotStated => "no se indica la fecha del título",
+                });
+            }
+            s
+        }
+        Detail::PeriodTooLate { period, after } => {
+            format!(
+                "{}: comienza después del {after}; no se cuenta",
+                label(period)
+            )
+        }
+        Detail::National(country) => format!("nacional de {}", country.spanish_name()),
+        Detail::Right {
+            right: auth,
+            country,
+        } => format!(
+            "{}{}",
+            right(auth.status, country.spanish_name()),
+            until(auth)
+        ),
+    }
+}
+
+/// "experiencia en refugee protection", "experiencia nacional (México)",
+/// "experiencia en Guatemala/México".
+fn experience_what(rule: &ExperienceRule, home: Country) -> String {
+    let mut what = String::from("experiencia");
+    match rule.scope {
+        Scope::International => what.push_str(" internacional"),
+        Scope::National => {
+            let _ = write!(what, " nacional ({})", home.spanish_name());
+        }
+        Scope::Any => {}
+    }
+    if !rule.domains.is_empty() {
+        let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
+        let _ = write!(what, " en {}", names.join("/"));
+    }
+    if !rule.countries.is_empty() {
+        let names: Vec<&str> = rule.countries.iter().map(Country::spanish_name).collect();
+        let _ = write!(what, " en {}", names.join("/"));
+    }
+    if let Some(level) = rule.after_degree {
+        let _ = write!(what, " posterior a {}", a_degree(level));
+    }
+    what
+}
+
+fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
+    if !m.stated {
+        return Some(Gap::Verify {
+            what: format!("que acredite {} de {what}", years_noun(&years(rule.years))),
+        });
+    }
+    match m.status {
+        super::Status::Met => None,
+        super::Status::Unknown => Some(Gap::Verify {
+            what: format!(
+                "si {} de los periodos señalados abajo cuentan como {what}",
+                years_noun(&years(m.possible - m.years))
+            ),
+        }),
+        super::Status::NotMet => Some(Gap::Years {
+            missing: years_missing(rule.years - m.years),
+            of: what,
+        }),
+    }
+}
+
+/// "acredita 1,5 años de experiencia en refugee protection; se requieren
+/// 2: faltan 0,5": held years rounded down, the shortfall up.
+fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
+    let need = years(rule.years);
+    let missing = comma(fmt_years_missing(rule.years - m.years));
+    format!(
+        "acredita {} de {what}; {} {need}: {} {missing}",
+        years_noun(&comma(fmt_years_held(m.years))),
+        required(&need),
+        short(&missing)
+    )
+}
+
+fn experience(f: ExperienceFacts<'_>) -> Rendered {
+    let ExperienceFacts {
+        rule,
+        home,
+        measure: m,
+        cited,
+    } = f;
+    let what = experience_what(rule, home);
+    let need = years(rule.years);
+    let expected = format!("{} de {what}", years_noun(&need));
+    let message = match m.status {
+        super::Status::Met => format!(
+            "acredita {} de {what} ({} {need})",
+            years_noun(&years(m.years)),
+            required(&need)
+        ),
+        super::Status::Unknown if !m.stated => {
+            format!("no se indica experiencia; {} {expected}", required(&need))
+        }
+        super::Status::Unknown => format!(
+            "acredita con certeza {} de {what}, {} si cuentan los periodos por verificar ({} {need})",
+            years_noun(&years(m.years)),
+            years(m.possible),
+            required(&need)
+        ),
+        super::Status::NotMet => shortfall(m, rule, &what),
+    };
+    plain(
+        message,
+        expected,
+        evidence(cited),
+        experience_gap(rule, m, what),
+    )
+}
+
+/// "licenciatura en un área aceptada (o afín) + 3 años de experiencia"
+fn describe(path: &EducationPath, home: Country) -> String {
+    let mut s = degree(path.degree).to_string();
+    if path.accredited {
+        let _ = write!(s, " {}", accredited(path.degree));
+    }
+    if let Some(fields) = &path.fields {
+        let names: Vec<&str> = fields.accepted.iter().map(|t| t.text.as_str()).collect();
+        if names.len() <= 3 {
+            let _ = write!(s, " en {}", list_or(&names));
+        } else {
+            s.push_str(" en un área aceptada");
+        }
+        if fields.related {
+            s.push_str(" (o afín)");
+        }
+    }
+    if let Some(exp) = &path.experience {
+        let _ = write!(
+            s,
+            " + {} de {}",
+            years_noun(&years(exp.years)),
+            experience_what(exp, home)
+        );
+    }
+    if let Some(instead) = path.substitutes_for {
+        let _ = write!(s, " (en lugar de {})", a_degree(instead));
+    }
+    s
+}
+
+fn accepted(path: &EducationPath) -> Vec<&str> {
+    path.fields
+        .as_ref()
+        .map(|f| f.accepted.iter().map(|t| t.text.as_str()).collect())
+        .unwrap_or_default()
+}
+
+fn field_text(matched: Option<&NameMatch>) -> String {
+    let mut s = String::new();
+    if let Some(m) = matched {
+        s.push_str(" (");
+        let _ = name_match(m, &mut s);
+        s.push(')');
+    }
+    s
+}
+
+fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
+    match facts {
+        DegreeFacts::NotStated => "no se indica formación académica".to_string(),
+        DegreeFacts::NoneCompleted => format!(
+            "ningún título concluido; se requiere {}",
+            a_degree(path.degree)
+        ),
+        DegreeFacts::BelowLevel { degree, .. } => format!(
+            "el título más alto concluido es {}; se requiere {}",
+            label(degree),
+            a_degree(path.degree)
+        ),
+        DegreeFacts::FieldNotAccepted {
+            degree, matched, ..
+        } => format!(
+            "{} no corresponde a un área aceptada{}",
+            label(degree),
+            field_text(matched.as_ref())
+        ),
+        DegreeFacts::NotAccredited { degree } => format!(
+            "{} es de una institución declarada no acreditada",
+            label(degree)
+        ),
+        DegreeFacts::FieldNotStated { degree } => {
+            format!("{}: no se indica el área de estudio", label(degree))
+        }
+        DegreeFacts::FieldToVerify {
+            degree,
+            field,
+            matched,
+        } => format!(
+            "{}: \"{field}\" no figura en la lista de áreas aceptadas; se aceptan áreas afines, por lo que una persona debe valorarlo{}",
+            label(degree),
+            field_text(matched.as_ref())
+        ),
+        DegreeFacts::AccreditationUnknown { degree } => format!(
+            "{}: no se indica la acreditación de la institución",
+            label(degree)
+        ),
+        DegreeFacts::Met { degree, matched } => {
+            format!("{}{}", label(degree), field_text(matched.as_ref()))
+        }
+    }
+}
+
+fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
+    let need = path.degree;
+    let related = |field: &str| Gap::Verify {
+        what: format!("si {field} es un área afín a {}", list_or(&accepted(path))),
+    };
+    match facts {
+        DegreeFacts::NotStated => Some(Gap::Verify {
+            what: format!("que tenga {}", a_degree(need)),
+        }),
+        DegreeFacts::NoneCompleted => Some(Gap::Degree { have: None, need }),
+        DegreeFacts::BelowLevel { level, .. } => Some(Gap::Degree {
+            have: Some(*level),
+            need,
+        }),
+        DegreeFacts::FieldNotAccepted { field, .. } => Some(Gap::Field {
+            have: field.map(str::to_string),
+            accepted: accepted(path).into_iter().map(str::to_string).collect(),
+        }),
+        DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
+            what: format!("{} de una institución acreditada", a_degree(need)),
+        }),
+        DegreeFacts::FieldNotStated { .. } => Some(related("el área de estudio")),
+        DegreeFacts::FieldToVerify { field, .. } => Some(related(field)),
+        DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
+            what: "que la institución esté acreditada".to_string(),
+        }),
+        DegreeFacts::Met { .. } => None,
+    }
+}
+
+fn education(f: EducationFacts<'_>) -> Rendered {
+    let EducationFacts { rule, home, best } = f;
+    let expected = rule
+        .paths
+        .iter()
+        .map(|path| describe(path, home))
+        .collect::<Vec<_>>()
+        .join("; o ");
+    let Some(best) = best else {
+        return plain(
+            "nada que evaluar".to_string(),
+            expected.clone(),
+            Vec::new(),
+            Some(Gap::Verify { what: expected }),
+        );
+    };
+    let PathFacts {
+        number,
+        path,
+        met,
+        degree: facts,
+        experience,
+        cited,
+    } = best;
+    let mut message = match (met, rule.paths.len()) {
+        (_, 1) => String::new(),
+        (true, _) => format!("cumple la opción {number}: "),
+        (false, _) => format!("opción {number} (la más cercana): "),
+    };
+    let d_text = degree_text(&facts, path);
+    let gap = match experience {
+        None => {
+            message.push_str(&d_text);
+            degree_gap(&facts, path)
+        }
+        Some(pe) => {
+            let m = pe.measure;
+            let what = experience_what(pe.rule, home);
+            match pe.join {
+                Join::Short => {
+                    let _ = write!(message, "{d_text}, pero {}", shortfall(m, pe.rule, &what));
+                }
+                join => {
+                    let need = years(pe.rule.years);
+                    let _ = write!(
+                        message,
+                        "{d_text}; acredita {} de {what} ({} {need})",
+                        years_noun(&years(m.years)),
+                        required(&need)
+                    );
+                    if join == Join::ToVerify {
+                        message.push_str(", contando los periodos por verificar");
+                    }
+                }
+            }
+            match pe.join {
+                Join::Degree => degree_gap(&facts, path),
+                Join::Short | Join::ToVerify => experience_gap(pe.rule, m, what),
+                Join::Substitution => {
+                    message.push_str(" — una licenciatura más 2 años adicionales de experiencia calificada, en lugar de una maestría (regla de sustitución de las Naciones Unidas)");
+                    None
+                }
+            }
+        }
+    };
+    Rendered {
+        message,
+        expected,
+        path: Some(describe(path, home)),
+        evidence: evidence(cited),
+        gap,
+    }
+}
+
+/// "Inglés", "Mam, K'iche' o Kaqchikel", "uno de 5 idiomas (Mam, K'iche',
+/// Kaqchikel, ...)".
+fn language_names(rule: &LanguageRule) -> String {
+    let names: Vec<&str> = rule
+        .languages
+        .iter()
+        .map(crate::Language::spanish_name)
+        .collect();
+    match names.len() {
+        0..=4 => list_or(&names),
+        n => format!("uno de {n} idiomas ({}, ...)", first_three(&names)),
+    }
+}
+
+fn first_three(names: &[&str]) -> String {
+    names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+}
+
+fn language(f: LanguageFacts<'_>) -> Rendered {
+    let LanguageFacts { rule, found } = f;
+    let need = level(&rule.level);
+    let wanted = language_names(rule);
+    let expected = format!("{wanted}, nivel {}", level_with_scale(&rule.level));
+    match found {
+        LanguageFound::NotStated => {
+            let asked = format!("{wanted}, nivel {need}");
+            plain(
+                format!("no se indican idiomas; se requiere {asked}"),
+                expected,
+                Vec::new(),
+                Some(Gap::Verify {
+                    what: format!("el dominio de {asked}"),
+                }),
+            )
+        }
+        LanguageFound::Missing(listed) => {
+            let mut names: Vec<&str> = listed.iter().map(|l| l.language.spanish_name()).collect();
+            names.sort_unstable();
+            names.dedup();
+            let absent = match rule.languages.len() {
+                0..=4 => wanted.clone(),
+                n => format!(
+                    "ninguno de {n} idiomas ({}, ...)",
+                    first_three(
+                        &rule
+                            .languages
+                            .iter()
+                            .map(crate::Language::spanish_name)
+                            .collect::<Vec<_>>()
+                    )
+                ),
+            };
+            let message = if names.is_empty() {
+                format!("no figura {absent} (no se indica ninguno); se requiere nivel {need}")
+            } else {
+                format!(
+                    "no figura {absent} (se indican: {}); se requiere nivel {need}",
+                    names.join(", ")
+                )
+            };
+            plain(
+                message,
+                expected,
+                Vec::new(),
+                Some(Gap::Level {
+                    language: wanted,
+                    have: None,
+                    need,
+                }),
+            )
+        }
+        LanguageFound::Listed {
+            index,
+            skill,
+            status,
+        } => {
+            let name = skill.language.spanish_name();
+            let have = skill.level.as_ref().map(level);
+            let detail = format!(
+                "{name} {}",
+                have.as_deref().unwrap_or("(nivel no indicado)")
+            );
+            let (message, gap) = match status {
+                super::Status::Met => (
+                    format!("{name} {} cumple {need}", have.as_deref().unwrap_or("")),
+                    None,
+                ),
+                super::Status::Unknown => (
+                    format!("{name} sin nivel indicado; se requiere {need}"),
+                    Some(Gap::Verify {
+                        what: format!("el nivel de {name} (se requiere {need})"),
+                    }),
+                ),
+                super::Status::NotMet => (
+                    format!(
+                        "{name} {}; se requiere {need}",
+                        have.as_deref().unwrap_or("")
+                    ),
+                    Some(Gap::Level {
+                        language: name.to_string(),
+                        have: skill.level.as_ref().map(|l| l.cefr().to_string()),
+                        need,
+                    }),
+                ),
+            };
+            plain(
+                message,
+                expected,
+                one(Item::Language(index), detail, None),
+                gap,
+            )
+        }
+    }
+}
+
+/// " vigente hasta 2026-03", or nothing for a right that does not expire.
+fn until(auth: &WorkAuthorization) -> String {
+    auth.valid_until
+        .map(|u| format!(" vigente hasta {u}"))
+        .unwrap_or_default()
+}
+
+fn noun(status: AuthorizationStatus) -> &'static str {
+    match status {
+        AuthorizationStatus::Citizen => "ciudadanía",
+        AuthorizationStatus::PermanentResident => "residencia permanente",
+        AuthorizationStatus::WorkPermit => "permiso de trabajo",
+    }
+}
+
+/// "permiso de trabajo para México", "ciudadanía de México".
+fn right(status: AuthorizationStatus, country: &str) -> String {
+    let preposition = match status {
+        AuthorizationStatus::Citizen => "de",
+        AuthorizationStatus::PermanentResident => "en",
+        AuthorizationStatus::WorkPermit => "para",
+    };
+    format!("{} {preposition} {country}", noun(status))
+}
+
+fn authorization(f: AuthorizationFacts<'_>) -> Rendered {
+    let AuthorizationFacts {
+        rule,
+        valid_on,
+        found,
+        cited,
+    } = f;
+    let country = rule.country.spanish_name();
+    let nouns: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
+    let accepted = list_or(&nouns);
+    let expected = format!("derecho a trabajar en {country} ({accepted}) vigente al {valid_on}");
+    let (message, gap) = match found {
+        AuthorizationFound::National => (format!("nacional de {country}"), None),
+        AuthorizationFound::Valid(auth) => (
+            format!("{}{}", right(auth.status, country), until(auth)),
+            None,
+        ),
+        AuthorizationFound::Expired(auth, on) => {
+            let held = right(auth.status, country);
+            (
+                format!("{held} vence en {on}, antes del {valid_on}"),
+                Some(Gap::Expired {
+                    what: held,
+                    on,
+                    needed_on: valid_on,
+                }),
+            )
+        }
+        AuthorizationFound::Refused(auth) => (
+            format!(
+                "{} no es un derecho a trabajar aceptado (se acepta: {accepted})",
+                right(auth.status, country)
+            ),
+            Some(Gap::Missing {
+                what: format!("{accepted} (derecho a trabajar en {country})"),
+            }),
+        ),
+        AuthorizationFound::Missing => (
+            format!(
+                "no se indica derecho a trabajar en {country} (no es nacional ni tiene permiso)"
+            ),
+            Some(Gap::Missing {
+                what: format!("un derecho a trabajar en {country} vigente al {valid_on}"),
+            }),
+        ),
+        AuthorizationFound::NotStated => (
+            format!("no se indica el derecho a trabajar en {country}"),
+            Some(Gap::Verify {
+                what: format!("el derecho a trabajar en {country}"),
+            }),
+        ),
+    };
+    plain(message, expected, evidence(cited), gap)
+}
+
+fn internal(f: InternalFacts<'_>) -> Rendered {
+    let InternalFacts { rule, found } = f;
+    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+    let orgs = list_or(&names);
+    let expected = format!("personal actual de {orgs} (solo candidaturas internas)");
+    match found {
+        InternalFound::Staff { index, matched } => plain(
+            format!("personal actual de {}", matched.found),
+            expected,
+            one(
+                Item::StaffOf(index),
+                format!("personal de {}", matched.found),
+                Some(matched),
+            ),
+            None,
+        ),
+        InternalFound::Ongoing {
+            index,
+            period,
+            on,
+            matched,
+        } => plain(
+            format!("puesto en curso en {} al {on}", matched.found),
+            expected,
+            one(Item::Experience(index), label(&period), Some(matched)),
+            None,
+        ),
+        InternalFound::NotStaff => plain(
+            format!(
+                "no es personal actual de {orgs}; la vacante está abierta solo a candidaturas internas"
+            ),
+            expected,
+            Vec::new(),
+            Some(Gap::Missing {
+                what: format!("empleo actual en {orgs}"),
+            }),
+        ),
+        InternalFound::NotStated => plain(
+            format!("no se indica empleo actual en {orgs}"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify {
+                what: format!("que la persona candidata sea personal actual de {orgs}"),
+            }),
+        ),
+    }
+}
+
+fn wanted(rule: &NamedRule) -> String {
+    let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
+    list_or(&names)
+}
+
+fn near_miss(near: Option<(usize, NameMatch)>, item: fn(usize) -> Item<'static>) -> Vec<Evidence> {
+    near.map(|(i, m)| {
+        one(
+            item(i),
+            format!("{} (casi coincide; no se cuenta)", m.found),
+            Some(m),
+        )
+    })
+    .unwrap_or_default()
+}
+
+fn certification(f: CertificationFacts<'_>) -> Rendered {
+    let CertificationFacts { rule, found } = f;
+    let what = wanted(rule);
+    let expected = format!("certificación: {what}");
+    match found {
+        CertificationFound::NotStated => plain(
+            format!("no se indican certificaciones; se busca {what}"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify { what }),
+        ),
+        CertificationFound::Valid {
+            index,
+            matched,
+            expires,
+        } => {
+            let until = expires
+                .map(|e| format!(", vigente hasta {e}"))
+                .unwrap_or_default();
+            plain(
+                format!("posee {}{until}", matched.found),
+                expected,
+                one(
+                    Item::Certification(index),
+                    format!("{}{until}", matched.found),
+                    Some(matched),
+                ),
+                None,
+            )
+        }
+        CertificationFound::Expired {
+            index,
+            matched,
+            on,
+            needed_on,
+        } => plain(
+            format!("{} venció en {on}", matched.found),
+            expected,
+            one(
+                Item::Certification(index),
+                format!("{}: venció en {on}", matched.found),
+                Some(matched),
+            ),
+            Some(Gap::Expired {
+                what,
+                on,
+                needed_on,
+            }),
+        ),
+        CertificationFound::Missing { near } => plain(
+            format!("{what} no figura entre las certificaciones indicadas"),
+            expected,
+            near_miss(near, Item::Certification),
+            Some(Gap::Missing { what }),
+        ),
+    }
+}
+
+fn skill(f: SkillFacts<'_>) -> Rendered {
+    let SkillFacts { rule, found } = f;
+    let what = wanted(rule);
+    let expected = format!("habilidad: {what}");
+    match found {
+        SkillFound::Listed { index, matched } => plain(
+            format!("indica {}", matched.found),
+            expected,
+            one(Item::Skill(index), matched.found.clone(), Some(matched)),
+            None,
+        ),
+        SkillFound::Evidenced {
+            index,
+            period,
+            matched,
+        } => plain(
+            format!("demostrada por experiencia en {}", matched.found),
+            expected,
+            one(Item::Experience(index), label(&period), Some(matched)),
+            None,
+        ),
+        SkillFound::NotStated => plain(
+            format!("no se indican habilidades y ningún área de experiencia muestra {what}"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify { what }),
+        ),
+        SkillFound::Missing { near } => plain(
+            format!(
+                "{what} no figura entre las habilidades indicadas ni en las áreas de experiencia"
+            ),
+            expected,
+            near_miss(near, Item::Skill),
+            Some(Gap::Missing { what }),
+        ),
+    }
+}
+
+fn attestation(f: AttestationFacts<'_>) -> Rendered {
+    let AttestationFacts { name, answer } = f;
+    let readable = name.replace('_', " ");
+    let expected = format!("declaración: {readable}");
+    let declared = |yes: bool| {
+        one(
+            Item::Attestation(name),
+            format!("{readable}: {}", if yes { "sí" } else { "no" }),
+            None,
+        )
+    };
+    match answer {
+        Some(true) => plain(
+            format!("declaración afirmativa: {readable}"),
+            expected,
+            declared(true),
+            None,
+        ),
+        Some(false) => {
+            let evidence = declared(false);
+            plain(
+                format!("declaración negativa: {readable}"),
+                expected,
+                evidence,
+                Some(Gap::Missing { what: readable }),
+            )
+        }
+        None => plain(
+            format!("sin declaración: {readable}"),
+            expected,
+            Vec::new(),
+            Some(Gap::Verify { what: readable }),
+        ),
+    }
+}
+
+/// A gap for people: "faltan 0,5 años de experiencia en refugee protection".
+pub(super) fn gap(gap: &Gap, f: &mut dyn fmt::Write) -> fmt::Result {
+    match gap {
+        Gap::Years { missing, of } => {
+            let amount = comma(fmt_years_missing(*missing));
+            write!(
+                f,
+                "{} {amount} {} de {of}",
+                short(&amount),
+                year_word(&amount)
+            )
+        }
+        Gap::Level {
+            language,
+            have,
+            need,
+        } => match have {
+            Some(have) => write!(f, "{language} {have}; se requiere {need}"),
+            None => write!(f, "se requiere {language}, nivel {need}"),
+        },
+        Gap::Degree { have, need } => {
+            write!(f, "se requiere {}", a_degree(*need))?;
+            match have {
+                Some(have) => write!(f, "; el título más alto es {}", degree(*have)),
+                None => Ok(()),
+            }
+        }
+        Gap::Field { have, accepted } => {
+            let names: Vec<&str> = accepted.iter().map(String::as_str).collect();
+            write!(f, "se requiere un título en {}", list_or(&names))?;
+            match have {
+                Some(h) => write!(f, "; el área es {h}"),
+                None => Ok(()),
+            }
+        }
+        Gap::Missing { what } => write!(f, "se requiere {what}"),
+        Gap::Expired {
+            what,
+            on,
+            needed_on,
+        } => write!(f, "{what} vence en {on}; debe estar vigente al {needed_on}"),
+        Gap::Verify { what } => write!(f, "verificar {what}"),
+    }
+}
+
+/// The change that closes a gap: "0,5 años más de experiencia en refugee
+/// protection", "Inglés C1 (fluido) en lugar de B2".
+pub(super) fn change(gap: &Gap) -> String {
+    match gap {
+        Gap::Years { missing, of } => {
+            let amount = comma(fmt_years_missing(*missing));
+            format!("{amount} {} más de {of}", year_word(&amount))
+        }
+        Gap::Level {
+            language,
+            have: Some(have),
+            need,
+        } => format!("{language} {need} en lugar de {have}"),
+        Gap::Level { language, need, .. } => format!("{language}, nivel {need}"),
+        Gap::Degree {
+            have: Some(have),
+            need,
+        } => format!("{} en lugar de {}", a_degree(*need), a_degree(*have)),
+        Gap::Degree { need, .. } => a_degree(*need).to_string(),
+        Gap::Field { accepted, .. } => {
+            let names: Vec<&str> = accepted.iter().map(String::as_str).collect();
+            format!("un título en {}", list_or(&names))
+        }
+        Gap::Missing { what } => what.clone(),
+        Gap::Expired {
+            what, needed_on, ..
+        } => format!("{what} vigente al {needed_on}"),
+        Gap::Verify { what } => format!("confirmar {what}"),
+    }
+}
+
+/// A name comparison: "\"Derecho\" = \"Law\" (equivalente)".
+pub(super) fn name_match(m: &NameMatch, f: &mut dyn fmt::Write) -> fmt::Result {
+    let (found, wanted) = (&m.found, &m.wanted);
+    match m.how {
+        MatchKind::Exact => write!(f, "\"{found}\" = \"{wanted}\""),
+        MatchKind::Alias => write!(f, "\"{found}\" = \"{wanted}\" (equivalente)"),
+        MatchKind::Contains => write!(f, "\"{found}\" abarca \"{wanted}\""),
+        MatchKind::Fuzzy => write!(
+            f,
+            "\"{found}\" ≈ \"{wanted}\" (similitud {})",
+            comma(format!("{:.2}", m.similarity))
+        ),
+        MatchKind::NearMiss => write!(
+            f,
+            "\"{found}\" se parece a \"{wanted}\" (similitud {}, por debajo de {})",
+            comma(format!("{:.2}", m.similarity)),
+            comma(FUZZY_THRESHOLD.to_string())
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_take_a_decimal_comma() {
+        assert_eq!(comma("0.5".to_string()), "0,5");
+        assert_eq!(comma("12".to_string()), "12");
+        assert_eq!(years(1.46), "1,5");
+        assert_eq!(years_noun(&years(1.0)), "1 año");
+        assert_eq!(years_noun(&years(0.04)), "0 años");
+    }
+
+    #[test]
+    fn verbs_agree_with_the_amount() {
+        assert_eq!((required("1"), short("1")), ("se requiere", "falta"));
+        assert_eq!((required("2"), short("0,5")), ("se requieren", "faltan"));
+    }
+
+    #[test]
+    fn lists_join_with_o_and_u_before_an_o_sound() {
+        assert_eq!(list_or(&[]), "");
+        assert_eq!(list_or(&["Derecho"]), "Derecho");
+        assert_eq!(list_or(&["Derecho", "Sociología"]), "Derecho o Sociología");
+        assert_eq!(
+            list_or(&["Derecho", "Sociología", "Oceanografía"]),
+            "Derecho, Sociología u Oceanografía"
+        );
+        assert_eq!(list_or(&["UNHCR", "Honduras"]), "UNHCR u Honduras");
+    }
+
+    #[test]
+    fn degrees_take_their_article_and_agreement() {
+        assert_eq!(a_degree(DegreeLevel::Bachelor), "una licenciatura");
+        assert_eq!(a_degree(DegreeLevel::Doctorate), "un doctorado");
+        assert_eq!(a_degree(DegreeLevel::Secondary), "educación secundaria");
+        assert_eq!(accredited(DegreeLevel::Doctorate), "acreditado");
+        assert_eq!(accredited(DegreeLevel::Master), "acreditada");
+    }
+
+    #[test]
+    fn bundled_descriptors_are_translated_and_others_kept() {
+        assert_eq!(descriptor("fluent"), "fluido");
+        assert_eq!(descriptor("good knowledge"), "buen conocimiento");
+        assert_eq!(descriptor("nativo"), "nativo");
+        assert_eq!(descriptor("operational"), "operational");
+    }
+}

@@ -1,0 +1,360 @@
+//! What an evaluator found, as data: the parameters of every sentence a
+//! finding can say, borrowed from the rule and the profile. The renderers
+//! (`en`, `es`) turn them into words, once per finding, in the language
+//! asked for.
+//!
+//! # Design
+//! Evaluators decide (status, credit, code) and record *why* in these
+//! types; they never write words. Each renderer matches every variant, so
+//! the compiler keeps the languages in step: a new fact cannot ship with
+//! one language only.
+
+use chrono::NaiveDate;
+
+use super::{Evidence, Gap, Lang, Status};
+use crate::matching::NameMatch;
+use crate::model::candidate::{Degree, Period};
+use crate::model::vacancy::{
+    AuthorizationRule, EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule,
+    NamedRule,
+};
+use crate::model::{Country, DegreeLevel, PartialDate};
+use crate::{LanguageSkill, WorkAuthorization};
+
+/// The facts behind one finding.
+pub(crate) enum Facts<'a> {
+    Education(EducationFacts<'a>),
+    Experience(ExperienceFacts<'a>),
+    Language(LanguageFacts<'a>),
+    Authorization(AuthorizationFacts<'a>),
+    Internal(InternalFacts<'a>),
+    Certification(CertificationFacts<'a>),
+    Skill(SkillFacts<'a>),
+    Attestation(AttestationFacts<'a>),
+}
+
+/// A finding's words, in one language.
+pub(crate) struct Rendered {
+    pub(crate) message: String,
+    pub(crate) expected: String,
+    pub(crate) path: Option<String>,
+    pub(crate) evidence: Vec<Evidence>,
+    pub(crate) gap: Option<Gap>,
+}
+
+impl Facts<'_> {
+    /// The finding's words in `lang`.
+    pub(crate) fn render(self, lang: Lang) -> Rendered {
+        match lang {
+            Lang::En => super::en::render(self),
+            Lang::Es => super::es::render(self),
+        }
+    }
+}
+
+/// A degree or a period of the profile, to name in a sentence: the label
+/// prepared for the profile (English), and the entry it was made from.
+#[derive(Clone, Copy)]
+pub(crate) struct Label<'a> {
+    pub(crate) english: &'a str,
+    pub(crate) source: Source<'a>,
+}
+
+/// The profile entry behind a [`Label`].
+#[derive(Clone, Copy)]
+pub(crate) enum Source<'a> {
+    Degree(&'a Degree),
+    Period(&'a Period),
+    /// Not found (cannot happen: labels are made from the profile's own
+    /// lists); renderers fall back to the English label.
+    None,
+}
+
+/// Where in the profile a piece of evidence is.
+#[derive(Clone, Copy)]
+pub(crate) enum Item<'a> {
+    Education(usize),
+    Experience(usize),
+    Language(usize),
+    Nationality(usize),
+    WorkAuthorization(usize),
+    StaffOf(usize),
+    Certification(usize),
+    Skill(usize),
+    Attestation(&'a str),
+}
+
+impl Item<'_> {
+    /// `experience[2]`, `attestations.covid19_vaccination`: the same in
+    /// every language.
+    pub(crate) fn path(self) -> String {
+        match self {
+            Item::Education(i) => format!("education[{i}]"),
+            Item::Experience(i) => format!("experience[{i}]"),
+            Item::Language(i) => format!("languages[{i}]"),
+            Item::Nationality(i) => format!("nationalities[{i}]"),
+            Item::WorkAuthorization(i) => format!("work_authorizations[{i}]"),
+            Item::StaffOf(i) => format!("staff_of[{i}]"),
+            Item::Certification(i) => format!("certifications[{i}]"),
+            Item::Skill(i) => format!("skills[{i}]"),
+            Item::Attestation(name) => format!("attestations.{name}"),
+        }
+    }
+}
+
+/// One piece of evidence: where, what it says, and the name comparison.
+pub(crate) struct Cited<'a> {
+    pub(crate) item: Item<'a>,
+    pub(crate) detail: Detail<'a>,
+    pub(crate) matched: Option<NameMatch>,
+}
+
+/// What a piece of evidence says.
+pub(crate) enum Detail<'a> {
+    /// The degree judged.
+    Degree(Label<'a>),
+    /// A degree at the level asked, not completed by the date.
+    DegreeNotCompleted { degree: Label<'a>, by: NaiveDate },
+    /// A period counted, with its years.
+    Period { period: Label<'a>, years: f64 },
+    /// A period that counts only if a person says so, and why.
+    PeriodToVerify {
+        period: Label<'a>,
+        years: f64,
+        why: Vec<Doubt>,
+    },
+    /// A period that starts after the measurement date.
+    PeriodTooLate { period: Label<'a>, after: NaiveDate },
+    /// The candidate is a national of the country.
+    National(Country),
+    /// A right to work stated for the country.
+    Right {
+        right: &'a WorkAuthorization,
+        country: Country,
+    },
+}
+
+/// Why a period's relevance is in doubt.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Doubt {
+    DomainsNotStated,
+    Relevance,
+    CountryNotStated,
+    ScopeNotStated,
+    /// Experience must follow a degree, and the profile states no education.
+    DegreeDateNotStated,
+}
+
+/// An experience requirement measured against the profile.
+#[derive(Clone, Copy)]
+pub(crate) struct Measure {
+    pub(crate) status: Status,
+    /// Qualifying years for sure.
+    pub(crate) years: f64,
+    /// Years if the periods to verify count.
+    pub(crate) possible: f64,
+    /// Whether the profile states any experience.
+    pub(crate) stated: bool,
+}
+
+/// An experience requirement: what it asks, and what was measured.
+pub(crate) struct ExperienceFacts<'a> {
+    pub(crate) rule: &'a ExperienceRule,
+    /// The duty-station country, for national experience.
+    pub(crate) home: Country,
+    pub(crate) measure: Measure,
+    pub(crate) cited: Vec<Cited<'a>>,
+}
+
+/// An education requirement: its paths, and the one reported.
+pub(crate) struct EducationFacts<'a> {
+    pub(crate) rule: &'a EducationRule,
+    pub(crate) home: Country,
+    /// `None` only for a requirement without paths (the loader refuses
+    /// them): nothing to evaluate.
+    pub(crate) best: Option<PathFacts<'a>>,
+}
+
+/// The path met, or the closest one.
+pub(crate) struct PathFacts<'a> {
+    /// 1-based, as people count paths.
+    pub(crate) number: usize,
+    pub(crate) path: &'a EducationPath,
+    pub(crate) met: bool,
+    pub(crate) degree: DegreeFacts<'a>,
+    /// The path's experience part, when it has one.
+    pub(crate) experience: Option<PathExperience<'a>>,
+    pub(crate) cited: Vec<Cited<'a>>,
+}
+
+/// The experience part of an education path.
+pub(crate) struct PathExperience<'a> {
+    pub(crate) rule: &'a ExperienceRule,
+    pub(crate) measure: Measure,
+    pub(crate) join: Join,
+}
+
+/// How the degree part and the experience part of a path combine into one
+/// sentence, and which one's gap is reported.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Join {
+    /// The degree's problem comes first (or both are met): the degree's gap.
+    Degree,
+    /// The degree fits, the years are short: the experience's gap.
+    Short,
+    /// The degree fits, the years count only with periods to verify.
+    ToVerify,
+    /// Met through the UN substitution rule.
+    Substitution,
+}
+
+/// How the degree judged stands against a path.
+pub(crate) enum DegreeFacts<'a> {
+    /// The profile states no education.
+    NotStated,
+    /// No degree completed by the measurement date.
+    NoneCompleted,
+    /// The best degree is below the level asked.
+    BelowLevel {
+        degree: Label<'a>,
+        level: DegreeLevel,
+    },
+    FieldNotAccepted {
+        degree: Label<'a>,
+        field: Option<&'a str>,
+        matched: Option<NameMatch>,
+    },
+    NotAccredited {
+        degree: Label<'a>,
+    },
+    FieldNotStated {
+        degree: Label<'a>,
+    },
+    FieldToVerify {
+        degree: Label<'a>,
+        field: &'a str,
+        matched: Option<NameMatch>,
+    },
+    AccreditationUnknown {
+        degree: Label<'a>,
+    },
+    Met {
+        degree: Label<'a>,
+        matched: Option<NameMatch>,
+    },
+}
+
+/// A language requirement and the entry it was judged on.
+pub(crate) struct LanguageFacts<'a> {
+    pub(crate) rule: &'a LanguageRule,
+    pub(crate) found: LanguageFound<'a>,
+}
+
+pub(crate) enum LanguageFound<'a> {
+    /// The profile states no languages.
+    NotStated,
+    /// None of the languages asked is listed; the profile's languages.
+    Missing(&'a [LanguageSkill]),
+    /// The best entry for a language asked, and how it stands.
+    Listed {
+        index: usize,
+        skill: &'a LanguageSkill,
+        status: Status,
+    },
+}
+
+/// A work authorization requirement and the right it rests on.
+pub(crate) struct AuthorizationFacts<'a> {
+    pub(crate) rule: &'a AuthorizationRule,
+    /// The date a right must be valid on.
+    pub(crate) valid_on: NaiveDate,
+    pub(crate) found: AuthorizationFound<'a>,
+    pub(crate) cited: Vec<Cited<'a>>,
+}
+
+pub(crate) enum AuthorizationFound<'a> {
+    National,
+    Valid(&'a WorkAuthorization),
+    Expired(&'a WorkAuthorization, PartialDate),
+    Refused(&'a WorkAuthorization),
+    /// Nationalities and rights are stated, none for the country.
+    Missing,
+    NotStated,
+}
+
+/// An internal-only requirement.
+pub(crate) struct InternalFacts<'a> {
+    pub(crate) rule: &'a InternalRule,
+    pub(crate) found: InternalFound<'a>,
+}
+
+pub(crate) enum InternalFound<'a> {
+    Staff {
+        index: usize,
+        matched: NameMatch,
+    },
+    Ongoing {
+        index: usize,
+        period: Label<'a>,
+        on: NaiveDate,
+        matched: NameMatch,
+    },
+    NotStaff,
+    NotStated,
+}
+
+/// A certification requirement.
+pub(crate) struct CertificationFacts<'a> {
+    pub(crate) rule: &'a NamedRule,
+    pub(crate) found: CertificationFound,
+}
+
+pub(crate) enum CertificationFound {
+    NotStated,
+    Valid {
+        index: usize,
+        matched: NameMatch,
+        expires: Option<PartialDate>,
+    },
+    Expired {
+        index: usize,
+        matched: NameMatch,
+        on: PartialDate,
+        needed_on: NaiveDate,
+    },
+    /// Not held; the closest certificate below the threshold, if any.
+    Missing {
+        near: Option<(usize, NameMatch)>,
+    },
+}
+
+/// A skill requirement.
+pub(crate) struct SkillFacts<'a> {
+    pub(crate) rule: &'a NamedRule,
+    pub(crate) found: SkillFound<'a>,
+}
+
+pub(crate) enum SkillFound<'a> {
+    Listed {
+        index: usize,
+        matched: NameMatch,
+    },
+    Evidenced {
+        index: usize,
+        period: Label<'a>,
+        matched: NameMatch,
+    },
+    /// No skills stated, and no experience domain shows one.
+    NotStated,
+    /// Not listed; the closest skill below the threshold, if any.
+    Missing {
+        near: Option<(usize, NameMatch)>,
+    },
+}
+
+/// A yes/no declaration.
+#[derive(Clone, Copy)]
+pub(crate) struct AttestationFacts<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) answer: Option<bool>,
+}
