@@ -142,7 +142,7 @@ impl ScreenRecord {
             let what = f
                 .gap
                 .as_ref()
-                .map_or_else(|| f.message.clone(), ToString::to_string);
+                .map_or_else(|| f.message.clone(), |g| g.render(assessment.lang));
             gaps.push(one_line(&format!("{}: {what}", f.requirement)));
         }
         ScreenRecord {

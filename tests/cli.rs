@@ -717,3 +717,54 @@ fn validate_prints_warnings_and_still_passes() {
         r.stdout
     );
 }
+
+#[test]
+fn check_and_screen_speak_spanish() {
+    let r = run(&[
+        "check",
+        "examples/candidates/sofia_giron_graduate.json",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("NO ELEGIBLE  83,7/100  unhcr-gt-resettlement-officer-2024"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("  falta      refugee_protection_experience: faltan 0,5 años de experiencia en refugee protection"), "{}", r.stdout);
+    assert!(r.stdout.contains("para ser elegible: "), "{}", r.stdout);
+    let r = run(&[
+        "screen",
+        "examples/candidates/sofia_giron_graduate.json",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+        "--format",
+        "jsonl",
+        "--vacancy",
+        RESETTLEMENT,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let record: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    assert!(
+        record["gaps"].as_str().unwrap().contains("faltan 0,5 años"),
+        "{record}"
+    );
+    let r = run(&[
+        "check",
+        "examples/candidates/sofia_giron_graduate.json",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown report language `fr`"),
+        "{}",
+        r.stderr
+    );
+}

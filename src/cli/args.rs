@@ -188,6 +188,14 @@ pub(crate) struct AsOfArg {
     pub(crate) as_of: Option<NaiveDate>,
 }
 
+/// The language of explanations.
+#[derive(Debug, Args)]
+pub(crate) struct LangArg {
+    /// Language of the explanations: en or es
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub(crate) lang: vacancy_match::Lang,
+}
+
 /// `check`.
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -201,6 +209,8 @@ pub(crate) struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub(crate) format: CheckFormat,
+    #[command(flatten)]
+    pub(crate) lang: LangArg,
 }
 
 /// `screen`.
@@ -219,6 +229,8 @@ pub(crate) struct ScreenArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ScreenFormat::Text)]
     pub(crate) format: ScreenFormat,
+    #[command(flatten)]
+    pub(crate) lang: LangArg,
     /// Threads screening at once; output order stays input order
     /// [default: the number of cores]
     #[arg(long, short = 'j', value_name = "N")]
@@ -272,6 +284,11 @@ pub(crate) enum SchemaKind {
     Rules,
     /// A candidate profile
     Candidate,
+}
+
+fn parse_lang(text: &str) -> Result<vacancy_match::Lang, String> {
+    text.parse()
+        .map_err(|e: vacancy_match::Error| e.to_string())
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

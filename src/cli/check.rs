@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use vacancy_match::{
-    assess, Assessment, Candidate, Finding, InputFormat, Limits, Priority, RuleSet, Status, Verdict,
+    Assessment, Candidate, Finding, InputFormat, Lang, Limits, Priority, RuleSet, Status, Verdict,
 };
 
 use super::args::{CheckArgs, CheckFormat};
@@ -28,7 +28,7 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
             return BAD_INPUT;
         }
     };
-    let report = assess(&candidate, &rules, as_of);
+    let report = vacancy_match::assess_in(&candidate, &rules, as_of, args.lang.lang);
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match args.format {
         CheckFormat::Text => write_text(
@@ -82,11 +82,24 @@ fn write_json(
     writeln!(out)
 }
 
-fn verdict_label(verdict: Verdict, paint: Paint) -> String {
+fn verdict_label(verdict: Verdict, paint: Paint, lang: Lang) -> String {
+    let spanish = lang == Lang::Es;
     match verdict {
-        Verdict::Eligible => paint.paint(Style::Good, "ELIGIBLE"),
-        Verdict::NeedsReview => paint.paint(Style::Warn, "NEEDS REVIEW"),
-        Verdict::Ineligible => paint.paint(Style::Bad, "INELIGIBLE"),
+        Verdict::Eligible => {
+            paint.paint(Style::Good, if spanish { "ELEGIBLE" } else { "ELIGIBLE" })
+        }
+        Verdict::NeedsReview => paint.paint(
+            Style::Warn,
+            if spanish {
+                "REQUIERE REVISIÓN"
+            } else {
+                "NEEDS REVIEW"
+            },
+        ),
+        Verdict::Ineligible => paint.paint(
+            Style::Bad,
+            if spanish { "NO ELEGIBLE" } else { "INELIGIBLE" },
+        ),
     }
 }
 
@@ -95,7 +108,7 @@ fn verdict_label(verdict: Verdict, paint: Paint) -> String {
 fn what_is_missing(f: &Finding) -> String {
     f.gap
         .as_ref()
-        .map_or_else(|| f.message.clone(), ToString::to_string)
+        .map_or_else(|| f.message.clone(), |g| g.render(f.lang))
 }
 
 fn write_text(
@@ -107,31 +120,99 @@ fn write_text(
     as_of: NaiveDate,
     paint: Paint,
 ) -> io::Result<()> {
+    // The assessments carry the language they were written in.
+    let w = words(report.first().map_or(Lang::En, |a| a.lang));
     let who = match (&candidate.name, &candidate.id) {
         (Some(name), Some(id)) => format!("{name} ({id})"),
         (Some(name), None) => name.clone(),
         (None, Some(id)) => id.clone(),
-        (None, None) => "candidate".to_string(),
+        (None, None) => w.candidate.to_string(),
     };
     writeln!(
         out,
-        "{} as of {as_of}, against {} vacancies ({rules_name})",
+        "{} {} {as_of}, {} {} {} ({rules_name})",
         paint.paint(Style::Bold, &who),
-        report.len()
+        w.as_of,
+        w.against,
+        report.len(),
+        w.vacancies
     )?;
     let count = |v: Verdict| report.iter().filter(|a| a.verdict == v).count();
     writeln!(
         out,
-        "{} eligible, {} needs review, {} ineligible",
+        "{} {}, {} {}, {} {}",
         count(Verdict::Eligible),
+        w.eligible,
         count(Verdict::NeedsReview),
-        count(Verdict::Ineligible)
+        w.needs_review,
+        count(Verdict::Ineligible),
+        w.ineligible
     )?;
     for a in report {
         writeln!(out)?;
-        write_block(out, a, rules, paint)?;
+        write_block(out, a, rules, paint, w)?;
     }
     Ok(())
+}
+
+/// The words of the text report, in English and Spanish.
+struct Words {
+    candidate: &'static str,
+    as_of: &'static str,
+    against: &'static str,
+    vacancies: &'static str,
+    eligible: &'static str,
+    needs_review: &'static str,
+    ineligible: &'static str,
+    closed: &'static str,
+    closed_note: &'static str,
+    measured_at: &'static str,
+    missing: &'static str,
+    verify: &'static str,
+    met: &'static str,
+    assets: &'static str,
+    would: &'static str,
+}
+
+fn words(lang: Lang) -> &'static Words {
+    const EN: Words = Words {
+        candidate: "candidate",
+        as_of: "as of",
+        against: "against",
+        vacancies: "vacancies",
+        eligible: "eligible",
+        needs_review: "needs review",
+        ineligible: "ineligible",
+        closed: "[closed]",
+        closed_note: "closed: deadline {deadline} passed",
+        measured_at: "experience measured at",
+        missing: "missing   ",
+        verify: "to verify ",
+        met: "met       ",
+        assets: "assets    ",
+        would: "would make it eligible",
+    };
+    const ES: Words = Words {
+        candidate: "candidato",
+        as_of: "al",
+        against: "frente a",
+        vacancies: "vacantes",
+        eligible: "elegibles",
+        needs_review: "requieren revisión",
+        ineligible: "no elegibles",
+        closed: "[cerrada]",
+        closed_note: "cerrada: el plazo {deadline} venció",
+        measured_at: "experiencia medida al",
+        missing: "falta     ",
+        verify: "verificar ",
+        met: "cumple    ",
+        assets: "deseables ",
+        would: "para ser elegible",
+    };
+    match lang {
+        Lang::Es => &ES,
+        _ => &EN,
+    }
 }
 
 /// One vacancy: the verdict line, then missing, to verify, met, assets.
@@ -140,17 +221,22 @@ fn write_block(
     a: &Assessment,
     rules: &RuleSet,
     paint: Paint,
+    w: &Words,
 ) -> io::Result<()> {
     let closed = if a.closed {
-        format!("  {}", paint.paint(Style::Warn, "[closed]"))
+        format!("  {}", paint.paint(Style::Warn, w.closed))
     } else {
         String::new()
     };
     writeln!(
         out,
-        "{}  {:.1}/100  {}{closed}",
-        verdict_label(a.verdict, paint),
-        a.score,
+        "{}  {}/100  {}{closed}",
+        verdict_label(a.verdict, paint, a.lang),
+        if a.lang == Lang::Es {
+            format!("{:.1}", a.score).replace('.', ",")
+        } else {
+            format!("{:.1}", a.score)
+        },
         paint.paint(Style::Bold, &a.vacancy)
     )?;
     writeln!(out, "  {} — {}", a.title, a.organization)?;
@@ -158,16 +244,14 @@ fn write_block(
         let deadline = rules
             .vacancy(&a.vacancy)
             .and_then(vacancy_match::Vacancy::deadline)
-            .map_or_else(|| "deadline".to_string(), |d| format!("deadline {d}"));
+            .map_or_else(String::new, |d| d.to_string());
+        let note = w.closed_note.replace("{deadline}", &deadline);
         writeln!(
             out,
             "  {}",
             paint.paint(
                 Style::Dim,
-                &format!(
-                    "closed: {deadline} passed; experience measured at {}",
-                    a.measured_at
-                )
+                &format!("{note}; {} {}", w.measured_at, a.measured_at)
             )
         )?;
     }
@@ -177,15 +261,15 @@ fn write_block(
             .filter(move |f| f.priority == Priority::Required && f.status == status)
     };
     for f in required(Status::NotMet) {
-        let label = paint.paint(Style::Bad, "missing   ");
+        let label = paint.paint(Style::Bad, w.missing);
         writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
     }
     for f in required(Status::Unknown) {
-        let label = paint.paint(Style::Warn, "to verify ");
+        let label = paint.paint(Style::Warn, w.verify);
         writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
     }
     for f in required(Status::Met) {
-        let label = paint.paint(Style::Good, "met       ");
+        let label = paint.paint(Style::Good, w.met);
         writeln!(out, "  {label} {}: {}", f.requirement, f.message)?;
     }
     let assets: Vec<&Finding> = a
@@ -195,9 +279,9 @@ fn write_block(
         .collect();
     let mut first = true;
     for (status, word) in [
-        (Status::Met, "met"),
-        (Status::NotMet, "missing"),
-        (Status::Unknown, "to verify"),
+        (Status::Met, w.met.trim_end()),
+        (Status::NotMet, w.missing.trim_end()),
+        (Status::Unknown, w.verify.trim_end()),
     ] {
         let ids: Vec<&str> = assets
             .iter()
@@ -207,13 +291,27 @@ fn write_block(
         if ids.is_empty() {
             continue;
         }
-        let label = if first { "assets    " } else { "          " };
+        let label = if first { w.assets } else { "          " };
         first = false;
         writeln!(
             out,
             "  {} {word}: {}",
             paint.paint(Style::Dim, label),
             ids.join(", ")
+        )?;
+    }
+    let changes: Vec<&str> = a
+        .what_if
+        .iter()
+        .filter(|c| c.status == Status::NotMet)
+        .map(|c| c.change.as_str())
+        .collect();
+    if !changes.is_empty() {
+        writeln!(
+            out,
+            "  {}: {}",
+            paint.paint(Style::Dim, w.would),
+            changes.join("; ")
         )?;
     }
     Ok(())

@@ -40,6 +40,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         vacancy: args.vacancy.as_deref(),
         as_of,
         limits: Limits::default(),
+        lang: args.lang.lang,
     };
     let vacancies = if args.vacancy.is_some() {
         1
@@ -449,6 +450,7 @@ pub(crate) struct Screening<'a> {
     vacancy: Option<&'a str>,
     as_of: NaiveDate,
     limits: Limits,
+    lang: vacancy_match::Lang,
 }
 
 impl Screening<'_> {
@@ -475,10 +477,10 @@ impl Screening<'_> {
         let assessments = match self.vacancy {
             Some(id) => self
                 .rules
-                .assess_one(&candidate, id, self.as_of)
+                .assess_one_in(&candidate, id, self.as_of, self.lang)
                 .into_iter()
                 .collect(),
-            None => self.rules.assess_each(&candidate, self.as_of),
+            None => self.rules.assess_each_in(&candidate, self.as_of, self.lang),
         };
         assessments
             .iter()
