@@ -170,7 +170,15 @@
 //!   only it needs. Library users can turn it off with
 //!   `default-features = false`.
 
-#![deny(clippy::unwrap_used, clippy::expect_used)]
+// Input must never crash the caller: no panicking shortcuts, indexing or
+// arithmetic in the library (its unit tests may use them).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+#![cfg_attr(test, allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 
 mod analyze;
 mod assess;
