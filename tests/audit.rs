@@ -118,3 +118,25 @@ fn a_changed_rule_file_changes_its_digest() {
     assert_ne!(da, db);
     assert_eq!(da, hex(text.as_bytes()));
 }
+
+#[test]
+fn a_rule_set_that_has_seen_other_candidates_answers_as_a_fresh_one() {
+    // Comparisons of profile names with the vocabulary are shared across
+    // candidates; they must never change an answer.
+    let warm = RuleSet::bundled().unwrap();
+    let mut paths: Vec<_> = std::fs::read_dir("examples/candidates")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "md"))
+        .collect();
+    paths.sort();
+    for path in paths.iter().chain(paths.iter().rev()) {
+        let cv = Candidate::from_path(path).unwrap();
+        let fresh = RuleSet::bundled().unwrap();
+        for as_of in ["2024-01-15", "2025-10-01"] {
+            let a = serde_json::to_string(&assess(&cv, &warm, date(as_of))).unwrap();
+            let b = serde_json::to_string(&assess(&cv, &fresh, date(as_of))).unwrap();
+            assert_eq!(a, b, "{}", path.display());
+        }
+    }
+}

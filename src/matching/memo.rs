@@ -25,8 +25,10 @@ use super::MatchKind;
 pub(crate) type Found = Option<(MatchKind, f64)>;
 
 /// The slots of one profile name, one per vocabulary entry of its category.
-#[derive(Default)]
-pub(crate) struct Memo(Box<[AtomicU16]>);
+/// Shared: every profile that writes the same name (after normalisation)
+/// in the same category may use the same slots (see `Vocabulary::memo`).
+#[derive(Default, Clone)]
+pub(crate) struct Memo(std::sync::Arc<[AtomicU16]>);
 
 const EMPTY: u16 = 0;
 
@@ -85,17 +87,6 @@ impl Memo {
             }
             value => decode(value),
         }
-    }
-}
-
-impl Clone for Memo {
-    fn clone(&self) -> Memo {
-        Memo(
-            self.0
-                .iter()
-                .map(|s| AtomicU16::new(s.load(Ordering::Relaxed)))
-                .collect(),
-        )
     }
 }
 

@@ -59,7 +59,7 @@ impl Term {
     /// requirements and vacancies.
     pub(crate) fn remembering(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
         let mut term = Term::new(text, vocabulary, category);
-        term.memo = Memo::new(vocabulary.len(category));
+        term.memo = vocabulary.memo(category, &term.norm);
         term
     }
 
@@ -73,7 +73,7 @@ impl Term {
             concept: vocabulary.concept_of(category, &self.norm),
             category,
             shape: self.shape.clone(),
-            memo: Memo::new(vocabulary.len(category)),
+            memo: vocabulary.memo(category, &self.norm),
         }
     }
 

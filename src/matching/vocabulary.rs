@@ -144,6 +144,44 @@ impl Hasher for FormHasher {
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     indexes: [Index; 5],
+    /// Profile names' comparisons with the entries, shared across the
+    /// candidates assessed with this vocabulary.
+    memos: SharedMemos,
+}
+
+/// The most profile names whose comparisons are kept across candidates:
+/// bounded, so that memory does not grow with the number of profiles
+/// screened (names past it are remembered per candidate only).
+const SHARED_NAMES: usize = 50_000;
+
+/// Memos by category and normalised name.
+#[derive(Default, Clone)]
+struct SharedMemos(std::sync::Arc<std::sync::Mutex<MemoMaps>>);
+
+/// One map per category, so that a look-up borrows the name.
+#[derive(Default)]
+struct MemoMaps {
+    maps: [HashMap<String, super::memo::Memo>; 5],
+    names: usize,
+}
+
+impl MemoMaps {
+    fn of(&mut self, category: Category) -> &mut HashMap<String, super::memo::Memo> {
+        let [fields, domains, certifications, skills, organizations] = &mut self.maps;
+        match category {
+            Category::Field => fields,
+            Category::Domain => domains,
+            Category::Certification => certifications,
+            Category::Skill => skills,
+            Category::Organization => organizations,
+        }
+    }
+}
+
+impl std::fmt::Debug for SharedMemos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedMemos")
+    }
 }
 
 impl Vocabulary {
@@ -304,6 +342,24 @@ impl Vocabulary {
             Category::Skill => skills,
             Category::Organization => organizations,
         }
+    }
+
+    /// The memo of a profile's name in a category: the one already shared
+    /// for this name, else a new one (shared while there is room).
+    pub(crate) fn memo(&self, category: Category, norm: &str) -> super::memo::Memo {
+        let fresh = || super::memo::Memo::new(self.len(category));
+        let Ok(mut shared) = self.memos.0.lock() else {
+            return fresh();
+        };
+        if let Some(memo) = shared.of(category).get(norm) {
+            return memo.clone();
+        }
+        let memo = fresh();
+        if shared.names < SHARED_NAMES {
+            shared.names = shared.names.saturating_add(1);
+            shared.of(category).insert(norm.to_string(), memo.clone());
+        }
+        memo
     }
 
     pub(crate) fn concept_of(&self, category: Category, norm: &str) -> Option<usize> {
