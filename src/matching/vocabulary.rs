@@ -143,7 +143,7 @@ impl Hasher for FormHasher {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    indexes: [Index; 5],
+    indexes: PerCategory<Index>,
     /// Profile names' comparisons with the entries, shared across the
     /// candidates assessed with this vocabulary.
     memos: SharedMemos,
@@ -161,13 +161,29 @@ struct SharedMemos(std::sync::Arc<std::sync::Mutex<MemoMaps>>);
 /// One map per category, so that a look-up borrows the name.
 #[derive(Default)]
 struct MemoMaps {
-    maps: [HashMap<String, super::memo::Memo>; 5],
+    maps: PerCategory<HashMap<String, super::memo::Memo>>,
     names: usize,
 }
 
-impl MemoMaps {
-    fn of(&mut self, category: Category) -> &mut HashMap<String, super::memo::Memo> {
-        let [fields, domains, certifications, skills, organizations] = &mut self.maps;
+/// One value per category, reached by a pattern rather than an indexing
+/// that could panic.
+#[derive(Debug, Clone, Default)]
+struct PerCategory<T>([T; 5]);
+
+impl<T> PerCategory<T> {
+    fn get(&self, category: Category) -> &T {
+        let [fields, domains, certifications, skills, organizations] = &self.0;
+        match category {
+            Category::Field => fields,
+            Category::Domain => domains,
+            Category::Certification => certifications,
+            Category::Skill => skills,
+            Category::Organization => organizations,
+        }
+    }
+
+    fn get_mut(&mut self, category: Category) -> &mut T {
+        let [fields, domains, certifications, skills, organizations] = &mut self.0;
         match category {
             Category::Field => fields,
             Category::Domain => domains,
@@ -309,7 +325,7 @@ impl Vocabulary {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.indexes.iter().all(|i| i.concepts.is_empty())
+        self.indexes.0.iter().all(|i| i.concepts.is_empty())
     }
 
     /// The canonical names of a category, in file order.
@@ -321,27 +337,12 @@ impl Vocabulary {
             .collect()
     }
 
-    /// The index of a category (a pattern, not an indexing that could panic).
     fn index(&self, category: Category) -> &Index {
-        let [fields, domains, certifications, skills, organizations] = &self.indexes;
-        match category {
-            Category::Field => fields,
-            Category::Domain => domains,
-            Category::Certification => certifications,
-            Category::Skill => skills,
-            Category::Organization => organizations,
-        }
+        self.indexes.get(category)
     }
 
     fn index_mut(&mut self, category: Category) -> &mut Index {
-        let [fields, domains, certifications, skills, organizations] = &mut self.indexes;
-        match category {
-            Category::Field => fields,
-            Category::Domain => domains,
-            Category::Certification => certifications,
-            Category::Skill => skills,
-            Category::Organization => organizations,
-        }
+        self.indexes.get_mut(category)
     }
 
     /// The memo of a profile's name in a category: the one already shared
@@ -351,13 +352,16 @@ impl Vocabulary {
         let Ok(mut shared) = self.memos.0.lock() else {
             return fresh();
         };
-        if let Some(memo) = shared.of(category).get(norm) {
+        if let Some(memo) = shared.maps.get(category).get(norm) {
             return memo.clone();
         }
         let memo = fresh();
         if shared.names < SHARED_NAMES {
             shared.names = shared.names.saturating_add(1);
-            shared.of(category).insert(norm.to_string(), memo.clone());
+            shared
+                .maps
+                .get_mut(category)
+                .insert(norm.to_string(), memo.clone());
         }
         memo
     }
