@@ -9,7 +9,7 @@ use crate::explain::facts::{
     PathFacts, Source,
 };
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, Category, NameMatch};
+use crate::matching::{best_match, Category, Matched};
 use crate::model::vacancy::{EducationPath, EducationRule};
 
 /// One candidate degree judged against one path.
@@ -19,11 +19,11 @@ struct DegreeFit<'d> {
     credit: f64,
     level_ok: bool,
     field: Status,
-    field_match: Option<NameMatch>,
+    field_match: Option<Matched<'d>>,
     accreditation: Status,
 }
 
-fn judge<'d>(path: &EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) -> DegreeFit<'d> {
+fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) -> DegreeFit<'d> {
     let level_ok = d.level >= path.degree;
     let level_credit = if level_ok {
         1.0

@@ -67,12 +67,12 @@ pub(crate) struct Measured<'a> {
     pub(crate) cited: Vec<Cited<'a>>,
 }
 
-fn fit(
-    rule: &ExperienceRule,
-    period: &PreparedPeriod,
+fn fit<'a>(
+    rule: &'a ExperienceRule,
+    period: &'a PreparedPeriod,
     ctx: &Context<'_>,
     why: &mut Vec<Doubt>,
-) -> (Fit, Option<crate::NameMatch>) {
+) -> (Fit, Option<crate::matching::Matched<'a>>) {
     let mut fit = Fit::Yes;
     let mut matched = None;
     if !rule.domains.is_empty() {
@@ -151,7 +151,7 @@ pub(crate) fn period_label<'a>(period: &'a PreparedPeriod, p: &'a Prepared<'_>) 
 
 /// Measures a candidate's experience against `rule`.
 pub(crate) fn measure<'a>(
-    rule: &ExperienceRule,
+    rule: &'a ExperienceRule,
     p: &'a Prepared<'_>,
     ctx: &Context<'_>,
 ) -> Measured<'a> {

@@ -5,7 +5,7 @@ use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
 use crate::explain::facts::{Facts, InternalFacts, InternalFound};
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, stronger, Category, NameMatch};
+use crate::matching::{best_match, stronger, Category, Matched};
 use crate::model::vacancy::InternalRule;
 
 pub(crate) fn assess<'a>(
@@ -38,7 +38,7 @@ pub(crate) fn assess<'a>(
     }
     // Not stated: an ongoing position at the organization is evidence (the
     // best-matching one, then by label: not the first listed).
-    let mut best: Option<(&PreparedPeriod, NameMatch)> = None;
+    let mut best: Option<(&PreparedPeriod, Matched<'_>)> = None;
     for period in p.periods.iter().flatten() {
         let ongoing =
             period.end.is_none_or(|e| e >= ctx.measured_at) && period.start <= ctx.measured_at;

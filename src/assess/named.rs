@@ -8,7 +8,7 @@ use crate::explain::facts::{
     CertificationFacts, CertificationFound, Facts, SkillFacts, SkillFound,
 };
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, stronger, Category, NameMatch};
+use crate::matching::{best_match, stronger, Category, Matched};
 use crate::model::vacancy::NamedRule;
 use crate::PartialDate;
 
@@ -34,7 +34,7 @@ fn better_cert(a: &Held<'_>, b: &Held<'_>) -> bool {
 /// A certificate of the profile and how its name matched.
 struct Held<'c> {
     cert: &'c PreparedCertification,
-    matched: NameMatch,
+    matched: Matched<'c>,
 }
 
 fn keep_best<'c>(slot: &mut Option<Held<'c>>, held: Held<'c>) {
@@ -149,7 +149,7 @@ pub(crate) fn skill<'a>(
     }
     // Evidence from experience: the best match over every period (by
     // match, then by the period's label), not the first period listed.
-    let mut from_experience: Option<(&PreparedPeriod, NameMatch)> = None;
+    let mut from_experience: Option<(&PreparedPeriod, Matched<'_>)> = None;
     for period in p.periods.iter().flatten() {
         let Some((_, m)) = best_match(
             &rule.any_of,

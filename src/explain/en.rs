@@ -3,7 +3,7 @@
 use std::fmt::{self, Write as _};
 
 use super::facts::{
-    AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
+    one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
     CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, ExperienceFacts, Facts,
     InternalFacts, InternalFound, Item, Join, LanguageFacts, LanguageFound, Measure, PathFacts,
     Rendered, SkillFacts, SkillFound,
@@ -13,7 +13,7 @@ use super::{
     a_degree, fmt_years, fmt_years_held, fmt_years_missing, year_word, years_missing, years_noun,
     Evidence, Gap,
 };
-use crate::matching::NameMatch;
+use crate::matching::{Matched, NameMatch};
 use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
 use crate::model::{Country, LanguageLevel};
 use crate::{AuthorizationStatus, WorkAuthorization};
@@ -35,7 +35,7 @@ pub(super) const WORDS: Words = Words {
     then: "and then: ",
 };
 
-pub(super) fn render(facts: Facts<'_>) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
         Facts::Experience(f) => experience(f),
@@ -48,34 +48,8 @@ pub(super) fn render(facts: Facts<'_>) -> Rendered {
     }
 }
 
-/// A finding without a path (every kind but education).
-fn plain(message: String, expected: String, evidence: Vec<Evidence>, gap: Option<Gap>) -> Rendered {
-    Rendered {
-        message,
-        expected,
-        path: None,
-        evidence,
-        gap,
-    }
-}
-
-fn evidence(cited: Vec<Cited<'_>>) -> Vec<Evidence> {
-    cited
-        .into_iter()
-        .map(|c| Evidence {
-            item: c.item.path(),
-            detail: detail(&c.detail),
-            matched: c.matched,
-        })
-        .collect()
-}
-
-fn one(item: Item<'_>, detail: String, matched: Option<NameMatch>) -> Vec<Evidence> {
-    vec![Evidence {
-        item: item.path(),
-        detail,
-        matched,
-    }]
+fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
+    super::facts::evidence(cited, detail)
 }
 
 fn detail(detail: &Detail<'_>) -> String {
@@ -178,13 +152,13 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     )
 }
 
-fn experience(f: ExperienceFacts<'_>) -> Rendered {
+fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     let ExperienceFacts {
         rule,
         home,
         measure: m,
-        cited,
-    } = f;
+        ref cited,
+    } = *f;
     let what = experience_what(rule, home);
     let need = fmt_years(rule.years);
     let expected = format!("{} of {what}", years_noun(&need));
@@ -252,8 +226,10 @@ fn accepted(path: &EducationPath) -> Vec<String> {
 }
 
 /// " (\"Derecho\" = \"Law\" (alias))", or nothing.
-fn field_text(matched: Option<&NameMatch>) -> String {
-    matched.map(|m| format!(" ({m})")).unwrap_or_default()
+fn field_text(matched: Option<&Matched<'_>>) -> String {
+    matched
+        .map(|m| format!(" ({})", m.evidence()))
+        .unwrap_or_default()
 }
 
 fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
@@ -333,8 +309,12 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     }
 }
 
-fn education(f: EducationFacts<'_>) -> Rendered {
-    let EducationFacts { rule, home, best } = f;
+fn education(f: &EducationFacts<'_>) -> Rendered {
+    let EducationFacts {
+        rule,
+        home,
+        ref best,
+    } = *f;
     let expected = rule
         .paths
         .iter()
@@ -353,10 +333,10 @@ fn education(f: EducationFacts<'_>) -> Rendered {
         number,
         path,
         met,
-        degree,
+        ref degree,
         experience,
-        cited,
-    } = best;
+        ref cited,
+    } = *best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
         (true, _) => format!("met through path {number}: "),
@@ -440,8 +420,8 @@ fn level_with_scale(level: &LanguageLevel) -> String {
     }
 }
 
-fn language(f: LanguageFacts<'_>) -> Rendered {
-    let LanguageFacts { rule, found } = f;
+fn language(f: &LanguageFacts<'_>) -> Rendered {
+    let LanguageFacts { rule, found } = *f;
     let level = &rule.level;
     let wanted = language_names(rule);
     let expected = format!("{wanted} at {}", level_with_scale(level));
@@ -543,13 +523,13 @@ fn right(status: AuthorizationStatus, country: &str) -> String {
     format!("{} {preposition} {country}", noun(status))
 }
 
-fn authorization(f: AuthorizationFacts<'_>) -> Rendered {
+fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
     let AuthorizationFacts {
         rule,
         valid_on,
         found,
-        cited,
-    } = f;
+        ref cited,
+    } = *f;
     let country = rule.country.english_name();
     let accepted: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
     let expected = format!(
@@ -599,8 +579,8 @@ fn authorization(f: AuthorizationFacts<'_>) -> Rendered {
     plain(message, expected, evidence(cited), gap)
 }
 
-fn internal(f: InternalFacts<'_>) -> Rendered {
-    let InternalFacts { rule, found } = f;
+fn internal(f: &InternalFacts<'_>) -> Rendered {
+    let InternalFacts { rule, found } = *f;
     let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
     let orgs = names.join(" or ");
     let expected = format!("current staff of {orgs} (internal applicants only)");
@@ -611,7 +591,7 @@ fn internal(f: InternalFacts<'_>) -> Rendered {
             one(
                 Item::StaffOf(index),
                 format!("staff of {}", matched.found),
-                Some(matched),
+                Some(&matched),
             ),
             None,
         ),
@@ -626,7 +606,7 @@ fn internal(f: InternalFacts<'_>) -> Rendered {
             one(
                 Item::Experience(index),
                 period.english.to_string(),
-                Some(matched),
+                Some(&matched),
             ),
             None,
         ),
@@ -655,19 +635,15 @@ fn wanted(rule: &NamedRule) -> String {
 }
 
 /// A near miss as evidence: shown, not counted.
-fn near_miss(near: Option<(usize, NameMatch)>, item: fn(usize) -> Item<'static>) -> Vec<Evidence> {
-    near.map(|(i, m)| {
-        one(
-            item(i),
-            format!("{} (near miss, not counted)", m.found),
-            Some(m),
-        )
-    })
-    .unwrap_or_default()
+fn near_miss(
+    near: Option<&(usize, Matched<'_>)>,
+    item: fn(usize) -> Item<'static>,
+) -> Vec<Evidence> {
+    super::facts::near_miss(near, item, "near miss, not counted")
 }
 
-fn certification(f: CertificationFacts<'_>) -> Rendered {
-    let CertificationFacts { rule, found } = f;
+fn certification(f: &CertificationFacts<'_>) -> Rendered {
+    let CertificationFacts { rule, found } = *f;
     let what = wanted(rule);
     let expected = format!("certification: {what}");
     match found {
@@ -691,7 +667,7 @@ fn certification(f: CertificationFacts<'_>) -> Rendered {
                 one(
                     Item::Certification(index),
                     format!("{}{until}", matched.found),
-                    Some(matched),
+                    Some(&matched),
                 ),
                 None,
             )
@@ -707,7 +683,7 @@ fn certification(f: CertificationFacts<'_>) -> Rendered {
             one(
                 Item::Certification(index),
                 format!("{} expired {on}", matched.found),
-                Some(matched),
+                Some(&matched),
             ),
             Some(Gap::Expired {
                 what,
@@ -718,21 +694,25 @@ fn certification(f: CertificationFacts<'_>) -> Rendered {
         CertificationFound::Missing { near } => plain(
             format!("{what} not among the certifications listed"),
             expected,
-            near_miss(near, Item::Certification),
+            near_miss(near.as_ref(), Item::Certification),
             Some(Gap::Missing { what }),
         ),
     }
 }
 
-fn skill(f: SkillFacts<'_>) -> Rendered {
-    let SkillFacts { rule, found } = f;
+fn skill(f: &SkillFacts<'_>) -> Rendered {
+    let SkillFacts { rule, found } = *f;
     let what = wanted(rule);
     let expected = format!("skill: {what}");
     match found {
         SkillFound::Listed { index, matched } => plain(
             format!("lists {}", matched.found),
             expected,
-            one(Item::Skill(index), matched.found.clone(), Some(matched)),
+            one(
+                Item::Skill(index),
+                matched.found.to_string(),
+                Some(&matched),
+            ),
             None,
         ),
         SkillFound::Evidenced {
@@ -745,7 +725,7 @@ fn skill(f: SkillFacts<'_>) -> Rendered {
             one(
                 Item::Experience(index),
                 period.english.to_string(),
-                Some(matched),
+                Some(&matched),
             ),
             None,
         ),
@@ -758,14 +738,14 @@ fn skill(f: SkillFacts<'_>) -> Rendered {
         SkillFound::Missing { near } => plain(
             format!("{what} not among the skills listed nor the experience domains"),
             expected,
-            near_miss(near, Item::Skill),
+            near_miss(near.as_ref(), Item::Skill),
             Some(Gap::Missing { what }),
         ),
     }
 }
 
-fn attestation(f: AttestationFacts<'_>) -> Rendered {
-    let AttestationFacts { name, answer } = f;
+fn attestation(f: &AttestationFacts<'_>) -> Rendered {
+    let AttestationFacts { name, answer } = *f;
     let readable = name.replace('_', " ");
     let expected = format!("declaration: {readable}");
     let declared = |yes: bool| {

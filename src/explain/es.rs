@@ -15,14 +15,14 @@
 use std::fmt::{self, Write as _};
 
 use super::facts::{
-    AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
+    one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
     CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, ExperienceFacts, Facts,
     InternalFacts, InternalFound, Item, Join, Label, LanguageFacts, LanguageFound, Measure,
     PathFacts, Rendered, SkillFacts, SkillFound, Source,
 };
 use super::render::Words;
 use super::{fmt_years, fmt_years_held, fmt_years_missing, years_missing, Evidence, Gap};
-use crate::matching::{MatchKind, NameMatch, FUZZY_THRESHOLD};
+use crate::matching::{MatchKind, Matched, NameMatch, FUZZY_THRESHOLD};
 use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
 use crate::model::{Country, DegreeLevel, LanguageLevel};
 use crate::{AuthorizationStatus, WorkAuthorization};
@@ -220,7 +220,7 @@ fn level_with_scale(l: &LanguageLevel) -> String {
     }
 }
 
-pub(super) fn render(facts: Facts<'_>) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
         Facts::Experience(f) => experience(f),
@@ -233,33 +233,8 @@ pub(super) fn render(facts: Facts<'_>) -> Rendered {
     }
 }
 
-fn plain(message: String, expected: String, evidence: Vec<Evidence>, gap: Option<Gap>) -> Rendered {
-    Rendered {
-        message,
-        expected,
-        path: None,
-        evidence,
-        gap,
-    }
-}
-
-fn evidence(cited: Vec<Cited<'_>>) -> Vec<Evidence> {
-    cited
-        .into_iter()
-        .map(|c| Evidence {
-            item: c.item.path(),
-            detail: detail(&c.detail),
-            matched: c.matched,
-        })
-        .collect()
-}
-
-fn one(item: Item<'_>, detail: String, matched: Option<NameMatch>) -> Vec<Evidence> {
-    vec![Evidence {
-        item: item.path(),
-        detail,
-        matched,
-    }]
+fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
+    super::facts::evidence(cited, detail)
 }
 
 /// "licenciatura en Relaciones Internacionales (2022-05)", "Asistente de
@@ -404,13 +379,13 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     )
 }
 
-fn experience(f: ExperienceFacts<'_>) -> Rendered {
+fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     let ExperienceFacts {
         rule,
         home,
         measure: m,
-        cited,
-    } = f;
+        ref cited,
+    } = *f;
     let what = experience_what(rule, home);
     let need = years(rule.years);
     let expected = format!("{} de {what}", years_noun(&need));
@@ -477,11 +452,11 @@ fn accepted(path: &EducationPath) -> Vec<&str> {
         .unwrap_or_default()
 }
 
-fn field_text(matched: Option<&NameMatch>) -> String {
+fn field_text(matched: Option<&Matched<'_>>) -> String {
     let mut s = String::new();
     if let Some(m) = matched {
         s.push_str(" (");
-        let _ = name_match(m, &mut s);
+        let _ = name_match(&m.evidence(), &mut s);
         s.push(')');
     }
     s
@@ -562,8 +537,12 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     }
 }
 
-fn education(f: EducationFacts<'_>) -> Rendered {
-    let EducationFacts { rule, home, best } = f;
+fn education(f: &EducationFacts<'_>) -> Rendered {
+    let EducationFacts {
+        rule,
+        home,
+        ref best,
+    } = *f;
     let expected = rule
         .paths
         .iter()
@@ -582,16 +561,16 @@ fn education(f: EducationFacts<'_>) -> Rendered {
         number,
         path,
         met,
-        degree: facts,
+        degree: ref facts,
         experience,
-        cited,
-    } = best;
+        ref cited,
+    } = *best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
         (true, _) => format!("cumple la opción {number}: "),
         (false, _) => format!("opción {number} (la más cercana): "),
     };
-    let d_text = degree_text(&facts, path);
+    let d_text = degree_text(facts, path);
     let gap = match experience {
         None => {
             message.push_str(&d_text);
@@ -654,8 +633,8 @@ fn first_three(names: &[&str]) -> String {
     names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
 }
 
-fn language(f: LanguageFacts<'_>) -> Rendered {
-    let LanguageFacts { rule, found } = f;
+fn language(f: &LanguageFacts<'_>) -> Rendered {
+    let LanguageFacts { rule, found } = *f;
     let need = level(&rule.level);
     let wanted = language_names(rule);
     let expected = format!("{wanted}, nivel {}", level_with_scale(&rule.level));
@@ -776,13 +755,13 @@ fn right(status: AuthorizationStatus, country: &str) -> String {
     format!("{} {preposition} {country}", noun(status))
 }
 
-fn authorization(f: AuthorizationFacts<'_>) -> Rendered {
+fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
     let AuthorizationFacts {
         rule,
         valid_on,
         found,
-        cited,
-    } = f;
+        ref cited,
+    } = *f;
     let country = rule.country.spanish_name();
     let nouns: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
     let accepted = list_or(&nouns);
@@ -831,8 +810,8 @@ fn authorization(f: AuthorizationFacts<'_>) -> Rendered {
     plain(message, expected, evidence(cited), gap)
 }
 
-fn internal(f: InternalFacts<'_>) -> Rendered {
-    let InternalFacts { rule, found } = f;
+fn internal(f: &InternalFacts<'_>) -> Rendered {
+    let InternalFacts { rule, found } = *f;
     let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
     let orgs = list_or(&names);
     let expected = format!("personal actual de {orgs} (solo candidaturas internas)");
@@ -843,7 +822,7 @@ fn internal(f: InternalFacts<'_>) -> Rendered {
             one(
                 Item::StaffOf(index),
                 format!("personal de {}", matched.found),
-                Some(matched),
+                Some(&matched),
             ),
             None,
         ),
@@ -855,7 +834,7 @@ fn internal(f: InternalFacts<'_>) -> Rendered {
         } => plain(
             format!("puesto en curso en {} al {on}", matched.found),
             expected,
-            one(Item::Experience(index), label(&period), Some(matched)),
+            one(Item::Experience(index), label(&period), Some(&matched)),
             None,
         ),
         InternalFound::NotStaff => plain(
@@ -884,19 +863,16 @@ fn wanted(rule: &NamedRule) -> String {
     list_or(&names)
 }
 
-fn near_miss(near: Option<(usize, NameMatch)>, item: fn(usize) -> Item<'static>) -> Vec<Evidence> {
-    near.map(|(i, m)| {
-        one(
-            item(i),
-            format!("{} (casi coincide; no se cuenta)", m.found),
-            Some(m),
-        )
-    })
-    .unwrap_or_default()
+/// A near miss as evidence: shown, not counted.
+fn near_miss(
+    near: Option<&(usize, Matched<'_>)>,
+    item: fn(usize) -> Item<'static>,
+) -> Vec<Evidence> {
+    super::facts::near_miss(near, item, "casi coincide; no se cuenta")
 }
 
-fn certification(f: CertificationFacts<'_>) -> Rendered {
-    let CertificationFacts { rule, found } = f;
+fn certification(f: &CertificationFacts<'_>) -> Rendered {
+    let CertificationFacts { rule, found } = *f;
     let what = wanted(rule);
     let expected = format!("certificación: {what}");
     match found {
@@ -920,7 +896,7 @@ fn certification(f: CertificationFacts<'_>) -> Rendered {
                 one(
                     Item::Certification(index),
                     format!("{}{until}", matched.found),
-                    Some(matched),
+                    Some(&matched),
                 ),
                 None,
             )
@@ -936,7 +912,7 @@ fn certification(f: CertificationFacts<'_>) -> Rendered {
             one(
                 Item::Certification(index),
                 format!("{}: venció en {on}", matched.found),
-                Some(matched),
+                Some(&matched),
             ),
             Some(Gap::Expired {
                 what,
@@ -947,21 +923,25 @@ fn certification(f: CertificationFacts<'_>) -> Rendered {
         CertificationFound::Missing { near } => plain(
             format!("{what} no figura entre las certificaciones indicadas"),
             expected,
-            near_miss(near, Item::Certification),
+            near_miss(near.as_ref(), Item::Certification),
             Some(Gap::Missing { what }),
         ),
     }
 }
 
-fn skill(f: SkillFacts<'_>) -> Rendered {
-    let SkillFacts { rule, found } = f;
+fn skill(f: &SkillFacts<'_>) -> Rendered {
+    let SkillFacts { rule, found } = *f;
     let what = wanted(rule);
     let expected = format!("habilidad: {what}");
     match found {
         SkillFound::Listed { index, matched } => plain(
             format!("indica {}", matched.found),
             expected,
-            one(Item::Skill(index), matched.found.clone(), Some(matched)),
+            one(
+                Item::Skill(index),
+                matched.found.to_string(),
+                Some(&matched),
+            ),
             None,
         ),
         SkillFound::Evidenced {
@@ -971,7 +951,7 @@ fn skill(f: SkillFacts<'_>) -> Rendered {
         } => plain(
             format!("demostrada por experiencia en {}", matched.found),
             expected,
-            one(Item::Experience(index), label(&period), Some(matched)),
+            one(Item::Experience(index), label(&period), Some(&matched)),
             None,
         ),
         SkillFound::NotStated => plain(
@@ -985,14 +965,14 @@ fn skill(f: SkillFacts<'_>) -> Rendered {
                 "{what} no figura entre las habilidades indicadas ni en las áreas de experiencia"
             ),
             expected,
-            near_miss(near, Item::Skill),
+            near_miss(near.as_ref(), Item::Skill),
             Some(Gap::Missing { what }),
         ),
     }
 }
 
-fn attestation(f: AttestationFacts<'_>) -> Rendered {
-    let AttestationFacts { name, answer } = f;
+fn attestation(f: &AttestationFacts<'_>) -> Rendered {
+    let AttestationFacts { name, answer } = *f;
     let readable = name.replace('_', " ");
     let expected = format!("declaración: {readable}");
     let declared = |yes: bool| {

@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 
 use super::{Evidence, Gap, Lang, Status};
-use crate::matching::NameMatch;
+use crate::matching::Matched;
 use crate::model::candidate::{Degree, Period};
 use crate::model::vacancy::{
     AuthorizationRule, EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule,
@@ -44,12 +44,59 @@ pub(crate) struct Rendered {
 
 impl Facts<'_> {
     /// The finding's words in `lang`.
-    pub(crate) fn render(self, lang: Lang) -> Rendered {
+    pub(crate) fn render(&self, lang: Lang) -> Rendered {
         match lang {
             Lang::En => super::en::render(self),
             Lang::Es => super::es::render(self),
         }
     }
+}
+
+/// A finding without a path (every kind but education).
+pub(super) fn plain(
+    message: String,
+    expected: String,
+    evidence: Vec<Evidence>,
+    gap: Option<Gap>,
+) -> Rendered {
+    Rendered {
+        message,
+        expected,
+        path: None,
+        evidence,
+        gap,
+    }
+}
+
+/// The evidence cited, each detail in words by `detail`.
+pub(super) fn evidence(cited: &[Cited<'_>], detail: fn(&Detail<'_>) -> String) -> Vec<Evidence> {
+    cited
+        .iter()
+        .map(|c| Evidence {
+            item: c.item.path(),
+            detail: detail(&c.detail),
+            matched: c.matched.as_ref().map(Matched::evidence),
+        })
+        .collect()
+}
+
+/// One piece of evidence.
+pub(super) fn one(item: Item<'_>, detail: String, matched: Option<&Matched<'_>>) -> Vec<Evidence> {
+    vec![Evidence {
+        item: item.path(),
+        detail,
+        matched: matched.map(Matched::evidence),
+    }]
+}
+
+/// A near miss as evidence, `note` saying it is shown and not counted.
+pub(super) fn near_miss(
+    near: Option<&(usize, Matched<'_>)>,
+    item: fn(usize) -> Item<'static>,
+    note: &str,
+) -> Vec<Evidence> {
+    near.map(|(i, m)| one(item(*i), format!("{} ({note})", m.found), Some(m)))
+        .unwrap_or_default()
 }
 
 /// A degree or a period of the profile, to name in a sentence: the label
@@ -106,7 +153,7 @@ impl Item<'_> {
 pub(crate) struct Cited<'a> {
     pub(crate) item: Item<'a>,
     pub(crate) detail: Detail<'a>,
-    pub(crate) matched: Option<NameMatch>,
+    pub(crate) matched: Option<Matched<'a>>,
 }
 
 /// What a piece of evidence says.
@@ -188,6 +235,7 @@ pub(crate) struct PathFacts<'a> {
 }
 
 /// The experience part of an education path.
+#[derive(Clone, Copy)]
 pub(crate) struct PathExperience<'a> {
     pub(crate) rule: &'a ExperienceRule,
     pub(crate) measure: Measure,
@@ -222,7 +270,7 @@ pub(crate) enum DegreeFacts<'a> {
     FieldNotAccepted {
         degree: Label<'a>,
         field: Option<&'a str>,
-        matched: Option<NameMatch>,
+        matched: Option<Matched<'a>>,
     },
     NotAccredited {
         degree: Label<'a>,
@@ -233,23 +281,25 @@ pub(crate) enum DegreeFacts<'a> {
     FieldToVerify {
         degree: Label<'a>,
         field: &'a str,
-        matched: Option<NameMatch>,
+        matched: Option<Matched<'a>>,
     },
     AccreditationUnknown {
         degree: Label<'a>,
     },
     Met {
         degree: Label<'a>,
-        matched: Option<NameMatch>,
+        matched: Option<Matched<'a>>,
     },
 }
 
 /// A language requirement and the entry it was judged on.
+#[derive(Clone, Copy)]
 pub(crate) struct LanguageFacts<'a> {
     pub(crate) rule: &'a LanguageRule,
     pub(crate) found: LanguageFound<'a>,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) enum LanguageFound<'a> {
     /// The profile states no languages.
     NotStated,
@@ -272,6 +322,7 @@ pub(crate) struct AuthorizationFacts<'a> {
     pub(crate) cited: Vec<Cited<'a>>,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) enum AuthorizationFound<'a> {
     National,
     Valid(&'a WorkAuthorization),
@@ -283,72 +334,78 @@ pub(crate) enum AuthorizationFound<'a> {
 }
 
 /// An internal-only requirement.
+#[derive(Clone, Copy)]
 pub(crate) struct InternalFacts<'a> {
     pub(crate) rule: &'a InternalRule,
     pub(crate) found: InternalFound<'a>,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) enum InternalFound<'a> {
     Staff {
         index: usize,
-        matched: NameMatch,
+        matched: Matched<'a>,
     },
     Ongoing {
         index: usize,
         period: Label<'a>,
         on: NaiveDate,
-        matched: NameMatch,
+        matched: Matched<'a>,
     },
     NotStaff,
     NotStated,
 }
 
 /// A certification requirement.
+#[derive(Clone, Copy)]
 pub(crate) struct CertificationFacts<'a> {
     pub(crate) rule: &'a NamedRule,
-    pub(crate) found: CertificationFound,
+    pub(crate) found: CertificationFound<'a>,
 }
 
-pub(crate) enum CertificationFound {
+#[derive(Clone, Copy)]
+pub(crate) enum CertificationFound<'a> {
     NotStated,
     Valid {
         index: usize,
-        matched: NameMatch,
+        matched: Matched<'a>,
         expires: Option<PartialDate>,
     },
     Expired {
         index: usize,
-        matched: NameMatch,
+        matched: Matched<'a>,
         on: PartialDate,
         needed_on: NaiveDate,
     },
     /// Not held; the closest certificate below the threshold, if any.
     Missing {
-        near: Option<(usize, NameMatch)>,
+        near: Option<(usize, Matched<'a>)>,
     },
 }
 
 /// A skill requirement.
+#[derive(Clone, Copy)]
 pub(crate) struct SkillFacts<'a> {
     pub(crate) rule: &'a NamedRule,
     pub(crate) found: SkillFound<'a>,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) enum SkillFound<'a> {
     Listed {
         index: usize,
-        matched: NameMatch,
+        matched: Matched<'a>,
     },
     Evidenced {
         index: usize,
         period: Label<'a>,
-        matched: NameMatch,
+        matched: Matched<'a>,
     },
     /// No skills stated, and no experience domain shows one.
     NotStated,
     /// Not listed; the closest skill below the threshold, if any.
     Missing {
-        near: Option<(usize, NameMatch)>,
+        near: Option<(usize, Matched<'a>)>,
     },
 }
 

@@ -205,10 +205,40 @@ struct Hit {
 }
 
 impl Hit {
-    fn evidence(self, wanted: &Term, found: &Term) -> NameMatch {
+    fn evidence<'a>(self, wanted: &'a Term, found: &'a Term) -> Matched<'a> {
+        Matched {
+            wanted: &wanted.text,
+            found: &found.text,
+            how: self.how,
+            similarity: self.similarity,
+        }
+    }
+}
+
+/// A name comparison as an evaluation records it: the names borrowed from
+/// the rule and the profile, written out as a [`NameMatch`] only when a
+/// finding is explained.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Matched<'a> {
+    /// The rule's name, as written.
+    pub(crate) wanted: &'a str,
+    /// The profile's name, as written.
+    pub(crate) found: &'a str,
+    pub(crate) how: MatchKind,
+    pub(crate) similarity: f64,
+}
+
+impl Matched<'_> {
+    /// Whether this match counts (a near miss does not).
+    pub(crate) fn counts(&self) -> bool {
+        self.how != MatchKind::NearMiss
+    }
+
+    /// The comparison as evidence in a finding.
+    pub(crate) fn evidence(&self) -> NameMatch {
         NameMatch {
-            wanted: wanted.text.clone(),
-            found: found.text.clone(),
+            wanted: self.wanted.to_string(),
+            found: self.found.to_string(),
             how: self.how,
             similarity: self.similarity,
         }
@@ -224,7 +254,7 @@ pub(crate) fn compare(
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<NameMatch> {
-    hit(wanted, found, vocabulary, category).map(|h| h.evidence(wanted, found))
+    hit(wanted, found, vocabulary, category).map(|h| h.evidence(wanted, found).evidence())
 }
 
 /// The comparison itself: equal names, then aliases, then containment,
@@ -309,7 +339,7 @@ pub(crate) fn best_match<'a>(
     found: impl Iterator<Item = (usize, &'a Term)> + Clone,
     vocabulary: &Vocabulary,
     category: Category,
-) -> Option<(usize, NameMatch)> {
+) -> Option<(usize, Matched<'a>)> {
     let mut best: Option<(usize, &Term, &Term, Hit)> = None;
     for w in wanted {
         for (index, f) in found.clone() {
@@ -336,7 +366,7 @@ pub(crate) fn best_match<'a>(
 /// Whether match `a` is better evidence than match `b`: a stronger kind,
 /// else more similar, else (for a deterministic choice among equals) the
 /// profile's name that sorts first.
-pub(crate) fn stronger(a: &NameMatch, b: &NameMatch) -> bool {
+pub(crate) fn stronger(a: &Matched<'_>, b: &Matched<'_>) -> bool {
     a.how
         .strength()
         .cmp(&b.how.strength())
