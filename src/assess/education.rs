@@ -192,7 +192,7 @@ fn assess_path<'a>(
                         Cited {
                             item: Item::Education(fit.degree.index),
                             detail: Detail::Degree(degree_label(fit.degree, p)),
-                            matched: fit.field_match.clone(),
+                            matched: fit.field_match,
                         },
                     );
                     let (status, code, facts) = degree_outcome(fit, p);

@@ -342,11 +342,11 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         (true, _) => format!("met through path {number}: "),
         (false, _) => format!("closest path {number}: "),
     };
-    let d_text = degree_text(&degree, path);
+    let d_text = degree_text(degree, path);
     let gap = match experience {
         None => {
             message.push_str(&d_text);
-            degree_gap(&degree, path)
+            degree_gap(degree, path)
         }
         Some(pe) => {
             let m = pe.measure;
@@ -373,7 +373,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
                 }
             }
             match pe.join {
-                Join::Degree => degree_gap(&degree, path),
+                Join::Degree => degree_gap(degree, path),
                 Join::Short | Join::ToVerify => experience_gap(pe.rule, m, what),
                 Join::Substitution => {
                     message.push_str(" — a bachelor plus 2 extra years of qualifying experience in lieu of a master (UN substitution rule)");

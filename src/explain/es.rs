@@ -574,7 +574,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let gap = match experience {
         None => {
             message.push_str(&d_text);
-            degree_gap(&facts, path)
+            degree_gap(facts, path)
         }
         Some(pe) => {
             let m = pe.measure;
@@ -597,7 +597,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
                 }
             }
             match pe.join {
-                Join::Degree => degree_gap(&facts, path),
+                Join::Degree => degree_gap(facts, path),
                 Join::Short | Join::ToVerify => experience_gap(pe.rule, m, what),
                 Join::Substitution => {
                     message.push_str(" — una licenciatura más 2 años adicionales de experiencia calificada, en lugar de una maestría (regla de sustitución de las Naciones Unidas)");

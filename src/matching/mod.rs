@@ -371,7 +371,7 @@ pub(crate) fn stronger(a: &Matched<'_>, b: &Matched<'_>) -> bool {
         .strength()
         .cmp(&b.how.strength())
         .then(a.similarity.total_cmp(&b.similarity))
-        .then(b.found.cmp(&a.found))
+        .then(b.found.cmp(a.found))
         .is_gt()
 }
 
