@@ -258,10 +258,18 @@ fn assess_one(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     let prepared = rules.prepare(&cv);
     group.bench_function("prepared/000", |b| {
+        b.iter(|| prepared.evaluate(black_box(VACANCY_000), black_box(as_of)));
+    });
+    group.bench_function("prepared_written/000", |b| {
         b.iter(|| prepared.assess(black_box(VACANCY_000), black_box(as_of)));
     });
     group.bench_function("reprepare/000", |b| {
-        b.iter(|| rules.assess_one(black_box(&cv), black_box(VACANCY_000), black_box(as_of)));
+        b.iter(|| {
+            rules
+                .prepare(black_box(&cv))
+                .evaluate(black_box(VACANCY_000), black_box(as_of))
+                .map(|e| e.verdict())
+        });
     });
     group.finish();
 }
@@ -273,6 +281,17 @@ fn assess_each(c: &mut Criterion) {
     let mut group = c.benchmark_group("assess_each");
     group.throughput(Throughput::Elements(5));
     group.bench_function("five_postings", |b| {
+        b.iter(|| {
+            let prepared = rules.prepare(black_box(&cv));
+            let all = prepared.evaluate_each(black_box(as_of));
+            all.iter().map(|e| e.score()).sum::<f64>()
+        });
+    });
+    let prepared = rules.prepare(&cv);
+    group.bench_function("five_postings_prepared", |b| {
+        b.iter(|| prepared.evaluate_each(black_box(as_of)));
+    });
+    group.bench_function("five_postings_written", |b| {
         b.iter(|| rules.assess_each(black_box(&cv), black_box(as_of)));
     });
     let mix: Vec<Candidate> = (0..1024)
@@ -282,7 +301,9 @@ fn assess_each(c: &mut Criterion) {
     group.bench_function("generated_mix", |b| {
         b.iter(|| {
             next = (next + 1) % mix.len();
-            rules.assess_each(black_box(&mix[next]), black_box(as_of))
+            let prepared = rules.prepare(black_box(&mix[next]));
+            let all = prepared.evaluate_each(black_box(as_of));
+            all.iter().map(|e| e.score()).sum::<f64>()
         });
     });
     group.finish();
@@ -335,9 +356,10 @@ fn screen(c: &mut Criterion) {
             for line in jsonl.lines() {
                 let cv = Candidate::from_json_str(line).unwrap();
                 eligible += rules
-                    .assess_each(&cv, as_of)
+                    .prepare(&cv)
+                    .evaluate_each(as_of)
                     .iter()
-                    .filter(|a| a.verdict == Verdict::Eligible)
+                    .filter(|e| e.verdict() == Verdict::Eligible)
                     .count();
             }
             eligible
@@ -400,7 +422,7 @@ fn ratio() {
     let prepared = rules.prepare(&cv);
     let (engine, floor) = paired_medians(
         || {
-            black_box(prepared.assess(black_box(VACANCY_000), black_box(as_of)));
+            black_box(prepared.evaluate(black_box(VACANCY_000), black_box(as_of)));
         },
         || {
             black_box(hand_written_000(black_box(&ready), black_box(as_of)));

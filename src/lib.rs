@@ -194,7 +194,7 @@ mod schema;
 mod screen;
 
 pub use analyze::Warning;
-pub use assess::{assess, assess_in, rank, PreparedCandidate};
+pub use assess::{assess, assess_in, rank, Evaluation, Judgement, PreparedCandidate};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang, Status, Verdict};

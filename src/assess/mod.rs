@@ -4,6 +4,7 @@
 mod attestation;
 mod authorization;
 mod education;
+mod evaluation;
 mod experience;
 mod internal;
 mod language;
@@ -13,11 +14,13 @@ mod prepared;
 use chrono::NaiveDate;
 
 use crate::explain::facts::Facts;
-use crate::explain::{Assessment, Code, Finding, Lang, Status, Verdict};
+use crate::explain::{Assessment, Code, Lang, Status, Verdict};
 use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
+pub(crate) use evaluation::shortfall;
+pub use evaluation::{Evaluation, Judgement};
 pub(crate) use prepared::Prepared;
 pub use prepared::PreparedCandidate;
 
@@ -265,7 +268,7 @@ pub(crate) fn assess_vacancy(
     vocabulary: &Vocabulary,
     as_of: NaiveDate,
 ) -> Assessment {
-    assess_vacancy_in(p, vacancy, vocabulary, as_of, Lang::En)
+    evaluate(p, vacancy, vocabulary, as_of).explain(Lang::En)
 }
 
 pub(crate) fn assess_vacancy_in(
@@ -275,6 +278,16 @@ pub(crate) fn assess_vacancy_in(
     as_of: NaiveDate,
     lang: Lang,
 ) -> Assessment {
+    evaluate(p, vacancy, vocabulary, as_of).explain(lang)
+}
+
+/// One vacancy, judged: findings as data, no words yet.
+pub(crate) fn evaluate<'a>(
+    p: &'a Prepared<'a>,
+    vacancy: &'a Vacancy,
+    vocabulary: &'a Vocabulary,
+    as_of: NaiveDate,
+) -> Evaluation<'a> {
     let deadline = vacancy.deadline.map(|d| d.last_day());
     let measured_at = deadline.map_or(as_of, |d| d.min(as_of));
     let valid_on = vacancy
@@ -288,7 +301,7 @@ pub(crate) fn assess_vacancy_in(
         measured_at,
         valid_on,
     };
-    let findings: Vec<Finding> = vacancy
+    let findings: Vec<Judgement<'a>> = vacancy
         .requirements
         .iter()
         .map(|r| {
@@ -302,63 +315,25 @@ pub(crate) fn assess_vacancy_in(
                 Rule::Skill(rule) => named::skill(rule, p, &ctx),
                 Rule::Attestation(rule) => attestation::assess(rule, p, &ctx),
             };
-            let words = o.facts.render(lang);
-            Finding {
-                requirement: r.id.clone(),
-                kind: r.rule.kind().as_str(),
-                priority: r.priority,
-                weight: r.weight,
+            Judgement {
+                requirement: r,
                 status: o.status,
                 code: o.code,
-                message: words.message,
-                expected: words.expected,
-                path: words.path,
-                evidence: words.evidence,
-                gap: words.gap,
                 credit: finding_credit(o.status, o.credit),
-                lang,
+                facts: o.facts,
             }
         })
         .collect();
-    Assessment {
-        candidate: p.candidate.id.clone(),
-        vacancy: vacancy.id.clone(),
-        title: vacancy.title.clone(),
-        organization: vacancy.organization.clone(),
-        verdict: verdict(&findings),
-        score: score(&findings),
-        closed: deadline.is_some_and(|d| d < as_of),
+    Evaluation {
+        prepared: p,
+        vacancy,
         as_of,
         measured_at,
-        lang,
-        what_if: what_if(&findings),
+        closed: deadline.is_some_and(|d| d < as_of),
+        verdict: verdict(&findings),
+        score: score(&findings),
         findings,
-        audit: crate::explain::Audit {
-            engine: ENGINE,
-            vacancy: vacancy.id.clone(),
-            rules_sha256: vacancy.digest.clone(),
-            candidate_sha256: p.digest.clone(),
-            as_of,
-        },
     }
-}
-
-/// The changes that would make the candidate eligible: the gaps of the
-/// required findings not met, then of those to verify.
-fn what_if(findings: &[Finding]) -> Vec<crate::explain::Change> {
-    let required = || findings.iter().filter(|f| f.priority == Priority::Required);
-    let missing = required().filter(|f| f.status == Status::NotMet);
-    let verify = required().filter(|f| f.status == Status::Unknown);
-    missing
-        .chain(verify)
-        .filter_map(|f| {
-            f.gap.as_ref().map(|gap| crate::explain::Change {
-                requirement: f.requirement.clone(),
-                status: f.status,
-                change: gap.change_in(f.lang),
-            })
-        })
-        .collect()
 }
 
 /// The engine's name and version, as audit records give it.
@@ -389,8 +364,10 @@ fn finding_credit(status: Status, credit: f64) -> f64 {
 
 /// Any required `not_met` → ineligible; else any required `unknown` →
 /// needs review; else eligible.
-fn verdict(findings: &[Finding]) -> Verdict {
-    let required = findings.iter().filter(|f| f.priority == Priority::Required);
+fn verdict(findings: &[Judgement<'_>]) -> Verdict {
+    let required = findings
+        .iter()
+        .filter(|f| f.priority() == Priority::Required);
     let worst = required.map(|f| f.status).min().unwrap_or(Status::Met);
     match worst {
         Status::NotMet => Verdict::Ineligible,
@@ -406,13 +383,13 @@ fn verdict(findings: &[Finding]) -> Verdict {
 /// desirable ones). A finding's credit is 1 when met, 0.5 when unknown
 /// (or its partial credit if higher), and its partial credit when not met
 /// (e.g. 1.5 of 2 years is 0.75; B2 for C1 is 4/5).
-fn score(findings: &[Finding]) -> f64 {
+fn score(findings: &[Judgement<'_>]) -> f64 {
     let share = |priority: Priority| {
         let (sum, weight) = findings
             .iter()
-            .filter(|f| f.priority == priority)
+            .filter(|f| f.priority() == priority)
             .fold((0.0, 0.0), |(s, w), f| {
-                (s + f.credit * f.weight, w + f.weight)
+                (s + f.credit * f.weight(), w + f.weight())
             });
         (weight > 0.0).then(|| sum / weight)
     };

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::assess_vacancy;
+use super::{assess_vacancy, evaluate, Evaluation};
 use crate::explain::Assessment;
 use crate::matching::{Category, Term, Vocabulary};
 use crate::model::{Country, DegreeLevel};
@@ -52,8 +52,9 @@ pub(crate) struct Prepared<'c> {
     pub(crate) skills: Option<Vec<Term>>,
     pub(crate) staff_of: Option<Vec<Term>>,
     pub(crate) languages: Option<&'c [LanguageSkill]>,
-    /// SHA-256 of the profile's canonical JSON, for audit records.
-    pub(crate) digest: String,
+    /// SHA-256 of the profile's canonical JSON, for audit records:
+    /// computed when an assessment is first written out.
+    digest: std::sync::OnceLock<String>,
 }
 
 impl<'c> Prepared<'c> {
@@ -133,8 +134,13 @@ impl<'c> Prepared<'c> {
             skills: terms(&candidate.skills, Category::Skill),
             staff_of: terms(&candidate.staff_of, Category::Organization),
             languages: candidate.languages.as_deref(),
-            digest: digest(candidate),
+            digest: std::sync::OnceLock::new(),
         }
+    }
+
+    /// SHA-256 of the profile's canonical JSON.
+    pub(crate) fn digest(&self) -> &str {
+        self.digest.get_or_init(|| digest(self.candidate))
     }
 }
 
@@ -250,6 +256,51 @@ impl<'r, 'c> PreparedCandidate<'r, 'c> {
             .vacancies
             .iter()
             .map(|v| assess_vacancy(&self.prepared, v, &self.rules.vocabulary, as_of))
+            .collect()
+    }
+
+    /// Judges the candidate against one vacancy, by id (`None` if the
+    /// rule set has no such vacancy): the verdict, score and findings as
+    /// data, with no text written. [`Evaluation::explain`] writes the
+    /// [`Assessment`] that [`PreparedCandidate::assess`] returns.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet, Verdict};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
+    /// let prepared = rules.prepare(&cv);
+    /// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+    /// assert_eq!(e.verdict(), Verdict::Eligible);
+    /// assert!(prepared.evaluate("no-such-vacancy", "2024-01-15".parse().unwrap()).is_none());
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn evaluate(&self, vacancy: &str, as_of: NaiveDate) -> Option<Evaluation<'_>> {
+        let v = self.rules.vacancy(vacancy)?;
+        Some(evaluate(&self.prepared, v, &self.rules.vocabulary, as_of))
+    }
+
+    /// Judges the candidate against every vacancy, in rule-set order, as
+    /// data ([`PreparedCandidate::evaluate`]).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
+    /// let prepared = rules.prepare(&cv);
+    /// let as_of = "2025-10-01".parse().unwrap();
+    /// let written: Vec<_> = prepared.evaluate_each(as_of).iter().map(|e| e.explain(Lang::En)).collect();
+    /// assert_eq!(written, prepared.assess_each(as_of));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn evaluate_each(&self, as_of: NaiveDate) -> Vec<Evaluation<'_>> {
+        self.rules
+            .vacancies
+            .iter()
+            .map(|v| evaluate(&self.prepared, v, &self.rules.vocabulary, as_of))
             .collect()
     }
 }

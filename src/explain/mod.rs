@@ -432,11 +432,11 @@ impl Assessment {
     /// ```
     #[must_use]
     pub fn shortfall(&self) -> f64 {
-        self.findings
-            .iter()
-            .filter(|f| f.priority == Priority::Required && f.status == Status::NotMet)
-            .map(|f| f.weight * (1.0 - f.credit))
-            .sum()
+        crate::assess::shortfall(
+            self.findings
+                .iter()
+                .map(|f| (f.priority, f.status, f.weight, f.credit)),
+        )
     }
 
     /// The required findings that must be verified by a person.
