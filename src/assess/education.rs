@@ -1,7 +1,9 @@
 //! Education requirements: alternative paths of degree, field,
 //! accreditation and experience.
 
-use super::experience;
+use smallvec::SmallVec;
+
+use super::experience::{self, Tally};
 use super::prepared::{Prepared, PreparedDegree};
 use super::{Context, Outcome};
 use crate::explain::facts::{
@@ -23,17 +25,30 @@ struct DegreeFit<'d> {
     accreditation: Status,
 }
 
-fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) -> DegreeFit<'d> {
-    let level_ok = d.level >= path.degree;
-    let level_credit = if level_ok {
-        1.0
-    } else {
-        // Cubed: a missing degree level is a far larger gap than a missing
-        // year, so the closest path of a bachelor short of experience is
-        // "bachelor + 3 years", not "doctorate + 1 year".
-        (f64::from(d.level.rank()) / f64::from(path.degree.rank())).powi(3)
-    };
-    let (field, field_match) = match &path.fields {
+/// A degree's field judged against one list of accepted fields.
+#[derive(Clone, Copy)]
+struct FieldFit<'a> {
+    status: Status,
+    matched: Option<Matched<'a>>,
+}
+
+/// What the paths of one requirement share, judged once: each degree's
+/// field against each distinct list of fields, and the experience of each
+/// distinct filter.
+#[derive(Default)]
+struct Shared<'a> {
+    /// (fields group, degree index, judgement).
+    fields: SmallVec<[(usize, usize, FieldFit<'a>); 8]>,
+    /// (experience group, tally).
+    tallies: SmallVec<[(usize, Tally<'a>); 2]>,
+}
+
+fn field_fit<'a>(
+    path: &'a EducationPath,
+    d: &'a PreparedDegree,
+    ctx: &Context<'_>,
+) -> FieldFit<'a> {
+    let (status, matched) = match &path.fields {
         None => (Status::Met, None),
         Some(rule) => match &d.field {
             None => (Status::Unknown, None),
@@ -52,6 +67,19 @@ fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) 
             }
         },
     };
+    FieldFit { status, matched }
+}
+
+fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, field: FieldFit<'d>) -> DegreeFit<'d> {
+    let level_ok = d.level >= path.degree;
+    let level_credit = if level_ok {
+        1.0
+    } else {
+        // Cubed: a missing degree level is a far larger gap than a missing
+        // year, so the closest path of a bachelor short of experience is
+        // "bachelor + 3 years", not "doctorate + 1 year".
+        (f64::from(d.level.rank()) / f64::from(path.degree.rank())).powi(3)
+    };
     let accreditation = if path.accredited {
         match d.accredited {
             Some(true) => Status::Met,
@@ -66,17 +94,17 @@ fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, ctx: &Context<'_>) 
     } else {
         Status::NotMet
     };
-    let status = level_status.min(field).min(accreditation);
+    let status = level_status.min(field.status).min(accreditation);
     // The level scales the rest: a degree in the right field at the wrong
     // level is still far from the path.
-    let credit = level_credit * (credit_of(field) + credit_of(accreditation)) / 2.0;
+    let credit = level_credit * (credit_of(field.status) + credit_of(accreditation)) / 2.0;
     DegreeFit {
         degree: d,
         status,
         credit,
         level_ok,
-        field,
-        field_match,
+        field: field.status,
+        field_match: field.matched,
         accreditation,
     }
 }
@@ -110,7 +138,10 @@ struct PathOutcome<'a> {
     code: Code,
     degree: DegreeFacts<'a>,
     experience: Option<PathExperience<'a>>,
-    cited: Vec<Cited<'a>>,
+    /// The degree part's evidence.
+    cited: SmallVec<[Cited<'a>; 2]>,
+    /// The experience part's evidence: the index of its tally in `Shared`.
+    tally: Option<usize>,
 }
 
 /// A degree of the profile, to name in a sentence.
@@ -127,12 +158,29 @@ fn degree_label<'a>(d: &'a PreparedDegree, p: &'a Prepared<'_>) -> Label<'a> {
     }
 }
 
+/// Whether degree fit `a` is a better choice than `b`: by status, then
+/// credit; among equals, the profile's order does not matter: the field
+/// that comes closest, the higher degree, then the earlier completion, then
+/// the label.
+fn better_fit(a: &DegreeFit<'_>, b: &DegreeFit<'_>) -> std::cmp::Ordering {
+    (a.status, a.credit)
+        .partial_cmp(&(b.status, b.credit))
+        .unwrap_or(std::cmp::Ordering::Equal)
+        .then(field_closeness(a).cmp(&field_closeness(b)))
+        .then(a.degree.level.cmp(&b.degree.level))
+        .then(b.degree.completed.cmp(&a.degree.completed))
+        .then(b.degree.label.cmp(&a.degree.label))
+}
+
 fn assess_path<'a>(
+    index: usize,
+    rule: &'a EducationRule,
     path: &'a EducationPath,
     p: &'a Prepared<'_>,
     ctx: &Context<'_>,
+    shared: &mut Shared<'a>,
 ) -> PathOutcome<'a> {
-    let mut cited = Vec::new();
+    let mut cited: SmallVec<[Cited<'a>; 2]> = SmallVec::new();
     // The degree part.
     let (d_status, d_credit, d_code, degree) = match &p.degrees {
         None => (
@@ -142,43 +190,44 @@ fn assess_path<'a>(
             DegreeFacts::NotStated,
         ),
         Some(degrees) => {
-            let completed: Vec<&PreparedDegree> = degrees
-                .iter()
-                .filter(|d| d.completed.is_some_and(|c| c <= ctx.measured_at))
-                .collect();
-            for d in degrees
-                .iter()
-                .filter(|d| d.completed.is_none_or(|c| c > ctx.measured_at))
-            {
-                if d.level >= path.degree {
-                    cited.push(Cited {
-                        item: Item::Education(d.index),
-                        detail: Detail::DegreeNotCompleted {
-                            degree: degree_label(d, p),
-                            by: ctx.measured_at,
-                        },
-                        matched: None,
-                    });
-                }
-            }
-            let fits: Vec<DegreeFit<'_>> = completed.iter().map(|d| judge(path, d, ctx)).collect();
+            let group = rule.fields_group.get(index).copied().unwrap_or(index);
             // The degree reported is the best by status; its credit is the
             // best of any degree, so that adding a degree that is better in
             // status but worse in credit (a bachelor whose field is not
             // stated over a technical diploma in the field) never lowers it.
-            let top_credit = fits.iter().map(|f| f.credit).fold(0.0_f64, f64::max);
-            let best = fits.into_iter().max_by(|a, b| {
-                (a.status, a.credit)
-                    .partial_cmp(&(b.status, b.credit))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    // Among equals, the profile's order does not matter:
-                    // the field that comes closest, the higher degree, then
-                    // the earlier completion, then the label.
-                    .then(field_closeness(a).cmp(&field_closeness(b)))
-                    .then(a.degree.level.cmp(&b.degree.level))
-                    .then(b.degree.completed.cmp(&a.degree.completed))
-                    .then(b.degree.label.cmp(&a.degree.label))
-            });
+            let mut top_credit = 0.0_f64;
+            let mut best: Option<DegreeFit<'a>> = None;
+            for d in degrees {
+                if d.completed.is_none_or(|c| c > ctx.measured_at) {
+                    if d.level >= path.degree {
+                        cited.push(Cited {
+                            item: Item::Education(d.index),
+                            detail: Detail::DegreeNotCompleted {
+                                degree: degree_label(d, p),
+                                by: ctx.measured_at,
+                            },
+                            matched: None,
+                        });
+                    }
+                    continue;
+                }
+                let known = shared
+                    .fields
+                    .iter()
+                    .find(|(g, i, _)| *g == group && *i == d.index)
+                    .map(|(_, _, f)| *f);
+                let field = known.unwrap_or_else(|| {
+                    let f = field_fit(path, d, ctx);
+                    shared.fields.push((group, d.index, f));
+                    f
+                });
+                let fit = judge(path, d, field);
+                top_credit = top_credit.max(fit.credit);
+                // Ties go to the later degree, as `Iterator::max_by` does.
+                if best.as_ref().is_none_or(|b| better_fit(b, &fit).is_le()) {
+                    best = Some(fit);
+                }
+            }
             match best {
                 None => (
                     Status::NotMet,
@@ -211,13 +260,26 @@ fn assess_path<'a>(
             degree,
             experience: None,
             cited,
+            tally: None,
         };
     };
-    let m = experience::measure(exp_rule, p, ctx);
-    cited.extend(m.cited);
-    let m_status = m.measure.status;
+    let group = rule.experience_group.get(index).copied().unwrap_or(index);
+    let slot = match shared.tallies.iter().position(|(g, _)| *g == group) {
+        Some(slot) => slot,
+        None => {
+            shared
+                .tallies
+                .push((group, experience::tally(exp_rule, p, ctx)));
+            shared.tallies.len().saturating_sub(1)
+        }
+    };
+    let (measure, m_credit) = match shared.tallies.get(slot) {
+        Some((_, tally)) => tally.judge(exp_rule.years),
+        None => experience::tally(exp_rule, p, ctx).judge(exp_rule.years),
+    };
+    let m_status = measure.status;
     let status = d_status.min(m_status);
-    let credit = (d_credit + m.credit) / 2.0;
+    let credit = (d_credit + m_credit) / 2.0;
     // The degree's problem comes first; then the experience's.
     let (code, join) = if d_status == Status::NotMet {
         (d_code, Join::Degree)
@@ -240,10 +302,11 @@ fn assess_path<'a>(
         degree,
         experience: Some(PathExperience {
             rule: exp_rule,
-            measure: m.measure,
+            measure,
             join,
         }),
         cited,
+        tally: Some(slot),
     }
 }
 
@@ -317,10 +380,11 @@ pub(crate) fn assess<'a>(
     // met, one whose degree the candidate holds comes before one that
     // needs a higher degree (years of experience accrue, a degree has to
     // be earned); then the highest credit; ties keep the earlier path.
+    let mut shared = Shared::default();
     let mut best: Option<(usize, &EducationPath, PathOutcome<'a>)> = None;
     let mut credit = 0.0_f64;
     for (i, path) in rule.paths.iter().enumerate() {
-        let outcome = assess_path(path, p, ctx);
+        let outcome = assess_path(i, rule, path, p, ctx, &mut shared);
         credit = credit.max(outcome.credit);
         let key = |o: &PathOutcome<'_>| (o.status, o.degree_status, o.credit);
         let better = match &best {
@@ -343,6 +407,13 @@ pub(crate) fn assess<'a>(
             }),
         );
     };
+    let experience_cited = outcome
+        .tally
+        .and_then(|slot| shared.tallies.get(slot))
+        .map_or(&[][..], |(_, tally)| &tally.cited[..]);
+    let mut cited = Vec::with_capacity(outcome.cited.len().saturating_add(experience_cited.len()));
+    cited.extend_from_slice(&outcome.cited);
+    cited.extend_from_slice(experience_cited);
     Outcome {
         status: outcome.status,
         credit,
@@ -356,7 +427,7 @@ pub(crate) fn assess<'a>(
                 met: outcome.status == Status::Met,
                 degree: outcome.degree,
                 experience: outcome.experience,
-                cited: outcome.cited,
+                cited,
             }),
         }),
     }

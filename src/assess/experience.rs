@@ -1,11 +1,12 @@
 //! Years of experience from dated periods, and the experience requirement.
 
 use chrono::{Datelike, NaiveDate};
+use smallvec::SmallVec;
 
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
 use crate::explain::facts::{
-    Cited, Detail, Doubt, ExperienceFacts, Facts, Item, Label, Measure, Source,
+    Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source,
 };
 use crate::explain::{Code, Status};
 use crate::matching::{best_match, Category};
@@ -17,27 +18,25 @@ const DAYS_PER_YEAR: f64 = 365.0;
 /// Slack when comparing years, far below a day.
 const EPSILON: f64 = 1e-6;
 
+/// A span of work: first day, last day (`None`: ongoing), share of full
+/// time.
+pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
+
 /// Full-time-equivalent years covered by `spans` (first day, last day,
 /// share), up to `until` inclusive. Overlaps are merged: at any moment at
 /// most full time counts, so two concurrent half-time posts make one
 /// full-time one and two concurrent full-time posts count once. Spans that
 /// start after `until`, or that end before they start, count nothing.
-pub(crate) fn merged_years(
-    spans: impl Iterator<Item = (NaiveDate, Option<NaiveDate>, f64)>,
-    until: NaiveDate,
-) -> f64 {
-    let mut events: Vec<(i64, f64)> = Vec::new();
+pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
+    let mut events: SmallVec<[(i64, f64); 32]> = SmallVec::new();
     for (start, end, share) in spans {
-        let end = end.map_or(until, |e| e.min(until));
-        if start > end || share <= 0.0 || !share.is_finite() {
+        let Some((first, after)) = days(start, end, share, until) else {
             continue;
-        }
-        let first = i64::from(start.num_days_from_ce());
-        let after = i64::from(end.num_days_from_ce()).saturating_add(1);
+        };
         events.push((first, share));
         events.push((after, -share));
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    events.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut days = 0.0;
     let mut active = 0.0_f64;
     let mut last = None;
@@ -52,6 +51,31 @@ pub(crate) fn merged_years(
     days / DAYS_PER_YEAR
 }
 
+/// The days a span covers up to `until`, as (first day, day after) counted
+/// from the common era; `None` when it covers none.
+fn days(
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    share: f64,
+    until: NaiveDate,
+) -> Option<(i64, i64)> {
+    let end = end.map_or(until, |e| e.min(until));
+    if start > end || share <= 0.0 || !share.is_finite() {
+        return None;
+    }
+    let first = i64::from(start.num_days_from_ce());
+    let after = i64::from(end.num_days_from_ce()).saturating_add(1);
+    Some((first, after))
+}
+
+/// [`merged_years`] of one span: nothing to merge.
+fn span_years(span: Span, until: NaiveDate) -> f64 {
+    let (start, end, share) = span;
+    days(start, end, share, until).map_or(0.0, |(first, after)| {
+        after.saturating_sub(first) as f64 * share.clamp(0.0, 1.0) / DAYS_PER_YEAR
+    })
+}
+
 /// How one period stands against an experience rule's filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Fit {
@@ -60,18 +84,55 @@ enum Fit {
     Yes,
 }
 
-/// The result of measuring experience for a rule.
-pub(crate) struct Measured<'a> {
-    pub(crate) measure: Measure,
-    pub(crate) credit: f64,
+/// What a profile's periods give for an experience rule's filters (its
+/// domains, countries, scope and degree), whatever the years asked: rules
+/// with the same filters share one tally (the paths of an education
+/// requirement usually do).
+pub(crate) struct Tally<'a> {
+    /// Qualifying years for sure.
+    pub(crate) years: f64,
+    /// Years if the periods to verify count.
+    pub(crate) possible: f64,
+    /// Whether the profile states any experience.
+    pub(crate) stated: bool,
     pub(crate) cited: Vec<Cited<'a>>,
+}
+
+impl Tally<'_> {
+    /// How the tally stands against `need` years: the measure, and the
+    /// credit.
+    pub(crate) fn judge(&self, need: f64) -> (Measure, f64) {
+        let (status, credit) = if !self.stated {
+            (Status::Unknown, 0.5)
+        } else {
+            let ratio = if need <= 0.0 {
+                1.0
+            } else {
+                (self.years / need).min(1.0)
+            };
+            if self.years + EPSILON >= need {
+                (Status::Met, 1.0)
+            } else if self.possible + EPSILON >= need {
+                (Status::Unknown, ratio.max(0.5))
+            } else {
+                (Status::NotMet, ratio)
+            }
+        };
+        let measure = Measure {
+            status,
+            years: self.years,
+            possible: self.possible,
+            stated: self.stated,
+        };
+        (measure, credit)
+    }
 }
 
 fn fit<'a>(
     rule: &'a ExperienceRule,
     period: &'a PreparedPeriod,
     ctx: &Context<'_>,
-    why: &mut Vec<Doubt>,
+    why: &mut Doubts,
 ) -> (Fit, Option<crate::matching::Matched<'a>>) {
     let mut fit = Fit::Yes;
     let mut matched = None;
@@ -79,7 +140,7 @@ fn fit<'a>(
         match &period.domains {
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push(Doubt::DomainsNotStated);
+                why.add(Doubt::DomainsNotStated);
             }
             Some(domains) => {
                 let found = best_match(
@@ -93,7 +154,7 @@ fn fit<'a>(
                     other => {
                         if rule.related || domains.is_empty() {
                             fit = fit.min(Fit::Uncertain);
-                            why.push(Doubt::Relevance);
+                            why.add(Doubt::Relevance);
                         } else {
                             fit = Fit::No;
                         }
@@ -107,7 +168,7 @@ fn fit<'a>(
         match period.country {
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push(Doubt::CountryNotStated);
+                why.add(Doubt::CountryNotStated);
             }
             Some(c) if rule.countries.contains(&c) => {}
             Some(_) => fit = Fit::No,
@@ -120,7 +181,7 @@ fn fit<'a>(
             Some(false) => fit = Fit::No,
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push(Doubt::ScopeNotStated);
+                why.add(Doubt::ScopeNotStated);
             }
         },
         Scope::National => match period.country {
@@ -128,7 +189,7 @@ fn fit<'a>(
             Some(_) => fit = Fit::No,
             None => {
                 fit = fit.min(Fit::Uncertain);
-                why.push(Doubt::CountryNotStated);
+                why.add(Doubt::CountryNotStated);
             }
         },
     }
@@ -149,21 +210,17 @@ pub(crate) fn period_label<'a>(period: &'a PreparedPeriod, p: &'a Prepared<'_>) 
     }
 }
 
-/// Measures a candidate's experience against `rule`.
-pub(crate) fn measure<'a>(
+/// Tallies a candidate's experience for `rule`'s filters.
+pub(crate) fn tally<'a>(
     rule: &'a ExperienceRule,
     p: &'a Prepared<'_>,
     ctx: &Context<'_>,
-) -> Measured<'a> {
+) -> Tally<'a> {
     let Some(periods) = &p.periods else {
-        return Measured {
-            measure: Measure {
-                status: Status::Unknown,
-                years: 0.0,
-                possible: 0.0,
-                stated: false,
-            },
-            credit: 0.5,
+        return Tally {
+            years: 0.0,
+            possible: 0.0,
+            stated: false,
             cited: Vec::new(),
         };
     };
@@ -177,26 +234,29 @@ pub(crate) fn measure<'a>(
             .filter(|c| *c <= ctx.measured_at)
             .min()
     });
-    let mut sure = Vec::new();
-    let mut maybe = Vec::new();
-    let mut cited = Vec::new();
+    let mut sure: SmallVec<[Span; 8]> = SmallVec::new();
+    let mut maybe: SmallVec<[Span; 8]> = SmallVec::new();
+    let mut cited = Vec::with_capacity(periods.len());
     for period in periods {
-        let mut why = Vec::new();
+        let mut why = Doubts::default();
         let (mut fit, matched) = fit(rule, period, ctx, &mut why);
+        if fit == Fit::No {
+            continue;
+        }
         let start = match counts_from {
             None => period.start,
             // No education stated: whether the period follows the degree
             // is for a person to check, not a fail.
             Some(None) if p.degrees.is_none() => {
                 fit = fit.min(Fit::Uncertain);
-                why.push(Doubt::DegreeDateNotStated);
+                why.add(Doubt::DegreeDateNotStated);
                 period.start
             }
             Some(None) => continue,
             Some(Some(from)) => period.start.max(from.succ_opt().unwrap_or(from)),
         };
         if start > ctx.measured_at {
-            if fit != Fit::No && period.start > ctx.measured_at {
+            if period.start > ctx.measured_at {
                 cited.push(Cited {
                     item: Item::Experience(period.index),
                     detail: Detail::PeriodTooLate {
@@ -209,24 +269,20 @@ pub(crate) fn measure<'a>(
             continue;
         }
         let span = (start, period.end, period.share);
-        let years = merged_years(std::iter::once(span), ctx.measured_at);
-        let detail = match fit {
-            Fit::Yes => {
-                sure.push(span);
-                Detail::Period {
-                    period: period_label(period, p),
-                    years,
-                }
+        let years = span_years(span, ctx.measured_at);
+        let detail = if fit == Fit::Yes {
+            sure.push(span);
+            Detail::Period {
+                period: period_label(period, p),
+                years,
             }
-            Fit::Uncertain => {
-                maybe.push(span);
-                Detail::PeriodToVerify {
-                    period: period_label(period, p),
-                    years,
-                    why,
-                }
+        } else {
+            maybe.push(span);
+            Detail::PeriodToVerify {
+                period: period_label(period, p),
+                years,
+                why,
             }
-            Fit::No => continue,
         };
         cited.push(Cited {
             item: Item::Experience(period.index),
@@ -235,28 +291,15 @@ pub(crate) fn measure<'a>(
         });
     }
     let years = merged_years(sure.iter().copied(), ctx.measured_at);
-    let possible = merged_years(sure.iter().chain(maybe.iter()).copied(), ctx.measured_at);
-    let need = rule.years;
-    let ratio = if need <= 0.0 {
-        1.0
+    let possible = if maybe.is_empty() {
+        years
     } else {
-        (years / need).min(1.0)
+        merged_years(sure.iter().chain(maybe.iter()).copied(), ctx.measured_at)
     };
-    let (status, credit) = if years + EPSILON >= need {
-        (Status::Met, 1.0)
-    } else if possible + EPSILON >= need {
-        (Status::Unknown, ratio.max(0.5))
-    } else {
-        (Status::NotMet, ratio)
-    };
-    Measured {
-        measure: Measure {
-            status,
-            years,
-            possible,
-            stated: true,
-        },
-        credit,
+    Tally {
+        years,
+        possible,
+        stated: true,
         cited,
     }
 }
@@ -267,22 +310,23 @@ pub(crate) fn assess<'a>(
     p: &'a Prepared<'_>,
     ctx: &Context<'_>,
 ) -> Outcome<'a> {
-    let m = measure(rule, p, ctx);
-    let code = match m.measure.status {
+    let tally = tally(rule, p, ctx);
+    let (measure, credit) = tally.judge(rule.years);
+    let code = match measure.status {
         Status::Met => Code::ExperienceMet,
-        Status::Unknown if !m.measure.stated => Code::ExperienceNotStated,
+        Status::Unknown if !measure.stated => Code::ExperienceNotStated,
         Status::Unknown => Code::ExperienceToVerify,
         Status::NotMet => Code::ExperienceShort,
     };
     Outcome {
-        status: m.measure.status,
-        credit: m.credit,
+        status: measure.status,
+        credit,
         code,
         facts: Facts::Experience(ExperienceFacts {
             rule,
             home: ctx.vacancy.country,
-            measure: m.measure,
-            cited: m.cited,
+            measure,
+            cited: tally.cited,
         }),
     }
 }

@@ -63,7 +63,7 @@ fn detail(detail: &Detail<'_>) -> String {
         }
         Detail::PeriodToVerify { period, years, why } => {
             let mut s = format!("{}: {}", period.english, years_noun(&fmt_years(*years)));
-            for doubt in why {
+            for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {
                     Doubt::DomainsNotStated => "domains not stated",

@@ -290,7 +290,7 @@ fn detail(detail: &Detail<'_>) -> String {
             why,
         } => {
             let mut s = format!("{}: {}", label(period), years_noun(&years(*y)));
-            for doubt in why {
+            for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {
                     Doubt::DomainsNotStated => "áreas no indicadas",

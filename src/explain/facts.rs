@@ -150,6 +150,7 @@ impl Item<'_> {
 }
 
 /// One piece of evidence: where, what it says, and the name comparison.
+#[derive(Clone, Copy)]
 pub(crate) struct Cited<'a> {
     pub(crate) item: Item<'a>,
     pub(crate) detail: Detail<'a>,
@@ -157,6 +158,7 @@ pub(crate) struct Cited<'a> {
 }
 
 /// What a piece of evidence says.
+#[derive(Clone, Copy)]
 pub(crate) enum Detail<'a> {
     /// The degree judged.
     Degree(Label<'a>),
@@ -168,7 +170,7 @@ pub(crate) enum Detail<'a> {
     PeriodToVerify {
         period: Label<'a>,
         years: f64,
-        why: Vec<Doubt>,
+        why: Doubts,
     },
     /// A period that starts after the measurement date.
     PeriodTooLate { period: Label<'a>, after: NaiveDate },
@@ -190,6 +192,44 @@ pub(crate) enum Doubt {
     ScopeNotStated,
     /// Experience must follow a degree, and the profile states no education.
     DegreeDateNotStated,
+}
+
+impl Doubt {
+    /// Every doubt, in the order explanations give them.
+    const ALL: [Doubt; 5] = [
+        Doubt::DomainsNotStated,
+        Doubt::Relevance,
+        Doubt::CountryNotStated,
+        Doubt::ScopeNotStated,
+        Doubt::DegreeDateNotStated,
+    ];
+
+    fn bit(self) -> u8 {
+        match self {
+            Doubt::DomainsNotStated => 1,
+            Doubt::Relevance => 2,
+            Doubt::CountryNotStated => 4,
+            Doubt::ScopeNotStated => 8,
+            Doubt::DegreeDateNotStated => 16,
+        }
+    }
+}
+
+/// The doubts about one period, each at most once.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Doubts(u8);
+
+impl Doubts {
+    pub(crate) fn add(&mut self, doubt: Doubt) {
+        self.0 |= doubt.bit();
+    }
+
+    /// The doubts, in the order explanations give them.
+    pub(crate) fn iter(self) -> impl Iterator<Item = Doubt> {
+        Doubt::ALL
+            .into_iter()
+            .filter(move |d| self.0 & d.bit() != 0)
+    }
 }
 
 /// An experience requirement measured against the profile.

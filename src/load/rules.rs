@@ -645,7 +645,7 @@ fn requirement(
                 }
                 compiled.extend(extra);
             }
-            Rule::Education(EducationRule { paths: compiled })
+            Rule::Education(EducationRule::new(compiled))
         }
         Kind::Experience => {
             let Some(years) = r.years else {

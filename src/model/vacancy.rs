@@ -386,8 +386,19 @@ pub(crate) struct ExperienceRule {
     pub(crate) after_degree: Option<DegreeLevel>,
 }
 
+impl ExperienceRule {
+    /// Whether `other` counts the same periods (its years may differ).
+    pub(crate) fn same_filters(&self, other: &ExperienceRule) -> bool {
+        self.domains == other.domains
+            && self.related == other.related
+            && self.countries == other.countries
+            && self.scope == other.scope
+            && self.after_degree == other.after_degree
+    }
+}
+
 /// Accepted fields of study.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FieldRule {
     pub(crate) accepted: Vec<Term>,
     pub(crate) related: bool,
@@ -407,6 +418,42 @@ pub(crate) struct EducationPath {
 #[derive(Debug, Clone)]
 pub(crate) struct EducationRule {
     pub(crate) paths: Vec<EducationPath>,
+    /// For each path, the first path with the same accepted fields: a
+    /// degree's field is judged once per distinct list.
+    pub(crate) fields_group: Vec<usize>,
+    /// For each path, the first path whose experience counts the same
+    /// periods: experience is tallied once per distinct filter.
+    pub(crate) experience_group: Vec<usize>,
+}
+
+impl EducationRule {
+    /// The requirement, with the paths that share fields or experience
+    /// filters found once, at load time.
+    pub(crate) fn new(paths: Vec<EducationPath>) -> EducationRule {
+        let first = |same: &dyn Fn(&EducationPath, &EducationPath) -> bool| -> Vec<usize> {
+            paths
+                .iter()
+                .enumerate()
+                .map(|(i, path)| {
+                    paths
+                        .iter()
+                        .take(i)
+                        .position(|earlier| same(earlier, path))
+                        .unwrap_or(i)
+                })
+                .collect()
+        };
+        let fields_group = first(&|a, b| a.fields == b.fields);
+        let experience_group = first(&|a, b| match (&a.experience, &b.experience) {
+            (Some(x), Some(y)) => x.same_filters(y),
+            _ => false,
+        });
+        EducationRule {
+            paths,
+            fields_group,
+            experience_group,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
