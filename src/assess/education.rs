@@ -16,7 +16,7 @@ use crate::model::vacancy::{EducationPath, EducationRule};
 
 /// One candidate degree judged against one path.
 struct DegreeFit<'d> {
-    degree: &'d PreparedDegree,
+    degree: &'d PreparedDegree<'d>,
     status: Status,
     credit: f64,
     level_ok: bool,
@@ -145,16 +145,9 @@ struct PathOutcome<'a> {
 }
 
 /// A degree of the profile, to name in a sentence.
-fn degree_label<'a>(d: &'a PreparedDegree, p: &'a Prepared<'_>) -> Label<'a> {
-    let source = p
-        .candidate
-        .education
-        .as_deref()
-        .and_then(|list| list.get(d.index))
-        .map_or(Source::None, Source::Degree);
+fn degree_label<'a>(d: &PreparedDegree<'a>) -> Label<'a> {
     Label {
-        english: &d.label,
-        source,
+        source: Source::Degree(d.entry),
     }
 }
 
@@ -169,7 +162,7 @@ fn better_fit(a: &DegreeFit<'_>, b: &DegreeFit<'_>) -> std::cmp::Ordering {
         .then(field_closeness(a).cmp(&field_closeness(b)))
         .then(a.degree.level.cmp(&b.degree.level))
         .then(b.degree.completed.cmp(&a.degree.completed))
-        .then(b.degree.label.cmp(&a.degree.label))
+        .then_with(|| b.degree.entry.label().cmp(&a.degree.entry.label()))
 }
 
 fn assess_path<'a>(
@@ -203,7 +196,7 @@ fn assess_path<'a>(
                         cited.push(Cited {
                             item: Item::Education(d.index),
                             detail: Detail::DegreeNotCompleted {
-                                degree: degree_label(d, p),
+                                degree: degree_label(d),
                                 by: ctx.measured_at,
                             },
                             matched: None,
@@ -240,11 +233,11 @@ fn assess_path<'a>(
                         0,
                         Cited {
                             item: Item::Education(fit.degree.index),
-                            detail: Detail::Degree(degree_label(fit.degree, p)),
+                            detail: Detail::Degree(degree_label(fit.degree)),
                             matched: fit.field_match,
                         },
                     );
-                    let (status, code, facts) = degree_outcome(fit, p);
+                    let (status, code, facts) = degree_outcome(fit);
                     (status, top_credit, code, facts)
                 }
             }
@@ -311,8 +304,8 @@ fn assess_path<'a>(
 }
 
 /// How the degree judged stands: its status, code and facts.
-fn degree_outcome<'a>(fit: DegreeFit<'a>, p: &'a Prepared<'_>) -> (Status, Code, DegreeFacts<'a>) {
-    let degree = degree_label(fit.degree, p);
+fn degree_outcome(fit: DegreeFit<'_>) -> (Status, Code, DegreeFacts<'_>) {
+    let degree = degree_label(fit.degree);
     let field = fit.degree.field.as_ref().map(|f| f.text.as_str());
     if !fit.level_ok {
         return (

@@ -197,16 +197,9 @@ fn fit<'a>(
 }
 
 /// A period of the profile, to name in a sentence.
-pub(crate) fn period_label<'a>(period: &'a PreparedPeriod, p: &'a Prepared<'_>) -> Label<'a> {
-    let source = p
-        .candidate
-        .experience
-        .as_deref()
-        .and_then(|list| list.get(period.index))
-        .map_or(Source::None, Source::Period);
+pub(crate) fn period_label<'a>(period: &PreparedPeriod<'a>) -> Label<'a> {
     Label {
-        english: &period.label,
-        source,
+        source: Source::Period(period.entry),
     }
 }
 
@@ -260,7 +253,7 @@ pub(crate) fn tally<'a>(
                 cited.push(Cited {
                     item: Item::Experience(period.index),
                     detail: Detail::PeriodTooLate {
-                        period: period_label(period, p),
+                        period: period_label(period),
                         after: ctx.measured_at,
                     },
                     matched: None,
@@ -273,13 +266,13 @@ pub(crate) fn tally<'a>(
         let detail = if fit == Fit::Yes {
             sure.push(span);
             Detail::Period {
-                period: period_label(period, p),
+                period: period_label(period),
                 years,
             }
         } else {
             maybe.push(span);
             Detail::PeriodToVerify {
-                period: period_label(period, p),
+                period: period_label(period),
                 years,
                 why,
             }

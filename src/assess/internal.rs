@@ -57,7 +57,7 @@ pub(crate) fn assess<'a>(
             continue;
         }
         let better = best.as_ref().is_none_or(|(bp, bm)| {
-            stronger(&m, bm) || (!stronger(bm, &m) && period.label < bp.label)
+            stronger(&m, bm) || (!stronger(bm, &m) && period.entry.label() < bp.entry.label())
         });
         if better {
             best = Some((period, m));
@@ -69,7 +69,7 @@ pub(crate) fn assess<'a>(
             Code::InternalMet,
             InternalFound::Ongoing {
                 index: period.index,
-                period: period_label(period, p),
+                period: period_label(period),
                 on: ctx.measured_at,
                 matched,
             },

@@ -163,7 +163,7 @@ pub(crate) fn skill<'a>(
             continue;
         }
         let better = from_experience.as_ref().is_none_or(|(bp, bm)| {
-            stronger(&m, bm) || (!stronger(bm, &m) && period.label < bp.label)
+            stronger(&m, bm) || (!stronger(bm, &m) && period.entry.label() < bp.entry.label())
         });
         if better {
             from_experience = Some((period, m));
@@ -175,7 +175,7 @@ pub(crate) fn skill<'a>(
             Code::SkillMet,
             SkillFound::Evidenced {
                 index: period.index,
-                period: period_label(period, p),
+                period: period_label(period),
                 matched,
             },
         );

@@ -5,21 +5,25 @@ use chrono::NaiveDate;
 use super::{assess_vacancy, evaluate, Evaluation};
 use crate::explain::Assessment;
 use crate::matching::{Category, Term, Vocabulary};
+use crate::model::candidate::{Degree, Period};
 use crate::model::{Country, DegreeLevel};
 use crate::LanguageSkill;
 use crate::{Candidate, RuleSet};
 
-pub(crate) struct PreparedDegree {
+pub(crate) struct PreparedDegree<'c> {
     pub(crate) index: usize,
+    /// The profile's entry.
+    pub(crate) entry: &'c Degree,
     pub(crate) level: DegreeLevel,
     pub(crate) field: Option<Term>,
     pub(crate) completed: Option<NaiveDate>,
     pub(crate) accredited: Option<bool>,
-    pub(crate) label: String,
 }
 
-pub(crate) struct PreparedPeriod {
+pub(crate) struct PreparedPeriod<'c> {
     pub(crate) index: usize,
+    /// The profile's entry.
+    pub(crate) entry: &'c Period,
     pub(crate) start: NaiveDate,
     /// Last day; `None` is ongoing.
     pub(crate) end: Option<NaiveDate>,
@@ -33,7 +37,6 @@ pub(crate) struct PreparedPeriod {
     /// unstated value is not inferred from it.
     pub(crate) international: Option<bool>,
     pub(crate) organization: Option<Term>,
-    pub(crate) label: String,
 }
 
 pub(crate) struct PreparedCertification {
@@ -46,8 +49,8 @@ pub(crate) struct PreparedCertification {
 /// A candidate ready for assessment against any vacancy of one rule set.
 pub(crate) struct Prepared<'c> {
     pub(crate) candidate: &'c Candidate,
-    pub(crate) degrees: Option<Vec<PreparedDegree>>,
-    pub(crate) periods: Option<Vec<PreparedPeriod>>,
+    pub(crate) degrees: Option<Vec<PreparedDegree<'c>>>,
+    pub(crate) periods: Option<Vec<PreparedPeriod<'c>>>,
     pub(crate) certifications: Option<Vec<PreparedCertification>>,
     pub(crate) skills: Option<Vec<Term>>,
     pub(crate) staff_of: Option<Vec<Term>>,
@@ -64,6 +67,7 @@ impl<'c> Prepared<'c> {
                 .enumerate()
                 .map(|(index, d)| PreparedDegree {
                     index,
+                    entry: d,
                     level: d.degree,
                     field: d
                         .field
@@ -71,7 +75,6 @@ impl<'c> Prepared<'c> {
                         .map(|f| Term::remembering(f, vocabulary, Category::Field)),
                     completed: d.completed.map(|c| c.last_day()),
                     accredited: d.accredited,
-                    label: d.label(),
                 })
                 .collect()
         });
@@ -91,6 +94,7 @@ impl<'c> Prepared<'c> {
                         .collect();
                     PreparedPeriod {
                         index,
+                        entry: p,
                         start: p.start.first_day(),
                         end: p.end.map(|e| e.last_day()),
                         share: p.share(),
@@ -103,7 +107,6 @@ impl<'c> Prepared<'c> {
                             .organization
                             .as_deref()
                             .map(|o| Term::remembering(o, vocabulary, Category::Organization)),
-                        label: p.label(),
                     }
                 })
                 .collect()

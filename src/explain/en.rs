@@ -54,15 +54,15 @@ fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
 
 fn detail(detail: &Detail<'_>) -> String {
     match detail {
-        Detail::Degree(label) => label.english.to_string(),
+        Detail::Degree(label) => label.english(),
         Detail::DegreeNotCompleted { degree, by } => {
-            format!("{}: not completed by {by}, not counted", degree.english)
+            format!("{}: not completed by {by}, not counted", degree.english())
         }
         Detail::Period { period, years } => {
-            format!("{}: {}", period.english, years_noun(&fmt_years(*years)))
+            format!("{}: {}", period.english(), years_noun(&fmt_years(*years)))
         }
         Detail::PeriodToVerify { period, years, why } => {
-            let mut s = format!("{}: {}", period.english, years_noun(&fmt_years(*years)));
+            let mut s = format!("{}: {}", period.english(), years_noun(&fmt_years(*years)));
             for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {
@@ -76,7 +76,7 @@ fn detail(detail: &Detail<'_>) -> String {
             s
         }
         Detail::PeriodTooLate { period, after } => {
-            format!("{} starts after {after}, not counted", period.english)
+            format!("{} starts after {after}, not counted", period.english())
         }
         Detail::National(country) => format!("national of {}", country.english_name()),
         Detail::Right {
@@ -240,22 +240,22 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
         }
         DegreeFacts::BelowLevel { degree, .. } => format!(
             "highest completed degree is {}; needs {}",
-            degree.english,
+            degree.english(),
             a_degree(path.degree)
         ),
         DegreeFacts::FieldNotAccepted {
             degree, matched, ..
         } => format!(
             "{} is not in an accepted field{}",
-            degree.english,
+            degree.english(),
             field_text(matched.as_ref())
         ),
         DegreeFacts::NotAccredited { degree } => format!(
             "{} is from an institution stated as not accredited",
-            degree.english
+            degree.english()
         ),
         DegreeFacts::FieldNotStated { degree } => {
-            format!("{}: field of study not stated", degree.english)
+            format!("{}: field of study not stated", degree.english())
         }
         DegreeFacts::FieldToVerify {
             degree,
@@ -263,15 +263,15 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
             matched,
         } => format!(
             "{}: \"{field}\" is not in the accepted list; related fields are accepted, so a person must judge{}",
-            degree.english,
+            degree.english(),
             field_text(matched.as_ref())
         ),
         DegreeFacts::AccreditationUnknown { degree } => format!(
             "{}: accreditation of the institution not stated",
-            degree.english
+            degree.english()
         ),
         DegreeFacts::Met { degree, matched } => {
-            format!("{}{}", degree.english, field_text(matched.as_ref()))
+            format!("{}{}", degree.english(), field_text(matched.as_ref()))
         }
     }
 }
@@ -603,11 +603,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
         } => plain(
             format!("ongoing position at {} on {on}", matched.found),
             expected,
-            one(
-                Item::Experience(index),
-                period.english.to_string(),
-                Some(&matched),
-            ),
+            one(Item::Experience(index), period.english(), Some(&matched)),
             None,
         ),
         InternalFound::NotStaff => plain(
@@ -722,11 +718,7 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
         } => plain(
             format!("evidenced by experience in {}", matched.found),
             expected,
-            one(
-                Item::Experience(index),
-                period.english.to_string(),
-                Some(&matched),
-            ),
+            one(Item::Experience(index), period.english(), Some(&matched)),
             None,
         ),
         SkillFound::NotStated => plain(

@@ -271,7 +271,6 @@ fn label(label: &Label<'_>) -> String {
             }
             s
         }
-        Source::None => label.english.to_string(),
     }
 }
 

@@ -99,11 +99,10 @@ pub(super) fn near_miss(
         .unwrap_or_default()
 }
 
-/// A degree or a period of the profile, to name in a sentence: the label
-/// prepared for the profile (English), and the entry it was made from.
+/// A degree or a period of the profile, to name in a sentence: the entry
+/// itself, written out by each language when the finding is explained.
 #[derive(Clone, Copy)]
 pub(crate) struct Label<'a> {
-    pub(crate) english: &'a str,
     pub(crate) source: Source<'a>,
 }
 
@@ -112,9 +111,17 @@ pub(crate) struct Label<'a> {
 pub(crate) enum Source<'a> {
     Degree(&'a Degree),
     Period(&'a Period),
-    /// Not found (cannot happen: labels are made from the profile's own
-    /// lists); renderers fall back to the English label.
-    None,
+}
+
+impl Label<'_> {
+    /// The English label: "bachelor's degree in Law (2019-06)",
+    /// "Protection Assistant, UNHCR (2015-02–2019-06)".
+    pub(crate) fn english(&self) -> String {
+        match self.source {
+            Source::Degree(d) => d.label(),
+            Source::Period(p) => p.label(),
+        }
+    }
 }
 
 /// Where in the profile a piece of evidence is.
