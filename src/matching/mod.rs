@@ -31,9 +31,14 @@ pub(crate) const NEAR_MISS_THRESHOLD: f64 = 0.70;
 const FUZZY_MIN_CHARS: usize = 8;
 
 /// A name from a rule or a profile, normalised once and linked to its
-/// vocabulary entry when it has one.
+/// vocabulary entry when it has one. Cheap to clone: profiles' terms are
+/// shared across candidates (see [`Vocabulary::term`]).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Term {
+pub(crate) struct Term(std::sync::Arc<TermData>);
+
+/// What a [`Term`] holds.
+#[derive(Debug, PartialEq)]
+pub(crate) struct TermData {
     /// As written.
     pub(crate) text: String,
     /// Normalised.
@@ -53,36 +58,51 @@ pub(crate) struct Term {
     memo: Memo,
 }
 
+impl std::ops::Deref for Term {
+    type Target = TermData;
+
+    fn deref(&self) -> &TermData {
+        &self.0
+    }
+}
+
 impl Term {
     /// A profile's term, which remembers its comparisons: prepared once per
     /// candidate, it is compared with the same rule names by many
-    /// requirements and vacancies.
+    /// requirements and vacancies. The same name written by another
+    /// candidate is the same term.
     pub(crate) fn remembering(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
-        let mut term = Term::new(text, vocabulary, category);
-        term.memo = vocabulary.memo(category, &term.norm);
-        term
+        vocabulary.term(category, text)
+    }
+
+    /// A new profile's term, with its memo.
+    pub(crate) fn linked(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
+        let mut data = TermData::new(text, vocabulary, category);
+        data.memo = vocabulary.memo(category, &data.norm);
+        Term(std::sync::Arc::new(data))
     }
 
     /// The same profile's name, linked in another category (an
-    /// experience domain read as a skill), without normalising it again.
+    /// experience domain read as a skill).
     pub(crate) fn relinked(&self, vocabulary: &Vocabulary, category: Category) -> Term {
-        Term {
-            text: self.text.clone(),
-            norm: self.norm.clone(),
-            sorted: self.sorted.clone(),
-            concept: vocabulary.concept_of(category, &self.norm),
-            category,
-            shape: self.shape.clone(),
-            memo: vocabulary.memo(category, &self.norm),
-        }
+        vocabulary.term(category, &self.text)
     }
 
+    /// A rule's term.
+    pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
+        Term(std::sync::Arc::new(TermData::new(
+            text, vocabulary, category,
+        )))
+    }
+}
+
+impl TermData {
     /// The normalised words, sorted.
     fn sorted(&self) -> &str {
         self.sorted.as_deref().unwrap_or(&self.norm)
     }
 
-    pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
+    fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> TermData {
         let norm = normalize(text);
         let concept = vocabulary.concept_of(category, &norm);
         let shape = Shape::new(&norm);
@@ -91,7 +111,7 @@ impl Term {
             sorted.sort_unstable();
             sorted.join(" ")
         });
-        Term {
+        TermData {
             text: text.to_string(),
             sorted,
             norm,

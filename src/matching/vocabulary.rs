@@ -149,20 +149,53 @@ pub struct Vocabulary {
     memos: SharedMemos,
 }
 
-/// The most profile names whose comparisons are kept across candidates:
-/// bounded, so that memory does not grow with the number of profiles
-/// screened (names past it are remembered per candidate only).
+/// The most profile names whose terms and comparisons are kept across
+/// candidates: bounded, so that memory does not grow with the number of
+/// profiles screened (names past it are prepared per candidate only).
 const SHARED_NAMES: usize = 50_000;
 
-/// Memos by category and normalised name.
+/// Shards of the shared tables: threads preparing candidates at once
+/// rarely wait for the same lock.
+const SHARDS: usize = 16;
+/// A hash's shard: its low bits.
+const SHARD_MASK: u64 = 15;
+
+/// What profiles' names share across candidates: their terms, by category
+/// and name as written, and their comparisons' memos, by category and
+/// normalised name (so "Law" and "law" share one memo).
 #[derive(Default, Clone)]
-struct SharedMemos(std::sync::Arc<std::sync::Mutex<MemoMaps>>);
+struct SharedMemos(std::sync::Arc<Shared>);
+
+#[derive(Default)]
+struct Shared {
+    shards: [std::sync::Mutex<Shard>; SHARDS],
+    names: std::sync::atomic::AtomicUsize,
+}
 
 /// One map per category, so that a look-up borrows the name.
 #[derive(Default)]
-struct MemoMaps {
-    maps: PerCategory<HashMap<String, super::memo::Memo>>,
-    names: usize,
+struct Shard {
+    memos: PerCategory<HashMap<String, super::memo::Memo, BuildHasherDefault<FormHasher>>>,
+    terms: PerCategory<HashMap<Box<str>, super::Term, BuildHasherDefault<FormHasher>>>,
+}
+
+impl Shared {
+    fn shard(&self, key: &str) -> Option<std::sync::MutexGuard<'_, Shard>> {
+        let mut hasher = FormHasher::default();
+        hasher.write(key.as_bytes());
+        let index = usize::try_from(hasher.finish() & SHARD_MASK).unwrap_or(0);
+        self.shards.get(index)?.lock().ok()
+    }
+
+    /// Whether there is room for one more name (and takes it).
+    fn room(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        self.names
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                (n < SHARED_NAMES).then(|| n.saturating_add(1))
+            })
+            .is_ok()
+    }
 }
 
 /// One value per category, reached by a pattern rather than an indexing
@@ -349,21 +382,44 @@ impl Vocabulary {
     /// for this name, else a new one (shared while there is room).
     pub(crate) fn memo(&self, category: Category, norm: &str) -> super::memo::Memo {
         let fresh = || super::memo::Memo::new(self.len(category));
-        let Ok(mut shared) = self.memos.0.lock() else {
+        let shared = &self.memos.0;
+        let Some(mut shard) = shared.shard(norm) else {
             return fresh();
         };
-        if let Some(memo) = shared.maps.get(category).get(norm) {
+        if let Some(memo) = shard.memos.get(category).get(norm) {
             return memo.clone();
         }
         let memo = fresh();
-        if shared.names < SHARED_NAMES {
-            shared.names = shared.names.saturating_add(1);
-            shared
-                .maps
+        if shared.room() {
+            shard
+                .memos
                 .get_mut(category)
                 .insert(norm.to_string(), memo.clone());
         }
         memo
+    }
+
+    /// A profile's name as a term of a category: the one already made for
+    /// this name as written, else a new one (shared while there is room).
+    /// Candidates write the same names again and again: each is normalised
+    /// and linked to the vocabulary once.
+    pub(crate) fn term(&self, category: Category, text: &str) -> super::Term {
+        let shared = &self.memos.0;
+        let known = shared
+            .shard(text)
+            .and_then(|shard| shard.terms.get(category).get(text).cloned());
+        if let Some(term) = known {
+            return term;
+        }
+        // Made with no lock held: making it looks up the name's memo.
+        let term = super::Term::linked(text, self, category);
+        if let Some(mut shard) = shared.shard(text) {
+            let terms = shard.terms.get_mut(category);
+            if !terms.contains_key(text) && shared.room() {
+                terms.insert(text.into(), term.clone());
+            }
+        }
+        term
     }
 
     pub(crate) fn concept_of(&self, category: Category, norm: &str) -> Option<usize> {
