@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Location};
-use crate::explain::{Assessment, Status, Verdict};
+use crate::explain::{Assessment, Code, Lang, Status, Verdict};
 use crate::load::{InputFormat, Limits};
-use crate::{Candidate, Priority};
+use crate::{Candidate, Evaluation, Priority};
 
 /// One row of a screening report: one candidate against one vacancy, or
 /// one input that could not be read.
@@ -125,26 +125,17 @@ impl ScreenRecord {
         candidate: &Candidate,
         assessment: &Assessment,
     ) -> ScreenRecord {
-        let required = assessment
+        let failing = assessment
             .findings
             .iter()
-            .filter(|f| f.priority == Priority::Required);
-        let mut unmet = Vec::new();
-        let mut to_verify = Vec::new();
-        let mut gaps = Vec::new();
-        for f in required {
-            let list = match f.status {
-                Status::Met => continue,
-                Status::NotMet => &mut unmet,
-                Status::Unknown => &mut to_verify,
-            };
-            list.push(format!("{}:{}", f.requirement, f.code));
-            let what = f
-                .gap
-                .as_ref()
-                .map_or_else(|| f.message.clone(), |g| g.render(assessment.lang));
-            gaps.push(one_line(&format!("{}: {what}", f.requirement)));
-        }
+            .filter(|f| f.priority == Priority::Required && f.status != Status::Met)
+            .map(|f| {
+                let what = f
+                    .gap
+                    .as_ref()
+                    .map_or_else(|| f.message.clone(), |g| g.render(assessment.lang));
+                (f.requirement.as_str(), f.status, f.code, what)
+            });
         ScreenRecord {
             source: one_line(source),
             candidate: assessment.candidate.as_deref().map(one_line),
@@ -155,6 +146,86 @@ impl ScreenRecord {
             score: Some(assessment.score),
             closed: Some(assessment.closed),
             as_of: assessment.as_of,
+            error: None,
+            ..ScreenRecord::failing(failing)
+        }
+    }
+
+    /// The record of one evaluation, its gaps in `lang`: the same as
+    /// [`ScreenRecord::from_assessment`] of the evaluation explained in
+    /// `lang`, with only the gaps written.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
+    /// let prepared = rules.prepare(&cv);
+    /// let as_of = "2024-01-15".parse().unwrap();
+    /// for e in prepared.evaluate_each(as_of) {
+    ///     let record = ScreenRecord::from_evaluation("emilio.json", &e, Lang::Es);
+    ///     assert_eq!(record, ScreenRecord::from_assessment("emilio.json", &cv, &e.explain(Lang::Es)));
+    /// }
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn from_evaluation(source: &str, evaluation: &Evaluation<'_>, lang: Lang) -> ScreenRecord {
+        let candidate = evaluation.candidate();
+        let vacancy = evaluation.vacancy();
+        let failing = evaluation
+            .findings()
+            .iter()
+            .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met)
+            .map(|j| {
+                let finding = j.explain(lang);
+                let what = finding
+                    .gap
+                    .as_ref()
+                    .map_or(finding.message, |g| g.render(lang));
+                (j.requirement(), j.status(), j.code(), what)
+            });
+        ScreenRecord {
+            source: one_line(source),
+            candidate: candidate.id.as_deref().map(one_line),
+            name: candidate.name.as_deref().map(one_line),
+            vacancy: Some(vacancy.id().to_string()),
+            title: Some(one_line(vacancy.title())),
+            verdict: Some(evaluation.verdict()),
+            score: Some(evaluation.score()),
+            closed: Some(evaluation.closed()),
+            as_of: evaluation.as_of(),
+            error: None,
+            ..ScreenRecord::failing(failing)
+        }
+    }
+
+    /// The lists of a record from the required findings not met: each as
+    /// (requirement, status, code, what is missing).
+    fn failing<'a>(
+        findings: impl Iterator<Item = (&'a str, Status, Code, String)>,
+    ) -> ScreenRecord {
+        let mut unmet = Vec::new();
+        let mut to_verify = Vec::new();
+        let mut gaps = Vec::new();
+        for (requirement, status, code, what) in findings {
+            let list = match status {
+                Status::Met => continue,
+                Status::NotMet => &mut unmet,
+                Status::Unknown => &mut to_verify,
+            };
+            list.push(format!("{requirement}:{code}"));
+            gaps.push(one_line(&format!("{requirement}: {what}")));
+        }
+        ScreenRecord {
+            source: String::new(),
+            candidate: None,
+            name: None,
+            vacancy: None,
+            title: None,
+            verdict: None,
+            score: None,
+            closed: None,
+            as_of: NaiveDate::MIN,
             unmet,
             to_verify,
             gaps,

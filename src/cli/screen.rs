@@ -48,7 +48,11 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         rules.vacancies().len()
     };
     let progress = Progress::new(total(&sources));
-    let mut sink = Sink::new(args.format, io::stdout().lock());
+    let format = Format {
+        format: args.format,
+        paint: Paint::for_stdout(),
+    };
+    let mut sink = Sink::new(format, io::stdout().lock());
     let mut tally = Tally::default();
     let jobs = args
         .jobs
@@ -56,33 +60,26 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         .max(1);
     let written = (|| -> io::Result<()> {
         sink.begin(as_of, vacancies, &rules_name)?;
-        let items = Items::new(sources, screening.limits);
+        let mut items = Items::new(sources, screening.limits);
         let mut write = |out: Out| -> io::Result<()> {
-            let records = match out {
-                Out::Records(records) => records,
+            let chunk = match out {
+                Out::Chunk(chunk) => chunk?,
                 Out::Flush => return sink.flush(),
             };
-            tally.inputs += 1;
-            tally.bad += usize::from(records.iter().any(|r| r.error.is_some()));
-            progress.around(|| -> io::Result<()> {
-                for r in &records {
-                    tally.count(r);
-                    sink.record(r)?;
-                }
-                Ok(())
-            })?;
-            progress.inc();
+            tally.add(&chunk.tally);
+            progress.around(|| sink.chunk(&chunk.bytes))?;
+            progress.inc(chunk.tally.inputs);
             Ok(())
         };
         if jobs == 1 {
             for item in items {
-                write(Out::Records(screening.records(item)))?;
+                write(Out::Chunk(screening.chunk(vec![item], format)))?;
                 // Each input's records leave at once, for pipelines that
                 // read while they write.
                 write(Out::Flush)?;
             }
         } else {
-            parallel(items, &screening, jobs, &mut write)?;
+            parallel(&mut items, &screening, format, jobs, &mut write)?;
         }
         progress.finish();
         sink.end(&tally)
@@ -99,24 +96,22 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     code
 }
 
-/// Inputs in flight per thread: enough to keep every core busy while the
-/// writer waits for the next input in order.
-const IN_FLIGHT_PER_JOB: usize = 64;
+/// Most inputs in one batch of work: enough that handing batches between
+/// threads costs nothing next to screening them.
+const BATCH: usize = 128;
+/// Batches in flight per job: read ahead, or screened and waiting for an
+/// earlier batch to be written. Memory is bounded by this, not by the
+/// input.
+const IN_FLIGHT_PER_JOB: usize = 4;
 
-/// Screens `items` on `jobs` threads and hands each input's records to
-/// `write` in input order.
-///
-/// # Design
-/// A reader thread numbers the inputs, workers screen them, and this
-/// thread writes them back in order. The reader needs a ticket for each
-/// input and gets it back only when that input has been written, so at
-/// most `64 × jobs` inputs are in memory however long the stream: memory
-/// stays flat, and output order is input order. Output is flushed
-/// whenever no finished input is waiting, so records of a slow,
-/// interactive stream still leave at once.
+/// Screens `items` on `jobs` threads and writes their records in input
+/// order. Inputs go in batches of those already read: a batch is sent when
+/// it is full or when reading more could wait (nothing is buffered), so a
+/// profile written to a pipe is screened at once.
 fn parallel(
-    items: Items,
+    items: &mut Items,
     screening: &Screening<'_>,
+    format: Format,
     jobs: usize,
     write: &mut dyn FnMut(Out) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -129,15 +124,27 @@ fn parallel(
     for _ in 0..in_flight {
         let _ = ticket_tx.send(());
     }
-    let (work_tx, work_rx) = sync_channel::<(u64, Item)>(in_flight);
+    let (work_tx, work_rx) = sync_channel::<(u64, Vec<Item>)>(in_flight);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = channel::<(u64, Vec<ScreenRecord>)>();
+    let (done_tx, done_rx) = channel::<(u64, io::Result<Chunk>)>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for (seq, item) in (0_u64..).zip(items) {
-                if ticket_rx.recv().is_err() || work_tx.send((seq, item)).is_err() {
-                    break;
+            let mut seq = 0_u64;
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut send = |batch: Vec<Item>| {
+                let sent = ticket_rx.recv().is_ok() && work_tx.send((seq, batch)).is_ok();
+                seq = seq.saturating_add(1);
+                sent
+            };
+            while let Some(item) = items.next() {
+                batch.push(item);
+                let full = batch.len() >= BATCH || !items.buffered();
+                if full && !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
+                    return;
                 }
+            }
+            if !batch.is_empty() {
+                send(batch);
             }
         });
         for _ in 0..jobs {
@@ -148,8 +155,8 @@ fn parallel(
                     Ok(rx) => rx.recv(),
                     Err(_) => break,
                 };
-                let Ok((seq, item)) = next else { break };
-                if done_tx.send((seq, screening.records(item))).is_err() {
+                let Ok((seq, batch)) = next else { break };
+                if done_tx.send((seq, screening.chunk(batch, format))).is_err() {
                     break;
                 }
             });
@@ -160,10 +167,10 @@ fn parallel(
         // workers for want of work, and the scope can end.
         let ticket_tx = ticket_tx;
         let done_rx = done_rx;
-        let mut waiting: BTreeMap<u64, Vec<ScreenRecord>> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, io::Result<Chunk>> = BTreeMap::new();
         let mut next = 0_u64;
         loop {
-            let (seq, records) = match done_rx.try_recv() {
+            let (seq, chunk) = match done_rx.try_recv() {
                 Ok(done) => done,
                 Err(TryRecvError::Empty) => {
                     write(Out::Flush)?;
@@ -174,9 +181,9 @@ fn parallel(
                 }
                 Err(TryRecvError::Disconnected) => break,
             };
-            waiting.insert(seq, records);
-            while let Some(records) = waiting.remove(&next) {
-                write(Out::Records(records))?;
+            waiting.insert(seq, chunk);
+            while let Some(chunk) = waiting.remove(&next) {
+                write(Out::Chunk(chunk))?;
                 next = next.saturating_add(1);
                 // Returning the ticket lets the reader go on.
                 let _ = ticket_tx.send(());
@@ -186,11 +193,9 @@ fn parallel(
     })
 }
 
-/// What the screening loop hands to the writer.
 enum Out {
-    /// One input's records.
-    Records(Vec<ScreenRecord>),
-    /// Send what was written so far.
+    /// Some inputs' records, written out.
+    Chunk(io::Result<Chunk>),
     Flush,
 }
 
@@ -298,6 +303,9 @@ pub(crate) enum Item {
 }
 
 /// The items of the sources, reading line streams one line at a time.
+/// Bytes read from a JSON Lines stream at a time.
+const READ_BUFFER: usize = 1 << 18;
+
 pub(crate) struct Items {
     sources: VecDeque<Source>,
     lines: Option<Lines>,
@@ -307,7 +315,7 @@ pub(crate) struct Items {
 /// An open JSON Lines stream.
 struct Lines {
     name: String,
-    reader: Box<dyn BufRead + Send>,
+    reader: BufReader<Box<dyn Read + Send>>,
     line: usize,
     buffer: Vec<u8>,
 }
@@ -321,13 +329,21 @@ impl Items {
         }
     }
 
+    /// Whether the next input can be read without waiting: the stream
+    /// being read has data buffered.
+    fn buffered(&self) -> bool {
+        self.lines
+            .as_ref()
+            .is_some_and(|lines| !lines.reader.buffer().is_empty())
+    }
+
     fn open(path: &Path) -> Result<Lines, Item> {
-        let (name, reader): (String, Box<dyn BufRead + Send>) = if path == Path::new("-") {
-            ("stdin".to_string(), Box::new(BufReader::new(io::stdin())))
+        let (name, reader): (String, Box<dyn Read + Send>) = if path == Path::new("-") {
+            ("stdin".to_string(), Box::new(io::stdin()))
         } else {
             let name = path.display().to_string();
             match File::open(path) {
-                Ok(file) => (name, Box::new(BufReader::new(file))),
+                Ok(file) => (name, Box::new(file)),
                 Err(e) => {
                     return Err(Item::Failed {
                         message: format!("{name}: {e}"),
@@ -338,7 +354,7 @@ impl Items {
         };
         Ok(Lines {
             name,
-            reader,
+            reader: BufReader::with_capacity(READ_BUFFER, reader),
             line: 0,
             buffer: Vec::new(),
         })
@@ -392,7 +408,7 @@ impl Lines {
                         source,
                     };
                     // A stream that fails once is not read further.
-                    self.reader = Box::new(io::empty());
+                    self.reader = BufReader::new(Box::new(io::empty()));
                     return Some(item);
                 }
             }
@@ -474,22 +490,77 @@ impl Screening<'_> {
             Ok(c) => c,
             Err(e) => return vec![ScreenRecord::from_error(&source, self.as_of, &e)],
         };
-        let assessments = match self.vacancy {
-            Some(id) => self
-                .rules
-                .assess_one_in(&candidate, id, self.as_of, self.lang)
-                .into_iter()
-                .collect(),
-            None => self.rules.assess_each_in(&candidate, self.as_of, self.lang),
+        let prepared = self.rules.prepare(&candidate);
+        let evaluations = match self.vacancy {
+            Some(id) => prepared.evaluate(id, self.as_of).into_iter().collect(),
+            None => prepared.evaluate_each(self.as_of),
         };
-        assessments
+        evaluations
             .iter()
-            .map(|a| ScreenRecord::from_assessment(&source, &candidate, a))
+            .map(|e| ScreenRecord::from_evaluation(&source, e, self.lang))
             .collect()
+    }
+
+    /// Screens `items` and writes their records in `format`.
+    fn chunk(&self, items: Vec<Item>, format: Format) -> io::Result<Chunk> {
+        let mut chunk = Chunk::default();
+        let mut csv = match format.format {
+            ScreenFormat::Csv => Some(
+                csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::new()),
+            ),
+            _ => None,
+        };
+        for item in items {
+            let records = self.records(item);
+            chunk.tally.inputs += 1;
+            chunk.tally.bad += usize::from(records.iter().any(|r| r.error.is_some()));
+            for r in &records {
+                chunk.tally.count(r);
+                let out = &mut chunk.bytes;
+                match (format.format, &mut csv) {
+                    (ScreenFormat::Text, _) => write_text_record(out, r, format.paint)?,
+                    (ScreenFormat::Json, _) => {
+                        // The separator before every record: the sink drops
+                        // the first one.
+                        out.extend_from_slice(b",\n");
+                        serde_json::to_writer(&mut *out, r)?;
+                    }
+                    (ScreenFormat::Jsonl, _) => {
+                        serde_json::to_writer(&mut *out, r)?;
+                        out.push(b'\n');
+                    }
+                    (ScreenFormat::Csv, Some(w)) => w.serialize(r).map_err(csv_error)?,
+                    (ScreenFormat::Csv, None) => {}
+                }
+            }
+        }
+        if let Some(w) = csv {
+            let bytes = w
+                .into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            chunk.bytes = bytes;
+        }
+        Ok(chunk)
     }
 }
 
-/// Counts for the text summary and the exit status.
+/// How records are written.
+#[derive(Debug, Clone, Copy)]
+struct Format {
+    format: ScreenFormat,
+    /// Colours, for text.
+    paint: Paint,
+}
+
+/// Some inputs' records, written out, and what they counted.
+#[derive(Debug, Default)]
+struct Chunk {
+    bytes: Vec<u8>,
+    tally: Tally,
+}
+
 #[derive(Debug, Default)]
 struct Tally {
     inputs: usize,
@@ -500,6 +571,14 @@ struct Tally {
 }
 
 impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.inputs += other.inputs;
+        self.bad += other.bad;
+        self.eligible += other.eligible;
+        self.needs_review += other.needs_review;
+        self.ineligible += other.ineligible;
+    }
+
     fn count(&mut self, r: &ScreenRecord) {
         match r.verdict {
             Some(Verdict::Eligible) => self.eligible += 1,
@@ -510,42 +589,28 @@ impl Tally {
     }
 }
 
-/// Writes records in one format.
-enum Sink<W: Write> {
-    Text { out: BufWriter<W>, paint: Paint },
-    Json { out: BufWriter<W>, first: bool },
-    Jsonl { out: BufWriter<W> },
-    // Boxed: the CSV writer carries its own buffers.
-    Csv { out: Box<csv::Writer<W>> },
+/// Where records go, in input order: the format's opening and closing
+/// around chunks written by the workers.
+struct Sink<W: Write> {
+    out: BufWriter<W>,
+    format: ScreenFormat,
+    /// No record written yet (a JSON array's first has no separator).
+    first: bool,
 }
 
 impl<W: Write> Sink<W> {
-    fn new(format: ScreenFormat, out: W) -> Sink<W> {
-        match format {
-            ScreenFormat::Text => Sink::Text {
-                out: BufWriter::new(out),
-                paint: Paint::for_stdout(),
-            },
-            ScreenFormat::Json => Sink::Json {
-                out: BufWriter::new(out),
-                first: true,
-            },
-            ScreenFormat::Jsonl => Sink::Jsonl {
-                out: BufWriter::new(out),
-            },
-            ScreenFormat::Csv => Sink::Csv {
-                out: Box::new(
-                    csv::WriterBuilder::new()
-                        .has_headers(false)
-                        .from_writer(out),
-                ),
-            },
+    fn new(format: Format, out: W) -> Sink<W> {
+        Sink {
+            out: BufWriter::with_capacity(1 << 16, out),
+            format: format.format,
+            first: true,
         }
     }
 
     fn begin(&mut self, as_of: NaiveDate, vacancies: usize, rules: &str) -> io::Result<()> {
-        match self {
-            Sink::Text { out, .. } => writeln!(
+        let out = &mut self.out;
+        match self.format {
+            ScreenFormat::Text => writeln!(
                 out,
                 "screening as of {as_of} against {vacancies} {} ({rules})",
                 if vacancies == 1 {
@@ -554,47 +619,55 @@ impl<W: Write> Sink<W> {
                     "vacancies"
                 }
             ),
-            Sink::Json { out, .. } => write!(out, "["),
-            Sink::Jsonl { .. } => Ok(()),
-            Sink::Csv { out } => out.write_record(ScreenRecord::FIELDS).map_err(csv_error),
+            ScreenFormat::Json => write!(out, "["),
+            ScreenFormat::Jsonl => Ok(()),
+            ScreenFormat::Csv => {
+                let mut header = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::new());
+                header
+                    .write_record(ScreenRecord::FIELDS)
+                    .map_err(csv_error)?;
+                let bytes = header
+                    .into_inner()
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+                out.write_all(&bytes)
+            }
         }
     }
 
-    fn record(&mut self, r: &ScreenRecord) -> io::Result<()> {
-        match self {
-            Sink::Text { out, paint } => write_text_record(out, r, *paint),
-            Sink::Json { out, first } => {
-                out.write_all(if *first { b"\n" } else { b",\n" })?;
-                *first = false;
-                serde_json::to_writer(&mut *out, r)?;
-                Ok(())
-            }
-            Sink::Jsonl { out } => {
-                serde_json::to_writer(&mut *out, r)?;
-                writeln!(out)
-            }
-            Sink::Csv { out } => out.serialize(r).map_err(csv_error),
+    /// Writes records a worker wrote out.
+    fn chunk(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
         }
+        if self.format == ScreenFormat::Json && self.first {
+            // The first record of the array: a line break, no comma.
+            self.out.write_all(b"\n")?;
+            self.out.write_all(bytes.get(2..).unwrap_or_default())?;
+        } else {
+            self.out.write_all(bytes)?;
+        }
+        self.first = false;
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Sink::Text { out, .. } | Sink::Json { out, .. } | Sink::Jsonl { out } => out.flush(),
-            Sink::Csv { out } => out.flush(),
-        }
+        self.out.flush()
     }
 
     fn end(&mut self, tally: &Tally) -> io::Result<()> {
-        match self {
-            Sink::Text { out, .. } => writeln!(
-                out,
+        match self.format {
+            ScreenFormat::Text => writeln!(
+                self.out,
                 "{} inputs: {} eligible, {} needs review, {} ineligible, {} could not be read",
                 tally.inputs, tally.eligible, tally.needs_review, tally.ineligible, tally.bad
             )?,
-            Sink::Json { out, first } => {
-                out.write_all(if *first { b"]\n" } else { b"\n]\n" })?;
+            ScreenFormat::Json => {
+                self.out
+                    .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
             }
-            Sink::Jsonl { .. } | Sink::Csv { .. } => {}
+            ScreenFormat::Jsonl | ScreenFormat::Csv => {}
         }
         self.flush()
     }
@@ -676,9 +749,9 @@ impl Progress {
         }
     }
 
-    fn inc(&self) {
+    fn inc(&self, inputs: usize) {
         if let Some(bar) = &self.bar {
-            bar.inc(1);
+            bar.inc(u64::try_from(inputs).unwrap_or(u64::MAX));
         }
     }
 
@@ -696,7 +769,7 @@ mod tests {
     fn lines(text: &str, max: usize) -> Vec<Item> {
         let mut lines = Lines {
             name: "stdin".to_string(),
-            reader: Box::new(io::Cursor::new(text.as_bytes().to_vec())),
+            reader: BufReader::new(Box::new(io::Cursor::new(text.as_bytes().to_vec()))),
             line: 0,
             buffer: Vec::new(),
         };
