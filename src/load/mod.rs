@@ -194,6 +194,15 @@ pub(crate) fn parse<T: DeserializeOwned>(
     format: InputFormat,
     limits: &Limits,
 ) -> Result<T, Error> {
+    if format == InputFormat::Json && text.len() <= limits.max_bytes {
+        // The common case first: valid JSON parses without tracking paths.
+        // Anything the checks below refuse (NUL bytes, nesting past the
+        // limit where a value is expected, an empty document) fails this
+        // typed parse too, and is then reported by the located parse.
+        if let Ok(value) = serde_json::from_str(text) {
+            return Ok(value);
+        }
+    }
     precheck(text, limits)?;
     match format {
         InputFormat::Yaml => {
