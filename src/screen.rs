@@ -177,11 +177,10 @@ impl ScreenRecord {
             .iter()
             .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met)
             .map(|j| {
-                let finding = j.explain(lang);
-                let what = finding
-                    .gap
-                    .as_ref()
-                    .map_or(finding.message, |g| g.render(lang));
+                let what = match j.gap(lang) {
+                    Some(gap) => gap.render(lang),
+                    None => j.explain(lang).message,
+                };
                 (j.requirement(), j.status(), j.code(), what)
             });
         ScreenRecord {

@@ -231,7 +231,7 @@ impl<'a> Judgement<'a> {
     /// ```
     #[must_use]
     pub fn gap(&self, lang: Lang) -> Option<Gap> {
-        self.facts.render(lang).gap
+        self.facts.gap(lang)
     }
 }
 

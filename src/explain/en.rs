@@ -14,7 +14,9 @@ use super::{
     Evidence, Gap,
 };
 use crate::matching::{Matched, NameMatch};
-use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
+use crate::model::vacancy::{
+    EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule, NamedRule, Scope,
+};
 use crate::model::{Country, LanguageLevel};
 use crate::{AuthorizationStatus, WorkAuthorization};
 
@@ -315,18 +317,13 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         home,
         ref best,
     } = *f;
-    let expected = rule
-        .paths
-        .iter()
-        .map(|path| describe(path, home))
-        .collect::<Vec<_>>()
-        .join("; or ");
+    let expected = paths(rule, home);
     let Some(best) = best else {
         return plain(
             "nothing to evaluate".to_string(),
-            expected.clone(),
+            expected,
             Vec::new(),
-            Some(Gap::Verify { what: expected }),
+            education_gap(f),
         );
     };
     let PathFacts {
@@ -343,11 +340,8 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         (false, _) => format!("closest path {number}: "),
     };
     let d_text = degree_text(degree, path);
-    let gap = match experience {
-        None => {
-            message.push_str(&d_text);
-            degree_gap(degree, path)
-        }
+    match experience {
+        None => message.push_str(&d_text),
         Some(pe) => {
             let m = pe.measure;
             let what = experience_what(pe.rule, home);
@@ -372,22 +366,41 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
                     }
                 }
             }
-            match pe.join {
-                Join::Degree => degree_gap(degree, path),
-                Join::Short | Join::ToVerify => experience_gap(pe.rule, m, what),
-                Join::Substitution => {
-                    message.push_str(" — a bachelor plus 2 extra years of qualifying experience in lieu of a master (UN substitution rule)");
-                    None
-                }
+            if pe.join == Join::Substitution {
+                message.push_str(" — a bachelor plus 2 extra years of qualifying experience in lieu of a master (UN substitution rule)");
             }
         }
-    };
+    }
     Rendered {
         message,
         expected,
         path: Some(describe(path, home)),
         evidence: evidence(cited),
-        gap,
+        gap: education_gap(f),
+    }
+}
+
+/// "bachelor's degree + 3 years of experience; or master's degree + ...".
+fn paths(rule: &EducationRule, home: Country) -> String {
+    rule.paths
+        .iter()
+        .map(|path| describe(path, home))
+        .collect::<Vec<_>>()
+        .join("; or ")
+}
+
+fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
+    let Some(best) = &f.best else {
+        return Some(Gap::Verify {
+            what: paths(f.rule, f.home),
+        });
+    };
+    match best.experience {
+        Some(pe) if matches!(pe.join, Join::Short | Join::ToVerify) => {
+            experience_gap(pe.rule, pe.measure, experience_what(pe.rule, f.home))
+        }
+        Some(pe) if pe.join == Join::Substitution => None,
+        _ => degree_gap(&best.degree, best.path),
     }
 }
 
@@ -426,15 +439,12 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
     let wanted = language_names(rule);
     let expected = format!("{wanted} at {}", level_with_scale(level));
     match found {
-        LanguageFound::NotStated => {
-            let asked = format!("{wanted} at {level}");
-            plain(
-                format!("no languages stated; needs {asked}"),
-                expected,
-                Vec::new(),
-                Some(Gap::Verify { what: asked }),
-            )
-        }
+        LanguageFound::NotStated => plain(
+            format!("no languages stated; needs {wanted} at {level}"),
+            expected,
+            Vec::new(),
+            language_gap(f),
+        ),
         LanguageFound::Missing(listed) => {
             // Sorted, so the sentence does not depend on the profile's order.
             let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
@@ -448,16 +458,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
                     names.join(", ")
                 }
             );
-            plain(
-                message,
-                expected,
-                Vec::new(),
-                Some(Gap::Level {
-                    language: wanted,
-                    have: None,
-                    need: level.to_string(),
-                }),
-            )
+            plain(message, expected, Vec::new(), language_gap(f))
         }
         LanguageFound::Listed {
             index,
@@ -467,32 +468,49 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             let name = skill.language.english_name();
             let have = skill.level.as_ref().map(ToString::to_string);
             let detail = format!("{name} {}", have.as_deref().unwrap_or("(level not stated)"));
-            let (message, gap) = match status {
-                super::Status::Met => (
-                    format!("{name} {} meets {level}", have.as_deref().unwrap_or("")),
-                    None,
-                ),
-                super::Status::Unknown => (
-                    format!("{name} listed without a level; needs {level}"),
-                    Some(Gap::Verify {
-                        what: format!("{name} level ({level} required)"),
-                    }),
-                ),
-                super::Status::NotMet => (
-                    format!("{name} {}, {level} required", have.as_deref().unwrap_or("")),
-                    Some(Gap::Level {
-                        language: name.to_string(),
-                        have: skill.level.as_ref().map(|l| l.cefr().to_string()),
-                        need: level.to_string(),
-                    }),
-                ),
+            let message = match status {
+                super::Status::Met => {
+                    format!("{name} {} meets {level}", have.as_deref().unwrap_or(""))
+                }
+                super::Status::Unknown => format!("{name} listed without a level; needs {level}"),
+                super::Status::NotMet => {
+                    format!("{name} {}, {level} required", have.as_deref().unwrap_or(""))
+                }
             };
             plain(
                 message,
                 expected,
                 one(Item::Language(index), detail, None),
-                gap,
+                language_gap(f),
             )
+        }
+    }
+}
+
+fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
+    let level = &f.rule.level;
+    match f.found {
+        LanguageFound::NotStated => Some(Gap::Verify {
+            what: format!("{} at {level}", language_names(f.rule)),
+        }),
+        LanguageFound::Missing(_) => Some(Gap::Level {
+            language: language_names(f.rule),
+            have: None,
+            need: level.to_string(),
+        }),
+        LanguageFound::Listed { skill, status, .. } => {
+            let name = skill.language.english_name();
+            match status {
+                super::Status::Met => None,
+                super::Status::Unknown => Some(Gap::Verify {
+                    what: format!("{name} level ({level} required)"),
+                }),
+                super::Status::NotMet => Some(Gap::Level {
+                    language: name.to_string(),
+                    have: skill.level.as_ref().map(|l| l.cefr().to_string()),
+                    need: level.to_string(),
+                }),
+            }
         }
     }
 }
@@ -536,53 +554,56 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
         "right to work in {country} ({}) valid on {valid_on}",
         accepted.join(", ")
     );
-    let (message, gap) = match found {
-        AuthorizationFound::National => (format!("national of {country}"), None),
-        AuthorizationFound::Valid(auth) => (
-            format!("{}{}", right(auth.status, country), until(auth)),
-            None,
-        ),
-        AuthorizationFound::Expired(auth, on) => {
-            let held = right(auth.status, country);
-            (
-                format!("{held} expires {on}, before {valid_on}"),
-                Some(Gap::Expired {
-                    what: held,
-                    on,
-                    needed_on: valid_on,
-                }),
-            )
+    let message = match found {
+        AuthorizationFound::National => format!("national of {country}"),
+        AuthorizationFound::Valid(auth) => {
+            format!("{}{}", right(auth.status, country), until(auth))
         }
-        AuthorizationFound::Refused(auth) => (
-            format!(
-                "{} is not an accepted right to work ({} accepted)",
-                right(auth.status, country),
-                accepted.join(", ")
-            ),
+        AuthorizationFound::Expired(auth, on) => format!(
+            "{} expires {on}, before {valid_on}",
+            right(auth.status, country)
+        ),
+        AuthorizationFound::Refused(auth) => format!(
+            "{} is not an accepted right to work ({} accepted)",
+            right(auth.status, country),
+            accepted.join(", ")
+        ),
+        AuthorizationFound::Missing => {
+            format!("no right to work in {country} stated (not a national, no permit)")
+        }
+        AuthorizationFound::NotStated => format!("right to work in {country} not stated"),
+    };
+    plain(message, expected, evidence(cited), authorization_gap(f))
+}
+
+fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
+    let country = f.rule.country.english_name();
+    let valid_on = f.valid_on;
+    match f.found {
+        AuthorizationFound::National | AuthorizationFound::Valid(_) => None,
+        AuthorizationFound::Expired(auth, on) => Some(Gap::Expired {
+            what: right(auth.status, country),
+            on,
+            needed_on: valid_on,
+        }),
+        AuthorizationFound::Refused(_) => {
+            let accepted: Vec<&str> = f.rule.statuses.iter().map(|s| noun(*s)).collect();
             Some(Gap::Missing {
                 what: format!("{} (right to work in {country})", accepted.join(" or ")),
-            }),
-        ),
-        AuthorizationFound::Missing => (
-            format!("no right to work in {country} stated (not a national, no permit)"),
-            Some(Gap::Missing {
-                what: format!("a right to work in {country} valid on {valid_on}"),
-            }),
-        ),
-        AuthorizationFound::NotStated => (
-            format!("right to work in {country} not stated"),
-            Some(Gap::Verify {
-                what: format!("right to work in {country}"),
-            }),
-        ),
-    };
-    plain(message, expected, evidence(cited), gap)
+            })
+        }
+        AuthorizationFound::Missing => Some(Gap::Missing {
+            what: format!("a right to work in {country} valid on {valid_on}"),
+        }),
+        AuthorizationFound::NotStated => Some(Gap::Verify {
+            what: format!("right to work in {country}"),
+        }),
+    }
 }
 
 fn internal(f: &InternalFacts<'_>) -> Rendered {
     let InternalFacts { rule, found } = *f;
-    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
-    let orgs = names.join(" or ");
+    let orgs = organizations(rule);
     let expected = format!("current staff of {orgs} (internal applicants only)");
     match found {
         InternalFound::Staff { index, matched } => plain(
@@ -610,18 +631,34 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             format!("not current staff of {orgs}; the posting is open to internal applicants only"),
             expected,
             Vec::new(),
-            Some(Gap::Missing {
-                what: format!("current employment with {orgs}"),
-            }),
+            internal_gap(f),
         ),
         InternalFound::NotStated => plain(
             format!("current employment with {orgs} not stated"),
             expected,
             Vec::new(),
-            Some(Gap::Verify {
-                what: format!("that the candidate is current {orgs} staff"),
-            }),
+            internal_gap(f),
         ),
+    }
+}
+
+fn organizations(rule: &InternalRule) -> String {
+    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+    names.join(" or ")
+}
+
+fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
+    match f.found {
+        InternalFound::Staff { .. } | InternalFound::Ongoing { .. } => None,
+        InternalFound::NotStaff => Some(Gap::Missing {
+            what: format!("current employment with {}", organizations(f.rule)),
+        }),
+        InternalFound::NotStated => Some(Gap::Verify {
+            what: format!(
+                "that the candidate is current {} staff",
+                organizations(f.rule)
+            ),
+        }),
     }
 }
 
@@ -647,7 +684,7 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
             format!("no certifications stated; {what} wanted"),
             expected,
             Vec::new(),
-            Some(Gap::Verify { what }),
+            certification_gap(f),
         ),
         CertificationFound::Valid {
             index,
@@ -669,10 +706,7 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
             )
         }
         CertificationFound::Expired {
-            index,
-            matched,
-            on,
-            needed_on,
+            index, matched, on, ..
         } => plain(
             format!("{} expired on {on}", matched.found),
             expected,
@@ -681,18 +715,28 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
                 format!("{} expired {on}", matched.found),
                 Some(&matched),
             ),
-            Some(Gap::Expired {
-                what,
-                on,
-                needed_on,
-            }),
+            certification_gap(f),
         ),
         CertificationFound::Missing { near } => plain(
             format!("{what} not among the certifications listed"),
             expected,
             near_miss(near.as_ref(), Item::Certification),
-            Some(Gap::Missing { what }),
+            certification_gap(f),
         ),
+    }
+}
+
+fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
+    let what = || wanted(f.rule);
+    match f.found {
+        CertificationFound::NotStated => Some(Gap::Verify { what: what() }),
+        CertificationFound::Valid { .. } => None,
+        CertificationFound::Expired { on, needed_on, .. } => Some(Gap::Expired {
+            what: what(),
+            on,
+            needed_on,
+        }),
+        CertificationFound::Missing { .. } => Some(Gap::Missing { what: what() }),
     }
 }
 
@@ -725,14 +769,26 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             format!("no skills stated and no experience domain shows {what}"),
             expected,
             Vec::new(),
-            Some(Gap::Verify { what }),
+            skill_gap(f),
         ),
         SkillFound::Missing { near } => plain(
             format!("{what} not among the skills listed nor the experience domains"),
             expected,
             near_miss(near.as_ref(), Item::Skill),
-            Some(Gap::Missing { what }),
+            skill_gap(f),
         ),
+    }
+}
+
+fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
+    match f.found {
+        SkillFound::Listed { .. } | SkillFound::Evidenced { .. } => None,
+        SkillFound::NotStated => Some(Gap::Verify {
+            what: wanted(f.rule),
+        }),
+        SkillFound::Missing { .. } => Some(Gap::Missing {
+            what: wanted(f.rule),
+        }),
     }
 }
 
@@ -754,21 +810,41 @@ fn attestation(f: &AttestationFacts<'_>) -> Rendered {
             declared(true),
             None,
         ),
-        Some(false) => {
-            let evidence = declared(false);
-            plain(
-                format!("declares no {readable}"),
-                expected,
-                evidence,
-                Some(Gap::Missing { what: readable }),
-            )
-        }
+        Some(false) => plain(
+            format!("declares no {readable}"),
+            expected,
+            declared(false),
+            attestation_gap(f),
+        ),
         None => plain(
             format!("{readable} not declared"),
             expected,
             Vec::new(),
-            Some(Gap::Verify { what: readable }),
+            attestation_gap(f),
         ),
+    }
+}
+
+fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
+    let readable = || f.name.replace('_', " ");
+    match f.answer {
+        Some(true) => None,
+        Some(false) => Some(Gap::Missing { what: readable() }),
+        None => Some(Gap::Verify { what: readable() }),
+    }
+}
+
+/// What is missing for the finding, without its other words.
+pub(super) fn gap_of(facts: &Facts<'_>) -> Option<Gap> {
+    match facts {
+        Facts::Education(f) => education_gap(f),
+        Facts::Experience(f) => experience_gap(f.rule, f.measure, experience_what(f.rule, f.home)),
+        Facts::Language(f) => language_gap(f),
+        Facts::Authorization(f) => authorization_gap(f),
+        Facts::Internal(f) => internal_gap(f),
+        Facts::Certification(f) => certification_gap(f),
+        Facts::Skill(f) => skill_gap(f),
+        Facts::Attestation(f) => attestation_gap(f),
     }
 }
 

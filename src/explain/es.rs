@@ -23,7 +23,9 @@ use super::facts::{
 use super::render::Words;
 use super::{fmt_years, fmt_years_held, fmt_years_missing, years_missing, Evidence, Gap};
 use crate::matching::{MatchKind, Matched, NameMatch, FUZZY_THRESHOLD};
-use crate::model::vacancy::{EducationPath, ExperienceRule, LanguageRule, NamedRule, Scope};
+use crate::model::vacancy::{
+    EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule, NamedRule, Scope,
+};
 use crate::model::{Country, DegreeLevel, LanguageLevel};
 use crate::{AuthorizationStatus, WorkAuthorization};
 
@@ -542,18 +544,13 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         home,
         ref best,
     } = *f;
-    let expected = rule
-        .paths
-        .iter()
-        .map(|path| describe(path, home))
-        .collect::<Vec<_>>()
-        .join("; o ");
+    let expected = paths(rule, home);
     let Some(best) = best else {
         return plain(
             "nada que evaluar".to_string(),
-            expected.clone(),
+            expected,
             Vec::new(),
-            Some(Gap::Verify { what: expected }),
+            education_gap(f),
         );
     };
     let PathFacts {
@@ -570,11 +567,8 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         (false, _) => format!("opción {number} (la más cercana): "),
     };
     let d_text = degree_text(facts, path);
-    let gap = match experience {
-        None => {
-            message.push_str(&d_text);
-            degree_gap(facts, path)
-        }
+    match experience {
+        None => message.push_str(&d_text),
         Some(pe) => {
             let m = pe.measure;
             let what = experience_what(pe.rule, home);
@@ -595,22 +589,41 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
                     }
                 }
             }
-            match pe.join {
-                Join::Degree => degree_gap(facts, path),
-                Join::Short | Join::ToVerify => experience_gap(pe.rule, m, what),
-                Join::Substitution => {
-                    message.push_str(" — una licenciatura más 2 años adicionales de experiencia calificada, en lugar de una maestría (regla de sustitución de las Naciones Unidas)");
-                    None
-                }
+            if pe.join == Join::Substitution {
+                message.push_str(" — una licenciatura más 2 años adicionales de experiencia calificada, en lugar de una maestría (regla de sustitución de las Naciones Unidas)");
             }
         }
-    };
+    }
     Rendered {
         message,
         expected,
         path: Some(describe(path, home)),
         evidence: evidence(cited),
-        gap,
+        gap: education_gap(f),
+    }
+}
+
+/// "licenciatura + 3 años de experiencia; o maestría + ...".
+fn paths(rule: &EducationRule, home: Country) -> String {
+    rule.paths
+        .iter()
+        .map(|path| describe(path, home))
+        .collect::<Vec<_>>()
+        .join("; o ")
+}
+
+fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
+    let Some(best) = &f.best else {
+        return Some(Gap::Verify {
+            what: paths(f.rule, f.home),
+        });
+    };
+    match best.experience {
+        Some(pe) if matches!(pe.join, Join::Short | Join::ToVerify) => {
+            experience_gap(pe.rule, pe.measure, experience_what(pe.rule, f.home))
+        }
+        Some(pe) if pe.join == Join::Substitution => None,
+        _ => degree_gap(&best.degree, best.path),
     }
 }
 
@@ -638,17 +651,12 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
     let wanted = language_names(rule);
     let expected = format!("{wanted}, nivel {}", level_with_scale(&rule.level));
     match found {
-        LanguageFound::NotStated => {
-            let asked = format!("{wanted}, nivel {need}");
-            plain(
-                format!("no se indican idiomas; se requiere {asked}"),
-                expected,
-                Vec::new(),
-                Some(Gap::Verify {
-                    what: format!("el dominio de {asked}"),
-                }),
-            )
-        }
+        LanguageFound::NotStated => plain(
+            format!("no se indican idiomas; se requiere {wanted}, nivel {need}"),
+            expected,
+            Vec::new(),
+            language_gap(f),
+        ),
         LanguageFound::Missing(listed) => {
             let mut names: Vec<&str> = listed.iter().map(|l| l.language.spanish_name()).collect();
             names.sort_unstable();
@@ -674,16 +682,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
                     names.join(", ")
                 )
             };
-            plain(
-                message,
-                expected,
-                Vec::new(),
-                Some(Gap::Level {
-                    language: wanted,
-                    have: None,
-                    need,
-                }),
-            )
+            plain(message, expected, Vec::new(), language_gap(f))
         }
         LanguageFound::Listed {
             index,
@@ -696,35 +695,50 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
                 "{name} {}",
                 have.as_deref().unwrap_or("(nivel no indicado)")
             );
-            let (message, gap) = match status {
-                super::Status::Met => (
-                    format!("{name} {} cumple {need}", have.as_deref().unwrap_or("")),
-                    None,
-                ),
-                super::Status::Unknown => (
-                    format!("{name} sin nivel indicado; se requiere {need}"),
-                    Some(Gap::Verify {
-                        what: format!("el nivel de {name} (se requiere {need})"),
-                    }),
-                ),
-                super::Status::NotMet => (
-                    format!(
-                        "{name} {}; se requiere {need}",
-                        have.as_deref().unwrap_or("")
-                    ),
-                    Some(Gap::Level {
-                        language: name.to_string(),
-                        have: skill.level.as_ref().map(|l| l.cefr().to_string()),
-                        need,
-                    }),
+            let message = match status {
+                super::Status::Met => {
+                    format!("{name} {} cumple {need}", have.as_deref().unwrap_or(""))
+                }
+                super::Status::Unknown => format!("{name} sin nivel indicado; se requiere {need}"),
+                super::Status::NotMet => format!(
+                    "{name} {}; se requiere {need}",
+                    have.as_deref().unwrap_or("")
                 ),
             };
             plain(
                 message,
                 expected,
                 one(Item::Language(index), detail, None),
-                gap,
+                language_gap(f),
             )
+        }
+    }
+}
+
+fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
+    let need = level(&f.rule.level);
+    match f.found {
+        LanguageFound::NotStated => Some(Gap::Verify {
+            what: format!("el dominio de {}, nivel {need}", language_names(f.rule)),
+        }),
+        LanguageFound::Missing(_) => Some(Gap::Level {
+            language: language_names(f.rule),
+            have: None,
+            need,
+        }),
+        LanguageFound::Listed { skill, status, .. } => {
+            let name = skill.language.spanish_name();
+            match status {
+                super::Status::Met => None,
+                super::Status::Unknown => Some(Gap::Verify {
+                    what: format!("el nivel de {name} (se requiere {need})"),
+                }),
+                super::Status::NotMet => Some(Gap::Level {
+                    language: name.to_string(),
+                    have: skill.level.as_ref().map(|l| l.cefr().to_string()),
+                    need,
+                }),
+            }
         }
     }
 }
@@ -765,54 +779,57 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
     let nouns: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
     let accepted = list_or(&nouns);
     let expected = format!("derecho a trabajar en {country} ({accepted}) vigente al {valid_on}");
-    let (message, gap) = match found {
-        AuthorizationFound::National => (format!("nacional de {country}"), None),
-        AuthorizationFound::Valid(auth) => (
-            format!("{}{}", right(auth.status, country), until(auth)),
-            None,
-        ),
-        AuthorizationFound::Expired(auth, on) => {
-            let held = right(auth.status, country);
-            (
-                format!("{held} vence en {on}, antes del {valid_on}"),
-                Some(Gap::Expired {
-                    what: held,
-                    on,
-                    needed_on: valid_on,
-                }),
-            )
+    let message = match found {
+        AuthorizationFound::National => format!("nacional de {country}"),
+        AuthorizationFound::Valid(auth) => {
+            format!("{}{}", right(auth.status, country), until(auth))
         }
-        AuthorizationFound::Refused(auth) => (
-            format!(
-                "{} no es un derecho a trabajar aceptado (se acepta: {accepted})",
-                right(auth.status, country)
-            ),
-            Some(Gap::Missing {
-                what: format!("{accepted} (derecho a trabajar en {country})"),
-            }),
+        AuthorizationFound::Expired(auth, on) => format!(
+            "{} vence en {on}, antes del {valid_on}",
+            right(auth.status, country)
         ),
-        AuthorizationFound::Missing => (
-            format!(
-                "no se indica derecho a trabajar en {country} (no es nacional ni tiene permiso)"
-            ),
-            Some(Gap::Missing {
-                what: format!("un derecho a trabajar en {country} vigente al {valid_on}"),
-            }),
+        AuthorizationFound::Refused(auth) => format!(
+            "{} no es un derecho a trabajar aceptado (se acepta: {accepted})",
+            right(auth.status, country)
         ),
-        AuthorizationFound::NotStated => (
-            format!("no se indica el derecho a trabajar en {country}"),
-            Some(Gap::Verify {
-                what: format!("el derecho a trabajar en {country}"),
-            }),
+        AuthorizationFound::Missing => format!(
+            "no se indica derecho a trabajar en {country} (no es nacional ni tiene permiso)"
         ),
+        AuthorizationFound::NotStated => {
+            format!("no se indica el derecho a trabajar en {country}")
+        }
     };
-    plain(message, expected, evidence(cited), gap)
+    plain(message, expected, evidence(cited), authorization_gap(f))
+}
+
+fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
+    let country = f.rule.country.spanish_name();
+    let valid_on = f.valid_on;
+    match f.found {
+        AuthorizationFound::National | AuthorizationFound::Valid(_) => None,
+        AuthorizationFound::Expired(auth, on) => Some(Gap::Expired {
+            what: right(auth.status, country),
+            on,
+            needed_on: valid_on,
+        }),
+        AuthorizationFound::Refused(_) => {
+            let nouns: Vec<&str> = f.rule.statuses.iter().map(|s| noun(*s)).collect();
+            Some(Gap::Missing {
+                what: format!("{} (derecho a trabajar en {country})", list_or(&nouns)),
+            })
+        }
+        AuthorizationFound::Missing => Some(Gap::Missing {
+            what: format!("un derecho a trabajar en {country} vigente al {valid_on}"),
+        }),
+        AuthorizationFound::NotStated => Some(Gap::Verify {
+            what: format!("el derecho a trabajar en {country}"),
+        }),
+    }
 }
 
 fn internal(f: &InternalFacts<'_>) -> Rendered {
     let InternalFacts { rule, found } = *f;
-    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
-    let orgs = list_or(&names);
+    let orgs = organizations(rule);
     let expected = format!("personal actual de {orgs} (solo candidaturas internas)");
     match found {
         InternalFound::Staff { index, matched } => plain(
@@ -842,18 +859,34 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             ),
             expected,
             Vec::new(),
-            Some(Gap::Missing {
-                what: format!("empleo actual en {orgs}"),
-            }),
+            internal_gap(f),
         ),
         InternalFound::NotStated => plain(
             format!("no se indica empleo actual en {orgs}"),
             expected,
             Vec::new(),
-            Some(Gap::Verify {
-                what: format!("que la persona candidata sea personal actual de {orgs}"),
-            }),
+            internal_gap(f),
         ),
+    }
+}
+
+fn organizations(rule: &InternalRule) -> String {
+    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+    list_or(&names)
+}
+
+fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
+    match f.found {
+        InternalFound::Staff { .. } | InternalFound::Ongoing { .. } => None,
+        InternalFound::NotStaff => Some(Gap::Missing {
+            what: format!("empleo actual en {}", organizations(f.rule)),
+        }),
+        InternalFound::NotStated => Some(Gap::Verify {
+            what: format!(
+                "que la persona candidata sea personal actual de {}",
+                organizations(f.rule)
+            ),
+        }),
     }
 }
 
@@ -879,7 +912,7 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
             format!("no se indican certificaciones; se busca {what}"),
             expected,
             Vec::new(),
-            Some(Gap::Verify { what }),
+            certification_gap(f),
         ),
         CertificationFound::Valid {
             index,
@@ -901,10 +934,7 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
             )
         }
         CertificationFound::Expired {
-            index,
-            matched,
-            on,
-            needed_on,
+            index, matched, on, ..
         } => plain(
             format!("{} venció en {on}", matched.found),
             expected,
@@ -913,18 +943,28 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
                 format!("{}: venció en {on}", matched.found),
                 Some(&matched),
             ),
-            Some(Gap::Expired {
-                what,
-                on,
-                needed_on,
-            }),
+            certification_gap(f),
         ),
         CertificationFound::Missing { near } => plain(
             format!("{what} no figura entre las certificaciones indicadas"),
             expected,
             near_miss(near.as_ref(), Item::Certification),
-            Some(Gap::Missing { what }),
+            certification_gap(f),
         ),
+    }
+}
+
+fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
+    let what = || wanted(f.rule);
+    match f.found {
+        CertificationFound::NotStated => Some(Gap::Verify { what: what() }),
+        CertificationFound::Valid { .. } => None,
+        CertificationFound::Expired { on, needed_on, .. } => Some(Gap::Expired {
+            what: what(),
+            on,
+            needed_on,
+        }),
+        CertificationFound::Missing { .. } => Some(Gap::Missing { what: what() }),
     }
 }
 
@@ -957,7 +997,7 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             format!("no se indican habilidades y ningún área de experiencia muestra {what}"),
             expected,
             Vec::new(),
-            Some(Gap::Verify { what }),
+            skill_gap(f),
         ),
         SkillFound::Missing { near } => plain(
             format!(
@@ -965,8 +1005,20 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             ),
             expected,
             near_miss(near.as_ref(), Item::Skill),
-            Some(Gap::Missing { what }),
+            skill_gap(f),
         ),
+    }
+}
+
+fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
+    match f.found {
+        SkillFound::Listed { .. } | SkillFound::Evidenced { .. } => None,
+        SkillFound::NotStated => Some(Gap::Verify {
+            what: wanted(f.rule),
+        }),
+        SkillFound::Missing { .. } => Some(Gap::Missing {
+            what: wanted(f.rule),
+        }),
     }
 }
 
@@ -988,21 +1040,41 @@ fn attestation(f: &AttestationFacts<'_>) -> Rendered {
             declared(true),
             None,
         ),
-        Some(false) => {
-            let evidence = declared(false);
-            plain(
-                format!("declaración negativa: {readable}"),
-                expected,
-                evidence,
-                Some(Gap::Missing { what: readable }),
-            )
-        }
+        Some(false) => plain(
+            format!("declaración negativa: {readable}"),
+            expected,
+            declared(false),
+            attestation_gap(f),
+        ),
         None => plain(
             format!("sin declaración: {readable}"),
             expected,
             Vec::new(),
-            Some(Gap::Verify { what: readable }),
+            attestation_gap(f),
         ),
+    }
+}
+
+fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
+    let readable = || f.name.replace('_', " ");
+    match f.answer {
+        Some(true) => None,
+        Some(false) => Some(Gap::Missing { what: readable() }),
+        None => Some(Gap::Verify { what: readable() }),
+    }
+}
+
+/// What is missing for the finding, without its other words.
+pub(super) fn gap_of(facts: &Facts<'_>) -> Option<Gap> {
+    match facts {
+        Facts::Education(f) => education_gap(f),
+        Facts::Experience(f) => experience_gap(f.rule, f.measure, experience_what(f.rule, f.home)),
+        Facts::Language(f) => language_gap(f),
+        Facts::Authorization(f) => authorization_gap(f),
+        Facts::Internal(f) => internal_gap(f),
+        Facts::Certification(f) => certification_gap(f),
+        Facts::Skill(f) => skill_gap(f),
+        Facts::Attestation(f) => attestation_gap(f),
     }
 }
 

@@ -50,6 +50,15 @@ impl Facts<'_> {
             Lang::Es => super::es::render(self),
         }
     }
+
+    /// The finding's gap in `lang`, as [`Facts::render`] gives it, without
+    /// the other words.
+    pub(crate) fn gap(&self, lang: Lang) -> Option<Gap> {
+        match lang {
+            Lang::En => super::en::gap_of(self),
+            Lang::Es => super::es::gap_of(self),
+        }
+    }
 }
 
 /// A finding without a path (every kind but education).
