@@ -341,7 +341,10 @@ fn at_line(error: Error, source: &str, line: usize) -> Error {
 
 /// Free text on one line: control characters become spaces.
 fn one_line(text: &str) -> String {
-    if text.chars().any(char::is_control) {
+    // Control characters are ASCII controls, DEL, and C1 controls (which
+    // UTF-8 writes after a 0xC2 byte): most text has no such byte at all.
+    let suspect = text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
+    if suspect && text.chars().any(char::is_control) {
         text.chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect()
@@ -351,7 +354,25 @@ fn one_line(text: &str) -> String {
 }
 
 fn joined<S: Serializer>(items: &[String], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&items.join("; "))
+    /// The items with `"; "` between them, written without joining them
+    /// first.
+    struct Joined<'a>(&'a [String]);
+    impl std::fmt::Display for Joined<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            for (i, item) in self.0.iter().enumerate() {
+                if i > 0 {
+                    f.write_str("; ")?;
+                }
+                f.write_str(item)?;
+            }
+            Ok(())
+        }
+    }
+    match items {
+        [] => s.serialize_str(""),
+        [one] => s.serialize_str(one),
+        _ => s.collect_str(&Joined(items)),
+    }
 }
 
 #[cfg(test)]

@@ -292,8 +292,7 @@ fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category)
             similarity: 1.0,
         });
     }
-    let forms = vocabulary.forms(category, wanted.concept);
-    let by_forms = || by_forms(wanted, forms, found);
+    let by_forms = || by_forms(wanted, vocabulary.forms(category, wanted.concept), found);
     let found = match wanted.concept {
         // A name in the vocabulary is one of its entry's forms, so what
         // remains to find depends on the entry alone (see `memo`).
