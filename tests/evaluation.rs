@@ -91,10 +91,14 @@ fn screening_records_from_evaluations_are_those_from_assessments() {
         for as_of in AS_OF.map(date) {
             for lang in [Lang::En, Lang::Es] {
                 for e in prepared.evaluate_each(as_of) {
+                    let record = ScreenRecord::from_evaluation("x.json", &e, lang);
                     assert_eq!(
-                        ScreenRecord::from_evaluation("x.json", &e, lang),
+                        record,
                         ScreenRecord::from_assessment("x.json", &cv, &e.explain(lang))
                     );
+                    let mut line = Vec::new();
+                    record.write_json(&mut line);
+                    assert_eq!(line, serde_json::to_vec(&record).unwrap());
                 }
             }
         }
@@ -125,4 +129,25 @@ fn judgements_carry_the_data_of_findings() {
         refugee.gap(Lang::En).unwrap().to_string(),
         "needs 0.5 more years of refugee protection experience"
     );
+}
+
+#[test]
+fn records_written_directly_are_serde_json_s_bytes() {
+    let as_of = date("2025-01-01");
+    let odd = "tab\there, \"quoted\", back\\slash, \u{1} and ñ";
+    let failed = ScreenRecord::failed(odd, as_of, odd);
+    let mut records = vec![failed];
+    let rules = RuleSet::bundled().unwrap();
+    let cv = Candidate::from_json_str(r#"{"id": "a \"b\"", "name": "Zoë\tQ"}"#).unwrap();
+    for e in rules.prepare(&cv).evaluate_each(as_of) {
+        records.push(ScreenRecord::from_evaluation(odd, &e, Lang::Es));
+    }
+    for record in records {
+        let mut line = Vec::new();
+        record.write_json(&mut line);
+        assert_eq!(
+            String::from_utf8(line).unwrap(),
+            serde_json::to_string(&record).unwrap()
+        );
+    }
 }

@@ -28,11 +28,28 @@ pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
 /// full-time one and two concurrent full-time posts count once. Spans that
 /// start after `until`, or that end before they start, count nothing.
 pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
+    // (first day, day after, share) of the spans that count.
+    let mut covered: SmallVec<[(i64, i64, f64); 16]> = spans
+        .filter_map(|(start, end, share)| {
+            days(start, end, share, until).map(|(first, after)| (first, after, share))
+        })
+        .collect();
+    if covered.iter().all(|(_, _, share)| *share >= 1.0) {
+        // Full time throughout: the days of the union of the spans.
+        covered.sort_unstable_by_key(|(first, _, _)| *first);
+        let mut days = 0_i64;
+        let mut reached = i64::MIN;
+        for (first, after, _) in covered {
+            let from = first.max(reached);
+            if after > from {
+                days = days.saturating_add(after.saturating_sub(from));
+                reached = after;
+            }
+        }
+        return days as f64 / DAYS_PER_YEAR;
+    }
     let mut events: SmallVec<[(i64, f64); 32]> = SmallVec::new();
-    for (start, end, share) in spans {
-        let Some((first, after)) = days(start, end, share, until) else {
-            continue;
-        };
+    for (first, after, share) in covered {
         events.push((first, share));
         events.push((after, -share));
     }

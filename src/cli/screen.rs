@@ -525,10 +525,10 @@ impl Screening<'_> {
                         // The separator before every record: the sink drops
                         // the first one.
                         out.extend_from_slice(b",\n");
-                        serde_json::to_writer(&mut *out, r)?;
+                        r.write_json(out);
                     }
                     (ScreenFormat::Jsonl, _) => {
-                        serde_json::to_writer(&mut *out, r)?;
+                        r.write_json(out);
                         out.push(b'\n');
                     }
                     (ScreenFormat::Csv, Some(w)) => w.serialize(r).map_err(csv_error)?,

@@ -164,7 +164,7 @@ impl Candidate {
                 }
             }
             for (j, d) in p.domains.iter().flatten().enumerate() {
-                if crate::matching::normalize(d).is_empty() {
+                if !crate::matching::has_words(d) {
                     out.push((
                         format!("experience[{i}].domains[{j}]"),
                         "empty domain".to_string(),
@@ -181,7 +181,7 @@ impl Candidate {
                     ));
                 }
             }
-            if crate::matching::normalize(&c.name).is_empty() {
+            if !crate::matching::has_words(&c.name) {
                 out.push((
                     format!("certifications[{i}].name"),
                     "empty name".to_string(),
@@ -189,12 +189,12 @@ impl Candidate {
             }
         }
         for (i, s) in self.skills.iter().flatten().enumerate() {
-            if crate::matching::normalize(s).is_empty() {
+            if !crate::matching::has_words(s) {
                 out.push((format!("skills[{i}]"), "empty skill".to_string()));
             }
         }
         for (i, s) in self.staff_of.iter().flatten().enumerate() {
-            if crate::matching::normalize(s).is_empty() {
+            if !crate::matching::has_words(s) {
                 out.push((format!("staff_of[{i}]"), "empty organization".to_string()));
             }
         }

@@ -15,7 +15,7 @@ mod normalize;
 mod shape;
 mod vocabulary;
 
-pub(crate) use normalize::{key, normalize};
+pub(crate) use normalize::{has_words, key, normalize};
 pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;
@@ -280,13 +280,17 @@ pub(crate) fn compare(
 /// The comparison itself: equal names, then aliases, then containment,
 /// then the fuzzy metric on names of 8+ bytes.
 fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category) -> Option<Hit> {
-    if wanted.norm == found.norm || wanted.sorted() == found.sorted() {
+    // Equal names are the same entry's: the entries are compared first,
+    // as numbers, and the names only when they may be equal.
+    let same_entry = wanted.concept.is_some() && wanted.concept == found.concept;
+    let equal = || wanted.norm == found.norm || wanted.sorted() == found.sorted();
+    if (same_entry || wanted.norm.len() == found.norm.len()) && equal() {
         return Some(Hit {
             how: MatchKind::Exact,
             similarity: 1.0,
         });
     }
-    if wanted.concept.is_some() && wanted.concept == found.concept {
+    if same_entry {
         return Some(Hit {
             how: MatchKind::Alias,
             similarity: 1.0,

@@ -150,6 +150,14 @@ pub(crate) fn key(text: &str) -> String {
     out
 }
 
+/// Whether `text` normalises to anything: it has a letter or a digit
+/// (apostrophes aside), without normalising it.
+#[must_use]
+pub(crate) fn has_words(text: &str) -> bool {
+    text.chars()
+        .any(|c| !matches!(c, '\'' | '’' | '`' | '´') && fold(c).is_some())
+}
+
 /// The normalised form of a name: its [`key`] words without stop words,
 /// joined by single spaces. Two names that differ only in case, accents,
 /// punctuation, abbreviations, articles or plurals normalise equally.
@@ -167,6 +175,13 @@ pub(crate) fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_words_is_whether_the_name_normalises_to_anything() {
+        for text in ["", " ", "'", "K'iche'", "--", "A", "of the", "¡!", "ñ", "3", "’´`", "Ω"] {
+            assert_eq!(has_words(text), !normalize(text).is_empty(), "{text:?}");
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

@@ -108,23 +108,41 @@ struct Index {
     by_form: HashMap<String, usize, BuildHasherDefault<FormHasher>>,
 }
 
-/// FNV-1a: every name of every profile is looked up in the vocabulary, and
-/// SipHash's resistance to chosen collisions buys nothing for a table
-/// built from the rule set's own file.
-#[derive(Debug, Clone, Copy)]
+/// The Fx hash (rustc's), eight bytes at a time: every name of every
+/// profile is looked up in these tables, and SipHash's resistance to
+/// chosen collisions buys nothing for tables keyed by names that the
+/// vocabulary file and the bounded name tables hold.
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct FormHasher(u64);
 
-impl Default for FormHasher {
-    fn default() -> FormHasher {
-        FormHasher(0xcbf2_9ce4_8422_2325)
+impl FormHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
     }
 }
 
 impl Hasher for FormHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0_u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0_u8; 8];
+            if let Some(head) = word.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
@@ -157,7 +175,8 @@ const SHARED_NAMES: usize = 50_000;
 /// Shards of the shared tables: threads preparing candidates at once
 /// rarely wait for the same lock.
 const SHARDS: usize = 16;
-/// A hash's shard: its low bits.
+/// A hash's shard: four of its middle bits.
+const SHARD_SHIFT: u32 = 40;
 const SHARD_MASK: u64 = 15;
 
 /// What profiles' names share across candidates: their terms, by category
@@ -183,7 +202,9 @@ impl Shared {
     fn shard(&self, key: &str) -> Option<std::sync::MutexGuard<'_, Shard>> {
         let mut hasher = FormHasher::default();
         hasher.write(key.as_bytes());
-        let index = usize::try_from(hasher.finish() & SHARD_MASK).unwrap_or(0);
+        // Middle bits: the tables use the low ones for buckets and the top
+        // ones for tags.
+        let index = usize::try_from((hasher.finish() >> SHARD_SHIFT) & SHARD_MASK).unwrap_or(0);
         self.shards.get(index)?.lock().ok()
     }
 
