@@ -212,8 +212,8 @@ impl ScreenRecord {
                 Status::NotMet => &mut unmet,
                 Status::Unknown => &mut to_verify,
             };
-            list.push(format!("{requirement}:{code}"));
-            gaps.push(one_line(&format!("{requirement}: {what}")));
+            list.push([requirement, ":", code.as_str()].concat());
+            gaps.push(one_line_owned([requirement, ": ", &what].concat()));
         }
         ScreenRecord {
             source: String::new(),
@@ -426,6 +426,12 @@ fn at_line(error: Error, source: &str, line: usize) -> Error {
 
 /// Free text on one line: control characters become spaces.
 fn one_line(text: &str) -> String {
+    one_line_owned(text.to_string())
+}
+
+/// [`one_line`] of text already owned: returned as it is when it has no
+/// control character.
+fn one_line_owned(text: String) -> String {
     // Control characters are ASCII controls, DEL, and C1 controls (which
     // UTF-8 writes after a 0xC2 byte): most text has no such byte at all.
     // (A fold rather than `any`: it has no early exit, and runs wide.)
@@ -437,7 +443,7 @@ fn one_line(text: &str) -> String {
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect()
     } else {
-        text.to_string()
+        text
     }
 }
 
