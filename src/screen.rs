@@ -348,9 +348,9 @@ impl ScreenRecord {
 /// A JSON string: the text as it is when nothing in it needs escaping,
 /// else as serde_json escapes it.
 fn json_str(out: &mut Vec<u8>, text: &str) {
-    let escape = text
-        .bytes()
-        .fold(false, |seen, b| seen | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    let escape = text.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
     if escape {
         let _ = serde_json::to_writer(&mut *out, text);
     } else {
@@ -435,9 +435,9 @@ fn one_line_owned(text: String) -> String {
     // Control characters are ASCII controls, DEL, and C1 controls (which
     // UTF-8 writes after a 0xC2 byte): most text has no such byte at all.
     // (A fold rather than `any`: it has no early exit, and runs wide.)
-    let suspect = text
-        .bytes()
-        .fold(false, |seen, b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2));
+    let suspect = text.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
+    });
     if suspect && text.chars().any(char::is_control) {
         text.chars()
             .map(|c| if c.is_control() { ' ' } else { c })

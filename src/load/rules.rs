@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::{locate, InputFormat, Limits};
 use crate::error::{Error, Location};
-use crate::matching::{Category, Term, Vocabulary};
+use crate::matching::{Category, Names, Term, Vocabulary};
 use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
     InternalRule, Kind, LanguageRule, NamedRule, Rule, Scope,
@@ -356,8 +356,8 @@ fn terms(
     category: Category,
     path: &str,
     problems: &mut Problems<'_>,
-) -> Vec<Term> {
-    names
+) -> Names {
+    let terms = names
         .iter()
         .enumerate()
         .map(|(i, n)| {
@@ -377,7 +377,8 @@ fn terms(
             }
             term
         })
-        .collect()
+        .collect();
+    Names::new(terms, vocabulary, category)
 }
 
 fn check_years(years: f64, path: &str, problems: &mut Problems<'_>) {
@@ -626,7 +627,7 @@ fn requirement(
                         sub.substitutes_for = Some(DegreeLevel::Master);
                         let mut exp = p.experience.clone().unwrap_or(ExperienceRule {
                             years: 0.0,
-                            domains: Vec::new(),
+                            domains: Names::default(),
                             related: false,
                             countries: Vec::new(),
                             scope: Scope::Any,

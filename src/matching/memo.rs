@@ -16,7 +16,7 @@
 //! candidate stays `Send` and `Sync`; two threads racing on a slot compute
 //! the same value.
 
-use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU32, Ordering};
 
 use super::MatchKind;
 
@@ -103,6 +103,89 @@ impl std::fmt::Debug for Memo {
     }
 }
 
+/// A profile name's best match against each list of names the rule set's
+/// requirements give (in the name's category): which name of the list,
+/// and how. One slot per list, 32 bits each, like [`Memo`].
+#[derive(Default, Clone)]
+pub(crate) struct ListMemo(std::sync::Arc<[AtomicU32]>);
+
+/// A remembered best match in a list: the index of the rule's name, and
+/// the comparison.
+pub(crate) type ListFound = Option<(usize, MatchKind, f64)>;
+
+/// Not computed; `NONE` is no match in the list.
+const LIST_EMPTY: u32 = 0;
+const LIST_NONE: u32 = 1;
+
+fn kind_code(how: MatchKind) -> u32 {
+    match how {
+        MatchKind::Contains => 1,
+        MatchKind::Fuzzy => 2,
+        MatchKind::NearMiss => 3,
+        MatchKind::Exact => 4,
+        MatchKind::Alias => 5,
+    }
+}
+
+fn encode_list(found: ListFound) -> Option<u32> {
+    let Some((index, how, similarity)) = found else {
+        return Some(LIST_NONE);
+    };
+    // Lists of more than 2^20 names are not remembered.
+    let index = u32::try_from(index).ok().filter(|i| *i < (1 << 20))?;
+    let hundredths = (similarity * 100.0).round().clamp(0.0, 100.0) as u32;
+    Some(((index << 10) | (kind_code(how) << 7) | hundredths).saturating_add(2))
+}
+
+fn decode_list(slot: u32) -> ListFound {
+    let value = slot.checked_sub(2)?;
+    let how = match (value >> 7) & 7 {
+        1 => MatchKind::Contains,
+        2 => MatchKind::Fuzzy,
+        3 => MatchKind::NearMiss,
+        4 => MatchKind::Exact,
+        _ => MatchKind::Alias,
+    };
+    let index = usize::try_from(value >> 10).ok()?;
+    Some((index, how, f64::from(value & 0x7f) / 100.0))
+}
+
+impl ListMemo {
+    pub(crate) fn new(lists: usize) -> ListMemo {
+        ListMemo((0..lists).map(|_| AtomicU32::new(LIST_EMPTY)).collect())
+    }
+
+    /// The remembered result for `list`, else `compute`'s, remembered.
+    pub(crate) fn get_or(&self, list: usize, compute: impl FnOnce() -> ListFound) -> ListFound {
+        let Some(slot) = self.0.get(list) else {
+            return compute();
+        };
+        match slot.load(Ordering::Relaxed) {
+            LIST_EMPTY => {
+                let found = compute();
+                if let Some(code) = encode_list(found) {
+                    slot.store(code, Ordering::Relaxed);
+                }
+                found
+            }
+            value => decode_list(value),
+        }
+    }
+}
+
+/// A memo is a cache: it takes no part in what a name is.
+impl PartialEq for ListMemo {
+    fn eq(&self, _: &ListMemo) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for ListMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ListMemo({} slots)", self.0.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +208,27 @@ mod tests {
                 assert_eq!(back.map(|(_, s)| s.to_bits()), Some(similarity.to_bits()));
             }
         }
+    }
+
+    #[test]
+    fn round_trips_every_list_result() {
+        assert_eq!(decode_list(encode_list(None).unwrap()), None);
+        for how in [
+            MatchKind::Contains,
+            MatchKind::Fuzzy,
+            MatchKind::NearMiss,
+            MatchKind::Exact,
+            MatchKind::Alias,
+        ] {
+            for index in [0, 1, 7, 255, (1 << 20) - 1] {
+                for k in 0..=100_u32 {
+                    let similarity = crate::matching::round2(f64::from(k) / 100.0);
+                    let back = decode_list(encode_list(Some((index, how, similarity))).unwrap());
+                    assert_eq!(back, Some((index, how, similarity)));
+                }
+            }
+        }
+        assert_eq!(encode_list(Some((1 << 20, MatchKind::Exact, 1.0))), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;
 
-use memo::{Found, Memo};
+use memo::{Found, ListFound, ListMemo, Memo};
 use shape::Shape;
 
 /// Similarity at or above which two long names are the same name.
@@ -56,6 +56,9 @@ pub(crate) struct TermData {
     /// For a profile's term: its comparisons with the vocabulary entries of
     /// its category, as they are made (empty for a rule's term).
     memo: Memo,
+    /// For a profile's term: its best match in each of the rule set's
+    /// lists of names of its category (empty for a rule's term).
+    lists: ListMemo,
 }
 
 impl std::ops::Deref for Term {
@@ -79,6 +82,7 @@ impl Term {
     pub(crate) fn linked(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
         let mut data = TermData::new(text, vocabulary, category);
         data.memo = vocabulary.memo(category, &data.norm);
+        data.lists = ListMemo::new(vocabulary.lists(category));
         Term(std::sync::Arc::new(data))
     }
 
@@ -119,7 +123,34 @@ impl TermData {
             category,
             shape,
             memo: Memo::default(),
+            lists: ListMemo::default(),
         }
+    }
+}
+
+/// A rule's list of names ("any of these"), with its id among the rule
+/// set's lists of its category, by which a profile name remembers its
+/// best match in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Names {
+    terms: Vec<Term>,
+    list: Option<usize>,
+}
+
+impl Names {
+    /// The terms, registered as a list of `category`.
+    pub(crate) fn new(terms: Vec<Term>, vocabulary: &Vocabulary, category: Category) -> Names {
+        let norms = terms.iter().map(|t| t.norm.clone()).collect();
+        let list = vocabulary.list(category, norms);
+        Names { terms, list }
+    }
+}
+
+impl std::ops::Deref for Names {
+    type Target = [Term];
+
+    fn deref(&self) -> &[Term] {
+        &self.terms
     }
 }
 
@@ -354,36 +385,74 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
 /// kind of match first (exact, alias, contains, fuzzy, near miss), then the
 /// most similar, then the profile's name first in alphabetical order (so
 /// the result does not depend on the order of the profile's list); ties
-/// keep the earlier pair. So "Ciencias Jurídicas y Sociales" is reported as
-/// the alias of Law that it is, not as a name that happens to contain
-/// "Sociales".
+/// keep the earlier pair (by the rule's names, then the profile's). So
+/// "Ciencias Jurídicas y Sociales" is reported as the alias of Law that it
+/// is, not as a name that happens to contain "Sociales".
+///
+/// Each profile name's best match in the list is remembered by the name
+/// (a profile's names are shared across candidates): a requirement costs
+/// one look-up per profile name once the names have been seen.
 pub(crate) fn best_match<'a>(
-    wanted: &'a [Term],
-    found: impl Iterator<Item = (usize, &'a Term)> + Clone,
+    wanted: &'a Names,
+    found: impl Iterator<Item = (usize, &'a Term)>,
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<(usize, Matched<'a>)> {
-    let mut best: Option<(usize, &Term, &Term, Hit)> = None;
-    for w in wanted {
-        for (index, f) in found.clone() {
-            if let Some(h) = hit(w, f, vocabulary, category) {
-                let better = match &best {
-                    None => true,
-                    Some((_, _, bf, b)) => h
-                        .how
+    // (rule name, position in `found`, index, profile term, comparison)
+    let mut best: Option<(usize, usize, usize, &Term, Hit)> = None;
+    for (position, (index, f)) in found.enumerate() {
+        let Some((w, how, similarity)) = best_in_list(wanted, f, vocabulary, category) else {
+            continue;
+        };
+        let h = Hit { how, similarity };
+        let better = match &best {
+            None => true,
+            Some((bw, bposition, _, bf, b)) => h
+                .how
+                .strength()
+                .cmp(&b.how.strength())
+                .then(h.similarity.total_cmp(&b.similarity))
+                .then(bf.text.cmp(&f.text))
+                .then((*bw, *bposition).cmp(&(w, position)))
+                .is_gt(),
+        };
+        if better {
+            best = Some((w, position, index, f, h));
+        }
+    }
+    best.and_then(|(w, _, index, f, h)| wanted.get(w).map(|w| (index, h.evidence(w, f))))
+}
+
+/// A profile name's best match among a rule's names: the index of the
+/// rule's name, and the comparison; the earlier name on ties.
+fn best_in_list(
+    wanted: &Names,
+    found: &Term,
+    vocabulary: &Vocabulary,
+    category: Category,
+) -> ListFound {
+    let compute = || {
+        let mut best: ListFound = None;
+        for (w, term) in wanted.iter().enumerate() {
+            if let Some(h) = hit(term, found, vocabulary, category) {
+                let better = best.is_none_or(|(_, how, similarity)| {
+                    h.how
                         .strength()
-                        .cmp(&b.how.strength())
-                        .then(h.similarity.total_cmp(&b.similarity))
-                        .then(bf.text.cmp(&f.text))
-                        .is_gt(),
-                };
+                        .cmp(&how.strength())
+                        .then(h.similarity.total_cmp(&similarity))
+                        .is_gt()
+                });
                 if better {
-                    best = Some((index, w, f, h));
+                    best = Some((w, h.how, h.similarity));
                 }
             }
         }
+        best
+    };
+    match wanted.list {
+        Some(list) if found.category == category => found.lists.get_or(list, compute),
+        _ => compute(),
     }
-    best.map(|(index, w, f, h)| (index, h.evidence(w, f)))
 }
 
 /// Whether match `a` is better evidence than match `b`: a stronger kind,

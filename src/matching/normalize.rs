@@ -178,7 +178,9 @@ mod tests {
 
     #[test]
     fn has_words_is_whether_the_name_normalises_to_anything() {
-        for text in ["", " ", "'", "K'iche'", "--", "A", "of the", "¡!", "ñ", "3", "’´`", "Ω"] {
+        for text in [
+            "", " ", "'", "K'iche'", "--", "A", "of the", "¡!", "ñ", "3", "’´`", "Ω",
+        ] {
             assert_eq!(has_words(text), !normalize(text).is_empty(), "{text:?}");
         }
     }

@@ -189,6 +189,10 @@ struct SharedMemos(std::sync::Arc<Shared>);
 struct Shared {
     shards: [std::sync::Mutex<Shard>; SHARDS],
     names: std::sync::atomic::AtomicUsize,
+    /// The lists of names the rule set's requirements give, by category,
+    /// as normalised names: a profile name's best match in each is
+    /// remembered (see `ListMemo`).
+    lists: std::sync::Mutex<PerCategory<Vec<Vec<String>>>>,
 }
 
 /// One map per category, so that a look-up borrows the name.
@@ -418,6 +422,29 @@ impl Vocabulary {
                 .insert(norm.to_string(), memo.clone());
         }
         memo
+    }
+
+    /// The id of a rule's list of names in `category`: the same for lists
+    /// of the same names, so that a profile name's best match in it is
+    /// computed once. `None` if the registry is unusable (a poisoned
+    /// lock): the match is then computed every time.
+    pub(crate) fn list(&self, category: Category, norms: Vec<String>) -> Option<usize> {
+        let mut lists = self.memos.0.lists.lock().ok()?;
+        let lists = lists.get_mut(category);
+        if let Some(id) = lists.iter().position(|l| *l == norms) {
+            return Some(id);
+        }
+        lists.push(norms);
+        Some(lists.len().saturating_sub(1))
+    }
+
+    /// How many lists of names `category` has.
+    pub(crate) fn lists(&self, category: Category) -> usize {
+        self.memos
+            .0
+            .lists
+            .lock()
+            .map_or(0, |lists| lists.get(category).len())
     }
 
     /// A profile's name as a term of a category: the one already made for

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::candidate::AuthorizationStatus;
 use super::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
-use crate::matching::Term;
+use crate::matching::Names;
 
 /// A job vacancy: its identity, dates and requirements, compiled from a
 /// rule file (names normalised and linked to the vocabulary once, at load
@@ -379,7 +379,7 @@ pub(crate) enum Scope {
 #[derive(Debug, Clone)]
 pub(crate) struct ExperienceRule {
     pub(crate) years: f64,
-    pub(crate) domains: Vec<Term>,
+    pub(crate) domains: Names,
     pub(crate) related: bool,
     pub(crate) countries: Vec<Country>,
     pub(crate) scope: Scope,
@@ -400,7 +400,7 @@ impl ExperienceRule {
 /// Accepted fields of study.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FieldRule {
-    pub(crate) accepted: Vec<Term>,
+    pub(crate) accepted: Names,
     pub(crate) related: bool,
 }
 
@@ -470,13 +470,13 @@ pub(crate) struct AuthorizationRule {
 
 #[derive(Debug, Clone)]
 pub(crate) struct InternalRule {
-    pub(crate) organizations: Vec<Term>,
+    pub(crate) organizations: Names,
 }
 
 /// A certification or skill requirement: one of these names.
 #[derive(Debug, Clone)]
 pub(crate) struct NamedRule {
-    pub(crate) any_of: Vec<Term>,
+    pub(crate) any_of: Names,
 }
 
 #[derive(Debug, Clone)]
