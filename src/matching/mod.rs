@@ -16,6 +16,7 @@ mod shape;
 mod vocabulary;
 
 pub(crate) use normalize::{has_words, key, normalize};
+pub(crate) use vocabulary::FormHasher;
 pub use vocabulary::{Category, Vocabulary};
 
 use serde::Serialize;

@@ -143,6 +143,14 @@ impl DegreeLevel {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<DegreeLevel> {
+        thread_local! {
+            static READ: super::Remembered<DegreeLevel> = super::Remembered::default();
+        }
+        super::remembered(&READ, text, DegreeLevel::read)
+    }
+
+    /// [`DegreeLevel::parse`], every time.
+    fn read(text: &str) -> Option<DegreeLevel> {
         let joined = crate::matching::key(text);
         // Longest name that the text starts with, so "master of laws"
         // wins over "master" and "bachelor of arts in law" reads as bachelor.

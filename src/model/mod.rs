@@ -58,6 +58,42 @@ fn key(text: &str) -> String {
     crate::matching::key(text)
 }
 
+/// Names already read on this thread, and what they read as, up to
+/// [`REMEMBERED`] of them: profiles write the same country, language and
+/// degree names again and again, and reading one normalises it first.
+type Remembered<T> = std::cell::RefCell<
+    std::collections::HashMap<
+        Box<str>,
+        Option<T>,
+        std::hash::BuildHasherDefault<crate::matching::FormHasher>,
+    >,
+>;
+
+/// The most names remembered per kind and thread.
+const REMEMBERED: usize = 4096;
+
+/// `parse(text)`, remembered in `memory` (a pure function's result: the
+/// same text always reads the same).
+pub(crate) fn remembered<T: Copy + 'static>(
+    memory: &'static std::thread::LocalKey<Remembered<T>>,
+    text: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Option<T> {
+    let known = memory.with(|m| m.try_borrow().ok().and_then(|m| m.get(text).copied()));
+    if let Some(found) = known {
+        return found;
+    }
+    let found = parse(text);
+    memory.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() < REMEMBERED {
+                m.insert(text.into(), found);
+            }
+        }
+    });
+    found
+}
+
 fn languages() -> &'static CodeIndex {
     static INDEX: OnceLock<CodeIndex> = OnceLock::new();
     INDEX.get_or_init(|| CodeIndex::new(codes::LANGUAGES))
@@ -93,7 +129,10 @@ impl Language {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<Language> {
-        languages().find(text).map(Language)
+        thread_local! {
+            static READ: Remembered<Language> = Remembered::default();
+        }
+        remembered(&READ, text, |text| languages().find(text).map(Language))
     }
 
     /// The ISO 639 code.
@@ -150,7 +189,10 @@ impl Country {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<Country> {
-        countries().find(text).map(Country)
+        thread_local! {
+            static READ: Remembered<Country> = Remembered::default();
+        }
+        remembered(&READ, text, |text| countries().find(text).map(Country))
     }
 
     /// The alpha-2 code.
