@@ -183,7 +183,7 @@ fn unknown_degree_level_suggests_the_closest() {
     let (_, line, column, path, message) = located(&err);
     assert_eq!(
         (line, column, path),
-        (Some(2), Some(5), Some("education[0].degree"))
+        (Some(2), Some(13), Some("education[0].degree"))
     );
     assert!(
         message.ends_with("unknown degree level `Licenciatra`, did you mean `licenciatura`?"),
@@ -227,7 +227,7 @@ fn unknown_language_country_and_level_suggest_the_closest() {
     let (_, line, column, path, message) = located(&err);
     assert_eq!(
         (line, column, path),
-        (Some(1), Some(16), Some("nationalities[0]"))
+        (Some(1), Some(17), Some("nationalities[0]"))
     );
     assert!(
         message.ends_with("unknown country `Guatemla`, did you mean `Guatemala`?"),
@@ -434,7 +434,7 @@ fn unknown_kinds_levels_and_codes_in_rules_suggest_the_closest() {
     let (_, line, column, path, message) = located(&err);
     assert_eq!(
         (line, column, path),
-        (Some(10), Some(9), Some("requirements[0].paths[1].degree"))
+        (Some(10), Some(17), Some("requirements[0].paths[1].degree"))
     );
     assert!(
         message.ends_with("unknown degree level `masterr`, did you mean `master`?"),
@@ -446,7 +446,7 @@ fn unknown_kinds_levels_and_codes_in_rules_suggest_the_closest() {
     let (_, line, column, path, message) = located(&err);
     assert_eq!(
         (line, column, path),
-        (Some(4), Some(15), Some("duty_station.country"))
+        (Some(4), Some(26), Some("duty_station.country"))
     );
     assert!(
         message.ends_with("unknown country `Guatemalaa`, did you mean `Guatemala`?"),

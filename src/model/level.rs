@@ -232,10 +232,11 @@ impl Serialize for DegreeLevel {
 
 impl<'de> Deserialize<'de> for DegreeLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        DegreeLevel::parse(&text).ok_or_else(|| {
-            let names = DEGREE_NAMES.iter().map(|(n, _)| *n);
-            serde::de::Error::custom(unknown_word("degree level", &text, names))
+        super::read_str(d, "a string: a degree level", |text| {
+            DegreeLevel::parse(text).ok_or_else(|| {
+                let names = DEGREE_NAMES.iter().map(|(n, _)| *n);
+                unknown_word("degree level", text, names)
+            })
         })
     }
 }
@@ -426,9 +427,9 @@ impl Serialize for LanguageLevel {
 
 impl<'de> Deserialize<'de> for LanguageLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        LanguageLevel::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(unknown_level(&text, Scales::bundled())))
+        super::read_str(d, "a string: a language level", |text| {
+            LanguageLevel::parse(text).ok_or_else(|| unknown_level(text, Scales::bundled()))
+        })
     }
 }
 

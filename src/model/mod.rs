@@ -58,6 +58,33 @@ fn key(text: &str) -> String {
     crate::matching::key(text)
 }
 
+/// Reads a string value with `read`, borrowing the text where the format
+/// allows instead of allocating it: profiles name many countries,
+/// languages, levels and degrees.
+pub(crate) fn read_str<'de, D, T>(
+    d: D,
+    expecting: &'static str,
+    read: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct Visitor<F> {
+        expecting: &'static str,
+        read: F,
+    }
+    impl<T, F: FnOnce(&str) -> Result<T, String>> serde::de::Visitor<'_> for Visitor<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            (self.read)(v).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Visitor { expecting, read })
+}
+
 /// Names already read on this thread, and what they read as, up to
 /// [`REMEMBERED`] of them: profiles write the same country, language and
 /// degree names again and again, and reading one normalises it first.
@@ -263,9 +290,8 @@ macro_rules! code_type {
 
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                $ty::parse(&text).ok_or_else(|| {
-                    serde::de::Error::custom(unknown_word($what, &text, $index().spellings()))
+                read_str(d, concat!("a string: ", $what), |text| {
+                    $ty::parse(text).ok_or_else(|| unknown_word($what, text, $index().spellings()))
                 })
             }
         }
