@@ -345,13 +345,47 @@ impl ScreenRecord {
     }
 }
 
+/// Whether any byte of `text` is flagged by `flag`, which marks the high
+/// bit of some byte of a word of eight when any of its bytes is one to
+/// find: text is scanned eight bytes at a time.
+fn any_byte(text: &str, flag: impl Fn(u64) -> u64) -> bool {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut flagged = 0;
+    for chunk in &mut chunks {
+        let mut word = [0_u8; 8];
+        word.copy_from_slice(chunk);
+        flagged |= flag(u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    // The rest, padded with a byte no test looks for.
+    let mut word = [b'a'; 8];
+    if let Some(head) = word.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    flagged |= flag(u64::from_le_bytes(word));
+    flagged & HIGH_BITS != 0
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Non-zero in the high bits exactly when a byte of `word` is below `n`
+/// (`n` at most 0x80).
+fn below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(LOW_BITS.wrapping_mul(u64::from(n))) & !word & HIGH_BITS
+}
+
+/// Non-zero in the high bits exactly when a byte of `word` is `byte`.
+fn equal(word: u64, byte: u8) -> u64 {
+    below(word ^ LOW_BITS.wrapping_mul(u64::from(byte)), 1)
+}
+
 /// A JSON string: the text as it is when nothing in it needs escaping,
 /// else as serde_json escapes it.
 fn json_str(out: &mut Vec<u8>, text: &str) {
-    let escape = text.bytes().fold(false, |seen, b| {
-        seen | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if escape {
+    if any_byte(text, |word| {
+        below(word, 0x20) | equal(word, b'"') | equal(word, b'\\')
+    }) {
         let _ = serde_json::to_writer(&mut *out, text);
     } else {
         out.push(b'"');
@@ -434,9 +468,8 @@ fn one_line(text: &str) -> String {
 fn one_line_owned(text: String) -> String {
     // Control characters are ASCII controls, DEL, and C1 controls (which
     // UTF-8 writes after a 0xC2 byte): most text has no such byte at all.
-    // (A fold rather than `any`: it has no early exit, and runs wide.)
-    let suspect = text.bytes().fold(false, |seen, b| {
-        seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
+    let suspect = any_byte(&text, |word| {
+        below(word, 0x20) | equal(word, 0x7f) | equal(word, 0xc2)
     });
     if suspect && text.chars().any(char::is_control) {
         text.chars()
@@ -472,6 +505,44 @@ fn joined<S: Serializer>(items: &[String], s: S) -> Result<S::Ok, S::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_are_looked_for_eight_at_a_time_as_one_at_a_time() {
+        let samples = [
+            "",
+            "a",
+            "plain text of some length",
+            "tab\there",
+            "quote\"",
+            "back\\slash",
+            "\u{7f}",
+            "ñandú",
+            "\u{85}",
+            "\u{1}\u{1}",
+            "1234567\"",
+            "12345678\"",
+            "señor \u{a0}",
+            "\u{1f}end",
+        ];
+        for text in samples {
+            let escape = text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            let found = any_byte(text, |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\'));
+            assert_eq!(found, escape, "{text:?}");
+            let control = text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
+            let found = any_byte(text, |w| below(w, 0x20) | equal(w, 0x7f) | equal(w, 0xc2));
+            assert_eq!(found, control, "{text:?}");
+        }
+        for b in 0..=255_u8 {
+            for at in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[at] = b;
+                let word = u64::from_le_bytes(bytes);
+                assert_eq!(below(word, 0x20) != 0, b < 0x20, "{b} at {at}");
+                assert_eq!(equal(word, b'"') != 0, b == b'"', "{b} at {at}");
+                assert_eq!(equal(word, 0xc2) != 0, b == 0xc2, "{b} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn located_by_stream_line() {
