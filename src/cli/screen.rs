@@ -503,7 +503,16 @@ impl Screening<'_> {
 
     /// Screens `items` and writes their records in `format`.
     fn chunk(&self, items: Vec<Item>, format: Format) -> io::Result<Chunk> {
-        let mut chunk = Chunk::default();
+        let vacancies = if self.vacancy.is_some() {
+            1
+        } else {
+            self.rules.vacancies().len()
+        };
+        // About what the records take, so that the buffer rarely grows.
+        let mut chunk = Chunk {
+            bytes: Vec::with_capacity(items.len().saturating_mul(vacancies).saturating_mul(512)),
+            tally: Tally::default(),
+        };
         let mut csv = match format.format {
             ScreenFormat::Csv => Some(
                 csv::WriterBuilder::new()

@@ -185,8 +185,10 @@ const SHARD_MASK: u64 = 15;
 #[derive(Default, Clone)]
 struct SharedMemos(std::sync::Arc<Shared>);
 
-#[derive(Default)]
 struct Shared {
+    /// Unique among the vocabularies of the process: a thread's own table
+    /// of terms (see `Near`) belongs to one vocabulary.
+    id: u64,
     shards: [std::sync::Mutex<Shard>; SHARDS],
     names: std::sync::atomic::AtomicUsize,
     /// The lists of names the rule set's requirements give, by category,
@@ -200,6 +202,37 @@ struct Shared {
 struct Shard {
     memos: PerCategory<HashMap<String, super::memo::Memo, BuildHasherDefault<FormHasher>>>,
     terms: PerCategory<HashMap<Box<str>, super::Term, BuildHasherDefault<FormHasher>>>,
+}
+
+impl Default for Shared {
+    fn default() -> Shared {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Shared {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            shards: Default::default(),
+            names: Default::default(),
+            lists: Default::default(),
+        }
+    }
+}
+
+/// A thread's own table of the terms it has used lately, in front of the
+/// shared one: threads preparing candidates at once do not take locks for
+/// names they have seen. It holds one vocabulary's terms, at most
+/// [`NEAR_NAMES`] of them, and starts afresh when the thread uses another
+/// vocabulary.
+#[derive(Default)]
+struct Near {
+    vocabulary: Option<u64>,
+    terms: PerCategory<HashMap<Box<str>, super::Term, BuildHasherDefault<FormHasher>>>,
+    len: usize,
+}
+
+/// The most terms a thread keeps in its own table.
+const NEAR_NAMES: usize = 8192;
+
+thread_local! {
+    static NEAR: std::cell::RefCell<Near> = std::cell::RefCell::default();
 }
 
 impl Shared {
@@ -452,6 +485,39 @@ impl Vocabulary {
     /// Candidates write the same names again and again: each is normalised
     /// and linked to the vocabulary once.
     pub(crate) fn term(&self, category: Category, text: &str) -> super::Term {
+        let id = self.memos.0.id;
+        let near = NEAR.with(|near| {
+            let near = near.try_borrow().ok()?;
+            if near.vocabulary != Some(id) {
+                return None;
+            }
+            near.terms.get(category).get(text).cloned()
+        });
+        if let Some(term) = near {
+            return term;
+        }
+        let term = self.shared_term(category, text);
+        NEAR.with(|near| {
+            if let Ok(mut near) = near.try_borrow_mut() {
+                if near.vocabulary != Some(id) {
+                    *near = Near {
+                        vocabulary: Some(id),
+                        ..Near::default()
+                    };
+                }
+                if near.len < NEAR_NAMES {
+                    near.len = near.len.saturating_add(1);
+                    near.terms
+                        .get_mut(category)
+                        .insert(text.into(), term.clone());
+                }
+            }
+        });
+        term
+    }
+
+    /// [`Vocabulary::term`] from the table all threads share.
+    fn shared_term(&self, category: Category, text: &str) -> super::Term {
         let shared = &self.memos.0;
         let known = shared
             .shard(text)
