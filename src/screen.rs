@@ -345,6 +345,129 @@ impl ScreenRecord {
     }
 }
 
+impl ScreenRecord {
+    /// Appends the record of one evaluation as one line of JSON (without
+    /// the line break), its gaps in `lang`: the same bytes as
+    /// [`ScreenRecord::from_evaluation`] then [`ScreenRecord::write_json`],
+    /// without building the record, for screens that write millions.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+    /// let prepared = rules.prepare(&cv);
+    /// for e in prepared.evaluate_each("2024-01-15".parse().unwrap()) {
+    ///     let (mut direct, mut built) = (Vec::new(), Vec::new());
+    ///     ScreenRecord::write_evaluation_json("sofia.json", &e, Lang::Es, &mut direct);
+    ///     ScreenRecord::from_evaluation("sofia.json", &e, Lang::Es).write_json(&mut built);
+    ///     assert_eq!(direct, built);
+    /// }
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn write_evaluation_json(
+        source: &str,
+        evaluation: &Evaluation<'_>,
+        lang: Lang,
+        out: &mut Vec<u8>,
+    ) {
+        let candidate = evaluation.candidate();
+        let vacancy = evaluation.vacancy();
+        out.extend_from_slice(b"{\"source\":");
+        json_line_str(out, source);
+        out.extend_from_slice(b",\"candidate\":");
+        json_opt_line_str(out, candidate.id.as_deref());
+        out.extend_from_slice(b",\"name\":");
+        json_opt_line_str(out, candidate.name.as_deref());
+        out.extend_from_slice(b",\"vacancy\":");
+        json_str(out, vacancy.id());
+        out.extend_from_slice(b",\"title\":");
+        json_line_str(out, vacancy.title());
+        out.extend_from_slice(b",\"verdict\":");
+        json_str(out, evaluation.verdict().as_str());
+        out.extend_from_slice(b",\"score\":");
+        let _ = serde_json::to_writer(&mut *out, &evaluation.score());
+        out.extend_from_slice(if evaluation.closed() {
+            b",\"closed\":true"
+        } else {
+            b",\"closed\":false"
+        });
+        out.extend_from_slice(b",\"as_of\":");
+        let _ = serde_json::to_writer(&mut *out, &evaluation.as_of());
+        let (mut unmet, mut to_verify, mut gaps) = (String::new(), String::new(), String::new());
+        let failing = evaluation
+            .findings()
+            .iter()
+            .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met);
+        for j in failing {
+            let list = if j.status() == Status::NotMet {
+                &mut unmet
+            } else {
+                &mut to_verify
+            };
+            if !list.is_empty() {
+                list.push_str("; ");
+            }
+            list.push_str(j.requirement());
+            list.push(':');
+            list.push_str(j.code().as_str());
+            if !gaps.is_empty() {
+                gaps.push_str("; ");
+            }
+            let start = gaps.len();
+            gaps.push_str(j.requirement());
+            gaps.push_str(": ");
+            match j.gap(lang) {
+                Some(gap) => {
+                    let _ = gap.write_in(lang, &mut gaps);
+                }
+                None => gaps.push_str(&j.explain(lang).message),
+            }
+            // Each gap on one line, as the record has it.
+            if let Some(written) = gaps.get(start..) {
+                if has_control(written) {
+                    let clean = one_line(written);
+                    gaps.truncate(start);
+                    gaps.push_str(&clean);
+                }
+            }
+        }
+        out.extend_from_slice(b",\"unmet\":");
+        json_str(out, &unmet);
+        out.extend_from_slice(b",\"to_verify\":");
+        json_str(out, &to_verify);
+        out.extend_from_slice(b",\"gaps\":");
+        json_str(out, &gaps);
+        out.extend_from_slice(b",\"error\":null}");
+    }
+}
+
+/// A JSON string of `text` on one line ([`one_line`]).
+fn json_line_str(out: &mut Vec<u8>, text: &str) {
+    if has_control(text) {
+        json_str(out, &one_line(text));
+    } else {
+        json_str(out, text);
+    }
+}
+
+fn json_opt_line_str(out: &mut Vec<u8>, text: Option<&str>) {
+    match text {
+        Some(text) => json_line_str(out, text),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Whether `text` has a control character.
+fn has_control(text: &str) -> bool {
+    // Control characters are ASCII controls, DEL, and C1 controls (which
+    // UTF-8 writes after a 0xC2 byte): most text has no such byte at all.
+    let suspect = any_byte(text, |word| {
+        below(word, 0x20) | equal(word, 0x7f) | equal(word, 0xc2)
+    });
+    suspect && text.chars().any(char::is_control)
+}
+
 /// Whether any byte of `text` is flagged by `flag`, which marks the high
 /// bit of some byte of a word of eight when any of its bytes is one to
 /// find: text is scanned eight bytes at a time.
@@ -466,12 +589,7 @@ fn one_line(text: &str) -> String {
 /// [`one_line`] of text already owned: returned as it is when it has no
 /// control character.
 fn one_line_owned(text: String) -> String {
-    // Control characters are ASCII controls, DEL, and C1 controls (which
-    // UTF-8 writes after a 0xC2 byte): most text has no such byte at all.
-    let suspect = any_byte(&text, |word| {
-        below(word, 0x20) | equal(word, 0x7f) | equal(word, 0xc2)
-    });
-    if suspect && text.chars().any(char::is_control) {
+    if has_control(&text) {
         text.chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect()

@@ -99,6 +99,9 @@ fn screening_records_from_evaluations_are_those_from_assessments() {
                     let mut line = Vec::new();
                     record.write_json(&mut line);
                     assert_eq!(line, serde_json::to_vec(&record).unwrap());
+                    let mut direct = Vec::new();
+                    ScreenRecord::write_evaluation_json("x.json", &e, lang, &mut direct);
+                    assert_eq!(direct, line);
                 }
             }
         }
@@ -140,7 +143,15 @@ fn records_written_directly_are_serde_json_s_bytes() {
     let rules = RuleSet::bundled().unwrap();
     let cv = Candidate::from_json_str(r#"{"id": "a \"b\"", "name": "Zoë\tQ"}"#).unwrap();
     for e in rules.prepare(&cv).evaluate_each(as_of) {
-        records.push(ScreenRecord::from_evaluation(odd, &e, Lang::Es));
+        let record = ScreenRecord::from_evaluation(odd, &e, Lang::Es);
+        let (mut direct, mut built) = (Vec::new(), Vec::new());
+        ScreenRecord::write_evaluation_json(odd, &e, Lang::Es, &mut direct);
+        record.write_json(&mut built);
+        assert_eq!(
+            String::from_utf8(direct).unwrap(),
+            String::from_utf8(built).unwrap()
+        );
+        records.push(record);
     }
     for record in records {
         let mut line = Vec::new();

@@ -472,7 +472,9 @@ pub(crate) struct Screening<'a> {
 impl Screening<'_> {
     /// One input's records: one per vacancy screened, in rule-set order,
     /// or one error record.
-    pub(crate) fn records(&self, item: Item) -> Vec<ScreenRecord> {
+    /// Reads one input: a profile, or the record of why it could not be
+    /// read.
+    fn read(&self, item: Item) -> Input {
         let (source, loaded) = match item {
             Item::File(path) => (
                 path.display().to_string(),
@@ -483,22 +485,13 @@ impl Screening<'_> {
                 Candidate::from_json_line(&text, &name, line, &self.limits),
             ),
             Item::Failed { source, message } => {
-                return vec![ScreenRecord::failed(&source, self.as_of, &message)]
+                return Input::Failed(ScreenRecord::failed(&source, self.as_of, &message))
             }
         };
-        let candidate = match loaded {
-            Ok(c) => c,
-            Err(e) => return vec![ScreenRecord::from_error(&source, self.as_of, &e)],
-        };
-        let prepared = self.rules.prepare(&candidate);
-        let evaluations = match self.vacancy {
-            Some(id) => prepared.evaluate(id, self.as_of).into_iter().collect(),
-            None => prepared.evaluate_each(self.as_of),
-        };
-        evaluations
-            .iter()
-            .map(|e| ScreenRecord::from_evaluation(&source, e, self.lang))
-            .collect()
+        match loaded {
+            Ok(candidate) => Input::Profile { source, candidate },
+            Err(e) => Input::Failed(ScreenRecord::from_error(&source, self.as_of, &e)),
+        }
     }
 
     /// Screens `items` and writes their records in `format`.
@@ -521,27 +514,55 @@ impl Screening<'_> {
             ),
             _ => None,
         };
+        let mut write = |out: &mut Vec<u8>, r: &ScreenRecord| -> io::Result<()> {
+            match (format.format, &mut csv) {
+                (ScreenFormat::Text, _) => write_text_record(out, r, format.paint)?,
+                (ScreenFormat::Json, _) => {
+                    // The separator before every record: the sink drops
+                    // the first one.
+                    out.extend_from_slice(b",\n");
+                    r.write_json(out);
+                }
+                (ScreenFormat::Jsonl, _) => {
+                    r.write_json(out);
+                    out.push(b'\n');
+                }
+                (ScreenFormat::Csv, Some(w)) => w.serialize(r).map_err(csv_error)?,
+                (ScreenFormat::Csv, None) => {}
+            }
+            Ok(())
+        };
         for item in items {
-            let records = self.records(item);
             chunk.tally.inputs += 1;
-            chunk.tally.bad += usize::from(records.iter().any(|r| r.error.is_some()));
-            for r in &records {
-                chunk.tally.count(r);
+            let (source, candidate) = match self.read(item) {
+                Input::Profile { source, candidate } => (source, candidate),
+                Input::Failed(record) => {
+                    chunk.tally.bad += 1;
+                    write(&mut chunk.bytes, &record)?;
+                    continue;
+                }
+            };
+            let prepared = self.rules.prepare(&candidate);
+            let evaluations = match self.vacancy {
+                Some(id) => prepared.evaluate(id, self.as_of).into_iter().collect(),
+                None => prepared.evaluate_each(self.as_of),
+            };
+            for e in &evaluations {
+                chunk.tally.count(Some(e.verdict()));
                 let out = &mut chunk.bytes;
-                match (format.format, &mut csv) {
-                    (ScreenFormat::Text, _) => write_text_record(out, r, format.paint)?,
-                    (ScreenFormat::Json, _) => {
-                        // The separator before every record: the sink drops
-                        // the first one.
+                match format.format {
+                    // JSON is written straight from the evaluation.
+                    ScreenFormat::Json => {
                         out.extend_from_slice(b",\n");
-                        r.write_json(out);
+                        ScreenRecord::write_evaluation_json(&source, e, self.lang, out);
                     }
-                    (ScreenFormat::Jsonl, _) => {
-                        r.write_json(out);
+                    ScreenFormat::Jsonl => {
+                        ScreenRecord::write_evaluation_json(&source, e, self.lang, out);
                         out.push(b'\n');
                     }
-                    (ScreenFormat::Csv, Some(w)) => w.serialize(r).map_err(csv_error)?,
-                    (ScreenFormat::Csv, None) => {}
+                    ScreenFormat::Text | ScreenFormat::Csv => {
+                        write(out, &ScreenRecord::from_evaluation(&source, e, self.lang))?;
+                    }
                 }
             }
         }
@@ -553,6 +574,16 @@ impl Screening<'_> {
         }
         Ok(chunk)
     }
+}
+
+/// An input, read.
+enum Input {
+    Profile {
+        source: String,
+        candidate: Candidate,
+    },
+    /// The record of an input that could not be read.
+    Failed(ScreenRecord),
 }
 
 /// How records are written.
@@ -588,8 +619,8 @@ impl Tally {
         self.ineligible += other.ineligible;
     }
 
-    fn count(&mut self, r: &ScreenRecord) {
-        match r.verdict {
+    fn count(&mut self, verdict: Option<Verdict>) {
+        match verdict {
             Some(Verdict::Eligible) => self.eligible += 1,
             Some(Verdict::NeedsReview) => self.needs_review += 1,
             Some(Verdict::Ineligible) => self.ineligible += 1,
