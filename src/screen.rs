@@ -327,7 +327,7 @@ impl ScreenRecord {
             None => b"null",
         });
         out.extend_from_slice(b",\"as_of\":");
-        let _ = serde_json::to_writer(&mut *out, &self.as_of);
+        json_date(out, self.as_of);
         for (key, items) in [
             (&b",\"unmet\":"[..], &self.unmet),
             (b",\"to_verify\":", &self.to_verify),
@@ -393,7 +393,7 @@ impl ScreenRecord {
             b",\"closed\":false"
         });
         out.extend_from_slice(b",\"as_of\":");
-        let _ = serde_json::to_writer(&mut *out, &evaluation.as_of());
+        json_date(out, evaluation.as_of());
         let (mut unmet, mut to_verify, mut gaps) = (String::new(), String::new(), String::new());
         let failing = evaluation
             .findings()
@@ -444,10 +444,51 @@ impl ScreenRecord {
 
 /// A JSON string of `text` on one line ([`one_line`]).
 fn json_line_str(out: &mut Vec<u8>, text: &str) {
-    if has_control(text) {
+    // One pass for the common case: nothing to replace, nothing to escape.
+    let plain = !any_byte(text, |word| {
+        below(word, 0x20)
+            | equal(word, b'"')
+            | equal(word, b'\\')
+            | equal(word, 0x7f)
+            | equal(word, 0xc2)
+    });
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    } else if has_control(text) {
         json_str(out, &one_line(text));
     } else {
         json_str(out, text);
+    }
+}
+
+/// A date as JSON, as chrono's `Serialize` writes it (`"2025-10-01"`).
+fn json_date(out: &mut Vec<u8>, date: NaiveDate) {
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    match u32::try_from(year) {
+        Ok(year) if year <= 9999 => {
+            let digits = |out: &mut Vec<u8>, value: u32, width: u32| {
+                for place in (0..width).rev() {
+                    let digit = value
+                        .checked_div(10_u32.saturating_pow(place))
+                        .and_then(|v| v.checked_rem(10))
+                        .unwrap_or(0);
+                    out.push(b'0'.saturating_add(u8::try_from(digit).unwrap_or(0)));
+                }
+            };
+            out.push(b'"');
+            digits(out, year, 4);
+            out.push(b'-');
+            digits(out, month, 2);
+            out.push(b'-');
+            digits(out, day, 2);
+            out.push(b'"');
+        }
+        _ => {
+            let _ = serde_json::to_writer(&mut *out, &date);
+        }
     }
 }
 
@@ -623,6 +664,25 @@ fn joined<S: Serializer>(items: &[String], s: S) -> Result<S::Ok, S::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_serializes_them() {
+        for (y, m, d) in [
+            (2025, 10, 1),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 3),
+            (-5, 1, 1),
+            (12345, 6, 7),
+        ] {
+            let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            json_date(&mut out, date);
+            assert_eq!(out, serde_json::to_vec(&date).unwrap(), "{date}");
+        }
+    }
 
     #[test]
     fn bytes_are_looked_for_eight_at_a_time_as_one_at_a_time() {

@@ -156,6 +156,7 @@ impl ListMemo {
     }
 
     /// The remembered result for `list`, else `compute`'s, remembered.
+    #[inline]
     pub(crate) fn get_or(&self, list: usize, compute: impl FnOnce() -> ListFound) -> ListFound {
         let Some(slot) = self.0.get(list) else {
             return compute();
