@@ -9,6 +9,7 @@ use super::facts::{
     Rendered, SkillFacts, SkillFound,
 };
 use super::render::Words;
+use super::Lang;
 use super::{
     a_degree, fmt_years, fmt_years_held, fmt_years_missing, year_word, years_missing, years_noun,
     Evidence, Gap,
@@ -96,30 +97,32 @@ fn detail(detail: &Detail<'_>) -> String {
 
 /// "refugee protection experience", "experience in Mexico", "experience".
 fn experience_what(rule: &ExperienceRule, home: Country) -> String {
-    let mut what = String::new();
-    if !rule.domains.is_empty() {
-        let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
-        what.push_str(&names.join("/"));
-        what.push(' ');
-    }
-    match rule.scope {
-        Scope::International => what.push_str("international "),
-        Scope::National => what.push_str("national "),
-        Scope::Any => {}
-    }
-    what.push_str("experience");
-    if !rule.countries.is_empty() {
-        let names: Vec<&str> = rule.countries.iter().map(Country::english_name).collect();
-        what.push_str(" in ");
-        what.push_str(&names.join("/"));
-    }
-    if rule.scope == Scope::National {
-        let _ = write!(what, " ({})", home.english_name());
-    }
-    if let Some(level) = rule.after_degree {
-        let _ = write!(what, " after a {level}");
-    }
-    what
+    rule.text.get(Lang::En, || {
+        let mut what = String::new();
+        if !rule.domains.is_empty() {
+            let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
+            what.push_str(&names.join("/"));
+            what.push(' ');
+        }
+        match rule.scope {
+            Scope::International => what.push_str("international "),
+            Scope::National => what.push_str("national "),
+            Scope::Any => {}
+        }
+        what.push_str("experience");
+        if !rule.countries.is_empty() {
+            let names: Vec<&str> = rule.countries.iter().map(Country::english_name).collect();
+            what.push_str(" in ");
+            what.push_str(&names.join("/"));
+        }
+        if rule.scope == Scope::National {
+            let _ = write!(what, " ({})", home.english_name());
+        }
+        if let Some(level) = rule.after_degree {
+            let _ = write!(what, " after a {level}");
+        }
+        what
+    })
 }
 
 /// What is missing for an experience requirement, if anything.
@@ -405,19 +408,21 @@ fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
 }
 
 fn language_names(rule: &LanguageRule) -> String {
-    let names: Vec<&str> = rule
-        .languages
-        .iter()
-        .map(crate::Language::english_name)
-        .collect();
-    match names.len() {
-        0 | 1 => names.join(""),
-        2..=4 => format!("one of {}", names.join(", ")),
-        n => format!(
-            "one of {n} languages ({}, ...)",
-            names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
-        ),
-    }
+    rule.text.get(Lang::En, || {
+        let names: Vec<&str> = rule
+            .languages
+            .iter()
+            .map(crate::Language::english_name)
+            .collect();
+        match names.len() {
+            0 | 1 => names.join(""),
+            2..=4 => format!("one of {}", names.join(", ")),
+            n => format!(
+                "one of {n} languages ({}, ...)",
+                names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+            ),
+        }
+    })
 }
 
 /// "C1 (fluent, posting descriptors scale)": the level as written, and the
@@ -643,8 +648,10 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
 }
 
 fn organizations(rule: &InternalRule) -> String {
-    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
-    names.join(" or ")
+    rule.text.get(Lang::En, || {
+        let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+        names.join(" or ")
+    })
 }
 
 fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
@@ -663,8 +670,10 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
 }
 
 fn wanted(rule: &NamedRule) -> String {
-    let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
-    names.join(" or ")
+    rule.text.get(Lang::En, || {
+        let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
+        names.join(" or ")
+    })
 }
 
 /// A near miss as evidence: shown, not counted.

@@ -21,6 +21,7 @@ use super::facts::{
     PathFacts, Rendered, SkillFacts, SkillFound, Source,
 };
 use super::render::Words;
+use super::Lang;
 use super::{fmt_years, fmt_years_held, fmt_years_missing, years_missing, Evidence, Gap};
 use crate::matching::{MatchKind, Matched, NameMatch, FUZZY_THRESHOLD};
 use crate::model::vacancy::{
@@ -324,26 +325,28 @@ fn detail(detail: &Detail<'_>) -> String {
 /// "experiencia en refugee protection", "experiencia nacional (México)",
 /// "experiencia en Guatemala/México".
 fn experience_what(rule: &ExperienceRule, home: Country) -> String {
-    let mut what = String::from("experiencia");
-    match rule.scope {
-        Scope::International => what.push_str(" internacional"),
-        Scope::National => {
-            let _ = write!(what, " nacional ({})", home.spanish_name());
+    rule.text.get(Lang::Es, || {
+        let mut what = String::from("experiencia");
+        match rule.scope {
+            Scope::International => what.push_str(" internacional"),
+            Scope::National => {
+                let _ = write!(what, " nacional ({})", home.spanish_name());
+            }
+            Scope::Any => {}
         }
-        Scope::Any => {}
-    }
-    if !rule.domains.is_empty() {
-        let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
-        let _ = write!(what, " en {}", names.join("/"));
-    }
-    if !rule.countries.is_empty() {
-        let names: Vec<&str> = rule.countries.iter().map(Country::spanish_name).collect();
-        let _ = write!(what, " en {}", names.join("/"));
-    }
-    if let Some(level) = rule.after_degree {
-        let _ = write!(what, " posterior a {}", a_degree(level));
-    }
-    what
+        if !rule.domains.is_empty() {
+            let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
+            let _ = write!(what, " en {}", names.join("/"));
+        }
+        if !rule.countries.is_empty() {
+            let names: Vec<&str> = rule.countries.iter().map(Country::spanish_name).collect();
+            let _ = write!(what, " en {}", names.join("/"));
+        }
+        if let Some(level) = rule.after_degree {
+            let _ = write!(what, " posterior a {}", a_degree(level));
+        }
+        what
+    })
 }
 
 fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
@@ -630,15 +633,17 @@ fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
 /// "Inglés", "Mam, K'iche' o Kaqchikel", "uno de 5 idiomas (Mam, K'iche',
 /// Kaqchikel, ...)".
 fn language_names(rule: &LanguageRule) -> String {
-    let names: Vec<&str> = rule
-        .languages
-        .iter()
-        .map(crate::Language::spanish_name)
-        .collect();
-    match names.len() {
-        0..=4 => list_or(&names),
-        n => format!("uno de {n} idiomas ({}, ...)", first_three(&names)),
-    }
+    rule.text.get(Lang::Es, || {
+        let names: Vec<&str> = rule
+            .languages
+            .iter()
+            .map(crate::Language::spanish_name)
+            .collect();
+        match names.len() {
+            0..=4 => list_or(&names),
+            n => format!("uno de {n} idiomas ({}, ...)", first_three(&names)),
+        }
+    })
 }
 
 fn first_three(names: &[&str]) -> String {
@@ -871,8 +876,10 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
 }
 
 fn organizations(rule: &InternalRule) -> String {
-    let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
-    list_or(&names)
+    rule.text.get(Lang::Es, || {
+        let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+        list_or(&names)
+    })
 }
 
 fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
@@ -891,8 +898,10 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
 }
 
 fn wanted(rule: &NamedRule) -> String {
-    let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
-    list_or(&names)
+    rule.text.get(Lang::Es, || {
+        let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
+        list_or(&names)
+    })
 }
 
 /// A near miss as evidence: shown, not counted.

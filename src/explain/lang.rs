@@ -139,3 +139,21 @@ mod tests {
         assert_eq!(back, Some(Lang::En));
     }
 }
+
+/// A rule's words in each language, written the first time they are
+/// needed and kept: rule-side text (what experience counts, the names a
+/// requirement accepts) is the same for every candidate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleText([std::sync::OnceLock<String>; 2]);
+
+impl RuleText {
+    /// The text in `lang`, written by `write` the first time.
+    pub(crate) fn get(&self, lang: Lang, write: impl FnOnce() -> String) -> String {
+        let [en, es] = &self.0;
+        let slot = match lang {
+            Lang::En => en,
+            Lang::Es => es,
+        };
+        slot.get_or_init(write).clone()
+    }
+}

@@ -17,6 +17,7 @@ mod render;
 
 pub use code::Code;
 pub use lang::Lang;
+pub(crate) use lang::RuleText;
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> String {

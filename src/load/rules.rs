@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{locate, InputFormat, Limits};
 use crate::error::{Error, Location};
+use crate::explain::RuleText;
 use crate::matching::{Category, Names, Term, Vocabulary};
 use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
@@ -522,6 +523,7 @@ fn experience_rule(
         countries: countries.unwrap_or_default(),
         scope: scope.unwrap_or_default(),
         after_degree,
+        text: RuleText::default(),
     }
 }
 
@@ -632,6 +634,7 @@ fn requirement(
                             countries: Vec::new(),
                             scope: Scope::Any,
                             after_degree: None,
+                            text: RuleText::default(),
                         });
                         exp.years += 2.0;
                         sub.experience = Some(exp);
@@ -693,7 +696,11 @@ fn requirement(
                     "empty list, expected at least one language",
                 );
             }
-            Rule::Language(LanguageRule { languages, level })
+            Rule::Language(LanguageRule {
+                languages,
+                level,
+                text: RuleText::default(),
+            })
         }
         Kind::WorkAuthorization => {
             let statuses = r
@@ -724,6 +731,7 @@ fn requirement(
                     &format!("{path}.organizations"),
                     problems,
                 ),
+                text: RuleText::default(),
             })
         }
         Kind::Certification | Kind::Skill => {
@@ -741,6 +749,7 @@ fn requirement(
                         &format!("{path}.any_of"),
                         problems,
                     ),
+                    text: RuleText::default(),
                 })
             } else {
                 Rule::Skill(NamedRule {
@@ -751,6 +760,7 @@ fn requirement(
                         &format!("{path}.any_of"),
                         problems,
                     ),
+                    text: RuleText::default(),
                 })
             }
         }

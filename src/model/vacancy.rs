@@ -384,6 +384,8 @@ pub(crate) struct ExperienceRule {
     pub(crate) countries: Vec<Country>,
     pub(crate) scope: Scope,
     pub(crate) after_degree: Option<DegreeLevel>,
+    /// Its words, written once per language.
+    pub(crate) text: crate::explain::RuleText,
 }
 
 impl ExperienceRule {
@@ -460,6 +462,8 @@ impl EducationRule {
 pub(crate) struct LanguageRule {
     pub(crate) languages: Vec<Language>,
     pub(crate) level: LanguageLevel,
+    /// Its words, written once per language.
+    pub(crate) text: crate::explain::RuleText,
 }
 
 #[derive(Debug, Clone)]
@@ -471,12 +475,16 @@ pub(crate) struct AuthorizationRule {
 #[derive(Debug, Clone)]
 pub(crate) struct InternalRule {
     pub(crate) organizations: Names,
+    /// Its words, written once per language.
+    pub(crate) text: crate::explain::RuleText,
 }
 
 /// A certification or skill requirement: one of these names.
 #[derive(Debug, Clone)]
 pub(crate) struct NamedRule {
     pub(crate) any_of: Names,
+    /// Its words, written once per language.
+    pub(crate) text: crate::explain::RuleText,
 }
 
 #[derive(Debug, Clone)]
