@@ -394,51 +394,69 @@ impl ScreenRecord {
         });
         out.extend_from_slice(b",\"as_of\":");
         json_date(out, evaluation.as_of());
-        let (mut unmet, mut to_verify, mut gaps) = (String::new(), String::new(), String::new());
-        let failing = evaluation
-            .findings()
-            .iter()
-            .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met);
-        for j in failing {
-            let list = if j.status() == Status::NotMet {
-                &mut unmet
-            } else {
-                &mut to_verify
-            };
-            if !list.is_empty() {
-                list.push_str("; ");
+        let failing = || {
+            evaluation
+                .findings()
+                .iter()
+                .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met)
+        };
+        // The lists, written piece by piece into the output: escaping
+        // the pieces one by one is escaping the whole.
+        for (key, status) in [
+            (&b",\"unmet\":\""[..], Status::NotMet),
+            (b",\"to_verify\":\"", Status::Unknown),
+        ] {
+            out.extend_from_slice(key);
+            for (i, j) in failing().filter(|j| j.status() == status).enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b"; ");
+                }
+                json_piece(out, j.requirement());
+                out.push(b':');
+                json_piece(out, j.code().as_str());
             }
-            list.push_str(j.requirement());
-            list.push(':');
-            list.push_str(j.code().as_str());
-            if !gaps.is_empty() {
-                gaps.push_str("; ");
+            out.push(b'"');
+        }
+        out.extend_from_slice(b",\"gaps\":\"");
+        let mut gap_text = String::new();
+        for (i, j) in failing().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b"; ");
             }
-            let start = gaps.len();
-            gaps.push_str(j.requirement());
-            gaps.push_str(": ");
+            gap_text.clear();
+            gap_text.push_str(j.requirement());
+            gap_text.push_str(": ");
             match j.gap(lang) {
                 Some(gap) => {
-                    let _ = gap.write_in(lang, &mut gaps);
+                    let _ = gap.write_in(lang, &mut gap_text);
                 }
-                None => gaps.push_str(&j.explain(lang).message),
+                None => gap_text.push_str(&j.explain(lang).message),
             }
             // Each gap on one line, as the record has it.
-            if let Some(written) = gaps.get(start..) {
-                if has_control(written) {
-                    let clean = one_line(written);
-                    gaps.truncate(start);
-                    gaps.push_str(&clean);
-                }
+            if has_control(&gap_text) {
+                json_piece(out, &one_line(&gap_text));
+            } else {
+                json_piece(out, &gap_text);
             }
         }
-        out.extend_from_slice(b",\"unmet\":");
-        json_str(out, &unmet);
-        out.extend_from_slice(b",\"to_verify\":");
-        json_str(out, &to_verify);
-        out.extend_from_slice(b",\"gaps\":");
-        json_str(out, &gaps);
+        out.push(b'"');
         out.extend_from_slice(b",\"error\":null}");
+    }
+}
+
+/// Text inside a JSON string, escaped as serde_json escapes it.
+fn json_piece(out: &mut Vec<u8>, text: &str) {
+    if any_byte(text, |word| {
+        below(word, 0x20) | equal(word, b'"') | equal(word, b'\\')
+    }) {
+        let mut quoted = Vec::with_capacity(text.len().saturating_add(8));
+        let _ = serde_json::to_writer(&mut quoted, text);
+        let inside = quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .unwrap_or_default();
+        out.extend_from_slice(inside);
+    } else {
+        out.extend_from_slice(text.as_bytes());
     }
 }
 

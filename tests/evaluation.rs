@@ -141,7 +141,12 @@ fn records_written_directly_are_serde_json_s_bytes() {
     let failed = ScreenRecord::failed(odd, as_of, odd);
     let mut records = vec![failed];
     let rules = RuleSet::bundled().unwrap();
-    let cv = Candidate::from_json_str(r#"{"id": "a \"b\"", "name": "Zoë\tQ"}"#).unwrap();
+    let cv = Candidate::from_json_str(
+        r#"{"id": "a \"b\"", "name": "Zoë\tQ",
+            "education": [{"degree": "bachelor", "field": "Ar\"t\\s\tof \u0085 war", "completed": "2010"}]}"#,
+    )
+    .unwrap();
+    let mut quoted_gaps = 0;
     for e in rules.prepare(&cv).evaluate_each(as_of) {
         let record = ScreenRecord::from_evaluation(odd, &e, Lang::Es);
         let (mut direct, mut built) = (Vec::new(), Vec::new());
@@ -151,8 +156,10 @@ fn records_written_directly_are_serde_json_s_bytes() {
             String::from_utf8(direct).unwrap(),
             String::from_utf8(built).unwrap()
         );
+        quoted_gaps += usize::from(record.gaps.iter().any(|g| g.contains("Ar\"t\\s of")));
         records.push(record);
     }
+    assert!(quoted_gaps > 0, "no gap quotes the field");
     for record in records {
         let mut line = Vec::new();
         record.write_json(&mut line);
