@@ -177,10 +177,10 @@ impl ScreenRecord {
             .iter()
             .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met)
             .map(|j| {
-                let what = match j.gap(lang) {
-                    Some(gap) => gap.render(lang),
-                    None => j.explain(lang).message,
-                };
+                let mut what = String::new();
+                if !j.write_gap(lang, &mut what) {
+                    what = j.explain(lang).message;
+                }
                 (j.requirement(), j.status(), j.code(), what)
             });
         ScreenRecord {
@@ -426,11 +426,8 @@ impl ScreenRecord {
             gap_text.clear();
             gap_text.push_str(j.requirement());
             gap_text.push_str(": ");
-            match j.gap(lang) {
-                Some(gap) => {
-                    let _ = gap.write_in(lang, &mut gap_text);
-                }
-                None => gap_text.push_str(&j.explain(lang).message),
+            if !j.write_gap(lang, &mut gap_text) {
+                gap_text.push_str(&j.explain(lang).message);
             }
             // Each gap on one line, as the record has it.
             if has_control(&gap_text) {

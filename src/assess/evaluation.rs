@@ -235,6 +235,59 @@ impl<'a> Judgement<'a> {
     }
 }
 
+/// Gap texts this thread has written, by requirement, language and what
+/// the gap depends on ([`Facts::gap_key`]): a screen writes the same few
+/// gaps for most candidates.
+type GapTexts = std::cell::RefCell<
+    std::collections::HashMap<
+        (u64, Lang, u64),
+        Box<str>,
+        std::hash::BuildHasherDefault<crate::matching::FormHasher>,
+    >,
+>;
+
+/// The most gap texts a thread remembers.
+const GAP_TEXTS: usize = 4096;
+
+thread_local! {
+    static WRITTEN: GapTexts = GapTexts::default();
+}
+
+impl Judgement<'_> {
+    /// Appends the gap in `lang` to `out`, as [`Gap::render`] writes it;
+    /// `false` (and nothing appended) when there is no gap.
+    pub(crate) fn write_gap(&self, lang: Lang, out: &mut String) -> bool {
+        let key = self
+            .facts
+            .gap_key()
+            .map(|key| (self.requirement.uid, lang, key));
+        if let Some(key) = key {
+            let known = WRITTEN.with(|written| {
+                let written = written.try_borrow().ok()?;
+                written.get(&key).map(|text| out.push_str(text))
+            });
+            if known.is_some() {
+                return true;
+            }
+        }
+        let Some(gap) = self.facts.gap(lang) else {
+            return false;
+        };
+        let start = out.len();
+        let _ = gap.write_in(lang, out);
+        if let (Some(key), Some(text)) = (key, out.get(start..)) {
+            WRITTEN.with(|written| {
+                if let Ok(mut written) = written.try_borrow_mut() {
+                    if written.len() < GAP_TEXTS {
+                        written.insert(key, text.into());
+                    }
+                }
+            });
+        }
+        true
+    }
+}
+
 impl<'a> Evaluation<'a> {
     /// The vacancy.
     ///

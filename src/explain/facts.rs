@@ -51,6 +51,70 @@ impl Facts<'_> {
         }
     }
 
+    /// What the words of the gap depend on besides the requirement and the
+    /// language, as a number, for the kinds whose gaps take few values (a
+    /// missing right to work, a language level, a declaration); `None` for
+    /// the others. Two facts of one requirement with the same key have the
+    /// same gap.
+    pub(crate) fn gap_key(&self) -> Option<u64> {
+        let key = |kind: u64, variant: u64, payload: u64| Some(kind | variant << 4 | payload << 8);
+        match self {
+            Facts::Attestation(f) => match f.answer {
+                Some(true) => None,
+                Some(false) => key(1, 1, 0),
+                None => key(1, 2, 0),
+            },
+            Facts::Skill(f) => match f.found {
+                SkillFound::NotStated => key(2, 1, 0),
+                SkillFound::Missing { .. } => key(2, 2, 0),
+                _ => None,
+            },
+            Facts::Certification(f) => match f.found {
+                CertificationFound::NotStated => key(3, 1, 0),
+                CertificationFound::Missing { .. } => key(3, 2, 0),
+                _ => None,
+            },
+            Facts::Internal(f) => match f.found {
+                InternalFound::NotStaff => key(4, 1, 0),
+                InternalFound::NotStated => key(4, 2, 0),
+                _ => None,
+            },
+            Facts::Authorization(f) => {
+                // The date the right must be valid on, in days.
+                let on = u64::try_from(chrono::Datelike::num_days_from_ce(&f.valid_on)).ok()?;
+                match f.found {
+                    AuthorizationFound::Missing => key(5, 1, on),
+                    AuthorizationFound::NotStated => key(5, 2, on),
+                    AuthorizationFound::Refused(_) => key(5, 3, on),
+                    _ => None,
+                }
+            }
+            Facts::Language(f) => match f.found {
+                LanguageFound::NotStated => key(6, 1, 0),
+                LanguageFound::Missing(_) => key(6, 2, 0),
+                LanguageFound::Listed { skill, status, .. } => {
+                    // The language by its identity (below 2^48), the
+                    // level by its rank (0: none stated).
+                    let language = skill.language.identity();
+                    if language >= 1 << 48 {
+                        return None;
+                    }
+                    let level = skill
+                        .level
+                        .as_ref()
+                        .map_or(0, |l| u64::from(l.cefr().rank()));
+                    let variant = match status {
+                        Status::Met => return None,
+                        Status::Unknown => 3,
+                        Status::NotMet => 4,
+                    };
+                    key(6, variant, language << 8 | level)
+                }
+            },
+            Facts::Education(_) | Facts::Experience(_) => None,
+        }
+    }
+
     /// The finding's gap in `lang`, as [`Facts::render`] gives it, without
     /// the other words.
     pub(crate) fn gap(&self, lang: Lang) -> Option<Gap> {

@@ -505,7 +505,11 @@ mod tests {
             } else {
                 format!("{years:.1}")
             };
-            let float = if float == "-0" { "0".to_string() } else { float };
+            let float = if float == "-0" {
+                "0".to_string()
+            } else {
+                float
+            };
             assert_eq!(tenths(count), float, "{count}");
         }
         assert_eq!(fmt_years(1.46), "1.5");

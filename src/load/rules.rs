@@ -781,5 +781,6 @@ fn requirement(
         weight,
         source: r.source,
         rule,
+        uid: crate::model::vacancy::next_uid(),
     })
 }

@@ -236,6 +236,15 @@ pub struct Requirement {
     pub(crate) weight: f64,
     pub(crate) source: Option<String>,
     pub(crate) rule: Rule,
+    /// Unique in the process (a copy keeps it, and its content): the words
+    /// written for it may be remembered by it.
+    pub(crate) uid: u64,
+}
+
+/// A new requirement's [`Requirement::uid`].
+pub(crate) fn next_uid() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Requirement {
