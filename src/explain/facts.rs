@@ -111,7 +111,39 @@ impl Facts<'_> {
                     key(6, variant, language << 8 | level)
                 }
             },
-            Facts::Education(_) | Facts::Experience(_) => None,
+            Facts::Experience(f) => {
+                let (variant, payload) = experience_key(f.rule, f.measure)?;
+                key(7, variant, payload)
+            }
+            Facts::Education(f) => {
+                let Some(best) = &f.best else {
+                    return key(8, 1, 0);
+                };
+                // The path, by its number.
+                let number = u64::try_from(best.number).ok().filter(|n| *n < 256)?;
+                match best.experience {
+                    Some(pe) if matches!(pe.join, Join::Short | Join::ToVerify) => {
+                        let (variant, payload) = experience_key(pe.rule, pe.measure)?;
+                        key(8, 2, number | variant << 8 | payload << 12)
+                    }
+                    Some(pe) if pe.join == Join::Substitution => None,
+                    _ => {
+                        let (variant, level) = match best.degree {
+                            DegreeFacts::NotStated => (1, 0),
+                            DegreeFacts::NoneCompleted => (2, 0),
+                            DegreeFacts::BelowLevel { level, .. } => (3, u64::from(level.rank())),
+                            DegreeFacts::NotAccredited { .. } => (4, 0),
+                            DegreeFacts::FieldNotStated { .. } => (5, 0),
+                            DegreeFacts::AccreditationUnknown { .. } => (6, 0),
+                            // The profile's field is in the words.
+                            DegreeFacts::FieldNotAccepted { .. }
+                            | DegreeFacts::FieldToVerify { .. }
+                            | DegreeFacts::Met { .. } => return None,
+                        };
+                        key(8, 3, number | variant << 8 | level << 12)
+                    }
+                }
+            }
         }
     }
 
@@ -122,6 +154,25 @@ impl Facts<'_> {
             Lang::En => super::en::gap_of(self),
             Lang::Es => super::es::gap_of(self),
         }
+    }
+}
+
+/// What an experience gap depends on besides its rule: whether experience
+/// is stated, and the years to show (in the units they are shown in).
+fn experience_key(rule: &ExperienceRule, m: Measure) -> Option<(u64, u64)> {
+    let whole = |x: f64| (0.0..1e12).contains(&x).then(|| x.round() as u64);
+    if !m.stated {
+        return Some((1, 0));
+    }
+    match m.status {
+        Status::Met => None,
+        // Shown in tenths.
+        Status::Unknown => Some((2, whole((m.possible - m.years) * 10.0)?)),
+        // Missing years are kept in hundredths.
+        Status::NotMet => Some((
+            3,
+            whole(super::years_missing(rule.years - m.years) * 100.0)?,
+        )),
     }
 }
 
