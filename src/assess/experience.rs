@@ -6,7 +6,7 @@ use smallvec::SmallVec;
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
 use crate::explain::facts::{
-    Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source,
+    Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source, Years,
 };
 use crate::explain::{Code, Status};
 use crate::matching::{best_match, Category};
@@ -86,7 +86,7 @@ fn days(
 }
 
 /// [`merged_years`] of one span: nothing to merge.
-fn span_years(span: Span, until: NaiveDate) -> f64 {
+pub(crate) fn span_years(span: Span, until: NaiveDate) -> f64 {
     let (start, end, share) = span;
     days(start, end, share, until).map_or(0.0, |(first, after)| {
         after.saturating_sub(first) as f64 * share.clamp(0.0, 1.0) / DAYS_PER_YEAR
@@ -279,7 +279,10 @@ pub(crate) fn tally<'a>(
             continue;
         }
         let span = (start, period.end, period.share);
-        let years = span_years(span, ctx.measured_at);
+        let years = Years {
+            span,
+            until: ctx.measured_at,
+        };
         let detail = if fit == Fit::Yes {
             sure.push(span);
             Detail::Period {

@@ -21,6 +21,7 @@ use crate::{Candidate, Priority, RuleSet, Vacancy};
 
 pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
+pub(crate) use experience::{span_years, Span};
 pub(crate) use prepared::Prepared;
 pub use prepared::PreparedCandidate;
 

@@ -62,10 +62,18 @@ fn detail(detail: &Detail<'_>) -> String {
             format!("{}: not completed by {by}, not counted", degree.english())
         }
         Detail::Period { period, years } => {
-            format!("{}: {}", period.english(), years_noun(&fmt_years(*years)))
+            format!(
+                "{}: {}",
+                period.english(),
+                years_noun(&fmt_years(years.get()))
+            )
         }
         Detail::PeriodToVerify { period, years, why } => {
-            let mut s = format!("{}: {}", period.english(), years_noun(&fmt_years(*years)));
+            let mut s = format!(
+                "{}: {}",
+                period.english(),
+                years_noun(&fmt_years(years.get()))
+            );
             for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {

@@ -284,14 +284,14 @@ fn detail(detail: &Detail<'_>) -> String {
             format!("{}: sin concluir al {by}; no se cuenta", label(degree))
         }
         Detail::Period { period, years: y } => {
-            format!("{}: {}", label(period), years_noun(&years(*y)))
+            format!("{}: {}", label(period), years_noun(&years(y.get())))
         }
         Detail::PeriodToVerify {
             period,
             years: y,
             why,
         } => {
-            let mut s = format!("{}: {}", label(period), years_noun(&years(*y)));
+            let mut s = format!("{}: {}", label(period), years_noun(&years(y.get())));
             for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {

@@ -296,11 +296,11 @@ pub(crate) enum Detail<'a> {
     /// A degree at the level asked, not completed by the date.
     DegreeNotCompleted { degree: Label<'a>, by: NaiveDate },
     /// A period counted, with its years.
-    Period { period: Label<'a>, years: f64 },
+    Period { period: Label<'a>, years: Years },
     /// A period that counts only if a person says so, and why.
     PeriodToVerify {
         period: Label<'a>,
-        years: f64,
+        years: Years,
         why: Doubts,
     },
     /// A period that starts after the measurement date.
@@ -312,6 +312,21 @@ pub(crate) enum Detail<'a> {
         right: &'a WorkAuthorization,
         country: Country,
     },
+}
+
+/// The years a period counts for, measured when they are shown: the span
+/// counted (from its first day, or from the degree it must follow), up to
+/// the measurement date.
+#[derive(Clone, Copy)]
+pub(crate) struct Years {
+    pub(crate) span: crate::assess::Span,
+    pub(crate) until: NaiveDate,
+}
+
+impl Years {
+    pub(crate) fn get(self) -> f64 {
+        crate::assess::span_years(self.span, self.until)
+    }
 }
 
 /// Why a period's relevance is in doubt.
