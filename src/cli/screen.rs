@@ -41,6 +41,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         as_of,
         limits: Limits::default(),
         lang: args.lang.lang,
+        buffers: std::sync::Mutex::default(),
     };
     let vacancies = if args.vacancy.is_some() {
         1
@@ -68,6 +69,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
             };
             tally.add(&chunk.tally);
             progress.around(|| sink.chunk(&chunk.bytes))?;
+            screening.recycle(chunk.bytes);
             progress.inc(chunk.tally.inputs);
             Ok(())
         };
@@ -467,11 +469,33 @@ pub(crate) struct Screening<'a> {
     as_of: NaiveDate,
     limits: Limits,
     lang: vacancy_match::Lang,
+    /// Buffers written out and handed back, for the next chunks: fresh
+    /// memory for every chunk costs the system a page clearing each time.
+    buffers: std::sync::Mutex<Vec<Vec<u8>>>,
 }
 
 impl Screening<'_> {
     /// One input's records: one per vacancy screened, in rule-set order,
     /// or one error record.
+    /// A buffer to write a chunk into: one handed back, else a new one.
+    fn buffer(&self) -> Vec<u8> {
+        self.buffers
+            .lock()
+            .ok()
+            .and_then(|mut buffers| buffers.pop())
+            .unwrap_or_default()
+    }
+
+    /// Hands a chunk's buffer back once it is written out (a few are kept).
+    fn recycle(&self, mut bytes: Vec<u8>) {
+        bytes.clear();
+        if let Ok(mut buffers) = self.buffers.lock() {
+            if buffers.len() < 16 {
+                buffers.push(bytes);
+            }
+        }
+    }
+
     /// Reads one input: a profile, or the record of why it could not be
     /// read.
     fn read(&self, item: Item) -> Input {
@@ -502,17 +526,19 @@ impl Screening<'_> {
             self.rules.vacancies().len()
         };
         // About what the records take, so that the buffer rarely grows.
-        let mut chunk = Chunk {
-            bytes: Vec::with_capacity(items.len().saturating_mul(vacancies).saturating_mul(512)),
-            tally: Tally::default(),
-        };
-        let mut csv = match format.format {
-            ScreenFormat::Csv => Some(
+        let mut bytes = self.buffer();
+        bytes.reserve(items.len().saturating_mul(vacancies).saturating_mul(512));
+        let mut csv = None;
+        if format.format == ScreenFormat::Csv {
+            csv = Some(
                 csv::WriterBuilder::new()
                     .has_headers(false)
-                    .from_writer(Vec::new()),
-            ),
-            _ => None,
+                    .from_writer(std::mem::take(&mut bytes)),
+            );
+        }
+        let mut chunk = Chunk {
+            bytes,
+            tally: Tally::default(),
         };
         let mut write = |out: &mut Vec<u8>, r: &ScreenRecord| -> io::Result<()> {
             match (format.format, &mut csv) {

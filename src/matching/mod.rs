@@ -38,7 +38,7 @@ const FUZZY_MIN_CHARS: usize = 8;
 pub(crate) struct Term(std::sync::Arc<TermData>);
 
 /// What a [`Term`] holds.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TermData {
     /// As written.
     pub(crate) text: String,
@@ -71,6 +71,12 @@ impl std::ops::Deref for Term {
 }
 
 impl Term {
+    /// A copy of the term for one thread: the same name and the same
+    /// (shared) memos, counted by that thread alone.
+    pub(crate) fn private_copy(&self) -> Term {
+        Term(std::sync::Arc::new(TermData::clone(&self.0)))
+    }
+
     /// A profile's term, which remembers its comparisons: prepared once per
     /// candidate, it is compared with the same rule names by many
     /// requirements and vacancies. The same name written by another

@@ -497,23 +497,28 @@ impl Vocabulary {
             return term;
         }
         let term = self.shared_term(category, text);
-        NEAR.with(|near| {
-            if let Ok(mut near) = near.try_borrow_mut() {
-                if near.vocabulary != Some(id) {
-                    *near = Near {
-                        vocabulary: Some(id),
-                        ..Near::default()
-                    };
-                }
-                if near.len < NEAR_NAMES {
-                    near.len = near.len.saturating_add(1);
-                    near.terms
-                        .get_mut(category)
-                        .insert(text.into(), term.clone());
-                }
+        let kept = NEAR.with(|near| {
+            let mut near = near.try_borrow_mut().ok()?;
+            if near.vocabulary != Some(id) {
+                *near = Near {
+                    vocabulary: Some(id),
+                    ..Near::default()
+                };
             }
+            if near.len >= NEAR_NAMES {
+                return None;
+            }
+            near.len = near.len.saturating_add(1);
+            // The thread's own copy: counting references to a term shared
+            // with other threads would make the threads wait on each
+            // other's caches.
+            let copy = term.private_copy();
+            near.terms
+                .get_mut(category)
+                .insert(text.into(), copy.clone());
+            Some(copy)
         });
-        term
+        kept.unwrap_or(term)
     }
 
     /// [`Vocabulary::term`] from the table all threads share.
