@@ -396,7 +396,9 @@ impl Lines {
         loop {
             self.buffer.clear();
             self.line += 1;
-            let source = format!("{}:{}", self.name, self.line);
+            // Named only when something is wrong with the line.
+            let line = self.line;
+            let source = |name: &str| format!("{name}:{line}");
             let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
             let read = (&mut self.reader)
                 .take(cap)
@@ -406,8 +408,8 @@ impl Lines {
                 Ok(_) => {}
                 Err(e) => {
                     let item = Item::Failed {
-                        message: format!("{source}: {e}"),
-                        source,
+                        message: format!("{}: {e}", source(&self.name)),
+                        source: source(&self.name),
                     };
                     // A stream that fails once is not read further.
                     self.reader = BufReader::new(Box::new(io::empty()));
@@ -418,29 +420,54 @@ impl Lines {
             if !complete {
                 self.skip_rest_of_line();
                 return Some(Item::Failed {
-                    message: format!("{source}: line longer than the limit of {max} bytes"),
-                    source,
+                    message: format!(
+                        "{}: line longer than the limit of {max} bytes",
+                        source(&self.name)
+                    ),
+                    source: source(&self.name),
                 });
             }
-            let text = match std::str::from_utf8(&self.buffer) {
-                Ok(text) => text.trim(),
+            let (start, end) = match std::str::from_utf8(&self.buffer) {
+                Ok(text) => {
+                    let trimmed = text.trim();
+                    let start = trimmed.as_ptr().addr().saturating_sub(text.as_ptr().addr());
+                    (start, start.saturating_add(trimmed.len()))
+                }
                 Err(e) => {
                     return Some(Item::Failed {
                         message: format!(
-                            "{source}: invalid UTF-8 at byte {}, expected text",
+                            "{}: invalid UTF-8 at byte {}, expected text",
+                            source(&self.name),
                             e.valid_up_to()
                         ),
-                        source,
+                        source: source(&self.name),
                     })
                 }
             };
-            if text.is_empty() {
+            if start == end {
                 continue;
             }
+            // The line's bytes become the item's text, without a copy
+            // unless it starts with white space.
+            let mut bytes = std::mem::replace(&mut self.buffer, Vec::with_capacity(end));
+            bytes.truncate(end);
+            if start > 0 {
+                bytes.drain(..start);
+            }
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                // Checked above; never lost all the same.
+                Err(e) => {
+                    return Some(Item::Failed {
+                        message: format!("{}: {e}", source(&self.name)),
+                        source: source(&self.name),
+                    })
+                }
+            };
             return Some(Item::Line {
                 name: self.name.clone(),
                 line: self.line,
-                text: text.to_string(),
+                text,
             });
         }
     }
