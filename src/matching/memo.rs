@@ -155,21 +155,19 @@ impl ListMemo {
         ListMemo((0..lists).map(|_| AtomicU32::new(LIST_EMPTY)).collect())
     }
 
-    /// The remembered result for `list`, else `compute`'s, remembered.
+    /// The remembered result for `list`; `None` if not computed yet.
     #[inline]
-    pub(crate) fn get_or(&self, list: usize, compute: impl FnOnce() -> ListFound) -> ListFound {
-        let Some(slot) = self.0.get(list) else {
-            return compute();
-        };
-        match slot.load(Ordering::Relaxed) {
-            LIST_EMPTY => {
-                let found = compute();
-                if let Some(code) = encode_list(found) {
-                    slot.store(code, Ordering::Relaxed);
-                }
-                found
-            }
-            value => decode_list(value),
+    pub(crate) fn get(&self, list: usize) -> Option<ListFound> {
+        match self.0.get(list)?.load(Ordering::Relaxed) {
+            LIST_EMPTY => None,
+            value => Some(decode_list(value)),
+        }
+    }
+
+    /// Remembers the result for `list`.
+    pub(crate) fn set(&self, list: usize, found: ListFound) {
+        if let (Some(slot), Some(code)) = (self.0.get(list), encode_list(found)) {
+            slot.store(code, Ordering::Relaxed);
         }
     }
 }

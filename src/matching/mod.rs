@@ -438,28 +438,29 @@ fn best_in_list(
     vocabulary: &Vocabulary,
     category: Category,
 ) -> ListFound {
-    let compute = || {
-        let mut best: ListFound = None;
-        for (w, term) in wanted.iter().enumerate() {
-            if let Some(h) = hit(term, found, vocabulary, category) {
-                let better = best.is_none_or(|(_, how, similarity)| {
-                    h.how
-                        .strength()
-                        .cmp(&how.strength())
-                        .then(h.similarity.total_cmp(&similarity))
-                        .is_gt()
-                });
-                if better {
-                    best = Some((w, h.how, h.similarity));
-                }
+    let list = wanted.list.filter(|_| found.category == category);
+    if let Some(known) = list.and_then(|list| found.lists.get(list)) {
+        return known;
+    }
+    let mut best: ListFound = None;
+    for (w, term) in wanted.iter().enumerate() {
+        if let Some(h) = hit(term, found, vocabulary, category) {
+            let better = best.is_none_or(|(_, how, similarity)| {
+                h.how
+                    .strength()
+                    .cmp(&how.strength())
+                    .then(h.similarity.total_cmp(&similarity))
+                    .is_gt()
+            });
+            if better {
+                best = Some((w, h.how, h.similarity));
             }
         }
-        best
-    };
-    match wanted.list {
-        Some(list) if found.category == category => found.lists.get_or(list, compute),
-        _ => compute(),
     }
+    if let Some(list) = list {
+        found.lists.set(list, best);
+    }
+    best
 }
 
 /// Whether match `a` is better evidence than match `b`: a stronger kind,
