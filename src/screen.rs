@@ -531,15 +531,14 @@ fn any_byte(text: &str, flag: impl Fn(u64) -> u64) -> bool {
     let mut chunks = text.as_bytes().chunks_exact(8);
     let mut flagged = 0;
     for chunk in &mut chunks {
-        let mut word = [0_u8; 8];
-        word.copy_from_slice(chunk);
-        flagged |= flag(u64::from_le_bytes(word));
+        if let Ok(word) = <[u8; 8]>::try_from(chunk) {
+            flagged |= flag(u64::from_le_bytes(word));
+        }
     }
-    let rest = chunks.remainder();
     // The rest, padded with a byte no test looks for.
     let mut word = [b'a'; 8];
-    if let Some(head) = word.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
+    for (to, from) in word.iter_mut().zip(chunks.remainder()) {
+        *to = *from;
     }
     flagged |= flag(u64::from_le_bytes(word));
     flagged & HIGH_BITS != 0

@@ -29,11 +29,12 @@ pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
 /// start after `until`, or that end before they start, count nothing.
 pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
     // (first day, day after, share) of the spans that count.
-    let mut covered: SmallVec<[(i64, i64, f64); 16]> = spans
-        .filter_map(|(start, end, share)| {
-            days(start, end, share, until).map(|(first, after)| (first, after, share))
-        })
-        .collect();
+    let mut covered: SmallVec<[(i64, i64, f64); 16]> = SmallVec::new();
+    for (start, end, share) in spans {
+        if let Some((first, after)) = days(start, end, share, until) {
+            covered.push((first, after, share));
+        }
+    }
     if covered.iter().all(|(_, _, share)| *share >= 1.0) {
         // Full time throughout: the days of the union of the spans.
         covered.sort_unstable_by_key(|(first, _, _)| *first);
