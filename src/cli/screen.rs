@@ -427,42 +427,39 @@ impl Lines {
                     source: source(&self.name),
                 });
             }
-            let (start, end) = match std::str::from_utf8(&self.buffer) {
-                Ok(text) => {
-                    let trimmed = text.trim();
-                    let start = trimmed.as_ptr().addr().saturating_sub(text.as_ptr().addr());
-                    (start, start.saturating_add(trimmed.len()))
-                }
+            // The line's bytes become the item's text: checked once, and
+            // copied only when white space starts it.
+            let capacity = self.buffer.capacity();
+            let bytes = std::mem::replace(&mut self.buffer, Vec::with_capacity(capacity));
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
                 Err(e) => {
                     return Some(Item::Failed {
                         message: format!(
                             "{}: invalid UTF-8 at byte {}, expected text",
                             source(&self.name),
-                            e.valid_up_to()
+                            e.utf8_error().valid_up_to()
                         ),
                         source: source(&self.name),
                     })
                 }
             };
-            if start == end {
+            let trimmed = text.trim();
+            let (empty, leading, len) = (
+                trimmed.is_empty(),
+                !text.starts_with(trimmed),
+                trimmed.len(),
+            );
+            if empty {
+                self.buffer = text.into_bytes();
                 continue;
             }
-            // The line's bytes become the item's text, without a copy
-            // unless it starts with white space.
-            let mut bytes = std::mem::replace(&mut self.buffer, Vec::with_capacity(end));
-            bytes.truncate(end);
-            if start > 0 {
-                bytes.drain(..start);
-            }
-            let text = match String::from_utf8(bytes) {
-                Ok(text) => text,
-                // Checked above; never lost all the same.
-                Err(e) => {
-                    return Some(Item::Failed {
-                        message: format!("{}: {e}", source(&self.name)),
-                        source: source(&self.name),
-                    })
-                }
+            let text = if leading {
+                text.trim().to_string()
+            } else {
+                let mut text = text;
+                text.truncate(len);
+                text
             };
             return Some(Item::Line {
                 name: self.name.clone(),
