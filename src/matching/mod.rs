@@ -60,6 +60,19 @@ pub(crate) struct TermData {
     /// For a profile's term: its best match in each of the rule set's
     /// lists of names of its category (empty for a rule's term).
     lists: ListMemo,
+    /// The same name linked in another category, once asked for (an
+    /// experience domain read as a skill).
+    relinked: Relinked,
+}
+
+/// [`TermData::relinked`]: a cache, which takes no part in what a name is.
+#[derive(Debug, Clone, Default)]
+struct Relinked(std::sync::OnceLock<Term>);
+
+impl PartialEq for Relinked {
+    fn eq(&self, _: &Relinked) -> bool {
+        true
+    }
 }
 
 impl std::ops::Deref for Term {
@@ -96,7 +109,15 @@ impl Term {
     /// The same profile's name, linked in another category (an
     /// experience domain read as a skill).
     pub(crate) fn relinked(&self, vocabulary: &Vocabulary, category: Category) -> Term {
-        vocabulary.term(category, &self.text)
+        let linked = self
+            .relinked
+            .0
+            .get_or_init(|| vocabulary.term(category, &self.text));
+        if linked.category == category {
+            linked.clone()
+        } else {
+            vocabulary.term(category, &self.text)
+        }
     }
 
     /// A rule's term.
@@ -131,6 +152,7 @@ impl TermData {
             shape,
             memo: Memo::default(),
             lists: ListMemo::default(),
+            relinked: Relinked::default(),
         }
     }
 }
