@@ -7,20 +7,30 @@
 //! ```
 //!
 //! Benches, with the issue's letters:
-//! - (a) `assess_one/prepared/000`: one full explained assessment (findings
-//!   as data, text not rendered) of Ana López's profile against posting
-//!   000, reusing a prepared candidate; `assess_one/reprepare/000` is
-//!   [`RuleSet::assess_one`], which prepares the candidate on every call.
+//! - (a) `assess_one/prepared/000`: one full assessment of Ana López's
+//!   profile against posting 000, findings as data (an [`Evaluation`],
+//!   text not written), reusing a prepared candidate;
+//!   `assess_one/prepared_written/000` also writes every sentence
+//!   ([`PreparedCandidate::assess`]); `assess_one/reprepare/000` prepares
+//!   the candidate on every call.
 //! - (b) `assess_each/five_postings`: the same profile against all five
-//!   postings, preparation included ([`RuleSet::assess_each`]);
-//!   `assess_each/generated_mix` cycles through 1,024 generated profiles.
+//!   postings, preparation included; `five_postings_prepared` reuses the
+//!   prepared candidate; `five_postings_written` writes every sentence
+//!   ([`RuleSet::assess_each`]); `generated_mix` cycles through 1,024
+//!   generated profiles, preparation included.
 //! - (c) `floor/hand_written_000_required`: a hand-written function that
 //!   checks posting 000's required items on a ready struct of the same
 //!   profile: the floor any rules engine is measured against.
 //! - (d) `load/bundled_rules`: loading and compiling the bundled rule set.
 //! - (e) `parse/yaml` and `parse/json`: the same 44-line profile.
 //! - (f) `screen/jsonl_10k_five_postings`: parsing 10,000 generated JSON
-//!   Lines profiles and assessing each against the five postings.
+//!   Lines profiles, judging each against the five postings and writing
+//!   the 50,000 JSON Lines records, as `vacancy-match screen` does, on one
+//!   core.
+//!
+//! [`Evaluation`]: vacancy_match::Evaluation
+//! [`PreparedCandidate::assess`]: vacancy_match::PreparedCandidate::assess
+//! [`RuleSet::assess_each`]: vacancy_match::RuleSet::assess_each
 //!
 //! After criterion's groups, the bench times (a) and (c) itself, in
 //! interleaved batches so that both see the same noise, and prints their
@@ -34,7 +44,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput};
-use vacancy_match::{Candidate, Cefr, DegreeLevel, RuleSet, Verdict};
+use vacancy_match::{Candidate, Cefr, DegreeLevel, Lang, RuleSet, ScreenRecord, Verdict};
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -352,15 +362,19 @@ fn screen(c: &mut Criterion) {
     group.throughput(Throughput::Elements(SCREENED * 5));
     group.bench_function("jsonl_10k_five_postings", |b| {
         b.iter(|| {
+            // What `vacancy-match screen --format jsonl` does on one core:
+            // parse, prepare, judge, and write each record.
+            let mut out = Vec::with_capacity(1 << 20);
             let mut eligible = 0_usize;
             for line in jsonl.lines() {
                 let cv = Candidate::from_json_str(line).unwrap();
-                eligible += rules
-                    .prepare(&cv)
-                    .evaluate_each(as_of)
-                    .iter()
-                    .filter(|e| e.verdict() == Verdict::Eligible)
-                    .count();
+                let prepared = rules.prepare(&cv);
+                for e in prepared.evaluate_each(as_of) {
+                    eligible += usize::from(e.verdict() == Verdict::Eligible);
+                    ScreenRecord::write_evaluation_json("stdin:1", &e, Lang::En, &mut out);
+                    out.push(b'\n');
+                }
+                out.clear();
             }
             eligible
         });
