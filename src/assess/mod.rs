@@ -289,13 +289,9 @@ pub(crate) fn evaluate<'a>(
     vocabulary: &'a Vocabulary,
     as_of: NaiveDate,
 ) -> Evaluation<'a> {
-    let deadline = vacancy.deadline.map(|d| d.last_day());
+    let (deadline, target_start) = vacancy.days;
     let measured_at = deadline.map_or(as_of, |d| d.min(as_of));
-    let valid_on = vacancy
-        .target_start
-        .map(|d| d.first_day())
-        .or(deadline)
-        .unwrap_or(as_of);
+    let valid_on = target_start.or(deadline).unwrap_or(as_of);
     let ctx = Context {
         vacancy,
         vocabulary,

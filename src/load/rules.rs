@@ -476,6 +476,10 @@ fn compile(
         posted: raw.posted,
         deadline: raw.deadline,
         target_start: raw.target_start,
+        days: (
+            raw.deadline.map(|d| d.last_day()),
+            raw.target_start.map(|d| d.first_day()),
+        ),
         requirements,
         cases,
         file: None,

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::candidate::AuthorizationStatus;
 use super::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
+use chrono::NaiveDate;
+
 use crate::matching::Names;
 
 /// A job vacancy: its identity, dates and requirements, compiled from a
@@ -30,6 +32,9 @@ pub struct Vacancy {
     pub(crate) posted: Option<PartialDate>,
     pub(crate) deadline: Option<PartialDate>,
     pub(crate) target_start: Option<PartialDate>,
+    /// The deadline's last day and the target start's first day, worked
+    /// out at load.
+    pub(crate) days: (Option<NaiveDate>, Option<NaiveDate>),
     pub(crate) requirements: Vec<Requirement>,
     /// The rule file's own test cases.
     pub(crate) cases: Vec<crate::cases::Case>,
