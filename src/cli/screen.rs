@@ -2,11 +2,12 @@
 //! per candidate × vacancy, streamed.
 //!
 //! # Design
-//! The work is split in three so that a later `--jobs` can run the middle
-//! part on many threads: [`Items`] lists the inputs lazily (files, and
-//! JSON Lines read one line at a time), [`Screening::records`] turns one
-//! [`Item`] into its records (read, parse, assess: no shared state), and
-//! [`Sink`] writes them in input order. Memory stays flat however many
+//! The work is split in three: [`Items`] lists the inputs lazily (files,
+//! and JSON Lines read one line at a time), handed out in batches;
+//! [`Screening::chunk`] turns a batch into its records, written out as
+//! bytes (read, parse, prepare, judge, write: the only shared state is
+//! the rule set's tables of names), on `--jobs` threads; and [`Sink`]
+//! writes the chunks in input order. Memory stays flat however many
 //! profiles stream through standard input.
 
 use std::collections::VecDeque;
