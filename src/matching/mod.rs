@@ -45,7 +45,7 @@ pub(crate) struct TermData {
     /// Normalised.
     pub(crate) norm: String,
     /// Normalised words, sorted, so word order does not matter; `None`
-    /// when they already are (see [`Term::sorted`]).
+    /// when they already are (see [`TermData::sorted`]).
     sorted: Option<String>,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
