@@ -216,19 +216,10 @@ impl ScreenRecord {
             gaps.push(one_line_owned([requirement, ": ", &what].concat()));
         }
         ScreenRecord {
-            source: String::new(),
-            candidate: None,
-            name: None,
-            vacancy: None,
-            title: None,
-            verdict: None,
-            score: None,
-            closed: None,
-            as_of: NaiveDate::MIN,
             unmet,
             to_verify,
             gaps,
-            error: None,
+            ..ScreenRecord::empty(NaiveDate::MIN)
         }
     }
 
@@ -266,6 +257,15 @@ impl ScreenRecord {
     pub fn failed(source: &str, as_of: NaiveDate, message: &str) -> ScreenRecord {
         ScreenRecord {
             source: one_line(source),
+            error: Some(one_line(message)),
+            ..ScreenRecord::empty(as_of)
+        }
+    }
+
+    /// A record with nothing in it but the date.
+    fn empty(as_of: NaiveDate) -> ScreenRecord {
+        ScreenRecord {
+            source: String::new(),
             candidate: None,
             name: None,
             vacancy: None,
@@ -277,7 +277,7 @@ impl ScreenRecord {
             unmet: Vec::new(),
             to_verify: Vec::new(),
             gaps: Vec::new(),
-            error: Some(one_line(message)),
+            error: None,
         }
     }
 }

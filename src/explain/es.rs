@@ -16,9 +16,9 @@ use std::fmt::{self, Write as _};
 
 use super::facts::{
     one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
-    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, ExperienceFacts, Facts,
-    InternalFacts, InternalFound, Item, Join, Label, LanguageFacts, LanguageFound, Measure,
-    PathFacts, Rendered, SkillFacts, SkillFound, Source,
+    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, EducationGap,
+    ExperienceFacts, Facts, InternalFacts, InternalFound, Item, Join, Label, LanguageFacts,
+    LanguageFound, Measure, PathFacts, Rendered, SkillFacts, SkillFound, Source,
 };
 use super::render::Words;
 use super::Lang;
@@ -616,17 +616,15 @@ fn paths(rule: &EducationRule, home: Country) -> String {
 }
 
 fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
-    let Some(best) = &f.best else {
-        return Some(Gap::Verify {
+    match f.gap_source() {
+        EducationGap::Paths => Some(Gap::Verify {
             what: paths(f.rule, f.home),
-        });
-    };
-    match best.experience {
-        Some(pe) if matches!(pe.join, Join::Short | Join::ToVerify) => {
+        }),
+        EducationGap::Experience(pe) => {
             experience_gap(pe.rule, pe.measure, experience_what(pe.rule, f.home))
         }
-        Some(pe) if pe.join == Join::Substitution => None,
-        _ => degree_gap(&best.degree, best.path),
+        EducationGap::Degree(degree, path) => degree_gap(degree, path),
+        EducationGap::None => None,
     }
 }
 

@@ -408,6 +408,34 @@ pub(crate) struct EducationFacts<'a> {
     pub(crate) best: Option<PathFacts<'a>>,
 }
 
+/// Where an education finding's gap comes from, the same in every
+/// language: the renderers write it.
+pub(crate) enum EducationGap<'f, 'a> {
+    /// No path to evaluate: every path, to verify.
+    Paths,
+    /// The years of the path reported are short or to verify.
+    Experience(PathExperience<'a>),
+    /// The degree of the path reported.
+    Degree(&'f DegreeFacts<'a>, &'a EducationPath),
+    /// Met (through the UN substitution rule): no gap.
+    None,
+}
+
+impl<'a> EducationFacts<'a> {
+    pub(crate) fn gap_source(&self) -> EducationGap<'_, 'a> {
+        let Some(best) = &self.best else {
+            return EducationGap::Paths;
+        };
+        match best.experience {
+            Some(pe) if matches!(pe.join, Join::Short | Join::ToVerify) => {
+                EducationGap::Experience(pe)
+            }
+            Some(pe) if pe.join == Join::Substitution => EducationGap::None,
+            _ => EducationGap::Degree(&best.degree, best.path),
+        }
+    }
+}
+
 /// The path met, or the closest one.
 pub(crate) struct PathFacts<'a> {
     /// 1-based, as people count paths.
