@@ -144,8 +144,22 @@ fn countries() -> &'static CodeIndex {
 /// assert_eq!(es.english_name(), "Spanish");
 /// assert_eq!(Language::parse("K'iche'").unwrap().code(), "quc");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Eq)]
 pub struct Language(&'static CodeEntry);
+
+/// The same entry of the code table: the same language (compared by place
+/// first, which is what equal entries share).
+impl PartialEq for Language {
+    fn eq(&self, other: &Language) -> bool {
+        std::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+impl std::hash::Hash for Language {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.code.hash(state);
+    }
+}
 
 impl Language {
     /// A number that tells this language from every other, for the life of
@@ -210,8 +224,22 @@ impl Language {
 /// assert_eq!(Country::parse("México").unwrap().code(), "MX");
 /// assert_eq!(Country::parse("gtm").unwrap().code(), "GT");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Eq)]
 pub struct Country(&'static CodeEntry);
+
+/// The same entry of the code table: the same country (compared by place
+/// first, which is what equal entries share).
+impl PartialEq for Country {
+    fn eq(&self, other: &Country) -> bool {
+        std::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+impl std::hash::Hash for Country {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.code.hash(state);
+    }
+}
 
 impl Country {
     /// Looks a country up by alpha-2 or alpha-3 code or by name.
