@@ -561,15 +561,9 @@ fn equal(word: u64, byte: u8) -> u64 {
 /// A JSON string: the text as it is when nothing in it needs escaping,
 /// else as serde_json escapes it.
 fn json_str(out: &mut Vec<u8>, text: &str) {
-    if any_byte(text, |word| {
-        below(word, 0x20) | equal(word, b'"') | equal(word, b'\\')
-    }) {
-        let _ = serde_json::to_writer(&mut *out, text);
-    } else {
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
-    }
+    out.push(b'"');
+    json_piece(out, text);
+    out.push(b'"');
 }
 
 fn json_opt_str(out: &mut Vec<u8>, text: Option<&str>) {

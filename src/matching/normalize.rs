@@ -222,24 +222,8 @@ mod tests {
 
     /// The allocation-free normaliser gives what the first one gave.
     mod reference {
-        use super::super::{ABBREVIATIONS, STOP_WORDS};
-
-        fn fold(c: char) -> Option<char> {
-            let c = match c {
-                'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' | 'Á' | 'À' | 'Ä' | 'Â' | 'Ã' | 'Å' => {
-                    'a'
-                }
-                'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-                'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-                'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'o',
-                'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-                'ñ' | 'Ñ' => 'n',
-                'ç' | 'Ç' => 'c',
-                c if c.is_alphanumeric() => return Some(c.to_lowercase().next().unwrap_or(c)),
-                _ => return None,
-            };
-            Some(c)
-        }
+        // Folding characters is not what changed: both use the same.
+        use super::super::{fold, ABBREVIATIONS, STOP_WORDS};
 
         fn singular(word: &str) -> String {
             if word.len() <= 3 || !word.is_ascii() {
