@@ -7,7 +7,7 @@ use super::experience::{self, Tally};
 use super::prepared::{Prepared, PreparedDegree};
 use super::{Context, Outcome};
 use crate::explain::facts::{
-    Cited, DegreeFacts, Detail, EducationFacts, Facts, Item, Join, Label, PathExperience,
+    Basis, Cited, DegreeFacts, Detail, EducationFacts, Facts, Item, Join, Label, PathExperience,
     PathFacts, Source,
 };
 use crate::explain::{Code, Status};
@@ -40,7 +40,7 @@ struct Shared<'a> {
     /// (fields group, degree index, judgement).
     fields: SmallVec<[(usize, usize, FieldFit<'a>); 8]>,
     /// (experience group, tally).
-    tallies: SmallVec<[(usize, Tally<'a>); 2]>,
+    tallies: SmallVec<[(usize, Tally); 2]>,
 }
 
 fn field_fit<'a>(
@@ -138,10 +138,8 @@ struct PathOutcome<'a> {
     code: Code,
     degree: DegreeFacts<'a>,
     experience: Option<PathExperience<'a>>,
-    /// The degree part's evidence.
-    cited: SmallVec<[Cited<'a>; 2]>,
-    /// The experience part's evidence: the index of its tally in `Shared`.
-    tally: Option<usize>,
+    /// The degree judged, and how its field matched.
+    chosen: Option<(&'a PreparedDegree<'a>, Option<Matched<'a>>)>,
 }
 
 /// A degree of the profile, to name in a sentence.
@@ -169,11 +167,11 @@ fn assess_path<'a>(
     index: usize,
     rule: &'a EducationRule,
     path: &'a EducationPath,
-    p: &'a Prepared<'_>,
+    p: &'a Prepared<'a>,
     ctx: &Context<'_>,
     shared: &mut Shared<'a>,
 ) -> PathOutcome<'a> {
-    let mut cited: SmallVec<[Cited<'a>; 2]> = SmallVec::new();
+    let mut chosen = None;
     // The degree part.
     let (d_status, d_credit, d_code, degree) = match &p.degrees {
         None => (
@@ -192,16 +190,6 @@ fn assess_path<'a>(
             let mut best: Option<DegreeFit<'a>> = None;
             for d in degrees {
                 if d.completed.is_none_or(|c| c > ctx.measured_at) {
-                    if d.level >= path.degree {
-                        cited.push(Cited {
-                            item: Item::Education(d.index),
-                            detail: Detail::DegreeNotCompleted {
-                                degree: degree_label(d),
-                                by: ctx.measured_at,
-                            },
-                            matched: None,
-                        });
-                    }
                     continue;
                 }
                 let known = shared
@@ -229,14 +217,7 @@ fn assess_path<'a>(
                     DegreeFacts::NoneCompleted,
                 ),
                 Some(fit) => {
-                    cited.insert(
-                        0,
-                        Cited {
-                            item: Item::Education(fit.degree.index),
-                            detail: Detail::Degree(degree_label(fit.degree)),
-                            matched: fit.field_match,
-                        },
-                    );
+                    chosen = Some((fit.degree, fit.field_match));
                     let (status, code, facts) = degree_outcome(fit);
                     (status, top_credit, code, facts)
                 }
@@ -252,8 +233,7 @@ fn assess_path<'a>(
             code: d_code,
             degree,
             experience: None,
-            cited,
-            tally: None,
+            chosen,
         };
     };
     let group = rule.experience_group.get(index).copied().unwrap_or(index);
@@ -298,8 +278,7 @@ fn assess_path<'a>(
             measure,
             join,
         }),
-        cited,
-        tally: Some(slot),
+        chosen,
     }
 }
 
@@ -366,8 +345,8 @@ fn degree_outcome(fit: DegreeFit<'_>) -> (Status, Code, DegreeFacts<'_>) {
 /// The education requirement: the best path, or the closest one.
 pub(crate) fn assess<'a>(
     rule: &'a EducationRule,
-    p: &'a Prepared<'_>,
-    ctx: &Context<'_>,
+    p: &'a Prepared<'a>,
+    ctx: &Context<'a>,
 ) -> Outcome<'a> {
     // The path reported is the best by status; among paths that are not
     // met, one whose degree the candidate holds comes before one that
@@ -389,6 +368,10 @@ pub(crate) fn assess<'a>(
         }
     }
     let home = ctx.vacancy.country;
+    let basis = Basis {
+        prepared: p,
+        ctx: *ctx,
+    };
     let Some((number, path, outcome)) = best else {
         return Outcome::simple(
             Status::Unknown,
@@ -397,16 +380,10 @@ pub(crate) fn assess<'a>(
                 rule,
                 home,
                 best: None,
+                basis,
             }),
         );
     };
-    let experience_cited = outcome
-        .tally
-        .and_then(|slot| shared.tallies.get(slot))
-        .map_or(&[][..], |(_, tally)| &tally.cited[..]);
-    let mut cited = Vec::with_capacity(outcome.cited.len().saturating_add(experience_cited.len()));
-    cited.extend_from_slice(&outcome.cited);
-    cited.extend_from_slice(experience_cited);
     Outcome {
         status: outcome.status,
         credit,
@@ -420,8 +397,43 @@ pub(crate) fn assess<'a>(
                 met: outcome.status == Status::Met,
                 degree: outcome.degree,
                 experience: outcome.experience,
-                cited,
+                chosen: outcome.chosen,
             }),
+            basis,
         }),
     }
+}
+
+/// The evidence of path `best`, found again from what it was judged on:
+/// the degree judged, the degrees at the path's level not completed by
+/// the measurement date, then the periods its experience part cites.
+pub(crate) fn cited<'a>(
+    best: &PathFacts<'a>,
+    p: &'a Prepared<'a>,
+    ctx: &Context<'_>,
+) -> Vec<Cited<'a>> {
+    let mut cited = Vec::new();
+    if let Some((d, matched)) = best.chosen {
+        cited.push(Cited {
+            item: Item::Education(d.index),
+            detail: Detail::Degree(degree_label(d)),
+            matched,
+        });
+    }
+    for d in p.degrees.iter().flatten() {
+        if d.completed.is_none_or(|c| c > ctx.measured_at) && d.level >= best.path.degree {
+            cited.push(Cited {
+                item: Item::Education(d.index),
+                detail: Detail::DegreeNotCompleted {
+                    degree: degree_label(d),
+                    by: ctx.measured_at,
+                },
+                matched: None,
+            });
+        }
+    }
+    if let Some(rule) = &best.path.experience {
+        cited.extend(experience::cited(rule, p, ctx));
+    }
+    cited
 }

@@ -6,10 +6,11 @@ use smallvec::SmallVec;
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
 use crate::explain::facts::{
-    Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source, Years,
+    Basis, Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source,
+    Years,
 };
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, Category};
+use crate::matching::{best_match, Category, Matched};
 use crate::model::vacancy::{ExperienceRule, Scope};
 
 /// Days in a year of experience. 365 rather than 365.25 so that whole
@@ -106,17 +107,17 @@ enum Fit {
 /// domains, countries, scope and degree), whatever the years asked: rules
 /// with the same filters share one tally (the paths of an education
 /// requirement usually do).
-pub(crate) struct Tally<'a> {
+#[derive(Clone, Copy)]
+pub(crate) struct Tally {
     /// Qualifying years for sure.
     pub(crate) years: f64,
     /// Years if the periods to verify count.
     pub(crate) possible: f64,
     /// Whether the profile states any experience.
     pub(crate) stated: bool,
-    pub(crate) cited: Vec<Cited<'a>>,
 }
 
-impl Tally<'_> {
+impl Tally {
     /// How the tally stands against `need` years: the measure, and the
     /// credit.
     pub(crate) fn judge(&self, need: f64) -> (Measure, f64) {
@@ -151,7 +152,7 @@ fn fit<'a>(
     period: &'a PreparedPeriod,
     ctx: &Context<'_>,
     why: &mut Doubts,
-) -> (Fit, Option<crate::matching::Matched<'a>>) {
+) -> (Fit, Option<Matched<'a>>) {
     let mut fit = Fit::Yes;
     let mut matched = None;
     if !rule.domains.is_empty() {
@@ -221,22 +222,15 @@ pub(crate) fn period_label<'a>(period: &PreparedPeriod<'a>) -> Label<'a> {
     }
 }
 
-/// Tallies a candidate's experience for `rule`'s filters.
-pub(crate) fn tally<'a>(
-    rule: &'a ExperienceRule,
-    p: &'a Prepared<'_>,
+/// From when a rule counts experience: `None` from each period's start;
+/// `Some(None)` when it must follow a degree none of which was completed
+/// by the measurement date.
+fn counts_from(
+    rule: &ExperienceRule,
+    p: &Prepared<'_>,
     ctx: &Context<'_>,
-) -> Tally<'a> {
-    let Some(periods) = &p.periods else {
-        return Tally {
-            years: 0.0,
-            possible: 0.0,
-            stated: false,
-            cited: Vec::new(),
-        };
-    };
-    // Experience after a degree: from the earliest completion of one.
-    let counts_from = rule.after_degree.map(|level| {
+) -> Option<Option<NaiveDate>> {
+    rule.after_degree.map(|level| {
         p.degrees
             .iter()
             .flatten()
@@ -244,65 +238,83 @@ pub(crate) fn tally<'a>(
             .filter_map(|d| d.completed)
             .filter(|c| *c <= ctx.measured_at)
             .min()
-    });
+    })
+}
+
+/// How one period counts for a rule.
+enum Count<'a> {
+    /// Counted from `start`: for sure, or only if a person says so (`why`).
+    Span {
+        sure: bool,
+        why: Doubts,
+        start: NaiveDate,
+        matched: Option<Matched<'a>>,
+    },
+    /// Starts after the measurement date: cited, not counted.
+    TooLate,
+}
+
+/// How `period` counts for `rule`; `None` when it neither counts nor is
+/// cited.
+fn count<'a>(
+    rule: &'a ExperienceRule,
+    p: &Prepared<'_>,
+    period: &'a PreparedPeriod,
+    counts_from: Option<Option<NaiveDate>>,
+    ctx: &Context<'_>,
+) -> Option<Count<'a>> {
+    let mut why = Doubts::default();
+    let (mut fit, matched) = fit(rule, period, ctx, &mut why);
+    if fit == Fit::No {
+        return None;
+    }
+    let start = match counts_from {
+        None => period.start,
+        // No education stated: whether the period follows the degree is
+        // for a person to check, not a fail.
+        Some(None) if p.degrees.is_none() => {
+            fit = fit.min(Fit::Uncertain);
+            why.add(Doubt::DegreeDateNotStated);
+            period.start
+        }
+        Some(None) => return None,
+        Some(Some(from)) => period.start.max(from.succ_opt().unwrap_or(from)),
+    };
+    if start > ctx.measured_at {
+        return (period.start > ctx.measured_at).then_some(Count::TooLate);
+    }
+    Some(Count::Span {
+        sure: fit == Fit::Yes,
+        why,
+        start,
+        matched,
+    })
+}
+
+/// Tallies a candidate's experience for `rule`'s filters.
+pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Tally {
+    let Some(periods) = &p.periods else {
+        return Tally {
+            years: 0.0,
+            possible: 0.0,
+            stated: false,
+        };
+    };
+    let from = counts_from(rule, p, ctx);
     let mut sure: SmallVec<[Span; 8]> = SmallVec::new();
     let mut maybe: SmallVec<[Span; 8]> = SmallVec::new();
-    let mut cited = Vec::with_capacity(periods.len());
     for period in periods {
-        let mut why = Doubts::default();
-        let (mut fit, matched) = fit(rule, period, ctx, &mut why);
-        if fit == Fit::No {
-            continue;
+        if let Some(Count::Span {
+            sure: yes, start, ..
+        }) = count(rule, p, period, from, ctx)
+        {
+            let span = (start, period.end, period.share);
+            if yes {
+                sure.push(span);
+            } else {
+                maybe.push(span);
+            }
         }
-        let start = match counts_from {
-            None => period.start,
-            // No education stated: whether the period follows the degree
-            // is for a person to check, not a fail.
-            Some(None) if p.degrees.is_none() => {
-                fit = fit.min(Fit::Uncertain);
-                why.add(Doubt::DegreeDateNotStated);
-                period.start
-            }
-            Some(None) => continue,
-            Some(Some(from)) => period.start.max(from.succ_opt().unwrap_or(from)),
-        };
-        if start > ctx.measured_at {
-            if period.start > ctx.measured_at {
-                cited.push(Cited {
-                    item: Item::Experience(period.index),
-                    detail: Detail::PeriodTooLate {
-                        period: period_label(period),
-                        after: ctx.measured_at,
-                    },
-                    matched: None,
-                });
-            }
-            continue;
-        }
-        let span = (start, period.end, period.share);
-        let years = Years {
-            span,
-            until: ctx.measured_at,
-        };
-        let detail = if fit == Fit::Yes {
-            sure.push(span);
-            Detail::Period {
-                period: period_label(period),
-                years,
-            }
-        } else {
-            maybe.push(span);
-            Detail::PeriodToVerify {
-                period: period_label(period),
-                years,
-                why,
-            }
-        };
-        cited.push(Cited {
-            item: Item::Experience(period.index),
-            detail,
-            matched,
-        });
     }
     let years = merged_years(sure.iter().copied(), ctx.measured_at);
     let possible = if maybe.is_empty() {
@@ -314,15 +326,71 @@ pub(crate) fn tally<'a>(
         years,
         possible,
         stated: true,
-        cited,
     }
+}
+
+/// The periods `rule` cites, in the profile's order: each counted one
+/// with its years, each to verify with why, and each that starts too
+/// late. Found again when a finding is explained, as [`tally`] found them.
+pub(crate) fn cited<'a>(
+    rule: &'a ExperienceRule,
+    p: &'a Prepared<'a>,
+    ctx: &Context<'_>,
+) -> Vec<Cited<'a>> {
+    let from = counts_from(rule, p, ctx);
+    let mut cited = Vec::new();
+    for period in p.periods.iter().flatten() {
+        let Some(count) = count(rule, p, period, from, ctx) else {
+            continue;
+        };
+        let label = period_label(period);
+        let (detail, matched) = match count {
+            Count::TooLate => (
+                Detail::PeriodTooLate {
+                    period: label,
+                    after: ctx.measured_at,
+                },
+                None,
+            ),
+            Count::Span {
+                sure,
+                why,
+                start,
+                matched,
+            } => {
+                let years = Years {
+                    span: (start, period.end, period.share),
+                    until: ctx.measured_at,
+                };
+                let detail = if sure {
+                    Detail::Period {
+                        period: label,
+                        years,
+                    }
+                } else {
+                    Detail::PeriodToVerify {
+                        period: label,
+                        years,
+                        why,
+                    }
+                };
+                (detail, matched)
+            }
+        };
+        cited.push(Cited {
+            item: Item::Experience(period.index),
+            detail,
+            matched,
+        });
+    }
+    cited
 }
 
 /// The experience requirement.
 pub(crate) fn assess<'a>(
     rule: &'a ExperienceRule,
-    p: &'a Prepared<'_>,
-    ctx: &Context<'_>,
+    p: &'a Prepared<'a>,
+    ctx: &Context<'a>,
 ) -> Outcome<'a> {
     let tally = tally(rule, p, ctx);
     let (measure, credit) = tally.judge(rule.years);
@@ -340,7 +408,10 @@ pub(crate) fn assess<'a>(
             rule,
             home: ctx.vacancy.country,
             measure,
-            cited: tally.cited,
+            basis: Basis {
+                prepared: p,
+                ctx: *ctx,
+            },
         }),
     }
 }

@@ -19,17 +19,19 @@ use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
+pub(crate) use education::cited as education_cited;
 pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
-pub(crate) use experience::{span_years, Span};
-pub(crate) use prepared::Prepared;
+pub(crate) use experience::{cited as experience_cited, span_years, Span};
 pub use prepared::PreparedCandidate;
+pub(crate) use prepared::{Prepared, PreparedDegree};
 
 /// Share of the score that required requirements carry when a vacancy
 /// also has desirable ones.
 const REQUIRED_SHARE: f64 = 0.8;
 
 /// What an evaluator needs besides the rule and the candidate.
+#[derive(Clone, Copy)]
 pub(crate) struct Context<'a> {
     pub(crate) vacancy: &'a Vacancy,
     pub(crate) vocabulary: &'a Vocabulary,

@@ -170,7 +170,7 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         rule,
         home,
         measure: m,
-        ref cited,
+        basis: _,
     } = *f;
     let what = experience_what(rule, home);
     let need = fmt_years(rule.years);
@@ -195,7 +195,7 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     plain(
         message,
         expected,
-        evidence(cited),
+        evidence(&f.cited()),
         experience_gap(rule, m, what),
     )
 }
@@ -327,6 +327,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         rule,
         home,
         ref best,
+        basis: _,
     } = *f;
     let expected = paths(rule, home);
     let Some(best) = best else {
@@ -343,7 +344,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         met,
         ref degree,
         experience,
-        ref cited,
+        chosen: _,
     } = *best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
@@ -386,7 +387,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         message,
         expected,
         path: Some(describe(path, home)),
-        evidence: evidence(cited),
+        evidence: evidence(&f.cited()),
         gap: education_gap(f),
     }
 }

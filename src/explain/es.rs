@@ -388,7 +388,7 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         rule,
         home,
         measure: m,
-        ref cited,
+        basis: _,
     } = *f;
     let what = experience_what(rule, home);
     let need = years(rule.years);
@@ -413,7 +413,7 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     plain(
         message,
         expected,
-        evidence(cited),
+        evidence(&f.cited()),
         experience_gap(rule, m, what),
     )
 }
@@ -546,6 +546,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         rule,
         home,
         ref best,
+        basis: _,
     } = *f;
     let expected = paths(rule, home);
     let Some(best) = best else {
@@ -562,7 +563,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         met,
         degree: ref facts,
         experience,
-        ref cited,
+        chosen: _,
     } = *best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
@@ -601,7 +602,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         message,
         expected,
         path: Some(describe(path, home)),
-        evidence: evidence(cited),
+        evidence: evidence(&f.cited()),
         gap: education_gap(f),
     }
 }

@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 
 use super::{Evidence, Gap, Lang, Status};
+use crate::assess::{Context, Prepared, PreparedDegree};
 use crate::matching::Matched;
 use crate::model::candidate::{Degree, Period};
 use crate::model::vacancy::{
@@ -390,13 +391,29 @@ pub(crate) struct Measure {
     pub(crate) stated: bool,
 }
 
+/// What a requirement was judged on: the prepared profile and the
+/// evaluation's context, from which the evidence of experience and
+/// education findings is found again when they are explained.
+#[derive(Clone, Copy)]
+pub(crate) struct Basis<'a> {
+    pub(crate) prepared: &'a Prepared<'a>,
+    pub(crate) ctx: Context<'a>,
+}
+
 /// An experience requirement: what it asks, and what was measured.
 pub(crate) struct ExperienceFacts<'a> {
     pub(crate) rule: &'a ExperienceRule,
     /// The duty-station country, for national experience.
     pub(crate) home: Country,
     pub(crate) measure: Measure,
-    pub(crate) cited: Vec<Cited<'a>>,
+    pub(crate) basis: Basis<'a>,
+}
+
+impl<'a> ExperienceFacts<'a> {
+    /// The periods cited, in the profile's order.
+    pub(crate) fn cited(&self) -> Vec<Cited<'a>> {
+        crate::assess::experience_cited(self.rule, self.basis.prepared, &self.basis.ctx)
+    }
 }
 
 /// An education requirement: its paths, and the one reported.
@@ -406,6 +423,7 @@ pub(crate) struct EducationFacts<'a> {
     /// `None` only for a requirement without paths (the loader refuses
     /// them): nothing to evaluate.
     pub(crate) best: Option<PathFacts<'a>>,
+    pub(crate) basis: Basis<'a>,
 }
 
 /// Where an education finding's gap comes from, the same in every
@@ -422,6 +440,16 @@ pub(crate) enum EducationGap<'f, 'a> {
 }
 
 impl<'a> EducationFacts<'a> {
+    /// The evidence of the path reported: the degree judged, the degrees
+    /// at the path's level not completed in time, then the periods its
+    /// experience part cites.
+    pub(crate) fn cited(&self) -> Vec<Cited<'a>> {
+        let Some(best) = &self.best else {
+            return Vec::new();
+        };
+        crate::assess::education_cited(best, self.basis.prepared, &self.basis.ctx)
+    }
+
     pub(crate) fn gap_source(&self) -> EducationGap<'_, 'a> {
         let Some(best) = &self.best else {
             return EducationGap::Paths;
@@ -445,7 +473,8 @@ pub(crate) struct PathFacts<'a> {
     pub(crate) degree: DegreeFacts<'a>,
     /// The path's experience part, when it has one.
     pub(crate) experience: Option<PathExperience<'a>>,
-    pub(crate) cited: Vec<Cited<'a>>,
+    /// The degree judged, and how its field matched.
+    pub(crate) chosen: Option<(&'a PreparedDegree<'a>, Option<Matched<'a>>)>,
 }
 
 /// The experience part of an education path.

@@ -441,8 +441,8 @@ pub(crate) fn best_match<'a>(
                 .strength()
                 .cmp(&b.how.strength())
                 .then(h.similarity.total_cmp(&b.similarity))
-                .then(bf.text.cmp(&f.text))
-                .then((*bw, *bposition).cmp(&(w, position)))
+                .then_with(|| bf.text.cmp(&f.text))
+                .then_with(|| (*bw, *bposition).cmp(&(w, position)))
                 .is_gt(),
         };
         if better {
