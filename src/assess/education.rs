@@ -116,7 +116,7 @@ fn field_closeness(fit: &DegreeFit<'_>) -> (i16, i64) {
     fit.field_match.as_ref().map_or((-1, 0), |m| {
         (
             i16::from(m.how.strength()),
-            (m.similarity * 1000.0).round() as i64,
+            (m.similarity() * 1000.0).round() as i64,
         )
     })
 }
@@ -391,14 +391,14 @@ pub(crate) fn assess<'a>(
         facts: Facts::Education(EducationFacts {
             rule,
             home,
-            best: Some(PathFacts {
+            best: Some(Box::new(PathFacts {
                 number,
                 path,
                 met: outcome.status == Status::Met,
                 degree: outcome.degree,
                 experience: outcome.experience,
                 chosen: outcome.chosen,
-            }),
+            })),
             basis,
         }),
     }

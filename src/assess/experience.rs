@@ -41,7 +41,7 @@ pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) 
         covered.sort_unstable_by_key(|(first, _, _)| *first);
         let mut days = 0_i64;
         let mut reached = i64::MIN;
-        for (first, after, _) in covered {
+        for &(first, after, _) in &covered {
             let from = first.max(reached);
             if after > from {
                 days = days.saturating_add(after.saturating_sub(from));
@@ -51,7 +51,7 @@ pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) 
         return days as f64 / DAYS_PER_YEAR;
     }
     let mut events: SmallVec<[(i64, f64); 32]> = SmallVec::new();
-    for (first, after, share) in covered {
+    for &(first, after, share) in &covered {
         events.push((first, share));
         events.push((after, -share));
     }
@@ -59,7 +59,7 @@ pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) 
     let mut days = 0.0;
     let mut active = 0.0_f64;
     let mut last = None;
-    for (day, delta) in events {
+    for &(day, delta) in &events {
         if let Some(prev) = last {
             let span = day.saturating_sub(prev) as f64;
             days += span * active.clamp(0.0, 1.0);

@@ -345,7 +345,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         ref degree,
         experience,
         chosen: _,
-    } = *best;
+    } = **best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
         (true, _) => format!("met through path {number}: "),
@@ -619,11 +619,11 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
     let expected = format!("current staff of {orgs} (internal applicants only)");
     match found {
         InternalFound::Staff { index, matched } => plain(
-            format!("current staff of {}", matched.found),
+            format!("current staff of {}", matched.found()),
             expected,
             one(
                 Item::StaffOf(index),
-                format!("staff of {}", matched.found),
+                format!("staff of {}", matched.found()),
                 Some(&matched),
             ),
             None,
@@ -634,7 +634,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             on,
             matched,
         } => plain(
-            format!("ongoing position at {} on {on}", matched.found),
+            format!("ongoing position at {} on {on}", matched.found()),
             expected,
             one(Item::Experience(index), period.english(), Some(&matched)),
             None,
@@ -711,11 +711,11 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
                 .map(|e| format!(", valid until {e}"))
                 .unwrap_or_default();
             plain(
-                format!("holds {}{until}", matched.found),
+                format!("holds {}{until}", matched.found()),
                 expected,
                 one(
                     Item::Certification(index),
-                    format!("{}{until}", matched.found),
+                    format!("{}{until}", matched.found()),
                     Some(&matched),
                 ),
                 None,
@@ -724,11 +724,11 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
         CertificationFound::Expired {
             index, matched, on, ..
         } => plain(
-            format!("{} expired on {on}", matched.found),
+            format!("{} expired on {on}", matched.found()),
             expected,
             one(
                 Item::Certification(index),
-                format!("{} expired {on}", matched.found),
+                format!("{} expired {on}", matched.found()),
                 Some(&matched),
             ),
             certification_gap(f),
@@ -762,11 +762,11 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
     let expected = format!("skill: {what}");
     match found {
         SkillFound::Listed { index, matched } => plain(
-            format!("lists {}", matched.found),
+            format!("lists {}", matched.found()),
             expected,
             one(
                 Item::Skill(index),
-                matched.found.to_string(),
+                matched.found().to_string(),
                 Some(&matched),
             ),
             None,
@@ -776,7 +776,7 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             period,
             matched,
         } => plain(
-            format!("evidenced by experience in {}", matched.found),
+            format!("evidenced by experience in {}", matched.found()),
             expected,
             one(Item::Experience(index), period.english(), Some(&matched)),
             None,

@@ -564,7 +564,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         degree: ref facts,
         experience,
         chosen: _,
-    } = *best;
+    } = **best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
         (true, _) => format!("cumple la opción {number}: "),
@@ -837,11 +837,11 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
     let expected = format!("personal actual de {orgs} (solo candidaturas internas)");
     match found {
         InternalFound::Staff { index, matched } => plain(
-            format!("personal actual de {}", matched.found),
+            format!("personal actual de {}", matched.found()),
             expected,
             one(
                 Item::StaffOf(index),
-                format!("personal de {}", matched.found),
+                format!("personal de {}", matched.found()),
                 Some(&matched),
             ),
             None,
@@ -852,7 +852,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             on,
             matched,
         } => plain(
-            format!("puesto en curso en {} al {on}", matched.found),
+            format!("puesto en curso en {} al {on}", matched.found()),
             expected,
             one(Item::Experience(index), label(&period), Some(&matched)),
             None,
@@ -931,11 +931,11 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
                 .map(|e| format!(", vigente hasta {e}"))
                 .unwrap_or_default();
             plain(
-                format!("posee {}{until}", matched.found),
+                format!("posee {}{until}", matched.found()),
                 expected,
                 one(
                     Item::Certification(index),
-                    format!("{}{until}", matched.found),
+                    format!("{}{until}", matched.found()),
                     Some(&matched),
                 ),
                 None,
@@ -944,11 +944,11 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
         CertificationFound::Expired {
             index, matched, on, ..
         } => plain(
-            format!("{} venció en {on}", matched.found),
+            format!("{} venció en {on}", matched.found()),
             expected,
             one(
                 Item::Certification(index),
-                format!("{}: venció en {on}", matched.found),
+                format!("{}: venció en {on}", matched.found()),
                 Some(&matched),
             ),
             certification_gap(f),
@@ -982,11 +982,11 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
     let expected = format!("habilidad: {what}");
     match found {
         SkillFound::Listed { index, matched } => plain(
-            format!("indica {}", matched.found),
+            format!("indica {}", matched.found()),
             expected,
             one(
                 Item::Skill(index),
-                matched.found.to_string(),
+                matched.found().to_string(),
                 Some(&matched),
             ),
             None,
@@ -996,7 +996,7 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             period,
             matched,
         } => plain(
-            format!("demostrada por experiencia en {}", matched.found),
+            format!("demostrada por experiencia en {}", matched.found()),
             expected,
             one(Item::Experience(index), label(&period), Some(&matched)),
             None,

@@ -220,7 +220,7 @@ pub(super) fn near_miss(
     item: fn(usize) -> Item<'static>,
     note: &str,
 ) -> Vec<Evidence> {
-    near.map(|(i, m)| one(item(*i), format!("{} ({note})", m.found), Some(m)))
+    near.map(|(i, m)| one(item(*i), format!("{} ({note})", m.found()), Some(m)))
         .unwrap_or_default()
 }
 
@@ -421,8 +421,9 @@ pub(crate) struct EducationFacts<'a> {
     pub(crate) rule: &'a EducationRule,
     pub(crate) home: Country,
     /// `None` only for a requirement without paths (the loader refuses
-    /// them): nothing to evaluate.
-    pub(crate) best: Option<PathFacts<'a>>,
+    /// them): nothing to evaluate. Boxed, so that every finding stays
+    /// small to move.
+    pub(crate) best: Option<Box<PathFacts<'a>>>,
     pub(crate) basis: Basis<'a>,
 }
 

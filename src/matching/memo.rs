@@ -21,8 +21,8 @@ use std::sync::atomic::{AtomicU16, AtomicU32, Ordering};
 use super::MatchKind;
 
 /// A remembered comparison result: `None` for no match, else the kind and
-/// the similarity.
-pub(crate) type Found = Option<(MatchKind, f64)>;
+/// the similarity in hundredths.
+pub(crate) type Found = Option<(MatchKind, u8)>;
 
 /// The slots of one profile name, one per vocabulary entry of its category.
 /// Shared: every profile that writes the same name (after normalisation)
@@ -35,7 +35,7 @@ const EMPTY: u16 = 0;
 fn encode(found: Found) -> u16 {
     let (code, hundredths) = match found {
         None => (0, 0),
-        Some((how, similarity)) => {
+        Some((how, hundredths)) => {
             let code = match how {
                 MatchKind::Contains => 1,
                 MatchKind::Fuzzy => 2,
@@ -45,9 +45,7 @@ fn encode(found: Found) -> u16 {
                 MatchKind::Exact => 4,
                 MatchKind::Alias => 5,
             };
-            // Similarities are in [0, 1] with two decimals.
-            let hundredths = (similarity * 100.0).round().clamp(0.0, 100.0) as u16;
-            (code, hundredths)
+            (code, u16::from(hundredths.min(100)))
         }
     };
     (code << 7 | hundredths).saturating_add(1)
@@ -64,9 +62,7 @@ fn decode(slot: u16) -> Found {
         4 => MatchKind::Exact,
         _ => MatchKind::Alias,
     };
-    // `round2` reports `(x * 100).round() / 100`: the same division of the
-    // same whole number.
-    Some((how, f64::from(value & 0x7f) / 100.0))
+    Some((how, (value & 0x7f) as u8))
 }
 
 impl Memo {
@@ -110,8 +106,8 @@ impl std::fmt::Debug for Memo {
 pub(crate) struct ListMemo(std::sync::Arc<[AtomicU32]>);
 
 /// A remembered best match in a list: the index of the rule's name, and
-/// the comparison.
-pub(crate) type ListFound = Option<(usize, MatchKind, f64)>;
+/// the comparison (the similarity in hundredths).
+pub(crate) type ListFound = Option<(usize, MatchKind, u8)>;
 
 /// Not computed; `NONE` is no match in the list.
 const LIST_EMPTY: u32 = 0;
@@ -128,12 +124,12 @@ fn kind_code(how: MatchKind) -> u32 {
 }
 
 fn encode_list(found: ListFound) -> Option<u32> {
-    let Some((index, how, similarity)) = found else {
+    let Some((index, how, hundredths)) = found else {
         return Some(LIST_NONE);
     };
     // Lists of more than 2^20 names are not remembered.
     let index = u32::try_from(index).ok().filter(|i| *i < (1 << 20))?;
-    let hundredths = (similarity * 100.0).round().clamp(0.0, 100.0) as u32;
+    let hundredths = u32::from(hundredths.min(100));
     Some(((index << 10) | (kind_code(how) << 7) | hundredths).saturating_add(2))
 }
 
@@ -147,7 +143,7 @@ fn decode_list(slot: u32) -> ListFound {
         _ => MatchKind::Alias,
     };
     let index = usize::try_from(value >> 10).ok()?;
-    Some((index, how, f64::from(value & 0x7f) / 100.0))
+    Some((index, how, (value & 0x7f) as u8))
 }
 
 impl ListMemo {
@@ -200,11 +196,9 @@ mod tests {
         ];
         assert_eq!(decode(encode(None)), None);
         for how in kinds {
-            for k in 0..=100_u32 {
-                let similarity = crate::matching::round2(f64::from(k) / 100.0 + 0.001);
-                let back = decode(encode(Some((how, similarity))));
-                assert_eq!(back, Some((how, similarity)), "{how:?} {k}");
-                assert_eq!(back.map(|(_, s)| s.to_bits()), Some(similarity.to_bits()));
+            for k in 0..=100_u8 {
+                let back = decode(encode(Some((how, k))));
+                assert_eq!(back, Some((how, k)), "{how:?} {k}");
             }
         }
     }
@@ -220,14 +214,13 @@ mod tests {
             MatchKind::Alias,
         ] {
             for index in [0, 1, 7, 255, (1 << 20) - 1] {
-                for k in 0..=100_u32 {
-                    let similarity = crate::matching::round2(f64::from(k) / 100.0);
-                    let back = decode_list(encode_list(Some((index, how, similarity))).unwrap());
-                    assert_eq!(back, Some((index, how, similarity)));
+                for k in 0..=100_u8 {
+                    let back = decode_list(encode_list(Some((index, how, k))).unwrap());
+                    assert_eq!(back, Some((index, how, k)));
                 }
             }
         }
-        assert_eq!(encode_list(Some((1 << 20, MatchKind::Exact, 1.0))), None);
+        assert_eq!(encode_list(Some((1 << 20, MatchKind::Exact, 100))), None);
     }
 
     #[test]
@@ -237,9 +230,9 @@ mod tests {
         for _ in 0..3 {
             let found = memo.get_or(1, || {
                 calls += 1;
-                Some((MatchKind::NearMiss, 0.71))
+                Some((MatchKind::NearMiss, 71))
             });
-            assert_eq!(found, Some((MatchKind::NearMiss, 0.71)));
+            assert_eq!(found, Some((MatchKind::NearMiss, 71)));
         }
         assert_eq!(calls, 1);
         assert_eq!(memo.get_or(9, || None), None, "out of range: computed");

@@ -281,34 +281,52 @@ impl std::fmt::Display for NameMatch {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Hit {
     how: MatchKind,
-    similarity: f64,
+    /// The similarity in hundredths.
+    hundredths: u8,
 }
 
 impl Hit {
     fn evidence<'a>(self, wanted: &'a Term, found: &'a Term) -> Matched<'a> {
         Matched {
-            wanted: &wanted.text,
-            found: &found.text,
+            wanted,
+            found,
             how: self.how,
-            similarity: self.similarity,
+            hundredths: self.hundredths,
         }
     }
 }
 
 /// A name comparison as an evaluation records it: the names borrowed from
 /// the rule and the profile, written out as a [`NameMatch`] only when a
-/// finding is explained.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// finding is explained. Small (three words), as findings hold many.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Matched<'a> {
-    /// The rule's name, as written.
-    pub(crate) wanted: &'a str,
-    /// The profile's name, as written.
-    pub(crate) found: &'a str,
+    wanted: &'a TermData,
+    found: &'a TermData,
     pub(crate) how: MatchKind,
-    pub(crate) similarity: f64,
+    /// The similarity in hundredths: every similarity is reported rounded
+    /// to two decimals.
+    hundredths: u8,
 }
 
-impl Matched<'_> {
+impl<'a> Matched<'a> {
+    /// The rule's name, as written.
+    pub(crate) fn wanted(&self) -> &'a str {
+        &self.wanted.text
+    }
+
+    /// The profile's name, as written.
+    pub(crate) fn found(&self) -> &'a str {
+        &self.found.text
+    }
+
+    /// How similar the names are, 0–1, two decimals.
+    pub(crate) fn similarity(&self) -> f64 {
+        // The value `(x * 100).round() / 100` gives for the similarity x
+        // measured: the same division of the same whole number.
+        f64::from(self.hundredths) / 100.0
+    }
+
     /// Whether this match counts (a near miss does not).
     pub(crate) fn counts(&self) -> bool {
         self.how != MatchKind::NearMiss
@@ -317,11 +335,21 @@ impl Matched<'_> {
     /// The comparison as evidence in a finding.
     pub(crate) fn evidence(&self) -> NameMatch {
         NameMatch {
-            wanted: self.wanted.to_string(),
-            found: self.found.to_string(),
+            wanted: self.wanted().to_string(),
+            found: self.found().to_string(),
             how: self.how,
-            similarity: self.similarity,
+            similarity: self.similarity(),
         }
+    }
+}
+
+/// Two comparisons are the same when they name the same names the same way.
+impl PartialEq for Matched<'_> {
+    fn eq(&self, other: &Matched<'_>) -> bool {
+        self.wanted() == other.wanted()
+            && self.found() == other.found()
+            && self.how == other.how
+            && self.hundredths == other.hundredths
     }
 }
 
@@ -347,13 +375,13 @@ fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category)
     if (same_entry || wanted.norm.len() == found.norm.len()) && equal() {
         return Some(Hit {
             how: MatchKind::Exact,
-            similarity: 1.0,
+            hundredths: 100,
         });
     }
     if same_entry {
         return Some(Hit {
             how: MatchKind::Alias,
-            similarity: 1.0,
+            hundredths: 100,
         });
     }
     let by_forms = || by_forms(wanted, vocabulary.forms(category, wanted.concept), found);
@@ -365,7 +393,7 @@ fn hit(wanted: &Term, found: &Term, vocabulary: &Vocabulary, category: Category)
         }
         _ => by_forms(),
     };
-    found.map(|(how, similarity)| Hit { how, similarity })
+    found.map(|(how, hundredths)| Hit { how, hundredths })
 }
 
 /// Containment, a fuzzy match or a near miss of `found` by the rule's
@@ -379,7 +407,7 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
     if (own && contains(&wanted.norm, &wanted.shape))
         || forms.iter().any(|f| contains(&f.norm, &f.shape))
     {
-        return Some((MatchKind::Contains, 1.0));
+        return Some((MatchKind::Contains, 100));
     }
     let mut best = 0.0_f64;
     let mut consider = |form: &str, shape: &Shape| {
@@ -401,10 +429,12 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
         consider(&wanted.norm, &wanted.shape);
     }
     forms.iter().for_each(|f| consider(&f.norm, &f.shape));
+    // Similarities are reported to two decimals.
+    let hundredths = (best * 100.0).round().clamp(0.0, 100.0) as u8;
     if best >= FUZZY_THRESHOLD {
-        Some((MatchKind::Fuzzy, round2(best)))
+        Some((MatchKind::Fuzzy, hundredths))
     } else if best >= NEAR_MISS_THRESHOLD {
-        Some((MatchKind::NearMiss, round2(best)))
+        Some((MatchKind::NearMiss, hundredths))
     } else {
         None
     }
@@ -430,17 +460,17 @@ pub(crate) fn best_match<'a>(
     // (rule name, position in `found`, index, profile term, comparison)
     let mut best: Option<(usize, usize, usize, &Term, Hit)> = None;
     for (position, (index, f)) in found.enumerate() {
-        let Some((w, how, similarity)) = best_in_list(wanted, f, vocabulary, category) else {
+        let Some((w, how, hundredths)) = best_in_list(wanted, f, vocabulary, category) else {
             continue;
         };
-        let h = Hit { how, similarity };
+        let h = Hit { how, hundredths };
         let better = match &best {
             None => true,
             Some((bw, bposition, _, bf, b)) => h
                 .how
                 .strength()
                 .cmp(&b.how.strength())
-                .then(h.similarity.total_cmp(&b.similarity))
+                .then(h.hundredths.cmp(&b.hundredths))
                 .then_with(|| bf.text.cmp(&f.text))
                 .then_with(|| (*bw, *bposition).cmp(&(w, position)))
                 .is_gt(),
@@ -467,15 +497,15 @@ fn best_in_list(
     let mut best: ListFound = None;
     for (w, term) in wanted.iter().enumerate() {
         if let Some(h) = hit(term, found, vocabulary, category) {
-            let better = best.is_none_or(|(_, how, similarity)| {
+            let better = best.is_none_or(|(_, how, hundredths)| {
                 h.how
                     .strength()
                     .cmp(&how.strength())
-                    .then(h.similarity.total_cmp(&similarity))
+                    .then(h.hundredths.cmp(&hundredths))
                     .is_gt()
             });
             if better {
-                best = Some((w, h.how, h.similarity));
+                best = Some((w, h.how, h.hundredths));
             }
         }
     }
@@ -492,8 +522,8 @@ pub(crate) fn stronger(a: &Matched<'_>, b: &Matched<'_>) -> bool {
     a.how
         .strength()
         .cmp(&b.how.strength())
-        .then(a.similarity.total_cmp(&b.similarity))
-        .then(b.found.cmp(a.found))
+        .then(a.hundredths.cmp(&b.hundredths))
+        .then_with(|| b.found().cmp(a.found()))
         .is_gt()
 }
 
