@@ -10,7 +10,7 @@ use crate::explain::facts::{
     Years,
 };
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, Category, Matched};
+use crate::matching::{any_counts, best_match, Category, Matched};
 use crate::model::vacancy::{ExperienceRule, Scope};
 
 /// Days in a year of experience. 365 rather than 365.25 so that whole
@@ -23,25 +23,22 @@ const EPSILON: f64 = 1e-6;
 /// time.
 pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
 
-/// Full-time-equivalent years covered by `spans` (first day, last day,
-/// share), up to `until` inclusive. Overlaps are merged: at any moment at
-/// most full time counts, so two concurrent half-time posts make one
-/// full-time one and two concurrent full-time posts count once. Spans that
-/// start after `until`, or that end before they start, count nothing.
-pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
-    // (first day, day after, share) of the spans that count.
-    let mut covered: SmallVec<[(i64, i64, f64); 16]> = SmallVec::new();
-    for (start, end, share) in spans {
-        if let Some((first, after)) = days(start, end, share, until) {
-            covered.push((first, after, share));
-        }
-    }
+/// Spans that count, in days from the common era: (first day, day after,
+/// share).
+type Covered = SmallVec<[(i64, i64, f64); 8]>;
+
+/// Full-time-equivalent years covered by spans (first day, day after,
+/// share) already cut to the measurement date, each covering at least a
+/// day with a positive share. Overlaps are merged: at any moment at most
+/// full time counts, so two concurrent half-time posts make one full-time
+/// one and two concurrent full-time posts count once.
+fn merged(covered: &mut Covered) -> f64 {
     if covered.iter().all(|(_, _, share)| *share >= 1.0) {
         // Full time throughout: the days of the union of the spans.
         covered.sort_unstable_by_key(|(first, _, _)| *first);
         let mut days = 0_i64;
         let mut reached = i64::MIN;
-        for &(first, after, _) in &covered {
+        for &(first, after, _) in covered.iter() {
             let from = first.max(reached);
             if after > from {
                 days = days.saturating_add(after.saturating_sub(from));
@@ -50,8 +47,8 @@ pub(crate) fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) 
         }
         return days as f64 / DAYS_PER_YEAR;
     }
-    let mut events: SmallVec<[(i64, f64); 32]> = SmallVec::new();
-    for &(first, after, share) in &covered {
+    let mut events: SmallVec<[(i64, f64); 16]> = SmallVec::new();
+    for &(first, after, share) in covered.iter() {
         events.push((first, share));
         events.push((after, -share));
     }
@@ -147,14 +144,8 @@ impl Tally {
     }
 }
 
-fn fit<'a>(
-    rule: &'a ExperienceRule,
-    period: &'a PreparedPeriod,
-    ctx: &Context<'_>,
-    why: &mut Doubts,
-) -> (Fit, Option<Matched<'a>>) {
+fn fit(rule: &ExperienceRule, period: &PreparedPeriod, ctx: &Context<'_>, why: &mut Doubts) -> Fit {
     let mut fit = Fit::Yes;
-    let mut matched = None;
     if !rule.domains.is_empty() {
         match &period.domains {
             None => {
@@ -162,22 +153,12 @@ fn fit<'a>(
                 why.add(Doubt::DomainsNotStated);
             }
             Some(domains) => {
-                let found = best_match(
-                    &rule.domains,
-                    domains.iter().enumerate(),
-                    ctx.vocabulary,
-                    Category::Domain,
-                );
-                match found {
-                    Some((_, m)) if m.counts() => matched = Some(m),
-                    other => {
-                        if rule.related || domains.is_empty() {
-                            fit = fit.min(Fit::Uncertain);
-                            why.add(Doubt::Relevance);
-                        } else {
-                            fit = Fit::No;
-                        }
-                        matched = other.map(|(_, m)| m);
+                if !any_counts(&rule.domains, domains, ctx.vocabulary, Category::Domain) {
+                    if rule.related || domains.is_empty() {
+                        fit = fit.min(Fit::Uncertain);
+                        why.add(Doubt::Relevance);
+                    } else {
+                        fit = Fit::No;
                     }
                 }
             }
@@ -212,7 +193,27 @@ fn fit<'a>(
             }
         },
     }
-    (fit, matched)
+    fit
+}
+
+/// The period's domain that best matches the rule's, shown with the
+/// period whether it counts or not.
+fn domain_match<'a>(
+    rule: &'a ExperienceRule,
+    period: &'a PreparedPeriod,
+    ctx: &Context<'_>,
+) -> Option<Matched<'a>> {
+    if rule.domains.is_empty() {
+        return None;
+    }
+    let domains = period.domains.as_ref()?;
+    best_match(
+        &rule.domains,
+        domains.iter().enumerate(),
+        ctx.vocabulary,
+        Category::Domain,
+    )
+    .map(|(_, m)| m)
 }
 
 /// A period of the profile, to name in a sentence.
@@ -242,13 +243,12 @@ fn counts_from(
 }
 
 /// How one period counts for a rule.
-enum Count<'a> {
+enum Count {
     /// Counted from `start`: for sure, or only if a person says so (`why`).
     Span {
         sure: bool,
         why: Doubts,
         start: NaiveDate,
-        matched: Option<Matched<'a>>,
     },
     /// Starts after the measurement date: cited, not counted.
     TooLate,
@@ -256,15 +256,15 @@ enum Count<'a> {
 
 /// How `period` counts for `rule`; `None` when it neither counts nor is
 /// cited.
-fn count<'a>(
-    rule: &'a ExperienceRule,
+fn count(
+    rule: &ExperienceRule,
     p: &Prepared<'_>,
-    period: &'a PreparedPeriod,
+    period: &PreparedPeriod,
     counts_from: Option<Option<NaiveDate>>,
     ctx: &Context<'_>,
-) -> Option<Count<'a>> {
+) -> Option<Count> {
     let mut why = Doubts::default();
-    let (mut fit, matched) = fit(rule, period, ctx, &mut why);
+    let mut fit = fit(rule, period, ctx, &mut why);
     if fit == Fit::No {
         return None;
     }
@@ -287,7 +287,6 @@ fn count<'a>(
         sure: fit == Fit::Yes,
         why,
         start,
-        matched,
     })
 }
 
@@ -301,14 +300,30 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
         };
     };
     let from = counts_from(rule, p, ctx);
-    let mut sure: SmallVec<[Span; 8]> = SmallVec::new();
-    let mut maybe: SmallVec<[Span; 8]> = SmallVec::new();
+    let until = i64::from(ctx.measured_at.num_days_from_ce());
+    let mut sure = Covered::new();
+    let mut maybe = Covered::new();
     for period in periods {
-        if let Some(Count::Span {
+        let Some(Count::Span {
             sure: yes, start, ..
         }) = count(rule, p, period, from, ctx)
-        {
-            let span = (start, period.end, period.share);
+        else {
+            continue;
+        };
+        if period.share <= 0.0 || !period.share.is_finite() {
+            continue;
+        }
+        // `start` is on or before the measurement date.
+        let first = if start == period.start {
+            period.first
+        } else {
+            i64::from(start.num_days_from_ce())
+        };
+        let after = period
+            .after
+            .map_or(until.saturating_add(1), |a| a.min(until.saturating_add(1)));
+        if first < after {
+            let span = (first, after, period.share);
             if yes {
                 sure.push(span);
             } else {
@@ -316,15 +331,17 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
             }
         }
     }
-    let years = merged_years(sure.iter().copied(), ctx.measured_at);
     let possible = if maybe.is_empty() {
-        years
+        None
     } else {
-        merged_years(sure.iter().chain(maybe.iter()).copied(), ctx.measured_at)
+        let mut all = sure.clone();
+        all.extend_from_slice(&maybe);
+        Some(merged(&mut all))
     };
+    let years = merged(&mut sure);
     Tally {
         years,
-        possible,
+        possible: possible.unwrap_or(years),
         stated: true,
     }
 }
@@ -352,12 +369,7 @@ pub(crate) fn cited<'a>(
                 },
                 None,
             ),
-            Count::Span {
-                sure,
-                why,
-                start,
-                matched,
-            } => {
+            Count::Span { sure, why, start } => {
                 let years = Years {
                     span: (start, period.end, period.share),
                     until: ctx.measured_at,
@@ -374,7 +386,7 @@ pub(crate) fn cited<'a>(
                         why,
                     }
                 };
-                (detail, matched)
+                (detail, domain_match(rule, period, ctx))
             }
         };
         cited.push(Cited {
@@ -420,6 +432,18 @@ pub(crate) fn assess<'a>(
 mod tests {
     use super::*;
     use crate::explain::fmt_years;
+
+    /// [`merged`] of `spans` (first day, last day, share) up to `until`
+    /// inclusive.
+    fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
+        let mut covered = Covered::new();
+        for (start, end, share) in spans {
+            if let Some((first, after)) = days(start, end, share, until) {
+                covered.push((first, after, share));
+            }
+        }
+        merged(&mut covered)
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

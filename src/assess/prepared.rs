@@ -1,6 +1,6 @@
 //! The candidate side, normalised once and reused for every vacancy.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{assess_vacancy, evaluate, Evaluation};
 use crate::explain::Assessment;
@@ -27,6 +27,10 @@ pub(crate) struct PreparedPeriod<'c> {
     pub(crate) start: NaiveDate,
     /// Last day; `None` is ongoing.
     pub(crate) end: Option<NaiveDate>,
+    /// `start`, in days from the common era.
+    pub(crate) first: i64,
+    /// The day after `end`, in days from the common era.
+    pub(crate) after: Option<i64>,
     pub(crate) share: f64,
     /// `None`: domains not stated.
     pub(crate) domains: Option<Vec<Term>>,
@@ -92,11 +96,16 @@ impl<'c> Prepared<'c> {
                         .flatten()
                         .map(|d| d.relinked(vocabulary, Category::Skill))
                         .collect();
+                    let start = p.start.first_day();
+                    let end = p.end.map(|e| e.last_day());
+                    let days = |d: NaiveDate| i64::from(d.num_days_from_ce());
                     PreparedPeriod {
                         index,
                         entry: p,
-                        start: p.start.first_day(),
-                        end: p.end.map(|e| e.last_day()),
+                        start,
+                        end,
+                        first: days(start),
+                        after: end.map(|e| days(e).saturating_add(1)),
                         share: p.share(),
                         domains,
                         // The same names, read as skills.

@@ -482,8 +482,25 @@ pub(crate) fn best_match<'a>(
     best.and_then(|(w, _, index, f, h)| wanted.get(w).map(|w| (index, h.evidence(w, f))))
 }
 
+/// Whether any of `found` matches any of `wanted` in a way that counts:
+/// the same as whether [`best_match`]'s match counts (a near miss, the one
+/// kind that does not, is also the weakest), found without choosing the
+/// best.
+pub(crate) fn any_counts<'a>(
+    wanted: &Names,
+    found: impl IntoIterator<Item = &'a Term>,
+    vocabulary: &Vocabulary,
+    category: Category,
+) -> bool {
+    found.into_iter().any(|f| {
+        best_in_list(wanted, f, vocabulary, category)
+            .is_some_and(|(_, how, _)| how != MatchKind::NearMiss)
+    })
+}
+
 /// A profile name's best match among a rule's names: the index of the
 /// rule's name, and the comparison; the earlier name on ties.
+#[inline]
 fn best_in_list(
     wanted: &Names,
     found: &Term,
@@ -491,9 +508,23 @@ fn best_in_list(
     category: Category,
 ) -> ListFound {
     let list = wanted.list.filter(|_| found.category == category);
-    if let Some(known) = list.and_then(|list| found.lists.get(list)) {
-        return known;
+    match list.and_then(|list| found.lists.get(list)) {
+        Some(known) => known,
+        None => compare_list(wanted, found, vocabulary, category, list),
     }
+}
+
+/// [`best_in_list`] when not remembered: each of the rule's names compared,
+/// the result remembered for the list `list`.
+#[cold]
+#[inline(never)]
+fn compare_list(
+    wanted: &Names,
+    found: &Term,
+    vocabulary: &Vocabulary,
+    category: Category,
+    list: Option<usize>,
+) -> ListFound {
     let mut best: ListFound = None;
     for (w, term) in wanted.iter().enumerate() {
         if let Some(h) = hit(term, found, vocabulary, category) {
