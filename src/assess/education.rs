@@ -111,14 +111,11 @@ fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, field: FieldFit<'d>
 
 /// How close a degree's field came to an accepted one, for choosing among
 /// degrees that are otherwise equal: no comparison at all is lowest, then
-/// a near miss, then the kinds of match; the similarity in thousandths.
-fn field_closeness(fit: &DegreeFit<'_>) -> (i16, i64) {
-    fit.field_match.as_ref().map_or((-1, 0), |m| {
-        (
-            i16::from(m.how.strength()),
-            (m.similarity() * 1000.0).round() as i64,
-        )
-    })
+/// a near miss, then the kinds of match; then the similarity.
+fn field_closeness(fit: &DegreeFit<'_>) -> (i16, u8) {
+    fit.field_match
+        .as_ref()
+        .map_or((-1, 0), |m| (i16::from(m.how.strength()), m.hundredths()))
 }
 
 fn credit_of(status: Status) -> f64 {

@@ -353,11 +353,10 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// A finding's credit, rounded to hundredths; full credit only when met,
 /// so that 0.996 of a requirement does not round up to meeting it.
 fn finding_credit(status: Status, credit: f64) -> f64 {
-    let rounded = crate::matching::round2(credit.clamp(0.0, 1.0));
     if status == Status::Met {
         1.0
     } else {
-        rounded.min(0.99)
+        crate::matching::round2(credit.clamp(0.0, 1.0)).min(0.99)
     }
 }
 

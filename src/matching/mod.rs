@@ -327,6 +327,11 @@ impl<'a> Matched<'a> {
         f64::from(self.hundredths) / 100.0
     }
 
+    /// [`Matched::similarity`] in hundredths.
+    pub(crate) fn hundredths(&self) -> u8 {
+        self.hundredths
+    }
+
     /// Whether this match counts (a near miss does not).
     pub(crate) fn counts(&self) -> bool {
         self.how != MatchKind::NearMiss
