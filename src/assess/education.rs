@@ -139,6 +139,12 @@ struct PathOutcome<'a> {
     chosen: Option<(&'a PreparedDegree<'a>, Option<Matched<'a>>)>,
 }
 
+/// Whether degree `d` was completed by `date`: only such degrees are
+/// judged against a path.
+fn completed_by(d: &PreparedDegree<'_>, date: chrono::NaiveDate) -> bool {
+    d.completed.is_some_and(|c| c <= date)
+}
+
 /// A degree of the profile, to name in a sentence.
 fn degree_label<'a>(d: &PreparedDegree<'a>) -> Label<'a> {
     Label {
@@ -186,7 +192,7 @@ fn assess_path<'a>(
             let mut top_credit = 0.0_f64;
             let mut best: Option<DegreeFit<'a>> = None;
             for d in degrees {
-                if d.completed.is_none_or(|c| c > ctx.measured_at) {
+                if !completed_by(d, ctx.measured_at) {
                     continue;
                 }
                 let known = shared
@@ -418,7 +424,7 @@ pub(crate) fn cited<'a>(
         });
     }
     for d in p.degrees.iter().flatten() {
-        if d.completed.is_none_or(|c| c > ctx.measured_at) && d.level >= best.path.degree {
+        if !completed_by(d, ctx.measured_at) && d.level >= best.path.degree {
             cited.push(Cited {
                 item: Item::Education(d.index),
                 detail: Detail::DegreeNotCompleted {

@@ -75,16 +75,25 @@ fn days(
     share: f64,
     until: NaiveDate,
 ) -> Option<(i64, i64)> {
-    let end = end.map_or(until, |e| e.min(until));
-    if start > end || share <= 0.0 || !share.is_finite() {
-        return None;
-    }
-    let first = i64::from(start.num_days_from_ce());
-    let after = i64::from(end.num_days_from_ce()).saturating_add(1);
-    Some((first, after))
+    let end = end.map(|e| day_number(e).saturating_add(1));
+    cut(day_number(start), end, share, day_number(until))
 }
 
-/// [`merged_years`] of one span: nothing to merge.
+/// A date in days from the common era.
+pub(crate) fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// [`days`] of a span given in day numbers (first day, day after; `None`:
+/// ongoing), up to day `until`: `None` when it ends before it starts or
+/// its share is not a positive number.
+fn cut(first: i64, after: Option<i64>, share: f64, until: i64) -> Option<(i64, i64)> {
+    let limit = until.saturating_add(1);
+    let after = after.map_or(limit, |a| a.min(limit));
+    (first < after && share > 0.0 && share.is_finite()).then_some((first, after))
+}
+
+/// The years of one span up to `until`: nothing to merge.
 pub(crate) fn span_years(span: Span, until: NaiveDate) -> f64 {
     let (start, end, share) = span;
     days(start, end, share, until).map_or(0.0, |(first, after)| {
@@ -300,7 +309,7 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
         };
     };
     let from = counts_from(rule, p, ctx);
-    let until = i64::from(ctx.measured_at.num_days_from_ce());
+    let until = day_number(ctx.measured_at);
     let mut sure = Covered::new();
     let mut maybe = Covered::new();
     for period in periods {
@@ -310,19 +319,12 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
         else {
             continue;
         };
-        if period.share <= 0.0 || !period.share.is_finite() {
-            continue;
-        }
-        // `start` is on or before the measurement date.
         let first = if start == period.start {
             period.first
         } else {
-            i64::from(start.num_days_from_ce())
+            day_number(start)
         };
-        let after = period
-            .after
-            .map_or(until.saturating_add(1), |a| a.min(until.saturating_add(1)));
-        if first < after {
+        if let Some((first, after)) = cut(first, period.after, period.share, until) {
             let span = (first, after, period.share);
             if yes {
                 sure.push(span);

@@ -1,7 +1,8 @@
 //! The candidate side, normalised once and reused for every vacancy.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
+use super::experience::day_number;
 use super::{assess_vacancy, evaluate, Evaluation};
 use crate::explain::Assessment;
 use crate::matching::{Category, Term, Vocabulary};
@@ -98,14 +99,13 @@ impl<'c> Prepared<'c> {
                         .collect();
                     let start = p.start.first_day();
                     let end = p.end.map(|e| e.last_day());
-                    let days = |d: NaiveDate| i64::from(d.num_days_from_ce());
                     PreparedPeriod {
                         index,
                         entry: p,
                         start,
                         end,
-                        first: days(start),
-                        after: end.map(|e| days(e).saturating_add(1)),
+                        first: day_number(start),
+                        after: end.map(|e| day_number(e).saturating_add(1)),
                         share: p.share(),
                         domains,
                         // The same names, read as skills.
