@@ -370,7 +370,6 @@ pub(crate) fn assess<'a>(
             best = Some((i.saturating_add(1), path, outcome));
         }
     }
-    let home = ctx.vacancy.country;
     let basis = Basis {
         prepared: p,
         ctx: *ctx,
@@ -381,7 +380,6 @@ pub(crate) fn assess<'a>(
             Code::EducationNotStated,
             Facts::Education(EducationFacts {
                 rule,
-                home,
                 best: None,
                 basis,
             }),
@@ -393,7 +391,6 @@ pub(crate) fn assess<'a>(
         code: outcome.code,
         facts: Facts::Education(EducationFacts {
             rule,
-            home,
             best: Some(Box::new(PathFacts {
                 number,
                 path,

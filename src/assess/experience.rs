@@ -420,7 +420,6 @@ pub(crate) fn assess<'a>(
         code,
         facts: Facts::Experience(ExperienceFacts {
             rule,
-            home: ctx.vacancy.country,
             measure,
             basis: Basis {
                 prepared: p,

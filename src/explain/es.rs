@@ -386,10 +386,10 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
 fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     let ExperienceFacts {
         rule,
-        home,
         measure: m,
         basis: _,
     } = *f;
+    let home = f.home();
     let what = experience_what(rule, home);
     let need = years(rule.years);
     let expected = format!("{} de {what}", years_noun(&need));
@@ -544,10 +544,10 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
 fn education(f: &EducationFacts<'_>) -> Rendered {
     let EducationFacts {
         rule,
-        home,
         ref best,
         basis: _,
     } = *f;
+    let home = f.home();
     let expected = paths(rule, home);
     let Some(best) = best else {
         return plain(
@@ -619,10 +619,10 @@ fn paths(rule: &EducationRule, home: Country) -> String {
 fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
     match f.gap_source() {
         EducationGap::Paths => Some(Gap::Verify {
-            what: paths(f.rule, f.home),
+            what: paths(f.rule, f.home()),
         }),
         EducationGap::Experience(pe) => {
-            experience_gap(pe.rule, pe.measure, experience_what(pe.rule, f.home))
+            experience_gap(pe.rule, pe.measure, experience_what(pe.rule, f.home()))
         }
         EducationGap::Degree(degree, path) => degree_gap(degree, path),
         EducationGap::None => None,
@@ -1076,7 +1076,9 @@ fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
 pub(super) fn gap_of(facts: &Facts<'_>) -> Option<Gap> {
     match facts {
         Facts::Education(f) => education_gap(f),
-        Facts::Experience(f) => experience_gap(f.rule, f.measure, experience_what(f.rule, f.home)),
+        Facts::Experience(f) => {
+            experience_gap(f.rule, f.measure, experience_what(f.rule, f.home()))
+        }
         Facts::Language(f) => language_gap(f),
         Facts::Authorization(f) => authorization_gap(f),
         Facts::Internal(f) => internal_gap(f),

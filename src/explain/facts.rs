@@ -403,13 +403,23 @@ pub(crate) struct Basis<'a> {
 /// An experience requirement: what it asks, and what was measured.
 pub(crate) struct ExperienceFacts<'a> {
     pub(crate) rule: &'a ExperienceRule,
-    /// The duty-station country, for national experience.
-    pub(crate) home: Country,
     pub(crate) measure: Measure,
     pub(crate) basis: Basis<'a>,
 }
 
+impl<'a> Basis<'a> {
+    /// The duty-station country, for national experience.
+    pub(crate) fn home(&self) -> Country {
+        self.ctx.vacancy.country
+    }
+}
+
 impl<'a> ExperienceFacts<'a> {
+    /// The duty-station country, for national experience.
+    pub(crate) fn home(&self) -> Country {
+        self.basis.home()
+    }
+
     /// The periods cited, in the profile's order.
     pub(crate) fn cited(&self) -> Vec<Cited<'a>> {
         crate::assess::experience_cited(self.rule, self.basis.prepared, &self.basis.ctx)
@@ -419,7 +429,6 @@ impl<'a> ExperienceFacts<'a> {
 /// An education requirement: its paths, and the one reported.
 pub(crate) struct EducationFacts<'a> {
     pub(crate) rule: &'a EducationRule,
-    pub(crate) home: Country,
     /// `None` only for a requirement without paths (the loader refuses
     /// them): nothing to evaluate. Boxed, so that every finding stays
     /// small to move.
@@ -441,6 +450,11 @@ pub(crate) enum EducationGap<'f, 'a> {
 }
 
 impl<'a> EducationFacts<'a> {
+    /// The duty-station country, for national experience.
+    pub(crate) fn home(&self) -> Country {
+        self.basis.home()
+    }
+
     /// The evidence of the path reported: the degree judged, the degrees
     /// at the path's level not completed in time, then the periods its
     /// experience part cites.
