@@ -169,3 +169,96 @@ fn records_written_directly_are_serde_json_s_bytes() {
         );
     }
 }
+
+/// Two vacancies in different countries whose experience rules share
+/// domains but differ in scope and in the degree the periods must follow.
+const GUATEMALA: &str = "\
+id: a-gt
+title: Protection Officer
+organization: UNHCR
+duty_station: { country: GT }
+requirements:
+  - { id: national, kind: experience, years: 2, scope: national }
+  - { id: protection, kind: experience, years: 2, domains: [refugee protection] }
+  - { id: protection_after_master, kind: experience, years: 1, domains: [refugee protection], after_degree: master }
+  - { id: resettlement, kind: skill, any_of: [resettlement] }
+";
+const MEXICO: &str = "\
+id: b-mx
+title: Protection Officer
+organization: UNHCR
+duty_station: { country: MX }
+requirements:
+  - { id: national, kind: experience, years: 2, scope: national }
+  - { id: resettlement, kind: skill, any_of: [resettlement] }
+";
+const TWO_COUNTRIES: &str = "\
+id: two-countries
+education:
+  - { degree: master, field: Law, completed: 2019-06 }
+experience:
+  - { title: Protection Officer, country: GT, domains: [refugee protection], start: 2016-01, end: 2019-12 }
+  - { title: Resettlement Assistant, country: MX, domains: [resettlement], start: 2020-01, end: 2021-06 }
+";
+
+#[test]
+fn what_a_prepared_candidate_remembers_is_per_filter_and_list() {
+    let dir = std::env::temp_dir().join(format!("vacancy-match-memo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a_gt.yaml"), GUATEMALA).unwrap();
+    std::fs::write(dir.join("b_mx.yaml"), MEXICO).unwrap();
+    let rules = RuleSet::from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let cv = Candidate::from_yaml_str(TWO_COUNTRIES).unwrap();
+    let as_of = date("2024-01-15");
+    // One order, then the other, each with a fresh preparation: whichever
+    // vacancy is assessed first, each sees its own periods.
+    for order in [["a-gt", "b-mx"], ["b-mx", "a-gt"]] {
+        let prepared = rules.prepare(&cv);
+        for id in order {
+            let a = prepared.assess(id, as_of).unwrap();
+            assert_eq!(Some(&a), rules.assess_one(&cv, id, as_of).as_ref());
+            let message = |req: &str| {
+                let f = a.findings.iter().find(|f| f.requirement == req).unwrap();
+                (f.status, f.message.as_str())
+            };
+            if id == "a-gt" {
+                assert_eq!(
+                    message("national"),
+                    (
+                        Status::Met,
+                        "4 years of national experience (Guatemala) (needs 2)"
+                    )
+                );
+                // The national filter of a-gt is not Mexico's, and the
+                // same domains after a master's degree count less.
+                assert_eq!(
+                    message("protection"),
+                    (
+                        Status::Met,
+                        "5.5 years of refugee protection experience (needs 2)"
+                    )
+                );
+                assert_eq!(
+                    message("protection_after_master"),
+                    (
+                        Status::Met,
+                        "2 years of refugee protection experience after a master's degree (needs 1)"
+                    )
+                );
+            } else {
+                assert_eq!(
+                    message("national"),
+                    (
+                        Status::NotMet,
+                        "1.4 years of national experience (Mexico), needs 2: 0.6 short"
+                    )
+                );
+            }
+            assert_eq!(
+                message("resettlement"),
+                (Status::Met, "evidenced by experience in resettlement")
+            );
+        }
+    }
+}

@@ -622,4 +622,20 @@ proptest! {
             }
         }
     }
+
+    /// (h) What a prepared candidate remembers (the periods each
+    /// experience filter selects, what each list of skills finds) changes
+    /// no assessment: one preparation assessed against every vacancy, in
+    /// reverse order and at two dates, says what a fresh one says each time.
+    #[test]
+    fn a_prepared_candidate_assesses_as_a_fresh_one(c in candidate(), as_of in as_of(), later in as_of()) {
+        let prepared = rules().prepare(&c);
+        for vacancy in rules().vacancies().iter().rev() {
+            for date in [as_of, later] {
+                let reused = prepared.assess(vacancy.id(), date);
+                let fresh = rules().assess_one(&c, vacancy.id(), date);
+                prop_assert!(reused == fresh, "{} as of {date}", vacancy.id());
+            }
+        }
+    }
 }

@@ -23,46 +23,52 @@ const EPSILON: f64 = 1e-6;
 /// time.
 pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
 
-/// Spans that count, in days from the common era: (first day, day after,
-/// share).
-type Covered = SmallVec<[(i64, i64, f64); 8]>;
+/// Full-time share over days, as steps: from each step's day on (up to
+/// the next step's), the share of full time worked, at most 1, so that
+/// two concurrent half-time posts make one full-time one and two
+/// concurrent full-time posts count once. Nothing is worked before the
+/// first step, and the last step's share is 0 unless a post is ongoing.
+type Steps = SmallVec<[(i64, f64); 6]>;
 
-/// Full-time-equivalent years covered by spans (first day, day after,
-/// share) already cut to the measurement date, each covering at least a
-/// day with a positive share. Overlaps are merged: at any moment at most
-/// full time counts, so two concurrent half-time posts make one full-time
-/// one and two concurrent full-time posts count once.
-fn merged(covered: &mut Covered) -> f64 {
-    if covered.iter().all(|(_, _, share)| *share >= 1.0) {
-        // Full time throughout: the days of the union of the spans.
-        covered.sort_unstable_by_key(|(first, _, _)| *first);
-        let mut days = 0_i64;
-        let mut reached = i64::MIN;
-        for &(first, after, _) in covered.iter() {
-            let from = first.max(reached);
-            if after > from {
-                days = days.saturating_add(after.saturating_sub(from));
-                reached = after;
-            }
+/// The steps of spans (first day, day after or `None` when ongoing,
+/// share), each merged with the others; spans that end before they start,
+/// or whose share is not a positive number, count nothing.
+fn steps(spans: impl Iterator<Item = (i64, Option<i64>, f64)>) -> Steps {
+    let mut events: SmallVec<[(i64, f64); 12]> = SmallVec::new();
+    for (first, after, share) in spans {
+        let after = after.unwrap_or(i64::MAX);
+        if first < after && share > 0.0 && share.is_finite() {
+            events.push((first, share));
+            events.push((after, -share));
         }
-        return days as f64 / DAYS_PER_YEAR;
-    }
-    let mut events: SmallVec<[(i64, f64); 16]> = SmallVec::new();
-    for &(first, after, share) in covered.iter() {
-        events.push((first, share));
-        events.push((after, -share));
     }
     events.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut days = 0.0;
+    let mut steps = Steps::new();
     let mut active = 0.0_f64;
-    let mut last = None;
     for &(day, delta) in &events {
-        if let Some(prev) = last {
-            let span = day.saturating_sub(prev) as f64;
-            days += span * active.clamp(0.0, 1.0);
-        }
         active += delta;
-        last = Some(day);
+        let share = active.clamp(0.0, 1.0);
+        match steps.last_mut() {
+            Some(last) if last.0 == day => last.1 = share,
+            _ => steps.push((day, share)),
+        }
+    }
+    steps
+}
+
+/// Full-time-equivalent years the steps cover from day `from` to the day
+/// before `after`.
+fn years_between(steps: &Steps, from: i64, after: i64) -> f64 {
+    let mut days = 0.0;
+    let next = steps.iter().skip(1).map(|s| s.0);
+    for (&(day, share), next) in steps.iter().zip(next.chain([i64::MAX])) {
+        if day >= after {
+            break;
+        }
+        let (lo, hi) = (day.max(from), next.min(after));
+        if hi > lo && share > 0.0 {
+            days += hi.saturating_sub(lo) as f64 * share;
+        }
     }
     days / DAYS_PER_YEAR
 }
@@ -75,22 +81,15 @@ fn days(
     share: f64,
     until: NaiveDate,
 ) -> Option<(i64, i64)> {
-    let end = end.map(|e| day_number(e).saturating_add(1));
-    cut(day_number(start), end, share, day_number(until))
+    let first = day_number(start);
+    let limit = day_number(until).saturating_add(1);
+    let after = end.map_or(limit, |e| day_number(e).saturating_add(1).min(limit));
+    (first < after && share > 0.0 && share.is_finite()).then_some((first, after))
 }
 
 /// A date in days from the common era.
 pub(crate) fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce())
-}
-
-/// [`days`] of a span given in day numbers (first day, day after; `None`:
-/// ongoing), up to day `until`: `None` when it ends before it starts or
-/// its share is not a positive number.
-fn cut(first: i64, after: Option<i64>, share: f64, until: i64) -> Option<(i64, i64)> {
-    let limit = until.saturating_add(1);
-    let after = after.map_or(limit, |a| a.min(limit));
-    (first < after && share > 0.0 && share.is_finite()).then_some((first, after))
 }
 
 /// The years of one span up to `until`: nothing to merge.
@@ -299,53 +298,80 @@ fn count(
     })
 }
 
+/// The periods an experience rule's filter selects from a profile, merged:
+/// found once per prepared candidate and filter (see [`PeriodFilter`]),
+/// and measured for each rule and date by [`tally`].
+///
+/// [`PeriodFilter`]: crate::model::vacancy::PeriodFilter
+pub(crate) struct Selected {
+    /// The periods that count for sure.
+    sure: Steps,
+    /// Those and the periods to verify; `None` when there are none to
+    /// verify.
+    all: Option<Steps>,
+}
+
+/// The periods `rule`'s filter selects (whatever the degree they must
+/// follow and the measurement date).
+pub(crate) fn select(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Selected {
+    let mut fits: SmallVec<[(Fit, &PreparedPeriod); 8]> = SmallVec::new();
+    for period in p.periods.iter().flatten() {
+        let fit = fit(rule, period, ctx, &mut Doubts::default());
+        if fit != Fit::No {
+            fits.push((fit, period));
+        }
+    }
+    let span = |(_, period): &(Fit, &PreparedPeriod)| (period.first, period.after, period.share);
+    let sure = steps(fits.iter().filter(|(fit, _)| *fit == Fit::Yes).map(span));
+    let all = fits
+        .iter()
+        .any(|(fit, _)| *fit == Fit::Uncertain)
+        .then(|| steps(fits.iter().map(span)));
+    Selected { sure, all }
+}
+
 /// Tallies a candidate's experience for `rule`'s filters.
 pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Tally {
-    let Some(periods) = &p.periods else {
+    if p.periods.is_none() {
         return Tally {
             years: 0.0,
             possible: 0.0,
             stated: false,
         };
-    };
-    let from = counts_from(rule, p, ctx);
-    let until = day_number(ctx.measured_at);
-    let mut sure = Covered::new();
-    let mut maybe = Covered::new();
-    for period in periods {
-        let Some(Count::Span {
-            sure: yes, start, ..
-        }) = count(rule, p, period, from, ctx)
-        else {
-            continue;
-        };
-        let first = if start == period.start {
-            period.first
-        } else {
-            day_number(start)
-        };
-        if let Some((first, after)) = cut(first, period.after, period.share, until) {
-            let span = (first, after, period.share);
-            if yes {
-                sure.push(span);
-            } else {
-                maybe.push(span);
+    }
+    let after = day_number(ctx.measured_at).saturating_add(1);
+    let (from, sure) = match counts_from(rule, p, ctx) {
+        None => (i64::MIN, true),
+        Some(Some(degree)) => (day_number(degree.succ_opt().unwrap_or(degree)), true),
+        // No education stated: whether the periods follow the degree is
+        // for a person to check.
+        Some(None) if p.degrees.is_none() => (i64::MIN, false),
+        Some(None) => {
+            return Tally {
+                years: 0.0,
+                possible: 0.0,
+                stated: true,
             }
         }
-    }
-    let possible = if maybe.is_empty() {
-        None
-    } else {
-        let mut all = sure.clone();
-        all.extend_from_slice(&maybe);
-        Some(merged(&mut all))
     };
-    let years = merged(&mut sure);
-    Tally {
-        years,
-        possible: possible.unwrap_or(years),
-        stated: true,
-    }
+    p.with_selected(rule, ctx, |selected| {
+        let all = selected.all.as_ref().unwrap_or(&selected.sure);
+        let years = if sure {
+            years_between(&selected.sure, from, after)
+        } else {
+            0.0
+        };
+        let possible = if sure && selected.all.is_none() {
+            years
+        } else {
+            years_between(all, from, after)
+        };
+        Tally {
+            years,
+            possible,
+            stated: true,
+        }
+    })
 }
 
 /// The periods `rule` cites, in the profile's order: each counted one
@@ -434,16 +460,14 @@ mod tests {
     use super::*;
     use crate::explain::fmt_years;
 
-    /// [`merged`] of `spans` (first day, last day, share) up to `until`
-    /// inclusive.
+    /// The merged years of `spans` (first day, last day, share) up to
+    /// `until` inclusive, as [`tally`] measures them.
     fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
-        let mut covered = Covered::new();
-        for (start, end, share) in spans {
-            if let Some((first, after)) = days(start, end, share, until) {
-                covered.push((first, after, share));
-            }
-        }
-        merged(&mut covered)
+        let spans = spans.map(|(start, end, share)| {
+            let after = end.map(|e| day_number(e).saturating_add(1));
+            (day_number(start), after, share)
+        });
+        years_between(&steps(spans), i64::MIN, day_number(until).saturating_add(1))
     }
 
     fn d(s: &str) -> NaiveDate {

@@ -8,7 +8,7 @@ use crate::explain::facts::{
     CertificationFacts, CertificationFound, Facts, SkillFacts, SkillFound,
 };
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, stronger, Category, Matched};
+use crate::matching::{best_match, best_pick, stronger, Category, Matched, Pick};
 use crate::model::vacancy::NamedRule;
 use crate::PartialDate;
 
@@ -121,6 +121,74 @@ pub(crate) fn certification<'a>(
     )
 }
 
+/// What a profile shows of a rule's skills, kept by positions: found
+/// once per prepared candidate and list of skills, however many
+/// requirements and vacancies ask for the same list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SkillSeen {
+    /// Skill `index` of the profile's list.
+    Listed { index: usize, pick: Pick },
+    /// Domain `domain` of the profile's period `period`.
+    Evidenced {
+        period: usize,
+        domain: usize,
+        pick: Pick,
+    },
+    /// No skills stated, and no experience domain shows one.
+    NotStated,
+    /// Not listed; the closest skill below the threshold, if any.
+    Missing { near: Option<(usize, Pick)> },
+}
+
+/// What the profile shows of `rule`'s skills.
+pub(crate) fn seen(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_>) -> SkillSeen {
+    let mut near = None;
+    if let Some(skills) = &p.skills {
+        if let Some((index, _, pick)) = best_pick(
+            &rule.any_of,
+            skills.iter().enumerate(),
+            ctx.vocabulary,
+            Category::Skill,
+        ) {
+            if pick.counts() {
+                return SkillSeen::Listed { index, pick };
+            }
+            near = Some((index, pick));
+        }
+    }
+    // Evidence from experience: the best match over every period (by
+    // match, then by the period's label), not the first period listed.
+    let mut from_experience: Option<(&PreparedPeriod, usize, Pick, Matched<'_>)> = None;
+    for period in p.periods.iter().flatten() {
+        let Some((domain, found, pick)) = best_pick(
+            &rule.any_of,
+            period.domain_skills.iter().enumerate(),
+            ctx.vocabulary,
+            Category::Skill,
+        ) else {
+            continue;
+        };
+        let Some(m) = pick.matched(&rule.any_of, found).filter(Matched::counts) else {
+            continue;
+        };
+        let better = from_experience.as_ref().is_none_or(|(bp, _, _, bm)| {
+            stronger(&m, bm) || (!stronger(bm, &m) && period.entry.label() < bp.entry.label())
+        });
+        if better {
+            from_experience = Some((period, domain, pick, m));
+        }
+    }
+    match from_experience {
+        Some((period, domain, pick, _)) => SkillSeen::Evidenced {
+            period: period.index,
+            domain,
+            pick,
+        },
+        None if p.skills.is_none() => SkillSeen::NotStated,
+        None => SkillSeen::Missing { near },
+    }
+}
+
 pub(crate) fn skill<'a>(
     rule: &'a NamedRule,
     p: &'a Prepared<'_>,
@@ -129,64 +197,58 @@ pub(crate) fn skill<'a>(
     let outcome = |status, code, found| {
         Outcome::simple(status, code, Facts::Skill(SkillFacts { rule, found }))
     };
-    let mut near = None;
-    if let Some(skills) = &p.skills {
-        if let Some((index, matched)) = best_match(
-            &rule.any_of,
-            skills.iter().enumerate(),
-            ctx.vocabulary,
-            Category::Skill,
-        ) {
-            if matched.counts() {
+    let listed = |index: usize, pick: Pick| {
+        let skill = p.skills.as_ref()?.get(index)?;
+        Some((index, pick.matched(&rule.any_of, skill)?))
+    };
+    // The positions are the prepared candidate's own: each is found.
+    match p.skill_seen(rule, ctx) {
+        SkillSeen::Listed { index, pick } => {
+            if let Some((index, matched)) = listed(index, pick) {
                 return outcome(
                     Status::Met,
                     Code::SkillMet,
                     SkillFound::Listed { index, matched },
                 );
             }
-            near = Some((index, matched));
+        }
+        SkillSeen::Evidenced {
+            period,
+            domain,
+            pick,
+        } => {
+            let period = p.periods.as_ref().and_then(|all| all.get(period));
+            let evidence = period.and_then(|period| {
+                let skill = period.domain_skills.get(domain)?;
+                Some((period, pick.matched(&rule.any_of, skill)?))
+            });
+            if let Some((period, matched)) = evidence {
+                return outcome(
+                    Status::Met,
+                    Code::SkillMet,
+                    SkillFound::Evidenced {
+                        index: period.index,
+                        period: period_label(period),
+                        matched,
+                    },
+                );
+            }
+        }
+        SkillSeen::NotStated => {
+            return outcome(Status::Unknown, Code::SkillNotStated, SkillFound::NotStated)
+        }
+        SkillSeen::Missing { near } => {
+            let near = near.and_then(|(index, pick)| listed(index, pick));
+            return outcome(
+                Status::NotMet,
+                Code::SkillMissing,
+                SkillFound::Missing { near },
+            );
         }
     }
-    // Evidence from experience: the best match over every period (by
-    // match, then by the period's label), not the first period listed.
-    let mut from_experience: Option<(&PreparedPeriod, Matched<'_>)> = None;
-    for period in p.periods.iter().flatten() {
-        let Some((_, m)) = best_match(
-            &rule.any_of,
-            period.domain_skills.iter().enumerate(),
-            ctx.vocabulary,
-            Category::Skill,
-        ) else {
-            continue;
-        };
-        if !m.counts() {
-            continue;
-        }
-        let better = from_experience.as_ref().is_none_or(|(bp, bm)| {
-            stronger(&m, bm) || (!stronger(bm, &m) && period.entry.label() < bp.entry.label())
-        });
-        if better {
-            from_experience = Some((period, m));
-        }
-    }
-    if let Some((period, matched)) = from_experience {
-        return outcome(
-            Status::Met,
-            Code::SkillMet,
-            SkillFound::Evidenced {
-                index: period.index,
-                period: period_label(period),
-                matched,
-            },
-        );
-    }
-    if p.skills.is_none() {
-        outcome(Status::Unknown, Code::SkillNotStated, SkillFound::NotStated)
-    } else {
-        outcome(
-            Status::NotMet,
-            Code::SkillMissing,
-            SkillFound::Missing { near },
-        )
-    }
+    outcome(
+        Status::NotMet,
+        Code::SkillMissing,
+        SkillFound::Missing { near: None },
+    )
 }

@@ -2,11 +2,13 @@
 
 use chrono::NaiveDate;
 
-use super::experience::day_number;
-use super::{assess_vacancy, evaluate, Evaluation};
+use super::experience::{day_number, select, Selected};
+use super::named::{seen, SkillSeen};
+use super::{assess_vacancy, evaluate, Context, Evaluation};
 use crate::explain::Assessment;
 use crate::matching::{Category, Term, Vocabulary};
 use crate::model::candidate::{Degree, Period};
+use crate::model::vacancy::{ExperienceRule, NamedRule};
 use crate::model::{Country, DegreeLevel};
 use crate::LanguageSkill;
 use crate::{Candidate, RuleSet};
@@ -63,6 +65,12 @@ pub(crate) struct Prepared<'c> {
     /// SHA-256 of the profile's canonical JSON, for audit records:
     /// computed when an assessment is first written out.
     digest: std::sync::OnceLock<String>,
+    /// The periods each of the rule set's experience filters selects,
+    /// found when a rule with the filter is first assessed.
+    selected: Box<[std::sync::OnceLock<Selected>]>,
+    /// What the profile shows of each of the rule set's lists of skills,
+    /// found when a rule with the list is first assessed.
+    skills_seen: Box<[std::sync::OnceLock<SkillSeen>]>,
 }
 
 impl<'c> Prepared<'c> {
@@ -147,6 +155,32 @@ impl<'c> Prepared<'c> {
             staff_of: terms(&candidate.staff_of, Category::Organization),
             languages: candidate.languages.as_deref(),
             digest: std::sync::OnceLock::new(),
+            selected: slots(vocabulary.filters()),
+            skills_seen: slots(vocabulary.lists(Category::Skill)),
+        }
+    }
+
+    /// `then` of the periods `rule`'s filter selects: found once per
+    /// filter, and every time for a rule whose filter has no slot (one
+    /// loaded after the candidate was prepared).
+    pub(crate) fn with_selected<T>(
+        &self,
+        rule: &ExperienceRule,
+        ctx: &Context<'_>,
+        then: impl FnOnce(&Selected) -> T,
+    ) -> T {
+        match rule.filter.and_then(|id| self.selected.get(id)) {
+            Some(slot) => then(slot.get_or_init(|| select(rule, self, ctx))),
+            None => then(&select(rule, self, ctx)),
+        }
+    }
+
+    /// What the profile shows of `rule`'s skills: found once per list of
+    /// skills (see [`Prepared::with_selected`]).
+    pub(crate) fn skill_seen(&self, rule: &NamedRule, ctx: &Context<'_>) -> SkillSeen {
+        match rule.any_of.list().and_then(|id| self.skills_seen.get(id)) {
+            Some(slot) => *slot.get_or_init(|| seen(rule, self, ctx)),
+            None => seen(rule, self, ctx),
         }
     }
 
@@ -154,6 +188,11 @@ impl<'c> Prepared<'c> {
     pub(crate) fn digest(&self) -> &str {
         self.digest.get_or_init(|| digest(self.candidate))
     }
+}
+
+/// `n` empty slots of a prepared candidate's memo.
+fn slots<T>(n: usize) -> Box<[std::sync::OnceLock<T>]> {
+    (0..n).map(|_| std::sync::OnceLock::new()).collect()
 }
 
 /// SHA-256 of the profile's normalised form: its JSON with object keys

@@ -450,7 +450,7 @@ fn compile(
         .enumerate()
         .map(|(i, c)| c.compile(locate(problems.text, &format!("tests[{i}]")).map(|(l, _)| l)))
         .collect();
-    let requirements = raw
+    let mut requirements: Vec<Requirement> = raw
         .requirements
         .into_iter()
         .enumerate()
@@ -465,6 +465,22 @@ fn compile(
             )
         })
         .collect();
+    for r in &mut requirements {
+        let rules: Vec<&mut ExperienceRule> = match &mut r.rule {
+            Rule::Experience(rule) => vec![rule],
+            Rule::Education(rule) => rule
+                .paths
+                .iter_mut()
+                .filter_map(|p| p.experience.as_mut())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for rule in rules {
+            rule.filter = rule
+                .period_filter(country)
+                .and_then(|f| vocabulary.filter(f));
+        }
+    }
     Vacancy {
         id: raw.id,
         title: raw.title,
@@ -527,6 +543,7 @@ fn experience_rule(
         countries: countries.unwrap_or_default(),
         scope: scope.unwrap_or_default(),
         after_degree,
+        filter: None,
         text: RuleText::default(),
     }
 }
@@ -638,6 +655,7 @@ fn requirement(
                             countries: Vec::new(),
                             scope: Scope::Any,
                             after_degree: None,
+                            filter: None,
                             text: RuleText::default(),
                         });
                         exp.years += 2.0;

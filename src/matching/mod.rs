@@ -173,6 +173,11 @@ impl Names {
         let list = vocabulary.list(category, norms);
         Names { terms, list }
     }
+
+    /// The list's id among the rule set's lists of its category.
+    pub(crate) fn list(&self) -> Option<usize> {
+        self.list
+    }
 }
 
 impl std::ops::Deref for Names {
@@ -462,6 +467,18 @@ pub(crate) fn best_match<'a>(
     vocabulary: &Vocabulary,
     category: Category,
 ) -> Option<(usize, Matched<'a>)> {
+    let (index, f, pick) = best_pick(wanted, found, vocabulary, category)?;
+    pick.matched(wanted, f).map(|m| (index, m))
+}
+
+/// [`best_match`] as positions: the index of the profile's name (as
+/// `found` gives it), the name, and the [`Pick`].
+pub(crate) fn best_pick<'a>(
+    wanted: &Names,
+    found: impl Iterator<Item = (usize, &'a Term)>,
+    vocabulary: &Vocabulary,
+    category: Category,
+) -> Option<(usize, &'a Term, Pick)> {
     // (rule name, position in `found`, index, profile term, comparison)
     let mut best: Option<(usize, usize, usize, &Term, Hit)> = None;
     for (position, (index, f)) in found.enumerate() {
@@ -484,7 +501,29 @@ pub(crate) fn best_match<'a>(
             best = Some((w, position, index, f, h));
         }
     }
-    best.and_then(|(w, _, index, f, h)| wanted.get(w).map(|w| (index, h.evidence(w, f))))
+    best.map(|(w, _, index, f, hit)| (index, f, Pick { wanted: w, hit }))
+}
+
+/// A match kept without its names: which of a rule's names matched, and
+/// how. Small and `'static`, so a prepared candidate can remember it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pick {
+    /// The index of the rule's name in its list.
+    wanted: usize,
+    hit: Hit,
+}
+
+impl Pick {
+    /// Whether the match counts (a near miss does not).
+    pub(crate) fn counts(self) -> bool {
+        self.hit.how != MatchKind::NearMiss
+    }
+
+    /// The match, with the rule's names and the profile's name it was made
+    /// of.
+    pub(crate) fn matched<'a>(self, wanted: &'a Names, found: &'a Term) -> Option<Matched<'a>> {
+        wanted.get(self.wanted).map(|w| self.hit.evidence(w, found))
+    }
 }
 
 /// Whether any of `found` matches any of `wanted` in a way that counts:

@@ -10,6 +10,7 @@ use super::normalize;
 use super::shape::Shape;
 use crate::error::{Error, Location};
 use crate::load::{self, InputFormat};
+use crate::model::vacancy::PeriodFilter;
 
 /// What kind of name a vocabulary entry is.
 ///
@@ -195,6 +196,9 @@ struct Shared {
     /// as normalised names: a profile name's best match in each is
     /// remembered (see `ListMemo`).
     lists: std::sync::Mutex<PerCategory<Vec<Vec<String>>>>,
+    /// The experience rules' period filters (see `PeriodFilter`): the
+    /// periods each selects are found once per prepared candidate.
+    filters: std::sync::Mutex<Vec<PeriodFilter>>,
 }
 
 /// One map per category, so that a look-up borrows the name.
@@ -212,6 +216,7 @@ impl Default for Shared {
             shards: Default::default(),
             names: Default::default(),
             lists: Default::default(),
+            filters: Default::default(),
         }
     }
 }
@@ -469,6 +474,23 @@ impl Vocabulary {
         }
         lists.push(norms);
         Some(lists.len().saturating_sub(1))
+    }
+
+    /// The id of an experience rule's period filter: the same for the same
+    /// filter. `None` if the registry is unusable (a poisoned lock): the
+    /// periods are then selected every time.
+    pub(crate) fn filter(&self, filter: PeriodFilter) -> Option<usize> {
+        let mut filters = self.memos.0.filters.lock().ok()?;
+        if let Some(id) = filters.iter().position(|f| *f == filter) {
+            return Some(id);
+        }
+        filters.push(filter);
+        Some(filters.len().saturating_sub(1))
+    }
+
+    /// How many period filters the rule set's experience rules have.
+    pub(crate) fn filters(&self) -> usize {
+        self.memos.0.filters.lock().map_or(0, |f| f.len())
     }
 
     /// How many lists of names `category` has.

@@ -398,11 +398,46 @@ pub(crate) struct ExperienceRule {
     pub(crate) countries: Vec<Country>,
     pub(crate) scope: Scope,
     pub(crate) after_degree: Option<DegreeLevel>,
+    /// Its [`PeriodFilter`]'s id among the rule set's: the periods it
+    /// selects are found once per prepared candidate. `None` until the
+    /// vacancy is compiled, or if the registry is unusable.
+    pub(crate) filter: Option<usize>,
     /// Its words, written once per language.
     pub(crate) text: crate::explain::RuleText,
 }
 
+/// What an experience rule selects a profile's periods by, whatever the
+/// years it asks and the degree they must follow: rules with the same
+/// filter select the same periods, in every vacancy of a rule set.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PeriodFilter {
+    /// The id of the list of domains (`None`: any domain).
+    domains: Option<usize>,
+    related: bool,
+    countries: Vec<Country>,
+    scope: Scope,
+    /// The duty station's country, for the national scope.
+    home: Option<Country>,
+}
+
 impl ExperienceRule {
+    /// The rule's filter, for a vacancy in `home`; `None` when its list
+    /// of domains has no id.
+    pub(crate) fn period_filter(&self, home: Country) -> Option<PeriodFilter> {
+        let domains = if self.domains.is_empty() {
+            None
+        } else {
+            Some(self.domains.list()?)
+        };
+        Some(PeriodFilter {
+            domains,
+            related: self.related,
+            countries: self.countries.clone(),
+            scope: self.scope,
+            home: (self.scope == Scope::National).then_some(home),
+        })
+    }
+
     /// Whether `other` counts the same periods (its years may differ).
     pub(crate) fn same_filters(&self, other: &ExperienceRule) -> bool {
         self.domains == other.domains
