@@ -23,52 +23,48 @@ const EPSILON: f64 = 1e-6;
 /// time.
 pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
 
-/// Full-time share over days, as steps: from each step's day on (up to
-/// the next step's), the share of full time worked, at most 1, so that
-/// two concurrent half-time posts make one full-time one and two
-/// concurrent full-time posts count once. Nothing is worked before the
-/// first step, and the last step's share is 0 unless a post is ongoing.
-type Steps = SmallVec<[(i64, f64); 6]>;
+/// Where a period of work starts or stops counting: (day, change in the
+/// share of full time worked, the period's position in the profile). A
+/// profile's are found once, sorted by day (see [`events`]).
+pub(crate) type Event = (i64, f64, usize);
 
-/// The steps of spans (first day, day after or `None` when ongoing,
-/// share), each merged with the others; spans that end before they start,
-/// or whose share is not a positive number, count nothing.
-fn steps(spans: impl Iterator<Item = (i64, Option<i64>, f64)>) -> Steps {
-    let mut events: SmallVec<[(i64, f64); 12]> = SmallVec::new();
-    for (first, after, share) in spans {
+/// The events of spans (first day, day after or `None` when ongoing,
+/// share), in order of day, starts before ends on the same day being of no
+/// consequence; spans that end before they start, or whose share is not a
+/// positive number, count nothing and have none.
+pub(crate) fn events(spans: impl Iterator<Item = (i64, Option<i64>, f64)>) -> Vec<Event> {
+    let mut events = Vec::new();
+    for (position, (first, after, share)) in spans.enumerate() {
         let after = after.unwrap_or(i64::MAX);
         if first < after && share > 0.0 && share.is_finite() {
-            events.push((first, share));
-            events.push((after, -share));
+            events.push((first, share, position));
+            events.push((after, -share, position));
         }
     }
     events.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut steps = Steps::new();
-    let mut active = 0.0_f64;
-    for &(day, delta) in &events {
-        active += delta;
-        let share = active.clamp(0.0, 1.0);
-        match steps.last_mut() {
-            Some(last) if last.0 == day => last.1 = share,
-            _ => steps.push((day, share)),
-        }
-    }
-    steps
+    events
 }
 
-/// Full-time-equivalent years the steps cover from day `from` to the day
-/// before `after`.
-fn years_between(steps: &Steps, from: i64, after: i64) -> f64 {
+/// Full-time-equivalent years the periods `keep` accepts cover from day
+/// `from` to the day before `after`. Overlaps are merged: at any moment at
+/// most full time counts, so two concurrent half-time posts make one
+/// full-time one and two concurrent full-time posts count once.
+fn merged_between(events: &[Event], keep: impl Fn(usize) -> bool, from: i64, after: i64) -> f64 {
+    let from = from.min(after);
     let mut days = 0.0;
-    let next = steps.iter().skip(1).map(|s| s.0);
-    for (&(day, share), next) in steps.iter().zip(next.chain([i64::MAX])) {
-        if day >= after {
-            break;
+    let mut active = 0.0_f64;
+    let mut last = None;
+    for &(day, change, position) in events {
+        if !keep(position) {
+            continue;
         }
-        let (lo, hi) = (day.max(from), next.min(after));
-        if hi > lo && share > 0.0 {
-            days += hi.saturating_sub(lo) as f64 * share;
+        // Clamping keeps the order of days: a span is cut to the window.
+        let day = day.clamp(from, after);
+        if let Some(previous) = last {
+            days += day.saturating_sub(previous) as f64 * active.clamp(0.0, 1.0);
         }
+        active += change;
+        last = Some(day);
     }
     days / DAYS_PER_YEAR
 }
@@ -298,36 +294,39 @@ fn count(
     })
 }
 
-/// The periods an experience rule's filter selects from a profile, merged:
-/// found once per prepared candidate and filter (see [`PeriodFilter`]),
-/// and measured for each rule and date by [`tally`].
+/// How each period of a profile stands against an experience rule's
+/// filter: found once per prepared candidate and filter (see
+/// [`PeriodFilter`]), and measured for each rule and date by [`tally`].
 ///
 /// [`PeriodFilter`]: crate::model::vacancy::PeriodFilter
 pub(crate) struct Selected {
-    /// The periods that count for sure.
-    sure: Steps,
-    /// Those and the periods to verify; `None` when there are none to
-    /// verify.
-    all: Option<Steps>,
+    /// By position in the profile.
+    fits: SmallVec<[Fit; 8]>,
+    /// Whether any period is to verify.
+    uncertain: bool,
 }
 
-/// The periods `rule`'s filter selects (whatever the degree they must
-/// follow and the measurement date).
-pub(crate) fn select(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Selected {
-    let mut fits: SmallVec<[(Fit, &PreparedPeriod); 8]> = SmallVec::new();
-    for period in p.periods.iter().flatten() {
-        let fit = fit(rule, period, ctx, &mut Doubts::default());
-        if fit != Fit::No {
-            fits.push((fit, period));
+impl Selected {
+    fn counts(&self, position: usize, sure: bool) -> bool {
+        match self.fits.get(position) {
+            Some(Fit::Yes) => true,
+            Some(Fit::Uncertain) => !sure,
+            Some(Fit::No) | None => false,
         }
     }
-    let span = |(_, period): &(Fit, &PreparedPeriod)| (period.first, period.after, period.share);
-    let sure = steps(fits.iter().filter(|(fit, _)| *fit == Fit::Yes).map(span));
-    let all = fits
+}
+
+/// How each period stands against `rule`'s filter (whatever the degree
+/// the periods must follow and the measurement date).
+pub(crate) fn select(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Selected {
+    let fits: SmallVec<[Fit; 8]> = p
+        .periods
         .iter()
-        .any(|(fit, _)| *fit == Fit::Uncertain)
-        .then(|| steps(fits.iter().map(span)));
-    Selected { sure, all }
+        .flatten()
+        .map(|period| fit(rule, period, ctx, &mut Doubts::default()))
+        .collect();
+    let uncertain = fits.contains(&Fit::Uncertain);
+    Selected { fits, uncertain }
 }
 
 /// Tallies a candidate's experience for `rule`'s filters.
@@ -355,16 +354,15 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
         }
     };
     p.with_selected(rule, ctx, |selected| {
-        let all = selected.all.as_ref().unwrap_or(&selected.sure);
-        let years = if sure {
-            years_between(&selected.sure, from, after)
-        } else {
-            0.0
+        let years_of = |sure_only: bool| {
+            let keep = |position| selected.counts(position, sure_only);
+            merged_between(&p.events, keep, from, after)
         };
-        let possible = if sure && selected.all.is_none() {
+        let years = if sure { years_of(true) } else { 0.0 };
+        let possible = if sure && !selected.uncertain {
             years
         } else {
-            years_between(all, from, after)
+            years_of(false)
         };
         Tally {
             years,
@@ -467,7 +465,8 @@ mod tests {
             let after = end.map(|e| day_number(e).saturating_add(1));
             (day_number(start), after, share)
         });
-        years_between(&steps(spans), i64::MIN, day_number(until).saturating_add(1))
+        let until = day_number(until).saturating_add(1);
+        merged_between(&events(spans), |_| true, i64::MIN, until)
     }
 
     fn d(s: &str) -> NaiveDate {

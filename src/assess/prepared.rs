@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::experience::{day_number, select, Selected};
+use super::experience::{day_number, events, select, Event, Selected};
 use super::named::{seen, SkillSeen};
 use super::{assess_vacancy, evaluate, Context, Evaluation};
 use crate::explain::Assessment;
@@ -58,6 +58,8 @@ pub(crate) struct Prepared<'c> {
     pub(crate) candidate: &'c Candidate,
     pub(crate) degrees: Option<Vec<PreparedDegree<'c>>>,
     pub(crate) periods: Option<Vec<PreparedPeriod<'c>>>,
+    /// Where the periods start and stop counting, in order of day.
+    pub(crate) events: Vec<Event>,
     pub(crate) certifications: Option<Vec<PreparedCertification>>,
     pub(crate) skills: Option<Vec<Term>>,
     pub(crate) staff_of: Option<Vec<Term>>,
@@ -128,6 +130,12 @@ impl<'c> Prepared<'c> {
                 })
                 .collect()
         });
+        let events = events(
+            periods
+                .iter()
+                .flatten()
+                .map(|p: &PreparedPeriod<'_>| (p.first, p.after, p.share)),
+        );
         let certifications = candidate.certifications.as_ref().map(|list| {
             list.iter()
                 .enumerate()
@@ -150,6 +158,7 @@ impl<'c> Prepared<'c> {
             candidate,
             degrees,
             periods,
+            events,
             certifications,
             skills: terms(&candidate.skills, Category::Skill),
             staff_of: terms(&candidate.staff_of, Category::Organization),
