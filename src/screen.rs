@@ -418,7 +418,7 @@ impl ScreenRecord {
             out.push(b'"');
         }
         out.extend_from_slice(b",\"gaps\":\"");
-        let mut gap_text = String::new();
+        let mut gap_text = String::with_capacity(256);
         for (i, j) in failing().enumerate() {
             if i > 0 {
                 out.extend_from_slice(b"; ");
