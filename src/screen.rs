@@ -371,74 +371,127 @@ impl ScreenRecord {
         lang: Lang,
         out: &mut Vec<u8>,
     ) {
-        let candidate = evaluation.candidate();
-        let vacancy = evaluation.vacancy();
-        out.extend_from_slice(b"{\"source\":");
-        json_line_str(out, source);
-        out.extend_from_slice(b",\"candidate\":");
-        json_opt_line_str(out, candidate.id.as_deref());
-        out.extend_from_slice(b",\"name\":");
-        json_opt_line_str(out, candidate.name.as_deref());
-        out.extend_from_slice(b",\"vacancy\":");
-        json_str(out, vacancy.id());
-        out.extend_from_slice(b",\"title\":");
-        json_line_str(out, vacancy.title());
-        out.extend_from_slice(b",\"verdict\":");
-        json_str(out, evaluation.verdict().as_str());
-        out.extend_from_slice(b",\"score\":");
-        let _ = serde_json::to_writer(&mut *out, &evaluation.score());
-        out.extend_from_slice(if evaluation.closed() {
-            b",\"closed\":true"
-        } else {
-            b",\"closed\":false"
-        });
-        out.extend_from_slice(b",\"as_of\":");
-        json_date(out, evaluation.as_of());
-        let failing = || {
-            evaluation
-                .findings()
-                .iter()
-                .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met)
-        };
-        // The lists, written piece by piece into the output: escaping
-        // the pieces one by one is escaping the whole.
-        for (key, status) in [
-            (&b",\"unmet\":\""[..], Status::NotMet),
-            (b",\"to_verify\":\"", Status::Unknown),
-        ] {
-            out.extend_from_slice(key);
-            for (i, j) in failing().filter(|j| j.status() == status).enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(b"; ");
+        write_head(out, source, evaluation.candidate());
+        write_rest(evaluation, lang, out);
+    }
+
+    /// [`ScreenRecord::write_evaluation_json`] for each of one profile's
+    /// evaluations, each record between `before` and `after` (for JSON
+    /// Lines, nothing and a line break): the source and the candidate's
+    /// name are escaped once for all of them.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord};
+    /// let rules = RuleSet::bundled()?;
+    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+    /// let all = rules.prepare(&cv).evaluate_each("2024-01-15".parse().unwrap());
+    /// let (mut together, mut one_by_one) = (Vec::new(), Vec::new());
+    /// ScreenRecord::write_evaluations_json("sofia.json", &all, Lang::En, &mut together, b"", b"\n");
+    /// for e in &all {
+    ///     ScreenRecord::write_evaluation_json("sofia.json", e, Lang::En, &mut one_by_one);
+    ///     one_by_one.push(b'\n');
+    /// }
+    /// assert_eq!(together, one_by_one);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn write_evaluations_json(
+        source: &str,
+        evaluations: &[Evaluation<'_>],
+        lang: Lang,
+        out: &mut Vec<u8>,
+        before: &[u8],
+        after: &[u8],
+    ) {
+        // The first record's head, by the candidate it was written for.
+        let mut head: Option<(&Candidate, std::ops::Range<usize>)> = None;
+        for evaluation in evaluations {
+            out.extend_from_slice(before);
+            let candidate = evaluation.candidate();
+            match &head {
+                Some((written, range)) if std::ptr::eq(*written, candidate) => {
+                    out.extend_from_within(range.clone());
                 }
-                json_piece(out, j.requirement());
-                out.push(b':');
-                json_piece(out, j.code().as_str());
+                _ => {
+                    let start = out.len();
+                    write_head(out, source, candidate);
+                    head = Some((candidate, start..out.len()));
+                }
             }
-            out.push(b'"');
+            write_rest(evaluation, lang, out);
+            out.extend_from_slice(after);
         }
-        out.extend_from_slice(b",\"gaps\":\"");
-        let mut gap_text = String::with_capacity(256);
-        for (i, j) in failing().enumerate() {
+    }
+}
+
+/// The start of an evaluation's JSON record: its source and candidate.
+fn write_head(out: &mut Vec<u8>, source: &str, candidate: &Candidate) {
+    out.extend_from_slice(b"{\"source\":");
+    json_line_str(out, source);
+    out.extend_from_slice(b",\"candidate\":");
+    json_opt_line_str(out, candidate.id.as_deref());
+    out.extend_from_slice(b",\"name\":");
+    json_opt_line_str(out, candidate.name.as_deref());
+}
+
+/// The rest of an evaluation's JSON record, after [`write_head`].
+fn write_rest(evaluation: &Evaluation<'_>, lang: Lang, out: &mut Vec<u8>) {
+    let vacancy = evaluation.vacancy();
+    out.extend_from_slice(b",\"vacancy\":");
+    json_str(out, vacancy.id());
+    out.extend_from_slice(b",\"title\":");
+    json_line_str(out, vacancy.title());
+    out.extend_from_slice(b",\"verdict\":");
+    json_str(out, evaluation.verdict().as_str());
+    out.extend_from_slice(b",\"score\":");
+    let _ = serde_json::to_writer(&mut *out, &evaluation.score());
+    out.extend_from_slice(if evaluation.closed() {
+        b",\"closed\":true"
+    } else {
+        b",\"closed\":false"
+    });
+    out.extend_from_slice(b",\"as_of\":");
+    json_date(out, evaluation.as_of());
+    let failing = || {
+        evaluation
+            .findings()
+            .iter()
+            .filter(|j| j.priority() == Priority::Required && j.status() != Status::Met)
+    };
+    // The lists, written piece by piece into the output: escaping
+    // the pieces one by one is escaping the whole.
+    for (key, status) in [
+        (&b",\"unmet\":\""[..], Status::NotMet),
+        (b",\"to_verify\":\"", Status::Unknown),
+    ] {
+        out.extend_from_slice(key);
+        for (i, j) in failing().filter(|j| j.status() == status).enumerate() {
             if i > 0 {
                 out.extend_from_slice(b"; ");
             }
-            gap_text.clear();
-            gap_text.push_str(j.requirement());
-            gap_text.push_str(": ");
-            if !j.write_gap(lang, &mut gap_text) {
-                gap_text.push_str(&j.explain(lang).message);
-            }
-            // Each gap on one line, as the record has it.
-            if has_control(&gap_text) {
-                json_piece(out, &one_line(&gap_text));
-            } else {
-                json_piece(out, &gap_text);
-            }
+            json_piece(out, j.requirement());
+            out.push(b':');
+            json_piece(out, j.code().as_str());
         }
         out.push(b'"');
-        out.extend_from_slice(b",\"error\":null}");
     }
+    out.extend_from_slice(b",\"gaps\":\"");
+    let mut gap_text = String::with_capacity(256);
+    for (i, j) in failing().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"; ");
+        }
+        gap_text.clear();
+        gap_text.push_str(j.requirement());
+        gap_text.push_str(": ");
+        if !j.write_gap(lang, &mut gap_text) {
+            gap_text.push_str(&j.explain(lang).message);
+        }
+        // Each gap on one line, as the record has it.
+        json_line_piece(out, &gap_text);
+    }
+    out.push(b'"');
+    out.extend_from_slice(b",\"error\":null}");
 }
 
 /// Text inside a JSON string, escaped as serde_json escapes it.
@@ -459,6 +512,13 @@ fn json_piece(out: &mut Vec<u8>, text: &str) {
 
 /// A JSON string of `text` on one line ([`one_line`]).
 fn json_line_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    json_line_piece(out, text);
+    out.push(b'"');
+}
+
+/// [`json_piece`] of `text` on one line ([`one_line`]).
+fn json_line_piece(out: &mut Vec<u8>, text: &str) {
     // One pass for the common case: nothing to replace, nothing to escape.
     let plain = !any_byte(text, |word| {
         below(word, 0x20)
@@ -468,13 +528,11 @@ fn json_line_str(out: &mut Vec<u8>, text: &str) {
             | equal(word, 0xc2)
     });
     if plain {
-        out.push(b'"');
         out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
     } else if has_control(text) {
-        json_str(out, &one_line(text));
+        json_piece(out, &one_line(text));
     } else {
-        json_str(out, text);
+        json_piece(out, text);
     }
 }
 

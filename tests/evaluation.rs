@@ -90,7 +90,29 @@ fn screening_records_from_evaluations_are_those_from_assessments() {
         let prepared = rules.prepare(&cv);
         for as_of in AS_OF.map(date) {
             for lang in [Lang::En, Lang::Es] {
-                for e in prepared.evaluate_each(as_of) {
+                let all = prepared.evaluate_each(as_of);
+                // A profile's records written together are the records
+                // written one by one, each between its separators.
+                let mut together = Vec::new();
+                ScreenRecord::write_evaluations_json(
+                    "x.json",
+                    &all,
+                    lang,
+                    &mut together,
+                    b",\n",
+                    b"!",
+                );
+                let mut one_by_one = Vec::new();
+                for e in &all {
+                    one_by_one.extend_from_slice(b",\n");
+                    ScreenRecord::write_evaluation_json("x.json", e, lang, &mut one_by_one);
+                    one_by_one.push(b'!');
+                }
+                assert_eq!(
+                    String::from_utf8(together).unwrap(),
+                    String::from_utf8(one_by_one).unwrap()
+                );
+                for e in all {
                     let record = ScreenRecord::from_evaluation("x.json", &e, lang);
                     assert_eq!(
                         record,

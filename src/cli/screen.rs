@@ -600,18 +600,32 @@ impl Screening<'_> {
             };
             for e in &evaluations {
                 chunk.tally.count(Some(e.verdict()));
-                let out = &mut chunk.bytes;
-                match format.format {
-                    // JSON is written straight from the evaluation.
-                    ScreenFormat::Json => {
-                        out.extend_from_slice(b",\n");
-                        ScreenRecord::write_evaluation_json(&source, e, self.lang, out);
-                    }
-                    ScreenFormat::Jsonl => {
-                        ScreenRecord::write_evaluation_json(&source, e, self.lang, out);
-                        out.push(b'\n');
-                    }
-                    ScreenFormat::Text | ScreenFormat::Csv => {
+            }
+            let out = &mut chunk.bytes;
+            match format.format {
+                // JSON is written straight from the evaluations.
+                ScreenFormat::Json => {
+                    ScreenRecord::write_evaluations_json(
+                        &source,
+                        &evaluations,
+                        self.lang,
+                        out,
+                        b",\n",
+                        b"",
+                    );
+                }
+                ScreenFormat::Jsonl => {
+                    ScreenRecord::write_evaluations_json(
+                        &source,
+                        &evaluations,
+                        self.lang,
+                        out,
+                        b"",
+                        b"\n",
+                    );
+                }
+                ScreenFormat::Text | ScreenFormat::Csv => {
+                    for e in &evaluations {
                         write(out, &ScreenRecord::from_evaluation(&source, e, self.lang))?;
                     }
                 }
