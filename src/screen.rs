@@ -385,7 +385,8 @@ impl ScreenRecord {
     /// use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord};
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-    /// let all = rules.prepare(&cv).evaluate_each("2024-01-15".parse().unwrap());
+    /// let prepared = rules.prepare(&cv);
+    /// let all = prepared.evaluate_each("2024-01-15".parse().unwrap());
     /// let (mut together, mut one_by_one) = (Vec::new(), Vec::new());
     /// ScreenRecord::write_evaluations_json("sofia.json", &all, Lang::En, &mut together, b"", b"\n");
     /// for e in &all {
