@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -297,18 +298,42 @@ pub(crate) enum Item {
     File(PathBuf),
     /// One line of a JSON Lines stream named `name` (`stdin` or a path).
     Line {
-        name: String,
+        name: Arc<str>,
         line: usize,
-        text: String,
+        text: LineText,
     },
     /// An input that could not be read.
     Failed { source: String, message: String },
 }
 
-/// The items of the sources, reading line streams one line at a time.
+/// A line's bytes, without its line break: a range of a block of the
+/// stream shared by the lines read with it, so that reading a line copies
+/// and allocates nothing. Checked to be text by the thread that screens
+/// it.
+#[derive(Debug)]
+pub(crate) struct LineText {
+    block: Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+}
+
+impl LineText {
+    /// The line as text, trimmed; else why not, for line `line` of the
+    /// stream `name`.
+    pub(crate) fn text(&self, name: &str, line: usize) -> Result<&str, String> {
+        let bytes = self.block.get(self.range.clone()).unwrap_or_default();
+        std::str::from_utf8(bytes).map(str::trim).map_err(|e| {
+            format!(
+                "{name}:{line}: invalid UTF-8 at byte {}, expected text",
+                e.valid_up_to()
+            )
+        })
+    }
+}
+
 /// Bytes read from a JSON Lines stream at a time.
 const READ_BUFFER: usize = 1 << 18;
 
+/// The items of the sources, reading line streams a block at a time.
 pub(crate) struct Items {
     sources: VecDeque<Source>,
     lines: Option<Lines>,
@@ -317,10 +342,20 @@ pub(crate) struct Items {
 
 /// An open JSON Lines stream.
 struct Lines {
-    name: String,
+    name: Arc<str>,
     reader: BufReader<Box<dyn Read + Send>>,
+    /// The number of the last line handed out.
     line: usize,
-    buffer: Vec<u8>,
+    /// Bytes read, shared with the lines handed out of it; those from
+    /// `start` are not handed out yet.
+    block: Arc<Vec<u8>>,
+    start: usize,
+    /// How many bytes from `start` are known to hold no line break.
+    searched: usize,
+    /// Whether the stream has nothing more to read.
+    ended: bool,
+    /// Why reading the stream failed, until reported.
+    failure: Option<String>,
 }
 
 impl Items {
@@ -332,12 +367,12 @@ impl Items {
         }
     }
 
-    /// Whether the next input can be read without waiting: the stream
-    /// being read has data buffered.
+    /// Whether the next input can be read without waiting: a whole line
+    /// is read, or the stream has data buffered.
     fn buffered(&self) -> bool {
         self.lines
             .as_ref()
-            .is_some_and(|lines| !lines.reader.buffer().is_empty())
+            .is_some_and(|lines| lines.rest().contains(&b'\n') || !lines.reader.buffer().is_empty())
     }
 
     fn open(path: &Path) -> Result<Lines, Item> {
@@ -355,12 +390,7 @@ impl Items {
                 }
             }
         };
-        Ok(Lines {
-            name,
-            reader: BufReader::with_capacity(READ_BUFFER, reader),
-            line: 0,
-            buffer: Vec::new(),
-        })
+        Ok(Lines::new(name.into(), reader))
     }
 }
 
@@ -390,84 +420,154 @@ impl Iterator for Items {
 }
 
 impl Lines {
+    fn new(name: Arc<str>, reader: Box<dyn Read + Send>) -> Lines {
+        Lines {
+            name,
+            reader: BufReader::with_capacity(READ_BUFFER, reader),
+            line: 0,
+            block: Arc::default(),
+            start: 0,
+            searched: 0,
+            ended: false,
+            failure: None,
+        }
+    }
+
+    /// The bytes read and not handed out.
+    fn rest(&self) -> &[u8] {
+        self.block.get(self.start..).unwrap_or_default()
+    }
+
+    /// Where the next line break is in [`Lines::rest`], searching each
+    /// byte once however little the stream gives at a time.
+    fn line_end(&mut self) -> Option<usize> {
+        let rest = self.block.get(self.start..).unwrap_or_default();
+        let unsearched = rest.get(self.searched..).unwrap_or_default();
+        match memchr::memchr(b'\n', unsearched) {
+            Some(at) => {
+                // Found again at once when asked again.
+                self.searched = self.searched.saturating_add(at);
+                Some(self.searched)
+            }
+            None => {
+                self.searched = rest.len();
+                None
+            }
+        }
+    }
+
+    /// Hands out the bytes up to `end` (from `start`).
+    fn advance(&mut self, end: usize) {
+        self.start = end;
+        self.searched = 0;
+    }
+
     /// The next non-blank line as an item, `None` at the end of the
     /// stream. A line longer than `max` bytes is skipped without being
     /// held in memory, and reported.
     fn next_item(&mut self, max: usize) -> Option<Item> {
         loop {
-            self.buffer.clear();
-            self.line += 1;
-            // Named only when something is wrong with the line.
-            let line = self.line;
-            let source = |name: &str| format!("{name}:{line}");
-            let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
-            let read = (&mut self.reader)
-                .take(cap)
-                .read_until(b'\n', &mut self.buffer);
-            match read {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    let item = Item::Failed {
-                        message: format!("{}: {e}", source(&self.name)),
-                        source: source(&self.name),
-                    };
-                    // A stream that fails once is not read further.
-                    self.reader = BufReader::new(Box::new(io::empty()));
-                    return Some(item);
+            let rest = self.rest().len();
+            let (length, whole) = match self.line_end() {
+                Some(at) => (at, true),
+                None if self.ended => {
+                    if let Some(failure) = self.failure.take() {
+                        // The line being read when the stream failed.
+                        self.line += 1;
+                        self.advance(self.block.len());
+                        let source = format!("{}:{}", self.name, self.line);
+                        return Some(Item::Failed {
+                            message: format!("{source}: {failure}"),
+                            source,
+                        });
+                    }
+                    if rest == 0 {
+                        return None;
+                    }
+                    // The last line may end without a line break.
+                    (rest, false)
                 }
-            }
-            let complete = self.buffer.last() == Some(&b'\n') || self.buffer.len() <= max;
-            if !complete {
-                self.skip_rest_of_line();
-                return Some(Item::Failed {
-                    message: format!(
-                        "{}: line longer than the limit of {max} bytes",
-                        source(&self.name)
-                    ),
-                    source: source(&self.name),
-                });
-            }
-            // The line's bytes become the item's text: checked once, and
-            // copied only when white space starts it.
-            let capacity = self.buffer.capacity();
-            let bytes = std::mem::replace(&mut self.buffer, Vec::with_capacity(capacity));
-            let text = match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    return Some(Item::Failed {
-                        message: format!(
-                            "{}: invalid UTF-8 at byte {}, expected text",
-                            source(&self.name),
-                            e.utf8_error().valid_up_to()
-                        ),
-                        source: source(&self.name),
-                    })
+                None if rest > max => {
+                    self.line += 1;
+                    self.advance(self.block.len());
+                    self.skip_rest_of_line();
+                    return Some(self.too_long(max));
+                }
+                None => {
+                    self.read_more();
+                    continue;
                 }
             };
-            let trimmed = text.trim();
-            let (empty, leading, len) = (
-                trimmed.is_empty(),
-                !text.starts_with(trimmed),
-                trimmed.len(),
-            );
-            if empty {
-                self.buffer = text.into_bytes();
+            self.line += 1;
+            let range = self.start..self.start.saturating_add(length);
+            self.advance(range.end.saturating_add(usize::from(whole)));
+            if length > max {
+                return Some(self.too_long(max));
+            }
+            let bytes = self.block.get(range.clone()).unwrap_or_default();
+            // Blank lines are skipped (one of other white space than
+            // ASCII's is skipped by the thread that screens it).
+            if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let text = if leading {
-                text.trim().to_string()
-            } else {
-                let mut text = text;
-                text.truncate(len);
-                text
-            };
             return Some(Item::Line {
-                name: self.name.clone(),
+                name: Arc::clone(&self.name),
                 line: self.line,
-                text,
+                text: LineText {
+                    block: Arc::clone(&self.block),
+                    range,
+                },
             });
         }
+    }
+
+    /// The item of the line just counted, longer than `max` bytes.
+    fn too_long(&self, max: usize) -> Item {
+        let source = format!("{}:{}", self.name, self.line);
+        Item::Failed {
+            message: format!("{source}: line longer than the limit of {max} bytes"),
+            source,
+        }
+    }
+
+    /// A block of the line begun in the last one, then what the stream
+    /// gives next (waiting only if nothing is buffered).
+    fn read_more(&mut self) {
+        let start = self.start;
+        let mut block = match Arc::get_mut(&mut self.block) {
+            // No line of the block is handed out: it grows in place, so
+            // a stream given a few bytes at a time is not copied again
+            // for each.
+            Some(own) => {
+                let mut own = std::mem::take(own);
+                own.drain(..start.min(own.len()));
+                own
+            }
+            None => {
+                let rest = self.rest();
+                let mut fresh = Vec::with_capacity(READ_BUFFER.max(rest.len().saturating_mul(2)));
+                fresh.extend_from_slice(rest);
+                fresh
+            }
+        };
+        match self.reader.fill_buf() {
+            Ok([]) => self.ended = true,
+            Ok(read) => {
+                block.extend_from_slice(read);
+                let used = read.len();
+                self.reader.consume(used);
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                // A stream that fails is not read further: what was read
+                // is still screened, then the failure is reported as the
+                // next line.
+                self.ended = true;
+                self.failure = Some(e.to_string());
+            }
+        }
+        self.block = Arc::new(block);
+        self.start = 0;
     }
 
     fn skip_rest_of_line(&mut self) {
@@ -529,10 +629,19 @@ impl Screening<'_> {
                 path.display().to_string(),
                 Candidate::from_path_with(&path, &self.limits),
             ),
-            Item::Line { name, line, text } => (
-                format!("{name}:{line}"),
-                Candidate::from_json_line(&text, &name, line, &self.limits),
-            ),
+            Item::Line { name, line, text } => {
+                let source = format!("{name}:{line}");
+                match text.text(&name, line) {
+                    Ok("") => return Input::Blank,
+                    Ok(text) => {
+                        let loaded = Candidate::from_json_line(text, &name, line, &self.limits);
+                        (source, loaded)
+                    }
+                    Err(message) => {
+                        return Input::Failed(ScreenRecord::failed(&source, self.as_of, &message));
+                    }
+                }
+            }
             Item::Failed { source, message } => {
                 return Input::Failed(ScreenRecord::failed(&source, self.as_of, &message))
             }
@@ -584,9 +693,13 @@ impl Screening<'_> {
             Ok(())
         };
         for item in items {
-            chunk.tally.inputs += 1;
-            let (source, candidate) = match self.read(item) {
+            let input = self.read(item);
+            if !matches!(input, Input::Blank) {
+                chunk.tally.inputs += 1;
+            }
+            let (source, candidate) = match input {
                 Input::Profile { source, candidate } => (source, candidate),
+                Input::Blank => continue,
                 Input::Failed(record) => {
                     chunk.tally.bad += 1;
                     write(&mut chunk.bytes, &record)?;
@@ -649,6 +762,8 @@ enum Input {
     },
     /// The record of an input that could not be read.
     Failed(ScreenRecord),
+    /// A line of white space only.
+    Blank,
 }
 
 /// How records are written.
@@ -872,12 +987,8 @@ mod tests {
     use super::*;
 
     fn lines(text: &str, max: usize) -> Vec<Item> {
-        let mut lines = Lines {
-            name: "stdin".to_string(),
-            reader: BufReader::new(Box::new(io::Cursor::new(text.as_bytes().to_vec()))),
-            line: 0,
-            buffer: Vec::new(),
-        };
+        let reader = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+        let mut lines = Lines::new("stdin".into(), reader);
         std::iter::from_fn(|| lines.next_item(max)).collect()
     }
 
@@ -902,7 +1013,66 @@ mod tests {
         assert!(
             matches!(&items[1], Item::Failed { source, message } if source == "stdin:2" && message.contains("longer than"))
         );
-        assert!(matches!(&items[2], Item::Line { line: 3, text, .. } if text == "{\"id\":\"c\"}"));
+        assert!(
+            matches!(&items[2], Item::Line { line: 3, text, .. } if text.text("stdin", 3) == Ok("{\"id\":\"c\"}"))
+        );
+    }
+
+    /// A reader that gives a few bytes at a time, as a pipe may.
+    struct Trickle(Vec<u8>, usize);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let rest = self.0.get(self.1..).unwrap_or_default();
+            let n = rest.len().min(buf.len()).min(7);
+            buf[..n].copy_from_slice(&rest[..n]);
+            self.1 += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_across_blocks_are_whole_and_the_last_needs_no_break() {
+        let long = format!("{{\"id\":\"{}\"}}", "x".repeat(READ_BUFFER + 10));
+        let text = format!("{long}\r\n  {{\"id\":\"b\"}}  \n{{\"id\":\"c\"}}");
+        for reader in [
+            Box::new(io::Cursor::new(text.clone().into_bytes())) as Box<dyn Read + Send>,
+            Box::new(Trickle(text.clone().into_bytes(), 0)),
+        ] {
+            let mut lines = Lines::new("in".into(), reader);
+            let items: Vec<Item> = std::iter::from_fn(|| lines.next_item(1 << 20)).collect();
+            let texts: Vec<(usize, String)> = items
+                .iter()
+                .map(|i| match i {
+                    Item::Line { line, text, .. } => {
+                        (*line, text.text("in", *line).unwrap().to_string())
+                    }
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+            assert_eq!(
+                texts,
+                [
+                    (1, long.clone()),
+                    (2, "{\"id\":\"b\"}".to_string()),
+                    (3, "{\"id\":\"c\"}".to_string())
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_that_is_not_text_says_where() {
+        let reader = Box::new(io::Cursor::new(b"{}\n{\"id\":\"\xff\"}\n".to_vec()));
+        let mut lines = Lines::new("in".into(), reader);
+        let items: Vec<Item> = std::iter::from_fn(|| lines.next_item(100)).collect();
+        let Item::Line { line, text, .. } = &items[1] else {
+            panic!("{:?}", items[1]);
+        };
+        assert_eq!(
+            text.text("in", *line),
+            Err("in:2: invalid UTF-8 at byte 7, expected text".to_string())
+        );
     }
 
     #[test]

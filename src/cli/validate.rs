@@ -156,12 +156,14 @@ impl Report {
             let limits = Limits::default();
             for item in Items::new(vec![Source::Lines(path.to_path_buf())], limits) {
                 match item {
-                    Item::Line { name, line, text } => {
-                        match Candidate::from_json_line(&text, &name, line, &limits) {
+                    Item::Line { name, line, text } => match text.text(&name, line) {
+                        Ok("") => {}
+                        Ok(text) => match Candidate::from_json_line(text, &name, line, &limits) {
                             Ok(_) => self.profiles += 1,
                             Err(e) => self.problems(out, &e, &name)?,
-                        }
-                    }
+                        },
+                        Err(message) => self.problem(out, &name, &message)?,
+                    },
                     Item::Failed { message, .. } => self.problem(out, &name, &message)?,
                     Item::File(_) => {}
                 }
