@@ -369,11 +369,19 @@ fn screen(c: &mut Criterion) {
             for line in jsonl.lines() {
                 let cv = Candidate::from_json_str(line).unwrap();
                 let prepared = rules.prepare(&cv);
-                for e in prepared.evaluate_each(as_of) {
-                    eligible += usize::from(e.verdict() == Verdict::Eligible);
-                    ScreenRecord::write_evaluation_json("stdin:1", &e, Lang::En, &mut out);
-                    out.push(b'\n');
-                }
+                let all = prepared.evaluate_each(as_of);
+                eligible += all
+                    .iter()
+                    .filter(|e| e.verdict() == Verdict::Eligible)
+                    .count();
+                ScreenRecord::write_evaluations_json(
+                    "stdin:1",
+                    &all,
+                    Lang::En,
+                    &mut out,
+                    b"",
+                    b"\n",
+                );
                 out.clear();
             }
             eligible
