@@ -367,12 +367,11 @@ impl Items {
         }
     }
 
-    /// Whether the next input can be read without waiting: a whole line
-    /// is read, or the stream has data buffered.
-    fn buffered(&self) -> bool {
-        self.lines
-            .as_ref()
-            .is_some_and(|lines| lines.rest().contains(&b'\n') || !lines.reader.buffer().is_empty())
+    /// Whether the next input can be read without waiting (see
+    /// [`Lines::ready`]).
+    fn buffered(&mut self) -> bool {
+        let max = self.limits.max_bytes;
+        self.lines.as_mut().is_some_and(|lines| lines.ready(max))
     }
 
     fn open(path: &Path) -> Result<Lines, Item> {
@@ -533,56 +532,96 @@ impl Lines {
     /// A block of the line begun in the last one, then what the stream
     /// gives next (waiting only if nothing is buffered).
     fn read_more(&mut self) {
-        let start = self.start;
-        let mut block = match Arc::get_mut(&mut self.block) {
-            // No line of the block is handed out: it grows in place, so
-            // a stream given a few bytes at a time is not copied again
-            // for each.
-            Some(own) => {
-                let mut own = std::mem::take(own);
-                own.drain(..start.min(own.len()));
-                own
+        let read = match self.reader.fill_buf() {
+            Ok([]) => {
+                self.ended = true;
+                return;
             }
-            None => {
-                let rest = self.rest();
-                let mut fresh = Vec::with_capacity(READ_BUFFER.max(rest.len().saturating_mul(2)));
-                fresh.extend_from_slice(rest);
-                fresh
-            }
-        };
-        match self.reader.fill_buf() {
-            Ok([]) => self.ended = true,
-            Ok(read) => {
-                block.extend_from_slice(read);
-                let used = read.len();
-                self.reader.consume(used);
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return,
             Err(e) => {
                 // A stream that fails is not read further: what was read
                 // is still screened, then the failure is reported as the
                 // next line.
                 self.ended = true;
                 self.failure = Some(e.to_string());
+                return;
             }
-        }
+        };
+        let used = read.len();
+        let start = self.start;
+        let block = match Arc::get_mut(&mut self.block) {
+            // No line of the block is handed out: it grows in place, so
+            // a stream given a few bytes at a time is not copied again
+            // for each.
+            Some(own) => {
+                let mut own = std::mem::take(own);
+                own.drain(..start.min(own.len()));
+                own.extend_from_slice(read);
+                own
+            }
+            // The size of what there is: lines handed out keep their
+            // block, however little a read gave.
+            None => {
+                let rest = self.block.get(start..).unwrap_or_default();
+                let mut fresh = Vec::with_capacity(rest.len().saturating_add(used));
+                fresh.extend_from_slice(rest);
+                fresh.extend_from_slice(read);
+                fresh
+            }
+        };
+        self.reader.consume(used);
         self.block = Arc::new(block);
         self.start = 0;
     }
 
+    /// Reads past the end of a line too long to keep.
     fn skip_rest_of_line(&mut self) {
         loop {
             let (done, used) = match self.reader.fill_buf() {
-                Ok([]) | Err(_) => return,
-                Ok(available) => match available.iter().position(|b| *b == b'\n') {
-                    Some(at) => (true, at + 1),
+                Ok([]) => return,
+                Ok(available) => match memchr::memchr(b'\n', available) {
+                    Some(at) => (true, at.saturating_add(1)),
                     None => (false, available.len()),
                 },
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.ended = true;
+                    self.failure = Some(e.to_string());
+                    return;
+                }
             };
             self.reader.consume(used);
             if done {
                 return;
             }
+        }
+    }
+
+    /// Whether the next item can be had without waiting for the stream:
+    /// a whole line that is not blank is read, or a line too long to
+    /// keep, or the stream has ended. What the stream has buffered is
+    /// taken in to see.
+    fn ready(&mut self, max: usize) -> bool {
+        loop {
+            // The first whole line that is not blank, if any.
+            let mut unread = self.rest();
+            let mut line = false;
+            while let Some(at) = memchr::memchr(b'\n', unread) {
+                let (head, tail) = unread.split_at(at);
+                if !head.iter().all(u8::is_ascii_whitespace) {
+                    line = true;
+                    break;
+                }
+                unread = tail.get(1..).unwrap_or_default();
+            }
+            if self.ended || line || self.rest().len() > max {
+                return true;
+            }
+            if self.reader.buffer().is_empty() {
+                return false;
+            }
+            self.read_more();
         }
     }
 }
@@ -1059,6 +1098,69 @@ mod tests {
                 ]
             );
         }
+    }
+
+    /// A stream that gives its chunks one read at a time, and then would
+    /// wait: reading it again fails the test.
+    struct Chunks(VecDeque<&'static [u8]>);
+
+    impl Read for Chunks {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let chunk = self.0.pop_front().expect("read when it would wait");
+            buf[..chunk.len()].copy_from_slice(chunk);
+            Ok(chunk.len())
+        }
+    }
+
+    #[test]
+    fn ready_only_with_a_whole_line_that_is_not_blank() {
+        for (given, ready) in [
+            (&b"{\"id\":\"a\"}\n\n   \n"[..], false),
+            (b"{\"id\":\"a\"}\n{\"id\":", false),
+            (b"{\"id\":\"a\"}\n\n{\"id\":\"b\"}\n", true),
+        ] {
+            let mut lines = Lines::new("in".into(), Box::new(Chunks([given].into())));
+            assert!(matches!(
+                lines.next_item(100),
+                Some(Item::Line { line: 1, .. })
+            ));
+            assert_eq!(
+                lines.ready(100),
+                ready,
+                "{:?}",
+                String::from_utf8_lossy(given)
+            );
+        }
+    }
+
+    /// A stream that gives its chunks one read at a time, then fails.
+    struct Failing(VecDeque<&'static [u8]>);
+
+    impl Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let chunk = self.0.pop_front().ok_or_else(|| io::Error::other("boom"))?;
+            buf[..chunk.len()].copy_from_slice(chunk);
+            Ok(chunk.len())
+        }
+    }
+
+    #[test]
+    fn a_stream_that_fails_in_a_long_line_is_read_no_further() {
+        let reader = Failing([&b"{}\nxxxxxxxxxxxxxxxxxxxx"[..]].into());
+        let mut lines = Lines::new("in".into(), Box::new(reader));
+        let items: Vec<Item> = std::iter::from_fn(|| lines.next_item(10)).collect();
+        let failures: Vec<&str> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Failed { message, .. } => Some(message.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(matches!(&items[0], Item::Line { line: 1, .. }));
+        assert_eq!(
+            failures,
+            ["in:2: line longer than the limit of 10 bytes", "in:3: boom"]
+        );
     }
 
     #[test]
