@@ -344,7 +344,7 @@ pub(crate) struct Items {
 struct Lines {
     name: Arc<str>,
     reader: BufReader<Box<dyn Read + Send>>,
-    /// The number of the last line handed out.
+    /// The number of the last line read.
     line: usize,
     /// Bytes read, shared with the lines handed out of it; those from
     /// `start` are not handed out yet.
