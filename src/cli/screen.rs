@@ -330,6 +330,17 @@ impl LineText {
     }
 }
 
+/// Why a line is skipped when longer than `max` bytes.
+fn too_long(max: usize) -> String {
+    format!("line longer than the limit of {max} bytes")
+}
+
+/// Whether a line is blank: ASCII white space only (a line of other white
+/// space is skipped by the thread that screens it).
+fn blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
 /// Bytes read from a JSON Lines stream at a time.
 const READ_BUFFER: usize = 1 << 18;
 
@@ -474,11 +485,7 @@ impl Lines {
                         // The line being read when the stream failed.
                         self.line += 1;
                         self.advance(self.block.len());
-                        let source = format!("{}:{}", self.name, self.line);
-                        return Some(Item::Failed {
-                            message: format!("{source}: {failure}"),
-                            source,
-                        });
+                        return Some(self.failed(&failure));
                     }
                     if rest == 0 {
                         return None;
@@ -490,7 +497,7 @@ impl Lines {
                     self.line += 1;
                     self.advance(self.block.len());
                     self.skip_rest_of_line();
-                    return Some(self.too_long(max));
+                    return Some(self.failed(&too_long(max)));
                 }
                 None => {
                     self.read_more();
@@ -501,12 +508,10 @@ impl Lines {
             let range = self.start..self.start.saturating_add(length);
             self.advance(range.end.saturating_add(usize::from(whole)));
             if length > max {
-                return Some(self.too_long(max));
+                return Some(self.failed(&too_long(max)));
             }
             let bytes = self.block.get(range.clone()).unwrap_or_default();
-            // Blank lines are skipped (one of other white space than
-            // ASCII's is skipped by the thread that screens it).
-            if bytes.iter().all(u8::is_ascii_whitespace) {
+            if blank(bytes) {
                 continue;
             }
             return Some(Item::Line {
@@ -520,13 +525,21 @@ impl Lines {
         }
     }
 
-    /// The item of the line just counted, longer than `max` bytes.
-    fn too_long(&self, max: usize) -> Item {
+    /// The item of the line just counted, which could not be read
+    /// (`why`).
+    fn failed(&self, why: &str) -> Item {
         let source = format!("{}:{}", self.name, self.line);
         Item::Failed {
-            message: format!("{source}: line longer than the limit of {max} bytes"),
+            message: format!("{source}: {why}"),
             source,
         }
+    }
+
+    /// Records that reading the stream failed: it is read no further, and
+    /// the failure is reported as its next line.
+    fn fail(&mut self, e: &io::Error) {
+        self.ended = true;
+        self.failure = Some(e.to_string());
     }
 
     /// A block of the line begun in the last one, then what the stream
@@ -540,11 +553,8 @@ impl Lines {
             Ok(read) => read,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return,
             Err(e) => {
-                // A stream that fails is not read further: what was read
-                // is still screened, then the failure is reported as the
-                // next line.
-                self.ended = true;
-                self.failure = Some(e.to_string());
+                // What was read is still screened.
+                self.fail(&e);
                 return;
             }
         };
@@ -586,8 +596,7 @@ impl Lines {
                 },
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    self.ended = true;
-                    self.failure = Some(e.to_string());
+                    self.fail(&e);
                     return;
                 }
             };
@@ -609,7 +618,7 @@ impl Lines {
             let mut line = false;
             while let Some(at) = memchr::memchr(b'\n', unread) {
                 let (head, tail) = unread.split_at(at);
-                if !head.iter().all(u8::is_ascii_whitespace) {
+                if !blank(head) {
                     line = true;
                     break;
                 }
