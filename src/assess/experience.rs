@@ -28,14 +28,14 @@ pub(crate) type Span = (NaiveDate, Option<NaiveDate>, f64);
 /// profile's are found once, sorted by day (see [`events`]).
 pub(crate) type Event = (i64, f64, usize);
 
-/// The events of spans (first day, day after or `None` when ongoing,
-/// share), in order of day, starts before ends on the same day being of no
-/// consequence; spans that end before they start, or whose share is not a
-/// positive number, count nothing and have none.
-pub(crate) fn events(spans: impl Iterator<Item = (i64, Option<i64>, f64)>) -> Vec<Event> {
+/// The events of spans, in order of day, starts before ends on the same
+/// day being of no consequence; spans that end before they start, or
+/// whose share is not a positive number, count nothing and have none.
+pub(crate) fn events(spans: impl Iterator<Item = Span>) -> Vec<Event> {
     let mut events = Vec::new();
-    for (position, (first, after, share)) in spans.enumerate() {
-        let after = after.unwrap_or(i64::MAX);
+    for (position, (start, end, share)) in spans.enumerate() {
+        let first = day_number(start);
+        let after = end.map_or(i64::MAX, |e| day_number(e).saturating_add(1));
         if first < after && share > 0.0 && share.is_finite() {
             events.push((first, share, position));
             events.push((after, -share, position));
@@ -84,7 +84,7 @@ fn days(
 }
 
 /// A date in days from the common era.
-pub(crate) fn day_number(date: NaiveDate) -> i64 {
+fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce())
 }
 
@@ -461,10 +461,6 @@ mod tests {
     /// The merged years of `spans` (first day, last day, share) up to
     /// `until` inclusive, as [`tally`] measures them.
     fn merged_years(spans: impl Iterator<Item = Span>, until: NaiveDate) -> f64 {
-        let spans = spans.map(|(start, end, share)| {
-            let after = end.map(|e| day_number(e).saturating_add(1));
-            (day_number(start), after, share)
-        });
         let until = day_number(until).saturating_add(1);
         merged_between(&events(spans), |_| true, i64::MIN, until)
     }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::experience::{day_number, events, select, Event, Selected};
+use super::experience::{events, select, Event, Selected};
 use super::named::{seen, SkillSeen};
 use super::{assess_vacancy, evaluate, Context, Evaluation};
 use crate::explain::Assessment;
@@ -30,10 +30,6 @@ pub(crate) struct PreparedPeriod<'c> {
     pub(crate) start: NaiveDate,
     /// Last day; `None` is ongoing.
     pub(crate) end: Option<NaiveDate>,
-    /// `start`, in days from the common era.
-    pub(crate) first: i64,
-    /// The day after `end`, in days from the common era.
-    pub(crate) after: Option<i64>,
     pub(crate) share: f64,
     /// `None`: domains not stated.
     pub(crate) domains: Option<Vec<Term>>,
@@ -67,7 +63,7 @@ pub(crate) struct Prepared<'c> {
     /// SHA-256 of the profile's canonical JSON, for audit records:
     /// computed when an assessment is first written out.
     digest: std::sync::OnceLock<String>,
-    /// The periods each of the rule set's experience filters selects,
+    /// How each period fits each of the rule set's experience filters,
     /// found when a rule with the filter is first assessed.
     selected: Box<[std::sync::OnceLock<Selected>]>,
     /// What the profile shows of each of the rule set's lists of skills,
@@ -107,15 +103,11 @@ impl<'c> Prepared<'c> {
                         .flatten()
                         .map(|d| d.relinked(vocabulary, Category::Skill))
                         .collect();
-                    let start = p.start.first_day();
-                    let end = p.end.map(|e| e.last_day());
                     PreparedPeriod {
                         index,
                         entry: p,
-                        start,
-                        end,
-                        first: day_number(start),
-                        after: end.map(|e| day_number(e).saturating_add(1)),
+                        start: p.start.first_day(),
+                        end: p.end.map(|e| e.last_day()),
                         share: p.share(),
                         domains,
                         // The same names, read as skills.
@@ -130,12 +122,8 @@ impl<'c> Prepared<'c> {
                 })
                 .collect()
         });
-        let events = events(
-            periods
-                .iter()
-                .flatten()
-                .map(|p: &PreparedPeriod<'_>| (p.first, p.after, p.share)),
-        );
+        let spans = periods.iter().flatten();
+        let events = events(spans.map(|p: &PreparedPeriod<'_>| (p.start, p.end, p.share)));
         let certifications = candidate.certifications.as_ref().map(|list| {
             list.iter()
                 .enumerate()
