@@ -201,6 +201,18 @@ struct Shared {
     filters: std::sync::Mutex<Vec<PeriodFilter>>,
 }
 
+/// The position of `item` in a registry, added if it is new: equal items
+/// share one id.
+fn id_in<T: PartialEq>(registry: &mut Vec<T>, item: T) -> usize {
+    registry
+        .iter()
+        .position(|known| *known == item)
+        .unwrap_or_else(|| {
+            registry.push(item);
+            registry.len().saturating_sub(1)
+        })
+}
+
 /// One map per category, so that a look-up borrows the name.
 #[derive(Default)]
 struct Shard {
@@ -468,12 +480,7 @@ impl Vocabulary {
     /// lock): the match is then computed every time.
     pub(crate) fn list(&self, category: Category, norms: Vec<String>) -> Option<usize> {
         let mut lists = self.memos.0.lists.lock().ok()?;
-        let lists = lists.get_mut(category);
-        if let Some(id) = lists.iter().position(|l| *l == norms) {
-            return Some(id);
-        }
-        lists.push(norms);
-        Some(lists.len().saturating_sub(1))
+        Some(id_in(lists.get_mut(category), norms))
     }
 
     /// The id of an experience rule's period filter: the same for the same
@@ -481,11 +488,7 @@ impl Vocabulary {
     /// periods are then selected every time.
     pub(crate) fn filter(&self, filter: PeriodFilter) -> Option<usize> {
         let mut filters = self.memos.0.filters.lock().ok()?;
-        if let Some(id) = filters.iter().position(|f| *f == filter) {
-            return Some(id);
-        }
-        filters.push(filter);
-        Some(filters.len().saturating_sub(1))
+        Some(id_in(&mut filters, filter))
     }
 
     /// How many period filters the rule set's experience rules have.
