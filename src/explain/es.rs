@@ -1182,6 +1182,7 @@ pub(super) fn name_match(m: &NameMatch, f: &mut dyn fmt::Write) -> fmt::Result {
             comma(format!("{:.2}", m.similarity)),
             comma(FUZZY_THRESHOLD.to_string())
         ),
+        MatchKind::Partial => write!(f, "\"{found}\" contiene \"{wanted}\" pero es otro nombre"),
     }
 }
 

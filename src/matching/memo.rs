@@ -44,6 +44,7 @@ fn encode(found: Found) -> u16 {
                 // never stored; 4 and 5 keep the encoding total anyway.
                 MatchKind::Exact => 4,
                 MatchKind::Alias => 5,
+                MatchKind::Partial => 6,
             };
             (code, u16::from(hundredths.min(100)))
         }
@@ -60,6 +61,7 @@ fn decode(slot: u16) -> Found {
         2 => MatchKind::Fuzzy,
         3 => MatchKind::NearMiss,
         4 => MatchKind::Exact,
+        6 => MatchKind::Partial,
         _ => MatchKind::Alias,
     };
     Some((how, (value & 0x7f) as u8))
@@ -120,6 +122,7 @@ fn kind_code(how: MatchKind) -> u32 {
         MatchKind::NearMiss => 3,
         MatchKind::Exact => 4,
         MatchKind::Alias => 5,
+        MatchKind::Partial => 6,
     }
 }
 
@@ -140,6 +143,7 @@ fn decode_list(slot: u32) -> ListFound {
         2 => MatchKind::Fuzzy,
         3 => MatchKind::NearMiss,
         4 => MatchKind::Exact,
+        6 => MatchKind::Partial,
         _ => MatchKind::Alias,
     };
     let index = usize::try_from(value >> 10).ok()?;
@@ -193,6 +197,7 @@ mod tests {
             MatchKind::NearMiss,
             MatchKind::Exact,
             MatchKind::Alias,
+            MatchKind::Partial,
         ];
         assert_eq!(decode(encode(None)), None);
         for how in kinds {
@@ -212,6 +217,7 @@ mod tests {
             MatchKind::NearMiss,
             MatchKind::Exact,
             MatchKind::Alias,
+            MatchKind::Partial,
         ] {
             for index in [0, 1, 7, 255, (1 << 20) - 1] {
                 for k in 0..=100_u8 {

@@ -54,6 +54,9 @@ pub(crate) struct TermData {
     /// Words, length and character bag of `norm` (and of `sorted`, which
     /// has the same characters).
     pub(crate) shape: Shape,
+    /// The items the name lists, normalised, when it lists more than one
+    /// (see [`parts`]).
+    parts: Vec<String>,
     /// For a profile's term: its comparisons with the vocabulary entries of
     /// its category, as they are made (empty for a rule's term).
     memo: Memo,
@@ -144,6 +147,7 @@ impl TermData {
             sorted.join(" ")
         });
         TermData {
+            parts: parts(text),
             text: text.to_string(),
             sorted,
             norm,
@@ -202,13 +206,21 @@ pub enum MatchKind {
     Exact,
     /// Both names are entries of one vocabulary item (e.g. a translation).
     Alias,
-    /// The profile's name contains every word of the rule's name
-    /// ("International Refugee Law" contains "Law").
+    /// One of the items the profile's name lists is the rule's name
+    /// ("Pedagogía y Administración Educativa" lists "Pedagogía"), or the
+    /// profile's name is the rule's with only generic words around it
+    /// ("Licenciatura en Derecho").
     Contains,
     /// Close enough to be a typo of the rule's name.
     Fuzzy,
     /// Close, but below the threshold: reported, not counted.
     NearMiss,
+    /// The profile's name contains the rule's name inside a longer,
+    /// different name ("Law Enforcement" contains "Law", "UNHCR
+    /// Guatemala" contains "UNHCR"): reported as a near miss, never
+    /// counted. A name that negates the rule's ("Not UNHCR", "ex-UNHCR",
+    /// "non-governmental") is no match at all.
+    Partial,
 }
 
 /// Evidence that a profile's name matched (or nearly matched) a rule's.
@@ -242,7 +254,7 @@ impl NameMatch {
     /// ```
     #[must_use]
     pub fn counts(&self) -> bool {
-        self.how != MatchKind::NearMiss
+        self.how.counts()
     }
 }
 
@@ -252,12 +264,19 @@ impl MatchKind {
     /// near miss (which does not count) last.
     pub(crate) fn strength(self) -> u8 {
         match self {
-            MatchKind::Exact => 4,
-            MatchKind::Alias => 3,
-            MatchKind::Contains => 2,
-            MatchKind::Fuzzy => 1,
+            MatchKind::Exact => 5,
+            MatchKind::Alias => 4,
+            MatchKind::Contains => 3,
+            MatchKind::Fuzzy => 2,
+            MatchKind::Partial => 1,
             MatchKind::NearMiss => 0,
         }
+    }
+
+    /// Whether a match of this kind counts: a near miss and a partial
+    /// name do not.
+    pub(crate) fn counts(self) -> bool {
+        !matches!(self, MatchKind::NearMiss | MatchKind::Partial)
     }
 }
 
@@ -276,6 +295,11 @@ impl std::fmt::Display for NameMatch {
                 f,
                 "\"{}\" is close to \"{}\" (similarity {:.2}, below {FUZZY_THRESHOLD})",
                 self.found, self.wanted, self.similarity
+            ),
+            MatchKind::Partial => write!(
+                f,
+                "\"{}\" contains \"{}\" but is another name",
+                self.found, self.wanted
             ),
         }
     }
@@ -339,7 +363,7 @@ impl<'a> Matched<'a> {
 
     /// Whether this match counts (a near miss does not).
     pub(crate) fn counts(&self) -> bool {
-        self.how != MatchKind::NearMiss
+        self.how.counts()
     }
 
     /// The comparison as evidence in a finding.
@@ -414,10 +438,23 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
     };
     // A name in the vocabulary is one of `forms`: it is not tried twice.
     let own = !forms.iter().any(|f| f.norm == wanted.norm);
-    if (own && contains(&wanted.norm, &wanted.shape))
-        || forms.iter().any(|f| contains(&f.norm, &f.shape))
-    {
-        return Some((MatchKind::Contains, 100));
+    let mut names = own
+        .then_some((wanted.norm.as_str(), &wanted.shape))
+        .into_iter()
+        .chain(forms.iter().map(|f| (f.norm.as_str(), &f.shape)));
+    if let Some((norm, _)) = names.find(|(norm, shape)| contains(norm, shape)) {
+        // Containment alone is no match: the name must be one of the items
+        // the profile's name lists, or stand with generic words only.
+        let whole = |norm: &str| found.parts.iter().any(|p| p == norm);
+        let named = (own && whole(&wanted.norm)) || forms.iter().any(|f| whole(&f.norm));
+        if named || only_generic_around(norm, &found.norm) {
+            return Some((MatchKind::Contains, 100));
+        }
+        if negates(&found.norm, norm) {
+            return None;
+        }
+        let share = norm.len().saturating_mul(100).checked_div(found.norm.len()).unwrap_or(100);
+        return Some((MatchKind::Partial, u8::try_from(share.min(100)).unwrap_or(100)));
     }
     let mut best = 0.0_f64;
     let mut consider = |form: &str, shape: &Shape| {
@@ -426,6 +463,7 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
         if form.len() >= FUZZY_MIN_CHARS
             && found.norm.len() >= FUZZY_MIN_CHARS
             && shape.may_reach(&found.shape, NEAR_MISS_THRESHOLD)
+            && !negates(&found.norm, form)
         {
             // Below the threshold, the value does not matter (`distance`).
             let similarity = |name| distance::similarity_from(form, name, NEAR_MISS_THRESHOLD);
@@ -448,6 +486,116 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
     } else {
         None
     }
+}
+
+/// Words that turn a name into its negation or its past: "Not UNHCR",
+/// "ex-ACNUR", "former staff", "non-governmental", "sin experiencia".
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "non",
+    "ex",
+    "former",
+    "formerly",
+    "previous",
+    "previously",
+    "past",
+    "without",
+    "sin",
+    "ningun",
+    "ninguna",
+    "ninguno",
+    "nunca",
+    "never",
+    "antiguo",
+    "antigua",
+    "anterior",
+];
+
+/// Words a name may carry around a field or an organization without
+/// naming another one: degree titles and their articles.
+const GENERIC: &[&str] = &[
+    "licenciatura",
+    "licenciado",
+    "licenciada",
+    "bachelor",
+    "bachelors",
+    "ba",
+    "bsc",
+    "ma",
+    "msc",
+    "llb",
+    "llm",
+    "master",
+    "masters",
+    "maestria",
+    "magister",
+    "doctorado",
+    "doctorate",
+    "phd",
+    "degree",
+    "grado",
+    "titulo",
+    "diploma",
+    "diplomado",
+    "programa",
+    "program",
+    "programme",
+    "carrera",
+    "studie",
+    "study",
+    "estudio",
+];
+
+/// Whether `found` adds to `wanted` (both normalised) a word that negates
+/// it or puts it in the past.
+fn negates(found: &str, wanted: &str) -> bool {
+    found
+        .split(' ')
+        .any(|w| NEGATIONS.contains(&w) && !wanted.split(' ').any(|x| x == w))
+}
+
+/// Whether every word of `found` that is not in `wanted` (both
+/// normalised) is a generic degree word ("Licenciatura en Derecho").
+fn only_generic_around(wanted: &str, found: &str) -> bool {
+    found
+        .split(' ')
+        .all(|w| GENERIC.contains(&w) || wanted.split(' ').any(|x| x == w))
+}
+
+/// The items a name lists, each normalised ("Humanidades y Ciencias
+/// Sociales" lists "humanidad" and "ciencia social"); empty for a name
+/// that lists one thing.
+fn parts(text: &str) -> Vec<String> {
+    const SEPARATORS: &[char] = &[',', ';', '/', '&', '+', '|', '\n'];
+    let mut parts: Vec<String> = Vec::new();
+    for piece in text.split(SEPARATORS) {
+        let mut rest = piece;
+        loop {
+            let lower = rest.to_lowercase();
+            let at = [" and ", " y ", " e "]
+                .iter()
+                .filter_map(|c| lower.find(c).map(|i| (i, c.len())))
+                .min();
+            match at {
+                // Lowercasing keeps the byte offsets of ASCII separators
+                // only when nothing before them changed length.
+                Some((i, len)) if lower.len() == rest.len() && rest.is_char_boundary(i) => {
+                    parts.push(normalize(&rest[..i]));
+                    rest = rest.get(i.saturating_add(len)..).unwrap_or("");
+                }
+                _ => {
+                    parts.push(normalize(rest));
+                    break;
+                }
+            }
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    if parts.len() < 2 {
+        parts.clear();
+    }
+    parts
 }
 
 /// The best match of any of `found` against any of `wanted`: the strongest
@@ -516,7 +664,7 @@ pub(crate) struct Pick {
 impl Pick {
     /// Whether the match counts (a near miss does not).
     pub(crate) fn counts(self) -> bool {
-        self.hit.how != MatchKind::NearMiss
+        self.hit.how.counts()
     }
 
     /// The match, with the rule's names and the profile's name it was made
@@ -527,9 +675,9 @@ impl Pick {
 }
 
 /// Whether any of `found` matches any of `wanted` in a way that counts:
-/// the same as whether [`best_match`]'s match counts (a near miss, the one
-/// kind that does not, is also the weakest), found without choosing the
-/// best.
+/// the same as whether [`best_match`]'s match counts (a partial name and a
+/// near miss, the kinds that do not, are also the weakest), found without
+/// choosing the best.
 pub(crate) fn any_counts<'a>(
     wanted: &Names,
     found: impl IntoIterator<Item = &'a Term>,
@@ -537,8 +685,7 @@ pub(crate) fn any_counts<'a>(
     category: Category,
 ) -> bool {
     found.into_iter().any(|f| {
-        best_in_list(wanted, f, vocabulary, category)
-            .is_some_and(|(_, how, _)| how != MatchKind::NearMiss)
+        best_in_list(wanted, f, vocabulary, category).is_some_and(|(_, how, _)| how.counts())
     })
 }
 
@@ -686,17 +833,63 @@ mod tests {
         assert!(m.as_ref().is_none_or(|m| !m.counts()), "{m:?}");
     }
 
-    #[test]
-    fn specialisation_contains_the_field() {
-        let v = vocab();
-        let m = compare(
-            &term(&v, Category::Field, "Law"),
-            &term(&v, Category::Field, "Derecho Internacional Humanitario"),
-            &v,
+    fn field(v: &Vocabulary, wanted: &str, found: &str) -> Option<NameMatch> {
+        compare(
+            &term(v, Category::Field, wanted),
+            &term(v, Category::Field, found),
+            v,
             Category::Field,
         )
-        .unwrap();
-        assert_eq!(m.how, MatchKind::Contains);
+    }
+
+    #[test]
+    fn a_longer_name_that_contains_the_field_is_partial() {
+        let v = vocab();
+        for found in ["Law Enforcement", "Derecho Internacional Humanitario"] {
+            let m = field(&v, "Law", found).unwrap();
+            assert_eq!(m.how, MatchKind::Partial, "{found}");
+            assert!(!m.counts());
+            assert_eq!(
+                m.to_string(),
+                format!("\"{found}\" contains \"Law\" but is another name")
+            );
+        }
+    }
+
+    #[test]
+    fn a_listed_item_or_generic_words_contain_the_field() {
+        let v = vocab();
+        for found in [
+            "Derecho y Ciencias Sociales",
+            "Economics, Law",
+            "Licenciatura en Derecho",
+            "Bachelor of Laws",
+            "Relaciones Internacionales / Economía",
+        ] {
+            let wanted = if found.contains("Relaciones") {
+                "International Relations"
+            } else {
+                "Law"
+            };
+            let m = field(&v, wanted, found).unwrap();
+            assert_eq!(m.how, MatchKind::Contains, "{found}");
+            assert!(m.counts());
+        }
+    }
+
+    #[test]
+    fn negations_never_match() {
+        let v = vocab();
+        for found in [
+            "Not International Relations",
+            "non-International Relations",
+            "ex International Relations",
+            "former International Relations",
+            "sin Relaciones Internacionales",
+        ] {
+            let m = field(&v, "International Relations", found);
+            assert!(m.as_ref().is_none_or(|m| !m.counts()), "{found}: {m:?}");
+        }
     }
 
     #[test]
