@@ -111,7 +111,10 @@ fn ready(c: &Candidate) -> Ready {
             .map(|d| ReadyDegree {
                 level: d.degree,
                 field: d.field.as_deref().map(str::to_lowercase),
-                completed: d.completed.map(|p| p.last_day()),
+                completed: d
+                    .completed
+                    .and_then(vacancy_match::Completion::date)
+                    .map(|p| p.last_day()),
             })
             .collect(),
         periods: c

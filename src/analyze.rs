@@ -320,7 +320,7 @@ fn pairs(v: &Vacancy, sink: &mut Sink<'_>) {
                         );
                     }
                 }
-                (Priority::Desirable, Priority::Desirable) => {}
+                _ => {}
             }
         }
     }

@@ -201,7 +201,8 @@ pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang,
 pub use load::{InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{
-    AuthorizationStatus, Candidate, Certification, Degree, LanguageSkill, Period, WorkAuthorization,
+    AuthorizationStatus, Candidate, Certification, Completion, Degree, LanguageSkill, Period,
+    WorkAuthorization,
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};

@@ -168,6 +168,23 @@ impl JsonSchema for PartialDate {
     }
 }
 
+impl JsonSchema for crate::Completion {
+    fn schema_name() -> Cow<'static, str> {
+        "Completion".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Whether and when a degree was completed: a date (2019-06, 2019), true (completed, date not stated), false or \"in progress\" (not completed).",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "integer", "minimum": 1900, "maximum": 2200 },
+                { "type": "boolean" }
+            ]
+        })
+    }
+}
+
 impl JsonSchema for DegreeLevel {
     fn schema_name() -> Cow<'static, str> {
         "DegreeLevel".into()

@@ -18,9 +18,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use vacancy_match::{
-    Assessment, AuthorizationStatus, Candidate, Cefr, Certification, Country, Degree, DegreeLevel,
-    Language, LanguageLevel, LanguageSkill, PartialDate, Period, Priority, Status, Verdict,
-    WorkAuthorization,
+    Assessment, AuthorizationStatus, Candidate, Cefr, Certification, Completion, Country, Degree,
+    DegreeLevel, Language, LanguageLevel, LanguageSkill, PartialDate, Period, Priority, Status,
+    Verdict, WorkAuthorization,
 };
 
 use common::rules;
@@ -200,7 +200,14 @@ fn degree() -> impl Strategy<Value = Degree> {
     (
         pick(DEGREE_NAMES),
         proptest::option::weighted(0.9, pick(FIELDS)),
-        proptest::option::weighted(0.8, date()),
+        proptest::option::weighted(
+            0.8,
+            prop_oneof![
+                8 => date().prop_map(Completion::On),
+                1 => Just(Completion::Yes),
+                1 => Just(Completion::No),
+            ],
+        ),
         proptest::option::of(any::<bool>()),
     )
         .prop_map(|(name, field, completed, accredited)| Degree {
@@ -497,7 +504,7 @@ proptest! {
     ) {
         let before = assess_all(&c, as_of);
         let mut more = c.clone();
-        let extra = Degree { completed: Some(completed), ..extra };
+        let extra = Degree { completed: Some(Completion::On(completed)), ..extra };
         more.education.get_or_insert_with(Vec::new).push(extra);
         assert_no_worse(&before, &assess_all(&more, as_of))?;
     }

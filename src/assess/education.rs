@@ -23,6 +23,9 @@ struct DegreeFit<'d> {
     field: Status,
     field_match: Option<Matched<'d>>,
     accreditation: Status,
+    /// Met when the degree is stated completed, unknown when its
+    /// completion is not stated.
+    completion: Status,
 }
 
 /// A degree's field judged against one list of accepted fields.
@@ -94,7 +97,15 @@ fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, field: FieldFit<'d>
     } else {
         Status::NotMet
     };
-    let status = level_status.min(field.status).min(accreditation);
+    let completion = if d.completion.is_some() {
+        Status::Met
+    } else {
+        Status::Unknown
+    };
+    let status = level_status
+        .min(field.status)
+        .min(accreditation)
+        .min(completion);
     // The level scales the rest: a degree in the right field at the wrong
     // level is still far from the path.
     let credit = level_credit * (credit_of(field.status) + credit_of(accreditation)) / 2.0;
@@ -106,6 +117,7 @@ fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, field: FieldFit<'d>
         field: field.status,
         field_match: field.matched,
         accreditation,
+        completion,
     }
 }
 
@@ -139,10 +151,17 @@ struct PathOutcome<'a> {
     chosen: Option<(&'a PreparedDegree<'a>, Option<Matched<'a>>)>,
 }
 
-/// Whether degree `d` was completed by `date`: only such degrees are
-/// judged against a path.
+/// Whether degree `d` may have been completed by `date`: only such
+/// degrees are judged against a path. A degree stated completed without a
+/// date counts; one whose completion is not stated is judged, and a path
+/// it fits is to verify (see [`judge`]); one stated not completed, or
+/// completed after `date`, does not count.
 fn completed_by(d: &PreparedDegree<'_>, date: chrono::NaiveDate) -> bool {
-    d.completed.is_some_and(|c| c <= date)
+    match d.completion {
+        None | Some(crate::Completion::Yes) => true,
+        Some(crate::Completion::No) => false,
+        Some(crate::Completion::On(_)) => d.completed.is_some_and(|c| c <= date),
+    }
 }
 
 /// A degree of the profile, to name in a sentence.
@@ -315,6 +334,13 @@ fn degree_outcome(fit: DegreeFit<'_>) -> (Status, Code, DegreeFacts<'_>) {
             fit.status,
             Code::EducationNotAccredited,
             DegreeFacts::NotAccredited { degree },
+        );
+    }
+    if fit.completion == Status::Unknown {
+        return (
+            fit.status,
+            Code::EducationCompletionToVerify,
+            DegreeFacts::CompletionNotStated { degree },
         );
     }
     if fit.field == Status::Unknown {

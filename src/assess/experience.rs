@@ -246,6 +246,16 @@ fn counts_from(
     })
 }
 
+/// Whether the profile lists a degree at the level a rule's experience
+/// must follow that may be completed but has no date.
+fn undated_degree(rule: &ExperienceRule, p: &Prepared<'_>) -> bool {
+    rule.after_degree.is_some_and(|level| {
+        p.degrees.iter().flatten().any(|d| {
+            d.level >= level && d.completed.is_none() && d.completion != Some(crate::Completion::No)
+        })
+    })
+}
+
 /// How one period counts for a rule.
 enum Count {
     /// Counted from `start`: for sure, or only if a person says so (`why`).
@@ -274,9 +284,10 @@ fn count(
     }
     let start = match counts_from {
         None => period.start,
-        // No education stated: whether the period follows the degree is
-        // for a person to check, not a fail.
-        Some(None) if p.degrees.is_none() => {
+        // No education stated, or a degree at the level with no date:
+        // whether the period follows the degree is for a person to check,
+        // not a fail.
+        Some(None) if p.degrees.is_none() || undated_degree(rule, p) => {
             fit = fit.min(Fit::Uncertain);
             why.add(Doubt::DegreeDateNotStated);
             period.start

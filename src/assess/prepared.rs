@@ -19,7 +19,10 @@ pub(crate) struct PreparedDegree<'c> {
     pub(crate) entry: &'c Degree,
     pub(crate) level: DegreeLevel,
     pub(crate) field: Option<Term>,
+    /// The last day of the completion date, when one is stated.
     pub(crate) completed: Option<NaiveDate>,
+    /// What the profile says of completion (`None`: not stated).
+    pub(crate) completion: Option<crate::Completion>,
     pub(crate) accredited: Option<bool>,
 }
 
@@ -84,7 +87,11 @@ impl<'c> Prepared<'c> {
                         .field
                         .as_deref()
                         .map(|f| Term::remembering(f, vocabulary, Category::Field)),
-                    completed: d.completed.map(|c| c.last_day()),
+                    completed: d
+                        .completed
+                        .and_then(crate::Completion::date)
+                        .map(|c| c.last_day()),
+                    completion: d.completed,
                     accredited: d.accredited,
                 })
                 .collect()

@@ -171,6 +171,7 @@ struct Words {
     verify: &'static str,
     met: &'static str,
     assets: &'static str,
+    conditions: &'static str,
     would: &'static str,
 }
 
@@ -190,6 +191,7 @@ fn words(lang: Lang) -> &'static Words {
         verify: "to verify ",
         met: "met       ",
         assets: "assets    ",
+        conditions: "to confirm before appointment",
         would: "would make it eligible",
     };
     const ES: Words = Words {
@@ -207,6 +209,7 @@ fn words(lang: Lang) -> &'static Words {
         verify: "verificar ",
         met: "cumple    ",
         assets: "deseables ",
+        conditions: "a confirmar antes del nombramiento",
         would: "para ser elegible",
     };
     match lang {
@@ -298,6 +301,27 @@ fn write_block(
             "  {} {word}: {}",
             paint.paint(Style::Dim, label),
             ids.join(", ")
+        )?;
+    }
+    let conditions: Vec<String> = a
+        .findings
+        .iter()
+        .filter(|f| f.priority == Priority::Condition)
+        .map(|f| {
+            let mark = match f.status {
+                Status::Met => w.met.trim_end(),
+                Status::NotMet => w.missing.trim_end(),
+                Status::Unknown => w.verify.trim_end(),
+            };
+            format!("{} ({mark})", f.requirement)
+        })
+        .collect();
+    if !conditions.is_empty() {
+        writeln!(
+            out,
+            "  {}: {}",
+            paint.paint(Style::Dim, w.conditions),
+            conditions.join(", ")
         )?;
     }
     let changes: Vec<&str> = a

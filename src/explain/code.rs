@@ -68,6 +68,7 @@ codes! {
     EducationAccreditationUnknown => "education.accreditation_unknown", "Accreditation is required and the profile does not state it.";
     EducationExperienceToVerify => "education.experience_to_verify", "The path's experience is met only if periods of unclear relevance count.";
     EducationNotStated => "education.not_stated", "The profile states no education.";
+    EducationCompletionToVerify => "education.completion_to_verify", "A degree that fits a path is listed without saying whether it was completed: a person must check.";
     ExperienceMet => "experience.met", "Enough years of qualifying experience.";
     ExperienceShort => "experience.short", "Not enough years of qualifying experience.";
     ExperienceToVerify => "experience.to_verify", "Enough years only if periods of unclear relevance, country or scope count.";

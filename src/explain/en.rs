@@ -32,6 +32,7 @@ pub(super) const WORDS: Words = Words {
     missing: "  [missing]  ",
     indent: "               ",
     asset: " (asset)",
+    condition: " (to confirm before appointment)",
     gap: "gap: ",
     acquire: "what would make this eligible: ",
     confirm: "to confirm eligibility: ",
@@ -283,6 +284,10 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
             "{}: accreditation of the institution not stated",
             degree.english()
         ),
+        DegreeFacts::CompletionNotStated { degree } => format!(
+            "{}: the profile does not say whether it was completed",
+            degree.english()
+        ),
         DegreeFacts::Met { degree, matched } => {
             format!("{}{}", degree.english(), field_text(matched.as_ref()))
         }
@@ -317,6 +322,9 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::FieldToVerify { field, .. } => Some(related(field)),
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "that the institution is accredited".to_string(),
+        }),
+        DegreeFacts::CompletionNotStated { .. } => Some(Gap::Verify {
+            what: format!("that {} was completed", a_degree(need)),
         }),
         DegreeFacts::Met { .. } => None,
     }
@@ -926,7 +934,10 @@ pub(super) fn change(gap: &Gap) -> String {
         Gap::Expired {
             what, needed_on, ..
         } => format!("{what} valid on {needed_on}"),
-        Gap::Verify { what } => format!("confirmation of {what}"),
+        Gap::Verify { what } => match what.strip_prefix("that ") {
+            Some(clause) => format!("confirmation that {clause}"),
+            None => format!("confirmation of {what}"),
+        },
     }
 }
 

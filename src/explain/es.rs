@@ -41,6 +41,7 @@ pub(super) const WORDS: Words = Words {
     missing: "  [falta]     ",
     indent: "                ",
     asset: " (deseable)",
+    condition: " (a confirmar antes del nombramiento)",
     gap: "brecha: ",
     acquire: "para ser elegible se necesita: ",
     confirm: "para confirmar la elegibilidad: ",
@@ -249,7 +250,7 @@ fn label(label: &Label<'_>) -> String {
             if let Some(field) = &d.field {
                 let _ = write!(s, " en {field}");
             }
-            if let Some(done) = d.completed {
+            if let Some(done) = d.completed.and_then(crate::Completion::date) {
                 let _ = write!(s, " ({done})");
             }
             s
@@ -505,6 +506,10 @@ fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
             "{}: no se indica la acreditación de la institución",
             label(degree)
         ),
+        DegreeFacts::CompletionNotStated { degree } => format!(
+            "{}: el perfil no indica si se concluyó",
+            label(degree)
+        ),
         DegreeFacts::Met { degree, matched } => {
             format!("{}{}", label(degree), field_text(matched.as_ref()))
         }
@@ -536,6 +541,9 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::FieldToVerify { field, .. } => Some(related(field)),
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "que la institución esté acreditada".to_string(),
+        }),
+        DegreeFacts::CompletionNotStated { .. } => Some(Gap::Verify {
+            what: format!("que haya concluido {}", a_degree(need)),
         }),
         DegreeFacts::Met { .. } => None,
     }

@@ -136,6 +136,7 @@ impl Facts<'_> {
                             DegreeFacts::NotAccredited { .. } => (4, 0),
                             DegreeFacts::FieldNotStated { .. } => (5, 0),
                             DegreeFacts::AccreditationUnknown { .. } => (6, 0),
+                            DegreeFacts::CompletionNotStated { .. } => (7, 0),
                             // The profile's field is in the words.
                             DegreeFacts::FieldNotAccepted { .. }
                             | DegreeFacts::FieldToVerify { .. }
@@ -542,6 +543,10 @@ pub(crate) enum DegreeFacts<'a> {
         matched: Option<Matched<'a>>,
     },
     AccreditationUnknown {
+        degree: Label<'a>,
+    },
+    /// The degree fits, but the profile does not say it was completed.
+    CompletionNotStated {
         degree: Label<'a>,
     },
     Met {

@@ -19,6 +19,8 @@ pub(super) struct Words {
     /// Before a finding's gap and evidence lines.
     pub(super) indent: &'static str,
     pub(super) asset: &'static str,
+    /// After a condition of appointment's id.
+    pub(super) condition: &'static str,
     pub(super) gap: &'static str,
     pub(super) acquire: &'static str,
     /// Before the changes to verify when nothing is to acquire.
@@ -123,10 +125,10 @@ impl fmt::Display for Finding {
             Status::Unknown => w.verify,
             Status::NotMet => w.missing,
         };
-        let asset = if self.priority == Priority::Desirable {
-            w.asset
-        } else {
-            ""
+        let asset = match self.priority {
+            Priority::Desirable => w.asset,
+            Priority::Condition => w.condition,
+            _ => "",
         };
         write!(f, "{mark}{}{asset}: {}", self.requirement, self.message)?;
         if let Some(gap) = &self.gap {

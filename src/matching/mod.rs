@@ -453,8 +453,15 @@ fn by_forms(wanted: &Term, forms: &[vocabulary::Form], found: &Term) -> Found {
         if negates(&found.norm, norm) {
             return None;
         }
-        let share = norm.len().saturating_mul(100).checked_div(found.norm.len()).unwrap_or(100);
-        return Some((MatchKind::Partial, u8::try_from(share.min(100)).unwrap_or(100)));
+        let share = norm
+            .len()
+            .saturating_mul(100)
+            .checked_div(found.norm.len())
+            .unwrap_or(100);
+        return Some((
+            MatchKind::Partial,
+            u8::try_from(share.min(100)).unwrap_or(100),
+        ));
     }
     let mut best = 0.0_f64;
     let mut consider = |form: &str, shape: &Shape| {
@@ -555,12 +562,40 @@ fn negates(found: &str, wanted: &str) -> bool {
         .any(|w| NEGATIONS.contains(&w) && !wanted.split(' ').any(|x| x == w))
 }
 
+/// Words an organization's name may carry without naming another
+/// organization: its offices ("ACNUR Oficina de País").
+const OFFICES: &[&str] = &[
+    "office",
+    "oficina",
+    "country",
+    "pai",
+    "pais",
+    "sub",
+    "suboficina",
+    "field",
+    "terreno",
+    "regional",
+    "bureau",
+    "representation",
+    "representacion",
+    "headquarter",
+    "sede",
+    "operation",
+    "operacion",
+    "mission",
+    "mision",
+];
+
 /// Whether every word of `found` that is not in `wanted` (both
-/// normalised) is a generic degree word ("Licenciatura en Derecho").
+/// normalised) is a generic degree or office word, or the words left
+/// name a country ("Licenciatura en Derecho", "ACNUR México").
 fn only_generic_around(wanted: &str, found: &str) -> bool {
-    found
+    let extra: Vec<&str> = found
         .split(' ')
-        .all(|w| GENERIC.contains(&w) || wanted.split(' ').any(|x| x == w))
+        .filter(|w| !wanted.split(' ').any(|x| x == *w))
+        .filter(|w| !GENERIC.contains(w) && !OFFICES.contains(w))
+        .collect();
+    extra.is_empty() || crate::model::Country::parse(&extra.join(" ")).is_some()
 }
 
 /// The items a name lists, each normalised ("Humanidades y Ciencias

@@ -148,12 +148,136 @@ pub struct Degree {
     /// Institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<String>,
-    /// Completion date; absent or in the future means not completed.
+    /// Whether and when the degree was completed: a date (a year or a
+    /// month is enough; a future one means not yet completed), `true`
+    /// (completed, date not stated), or `false` / `in progress` (not
+    /// completed). Absent means not stated: a degree requirement it could
+    /// meet is to verify.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed: Option<PartialDate>,
+    pub completed: Option<Completion>,
     /// Whether the institution is accredited; absent means unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accredited: Option<bool>,
+}
+
+/// Whether a degree was completed, as the profile states it.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, Completion};
+/// let c = Candidate::from_yaml_str(
+///     "education:\n  - { degree: bachelor, completed: 2015-10 }\n  - { degree: master, completed: true }\n  - { degree: doctorate, completed: in progress }\n",
+/// )?;
+/// let e = c.education.unwrap();
+/// assert_eq!(e[0].completed.and_then(|c| c.date()).map(|d| d.to_string()), Some("2015-10".into()));
+/// assert_eq!(e[1].completed, Some(Completion::Yes));
+/// assert_eq!(e[2].completed, Some(Completion::No));
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completion {
+    /// Completed by this date.
+    On(PartialDate),
+    /// Stated completed, without a date.
+    Yes,
+    /// Stated not completed: in progress, or left.
+    No,
+}
+
+impl Completion {
+    /// The completion date, when one is stated.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(vacancy_match::Completion::Yes.date(), None);
+    /// ```
+    #[must_use]
+    pub fn date(self) -> Option<PartialDate> {
+        match self {
+            Completion::On(d) => Some(d),
+            Completion::Yes | Completion::No => None,
+        }
+    }
+}
+
+/// Words that state a degree not completed.
+const NOT_COMPLETED: &[&str] = &[
+    "no",
+    "false",
+    "in progress",
+    "in_progress",
+    "ongoing",
+    "studying",
+    "incomplete",
+    "not completed",
+    "en curso",
+    "cursando",
+    "en proceso",
+    "incompleto",
+    "incompleta",
+    "pendiente",
+    "sin concluir",
+    "no concluido",
+];
+/// Words that state a degree completed without a date.
+const COMPLETED: &[&str] = &[
+    "yes",
+    "true",
+    "completed",
+    "graduated",
+    "si",
+    "sí",
+    "concluido",
+    "concluida",
+    "terminado",
+    "terminada",
+    "graduado",
+    "graduada",
+    "egresado",
+    "titulado",
+    "titulada",
+];
+
+impl Serialize for Completion {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Completion::On(d) => d.serialize(s),
+            Completion::Yes => s.serialize_bool(true),
+            Completion::No => s.serialize_bool(false),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Completion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Completion;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date such as 2019-06 or 2019, `true`, `false` or `in progress`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Completion, E> {
+                Ok(if v { Completion::Yes } else { Completion::No })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Completion, E> {
+                let word = v.trim().to_lowercase();
+                if NOT_COMPLETED.contains(&word.as_str()) {
+                    return Ok(Completion::No);
+                }
+                if COMPLETED.contains(&word.as_str()) {
+                    return Ok(Completion::Yes);
+                }
+                v.parse().map(Completion::On).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Completion, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Completion, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// A period of work experience.
@@ -263,7 +387,7 @@ impl Degree {
             s.push_str(" in ");
             s.push_str(field);
         }
-        if let Some(done) = self.completed {
+        if let Some(done) = self.completed.and_then(Completion::date) {
             s.push_str(&format!(" ({done})"));
         }
         s

@@ -220,6 +220,11 @@ pub enum Priority {
     Required,
     /// An asset: raises the score only.
     Desirable,
+    /// A condition of appointment (proof of vaccination, medical
+    /// clearance): checked before appointment, shown in every report as
+    /// "to confirm before appointment", never changing the verdict or the
+    /// score.
+    Condition,
 }
 
 /// One requirement of a vacancy.
