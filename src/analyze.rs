@@ -235,7 +235,14 @@ fn experience_covers(a: &ExperienceRule, b: &ExperienceRule) -> bool {
         (Some(_), None) => false,
         (Some(x), Some(y)) => x <= y,
     };
-    a.years <= b.years && domains && countries && scope && degree && (a.related || !b.related)
+    let with = a.with.is_empty() || a.with == b.with;
+    a.years <= b.years
+        && domains
+        && with
+        && countries
+        && scope
+        && degree
+        && (a.related || !b.related)
 }
 
 /// A comparable summary of what a requirement asks, for pairs.

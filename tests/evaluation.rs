@@ -152,7 +152,7 @@ fn judgements_carry_the_data_of_findings() {
     let refugee = &e.findings()[1];
     assert_eq!(
         refugee.gap(Lang::En).unwrap().to_string(),
-        "needs 0.5 more years of refugee protection experience"
+        "needs 0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience"
     );
 }
 

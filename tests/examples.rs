@@ -56,10 +56,10 @@ fn sofia_is_ranked_with_her_experience_gaps() {
     assert_eq!(
         verdicts(&text),
         [
-            "INELIGIBLE  83.7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
-            "INELIGIBLE  73.4/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
+            "INELIGIBLE  82.1/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
+            "INELIGIBLE  76.0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
             "INELIGIBLE  56.7/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
-            "INELIGIBLE  73.3/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
+            "INELIGIBLE  68.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
             "INELIGIBLE  37.0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
         ]
     );
@@ -73,7 +73,7 @@ fn sofia_is_ranked_with_her_experience_gaps() {
     ));
     assert!(text.contains("               gap: needs 1.5 more years of experience\n"));
     assert!(text.contains(
-        "  [missing]  refugee_protection_experience: 1.5 years of refugee protection experience, needs 2: 0.5 short\n               gap: needs 0.5 more years of refugee protection experience\n"
+        "  [missing]  refugee_protection_experience: 1.5 years of refugee protection/durable solutions/statelessness/internal displacement experience, needs 2: 0.5 short\n               gap: needs 0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience\n"
     ));
 }
 
@@ -87,14 +87,14 @@ fn jorge_needs_review_first_with_what_to_verify() {
     let lines = verdicts(&text);
     assert_eq!(
         lines[0],
-        "NEEDS REVIEW  86.7/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)"
+        "NEEDS REVIEW  92.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)"
     );
     assert!(
         lines[1..].iter().all(|l| l.starts_with("INELIGIBLE")),
         "{lines:?}"
     );
     assert!(text.contains(
-        "  [verify]   covid19_vaccination: covid19 vaccination not declared\n               gap: verify covid19 vaccination\n"
+        "  [verify]   covid19_vaccination (to confirm before appointment): covid19 vaccination not declared\n               gap: verify covid19 vaccination\n"
     ));
     assert!(text.contains(
         "  [verify]   english: no languages stated; needs English at B2 (good)\n               gap: verify English at B2 (good)\n"
@@ -112,14 +112,14 @@ fn ricardo_is_eligible_for_the_consultancy_and_closed_postings_are_marked() {
         verdicts(&text),
         [
             "ELIGIBLE  100.0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
-            "INELIGIBLE  72.4/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)  [closed: deadline passed; measured at 2024-02-08]",
+            "INELIGIBLE  66.7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)  [closed: deadline passed; measured at 2024-02-08]",
             "INELIGIBLE  64.0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
-            "INELIGIBLE  53.3/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
+            "INELIGIBLE  56.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
             "INELIGIBLE  42.9/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
         ]
     );
     assert!(text.contains(
-        "  [met]      relevant_experience: 14.2 years of international relations/refugee law and policy/humanitarian action experience (needs 12)\n"
+        "  [met]      relevant_experience: 14.2 years of international relations/refugee law and policy/humanitarian action/refugee protection/human rights experience (needs 12)\n"
     ));
     assert!(text.contains(
         "  [missing]  resettlement_repatriation_skill: resettlement or voluntary repatriation not among the skills listed nor the experience domains\n               gap: needs resettlement or voluntary repatriation\n"
@@ -148,15 +148,15 @@ fn sofia_in_spanish_with_lang_es() {
     assert_eq!(
         headings,
         [
-            "NO ELEGIBLE  83,7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
-            "NO ELEGIBLE  73,4/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
+            "NO ELEGIBLE  82,1/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
+            "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
             "NO ELEGIBLE  56,7/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
-            "NO ELEGIBLE  73,3/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
+            "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
             "NO ELEGIBLE  37,0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
         ]
     );
     assert!(text.contains(
-        "  [falta]     refugee_protection_experience: acredita 1,5 años de experiencia en refugee protection; se requieren 2: faltan 0,5\n                brecha: faltan 0,5 años de experiencia en refugee protection\n"
+        "  [falta]     refugee_protection_experience: acredita 1,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement; se requieren 2: faltan 0,5\n                brecha: faltan 0,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement\n"
     ));
     // English is the default, and `--lang en` says so explicitly.
     let english = report(&[

@@ -161,6 +161,7 @@ education:
 experience:
   - { title: Officer, domains: [community work], start: 2013-01, end: 2016-12 }
 "#,
+    "id: partial\nstaff_of: [Friends of UNHCR]\neducation:\n  - { degree: bachelor, field: Law }\n",
 ];
 
 const DATES: &[&str] = &["2017-03-01", "2024-01-15", "2025-08-01"];
@@ -408,11 +409,11 @@ fn sofia_in_spanish_education_and_experience() {
     let protection = finding(&a, "refugee_protection_experience");
     assert_eq!(
         protection.message,
-        "acredita 1,5 años de experiencia en refugee protection; se requieren 2: faltan 0,5"
+        "acredita 1,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement; se requieren 2: faltan 0,5"
     );
     assert_eq!(
         protection.expected,
-        "2 años de experiencia en refugee protection"
+        "2 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement"
     );
     assert_eq!(
         protection
@@ -420,7 +421,7 @@ fn sofia_in_spanish_education_and_experience() {
             .as_ref()
             .map(|g| g.render(Lang::Es))
             .as_deref(),
-        Some("faltan 0,5 años de experiencia en refugee protection")
+        Some("faltan 0,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement")
     );
 }
 
@@ -442,23 +443,23 @@ fn sofia_in_spanish_languages_and_what_if() {
         changes,
         [
             "1,5 años más de experiencia",
-            "0,5 años más de experiencia en refugee protection"
+            "0,5 años más de experiencia en refugee protection/durable solutions/statelessness/internal displacement"
         ]
     );
     let text = a.to_string();
     assert!(text.starts_with(
-        "NO ELEGIBLE  83,7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)\n"
+        "NO ELEGIBLE  82,1/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)\n"
     ), "{text}");
     assert!(text.contains(
-        "\n  [falta]     refugee_protection_experience: acredita 1,5 años de experiencia en refugee protection; se requieren 2: faltan 0,5\
-         \n                brecha: faltan 0,5 años de experiencia en refugee protection\n"
+        "\n  [falta]     refugee_protection_experience: acredita 1,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement; se requieren 2: faltan 0,5\
+         \n                brecha: faltan 0,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement\n"
     ), "{text}");
     assert!(text.contains(
         "\n  [cumple]    database_management_skill (deseable): indica DM-Database Management\
          \n                · skills[1]: DM-Database Management — \"DM-Database Management\" = \"database management\" (equivalente)\n"
     ), "{text}");
     assert!(text.ends_with(
-        "\n  para ser elegible se necesita: 1,5 años más de experiencia; 0,5 años más de experiencia en refugee protection"
+        "\n  para ser elegible se necesita: 1,5 años más de experiencia; 0,5 años más de experiencia en refugee protection/durable solutions/statelessness/internal displacement"
     ), "{text}");
 }
 
@@ -470,12 +471,12 @@ fn a_closed_vacancy_and_what_to_confirm_in_spanish() {
     assert_eq!(first.verdict, Verdict::NeedsReview);
     let text = first.to_string();
     assert!(
-        text.starts_with("REQUIERE REVISIÓN  86,7/100  unhcr-mx-protection-assistant-2025"),
+        text.starts_with("REQUIERE REVISIÓN  92,0/100  unhcr-mx-protection-assistant-2025"),
         "{text}"
     );
     assert!(
         text.contains(
-            "\n  [verificar] covid19_vaccination: sin declaración: covid19 vaccination\
+            "\n  [verificar] covid19_vaccination (a confirmar antes del nombramiento): sin declaración: covid19 vaccination\
          \n                brecha: verificar covid19 vaccination\n"
         ),
         "{text}"

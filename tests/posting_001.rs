@@ -7,7 +7,7 @@ mod common;
 use common::{
     assert_close, assess, day, example, failed, finding, items, to_verify, yaml, years_missing,
 };
-use vacancy_match::{Code, DegreeLevel, Gap, MatchKind, PartialDate, Status, Verdict};
+use vacancy_match::{Code, DegreeLevel, Gap, MatchKind, Status, Verdict};
 
 const VACANCY: &str = "unhcr-mx-durable-solutions-2017";
 const AS_OF: &str = "2017-03-01";
@@ -81,7 +81,7 @@ fn a_mexican_internationalist_is_eligible() {
     assert_eq!(items(permit), ["nationalities[0]"]);
     assert_eq!(
         permit.expected,
-        "right to work in Mexico (citizenship, permanent residence, work permit) valid on 2017-05-01"
+        "right to work in Mexico (citizenship) valid on 2017-05-01"
     );
 
     assert_eq!(finding(&a, "mexico_experience").code, Code::ExperienceMet);
@@ -92,9 +92,11 @@ fn a_mexican_internationalist_is_eligible() {
 }
 
 #[test]
-fn gabriela_needs_review_of_field_and_experience_relevance() {
+fn gabriela_is_not_a_national_and_her_field_and_experience_need_review() {
     let a = assess(&example("gabriela_menjivar_gender.yaml"), VACANCY, AS_OF);
-    assert_eq!(a.verdict, Verdict::NeedsReview);
+    // A Salvadoran with a Mexican work permit, for a National Officer post.
+    assert_eq!(a.verdict, Verdict::Ineligible);
+    assert_eq!(failed(&a), ["work_authorization"]);
     assert_eq!(to_verify(&a), ["education", "relevant_experience"]);
 
     assert_eq!(finding(&a, "education").code, Code::EducationFieldToVerify);
@@ -126,10 +128,9 @@ fn gabriela_needs_review_of_field_and_experience_relevance() {
     assert!(exp.evidence[1]
         .detail
         .ends_with("starts after 2017-03-01, not counted"));
-    // The format has no permit start date: a permit valid to 2025 counts.
     assert_eq!(
         finding(&a, "work_authorization").message,
-        "work permit for Mexico valid until 2025-07-15"
+        "work permit for Mexico is not an accepted right to work (citizenship accepted)"
     );
 }
 
@@ -226,7 +227,7 @@ fn a_degree_completed_after_the_deadline_does_not_count() {
 }
 
 #[test]
-fn a_permit_expiring_before_the_start_date_fails() {
+fn a_foreign_work_permit_does_not_make_a_national_officer() {
     let cv = yaml(
         r#"
 id: permit-expiring
@@ -247,19 +248,9 @@ languages:
     assert_eq!(a.verdict, Verdict::Ineligible);
     assert_eq!(failed(&a), ["work_authorization"]);
     let permit = finding(&a, "work_authorization");
-    assert_eq!(permit.code, Code::WorkAuthorizationExpired);
-    assert_eq!(
-        permit.message,
-        "work permit for Mexico expires 2017-04, before 2017-05-01"
-    );
-    assert_eq!(
-        permit.gap,
-        Some(Gap::Expired {
-            what: "work permit for Mexico".into(),
-            on: "2017-04".parse::<PartialDate>().expect("date"),
-            needed_on: day("2017-05-01"),
-        })
-    );
+    // A National Officer post: a foreigner's work permit, valid or not,
+    // does not make a national.
+    assert_eq!(permit.code, Code::WorkAuthorizationStatusNotAccepted);
     assert_eq!(items(permit), ["work_authorizations[1]"]);
     // Experience in Honduras is not experience in Mexico (an asset).
     let mexico = finding(&a, "mexico_experience");

@@ -73,9 +73,12 @@ fn jorge_needs_review_of_english_and_vaccination() {
     let a = assess(&example("jorge_mendez_tapachula.yaml"), VACANCY, AS_OF);
     assert_eq!(a.verdict, Verdict::NeedsReview);
     // Neither `languages` nor `attestations` is in the profile: unknown,
-    // not failed.
-    assert_eq!(to_verify(&a), ["covid19_vaccination", "english"]);
+    // not failed. The vaccination is a condition of appointment: shown,
+    // to confirm, and neither in the verdict nor in the score.
+    assert_eq!(to_verify(&a), ["english"]);
     let covid = finding(&a, "covid19_vaccination");
+    assert_eq!(covid.priority, vacancy_match::Priority::Condition);
+    assert_eq!(covid.status, Status::Unknown);
     assert_eq!(covid.code, Code::AttestationNotStated);
     assert_eq!(covid.message, "covid19 vaccination not declared");
     let english = finding(&a, "english");
@@ -90,11 +93,11 @@ fn jorge_needs_review_of_english_and_vaccination() {
         english.gap.as_ref().map(ToString::to_string).as_deref(),
         Some("verify English at B2 (good)")
     );
-    // Two unknowns of six required findings, at half credit each.
-    assert_eq!(a.score, 86.7);
+    // One unknown of five required findings, at half credit.
+    assert_eq!(a.score, 92.0);
     assert!(a
         .to_string()
-        .starts_with("NEEDS REVIEW  86.7/100  unhcr-mx-protection-assistant-2025"));
+        .starts_with("NEEDS REVIEW  92.0/100  unhcr-mx-protection-assistant-2025"));
 }
 
 #[test]

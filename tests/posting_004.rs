@@ -12,7 +12,7 @@ use vacancy_match::{Code, Gap, MatchKind, Status, Verdict};
 const VACANCY: &str = "unhcr-americas-cpa-consultant-2025";
 const AS_OF: &str = "2025-01-10";
 const DOMAINS: &str =
-    "international relations/refugee law and policy/humanitarian action experience";
+    "international relations/refugee law and policy/humanitarian action/refugee protection/human rights experience";
 
 #[test]
 fn ricardo_is_eligible_with_fourteen_years() {
@@ -131,10 +131,11 @@ fn gabriela_is_ineligible_on_field_and_experience() {
         edu.gap.as_ref().map(ToString::to_string).as_deref(),
         Some("degree in Law, Political Science, International Relations required, field is Psicología")
     );
-    // Refugee protection is not one of this posting's domains.
+    // Her refugee-protection years now count (refugee law and policy in
+    // practice): 7.36 of 12.
     let exp = finding(&a, "relevant_experience");
-    assert_close(years_missing(exp), 12.0);
-    assert_eq!(exp.credit, 0.0);
+    assert_close(years_missing(exp), 4.64);
+    assert!(exp.credit > 0.0);
 }
 
 #[test]
@@ -146,12 +147,16 @@ fn itzel_is_ineligible_for_degree_experience_and_english() {
     );
     assert_eq!(failed(&a), ["relevant_experience", "education", "english"]);
     let exp = finding(&a, "relevant_experience");
-    // La 72 is humanitarian assistance, an alias of humanitarian action.
-    assert_eq!(items(exp), ["experience[1]"]);
-    let m = exp.evidence[0].matched.as_ref().expect("matched");
+    // La 72's refugee protection now counts; her other periods are cited
+    // for review (related).
+    assert_eq!(
+        items(exp),
+        ["experience[0]", "experience[1]", "experience[2]"]
+    );
+    let m = exp.evidence[1].matched.as_ref().expect("matched");
     assert_eq!(
         (m.how, m.found.as_str()),
-        (MatchKind::Alias, "humanitarian assistance")
+        (MatchKind::Exact, "refugee protection")
     );
     assert_eq!(finding(&a, "education").code, Code::EducationDegreeMissing);
     assert_eq!(

@@ -318,6 +318,7 @@ prop_compose! {
             ),
             work_authorizations: Some(work_authorizations),
             staff_of: Some(staff_of.into_iter().map(str::to_string).collect()),
+            affiliate_of: None,
             education: Some(education),
             experience: Some(experience),
             languages: Some(languages),

@@ -59,7 +59,7 @@ pub struct Evaluation<'a> {
 /// let refugee = &e.findings()[1];
 /// assert_eq!(refugee.requirement(), "refugee_protection_experience");
 /// assert_eq!(refugee.status(), Status::NotMet);
-/// assert_eq!(refugee.explain(Lang::Es).message, "acredita 1,5 años de experiencia en refugee protection; se requieren 2: faltan 0,5");
+/// assert_eq!(refugee.explain(Lang::Es).message, "acredita 1,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement; se requieren 2: faltan 0,5");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 pub struct Judgement<'a> {

@@ -124,6 +124,15 @@ impl Tally {
     pub(crate) fn judge(&self, need: f64) -> (Measure, f64) {
         let (status, credit) = if !self.stated {
             (Status::Unknown, 0.5)
+        } else if need <= 0.0 {
+            // No duration given: any qualifying experience meets it.
+            if self.years > EPSILON {
+                (Status::Met, 1.0)
+            } else if self.possible > EPSILON {
+                (Status::Unknown, 0.5)
+            } else {
+                (Status::NotMet, 0.0)
+            }
         } else {
             let ratio = if need <= 0.0 {
                 1.0
@@ -157,7 +166,19 @@ fn fit(rule: &ExperienceRule, period: &PreparedPeriod, ctx: &Context<'_>, why: &
                 why.add(Doubt::DomainsNotStated);
             }
             Some(domains) => {
-                if !any_counts(&rule.domains, domains, ctx.vocabulary, Category::Domain) {
+                let counts = |names| any_counts(names, domains, ctx.vocabulary, Category::Domain);
+                let first = counts(&rule.domains);
+                // "education with vulnerable groups": a period in one of
+                // the two only may be in the other without saying so.
+                let both = if rule.with.is_empty() {
+                    first
+                } else {
+                    counts(&rule.with)
+                };
+                if first != both {
+                    fit = fit.min(Fit::Uncertain);
+                    why.add(Doubt::Relevance);
+                } else if !first {
                     if rule.related || domains.is_empty() {
                         fit = fit.min(Fit::Uncertain);
                         why.add(Doubt::Relevance);

@@ -3,9 +3,9 @@
 use super::experience::period_label;
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Context, Outcome};
-use crate::explain::facts::{Facts, InternalFacts, InternalFound};
+use crate::explain::facts::{Facts, InternalFacts, InternalFound, Item};
 use crate::explain::{Code, Status};
-use crate::matching::{best_match, stronger, Category, Matched};
+use crate::matching::{best_match, stronger, Category, MatchKind, Matched};
 use crate::model::vacancy::InternalRule;
 
 pub(crate) fn assess<'a>(
@@ -16,25 +16,45 @@ pub(crate) fn assess<'a>(
     let make = |status, code, found| {
         Outcome::simple(status, code, Facts::Internal(InternalFacts { rule, found }))
     };
-    if let Some(staff_of) = &p.staff_of {
-        let found = best_match(
-            &rule.organizations,
-            staff_of.iter().enumerate(),
-            ctx.vocabulary,
-            Category::Organization,
+    let find = |names: &'a Option<Vec<crate::matching::Term>>| {
+        names.as_ref().and_then(|names| {
+            best_match(
+                &rule.organizations,
+                names.iter().enumerate(),
+                ctx.vocabulary,
+                Category::Organization,
+            )
+        })
+    };
+    let staff = find(&p.staff_of);
+    if let Some((index, matched)) = staff.filter(|(_, m)| m.counts()) {
+        return make(
+            Status::Met,
+            Code::InternalMet,
+            InternalFound::Staff { index, matched },
         );
-        return match found {
-            Some((index, matched)) if matched.counts() => make(
+    }
+    if rule.affiliates {
+        if let Some((index, matched)) = find(&p.affiliate_of).filter(|(_, m)| m.counts()) {
+            return make(
                 Status::Met,
                 Code::InternalMet,
-                InternalFound::Staff { index, matched },
-            ),
-            _ => make(
-                Status::NotMet,
-                Code::InternalNotStaff,
-                InternalFound::NotStaff,
-            ),
-        };
+                InternalFound::Affiliate { index, matched },
+            );
+        }
+    }
+    // A longer name that contains the organization's ("Friends of
+    // UNHCR") may or may not be it: a person checks.
+    if let Some((index, matched)) = staff.filter(|(_, m)| m.how == MatchKind::Partial) {
+        return make(
+            Status::Unknown,
+            Code::InternalToVerify,
+            InternalFound::ToVerify {
+                item: Item::StaffOf(index),
+                period: None,
+                matched,
+            },
+        );
     }
     // Not stated: an ongoing position at the organization is evidence (the
     // best-matching one, then by label: not the first listed).
@@ -62,6 +82,35 @@ pub(crate) fn assess<'a>(
         if better {
             best = Some((period, m));
         }
+    }
+    if let Some((period, matched)) = best.filter(|_| p.staff_of.is_some()) {
+        // Staff of another body with an ongoing position at the
+        // organization: an affiliate where the posting counts them, to
+        // verify; else not staff.
+        return if rule.affiliates {
+            make(
+                Status::Unknown,
+                Code::InternalToVerify,
+                InternalFound::ToVerify {
+                    item: Item::Experience(period.index),
+                    period: Some(period_label(period)),
+                    matched,
+                },
+            )
+        } else {
+            make(
+                Status::NotMet,
+                Code::InternalNotStaff,
+                InternalFound::NotStaff,
+            )
+        };
+    }
+    if p.staff_of.is_some() {
+        return make(
+            Status::NotMet,
+            Code::InternalNotStaff,
+            InternalFound::NotStaff,
+        );
     }
     if let Some((period, matched)) = best {
         return make(

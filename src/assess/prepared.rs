@@ -62,6 +62,7 @@ pub(crate) struct Prepared<'c> {
     pub(crate) certifications: Option<Vec<PreparedCertification>>,
     pub(crate) skills: Option<Vec<Term>>,
     pub(crate) staff_of: Option<Vec<Term>>,
+    pub(crate) affiliate_of: Option<Vec<Term>>,
     pub(crate) languages: Option<&'c [LanguageSkill]>,
     /// SHA-256 of the profile's canonical JSON, for audit records:
     /// computed when an assessment is first written out.
@@ -157,6 +158,7 @@ impl<'c> Prepared<'c> {
             certifications,
             skills: terms(&candidate.skills, Category::Skill),
             staff_of: terms(&candidate.staff_of, Category::Organization),
+            affiliate_of: terms(&candidate.affiliate_of, Category::Organization),
             languages: candidate.languages.as_deref(),
             digest: std::sync::OnceLock::new(),
             selected: slots(vocabulary.filters()),

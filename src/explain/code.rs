@@ -86,6 +86,7 @@ codes! {
     InternalMet => "internal.met", "Current staff of an organization the posting is open to.";
     InternalNotStaff => "internal.not_staff", "Not current staff of the organizations the posting is open to.";
     InternalNotStated => "internal.not_stated", "The profile does not state current employment by the organization.";
+    InternalToVerify => "internal.to_verify", "An organization in the profile names the one the posting is open to inside another name (\"Friends of UNHCR\"), or an ongoing position there sits beside staff of another body (an affiliate?): a person must check.";
     CertificationMet => "certification.met", "Holds the certification, valid at the measurement date.";
     CertificationMissing => "certification.missing", "The profile lists certifications, not this one.";
     CertificationExpired => "certification.expired", "Held the certification, but it has expired.";

@@ -111,6 +111,10 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
         if !rule.domains.is_empty() {
             let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
             what.push_str(&names.join("/"));
+            if !rule.with.is_empty() {
+                let with: Vec<&str> = rule.with.iter().map(|t| t.text.as_str()).collect();
+                let _ = write!(what, " with {}", with.join("/"));
+            }
             what.push(' ');
         }
         match rule.scope {
@@ -149,6 +153,8 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
                 years_noun(&fmt_years(m.possible - m.years))
             ),
         }),
+        // No duration asked: any such experience is what is missing.
+        super::Status::NotMet if rule.years <= 0.0 => Some(Gap::Missing { what }),
         super::Status::NotMet => Some(Gap::Years {
             missing: years_missing(rule.years - m.years),
             of: what,
@@ -647,6 +653,40 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             one(Item::Experience(index), period.english(), Some(&matched)),
             None,
         ),
+        InternalFound::Affiliate { index, matched } => plain(
+            format!("current affiliate of {}, counted as internal", matched.found()),
+            expected,
+            one(
+                Item::AffiliateOf(index),
+                format!("affiliate of {}", matched.found()),
+                Some(&matched),
+            ),
+            None,
+        ),
+        InternalFound::ToVerify {
+            item,
+            period,
+            matched,
+        } => plain(
+            match period {
+                None => format!(
+                    "staff of \"{}\", which names {} but may be another organization",
+                    matched.found(),
+                    matched.wanted()
+                ),
+                Some(_) => format!(
+                    "ongoing position at {} while staff of another organization: an affiliate of {orgs} counts",
+                    matched.found()
+                ),
+            },
+            expected,
+            one(
+                item,
+                period.map_or_else(|| format!("staff of {}", matched.found()), |p| p.english()),
+                Some(&matched),
+            ),
+            internal_gap(f),
+        ),
         InternalFound::NotStaff => plain(
             format!("not current staff of {orgs}; the posting is open to internal applicants only"),
             expected,
@@ -671,9 +711,22 @@ fn organizations(rule: &InternalRule) -> String {
 
 fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
     match f.found {
-        InternalFound::Staff { .. } | InternalFound::Ongoing { .. } => None,
+        InternalFound::Staff { .. }
+        | InternalFound::Ongoing { .. }
+        | InternalFound::Affiliate { .. } => None,
         InternalFound::NotStaff => Some(Gap::Missing {
             what: format!("current employment with {}", organizations(f.rule)),
+        }),
+        InternalFound::ToVerify { .. } => Some(Gap::Verify {
+            what: format!(
+                "that the candidate is current {} staff{}",
+                organizations(f.rule),
+                if f.rule.affiliates {
+                    " or affiliate"
+                } else {
+                    ""
+                }
+            ),
         }),
         InternalFound::NotStated => Some(Gap::Verify {
             what: format!(

@@ -338,6 +338,10 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
         if !rule.domains.is_empty() {
             let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
             let _ = write!(what, " en {}", names.join("/"));
+            if !rule.with.is_empty() {
+                let with: Vec<&str> = rule.with.iter().map(|t| t.text.as_str()).collect();
+                let _ = write!(what, " con {}", with.join("/"));
+            }
         }
         if !rule.countries.is_empty() {
             let names: Vec<&str> = rule.countries.iter().map(Country::spanish_name).collect();
@@ -364,6 +368,8 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
                 years_noun(&years(m.possible - m.years))
             ),
         }),
+        // No duration asked: any such experience is what is missing.
+        super::Status::NotMet if rule.years <= 0.0 => Some(Gap::Missing { what }),
         super::Status::NotMet => Some(Gap::Years {
             missing: years_missing(rule.years - m.years),
             of: what,
@@ -865,6 +871,40 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             one(Item::Experience(index), label(&period), Some(&matched)),
             None,
         ),
+        InternalFound::Affiliate { index, matched } => plain(
+            format!("afiliada actual de {}, cuenta como candidatura interna", matched.found()),
+            expected,
+            one(
+                Item::AffiliateOf(index),
+                format!("afiliada de {}", matched.found()),
+                Some(&matched),
+            ),
+            None,
+        ),
+        InternalFound::ToVerify {
+            item,
+            period,
+            matched,
+        } => plain(
+            match period {
+                None => format!(
+                    "personal de \"{}\", que nombra a {} pero puede ser otra organización",
+                    matched.found(),
+                    matched.wanted()
+                ),
+                Some(_) => format!(
+                    "puesto en curso en {} siendo personal de otra organización: cuenta si es afiliada de {orgs}",
+                    matched.found()
+                ),
+            },
+            expected,
+            one(
+                item,
+                period.map_or_else(|| format!("personal de {}", matched.found()), |p| label(&p)),
+                Some(&matched),
+            ),
+            internal_gap(f),
+        ),
         InternalFound::NotStaff => plain(
             format!(
                 "no es personal actual de {orgs}; la vacante está abierta solo a candidaturas internas"
@@ -891,9 +931,18 @@ fn organizations(rule: &InternalRule) -> String {
 
 fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
     match f.found {
-        InternalFound::Staff { .. } | InternalFound::Ongoing { .. } => None,
+        InternalFound::Staff { .. }
+        | InternalFound::Ongoing { .. }
+        | InternalFound::Affiliate { .. } => None,
         InternalFound::NotStaff => Some(Gap::Missing {
             what: format!("empleo actual en {}", organizations(f.rule)),
+        }),
+        InternalFound::ToVerify { .. } => Some(Gap::Verify {
+            what: format!(
+                "que la persona candidata sea personal{} actual de {}",
+                if f.rule.affiliates { " o afiliada" } else { "" },
+                organizations(f.rule)
+            ),
         }),
         InternalFound::NotStated => Some(Gap::Verify {
             what: format!(

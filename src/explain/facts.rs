@@ -259,6 +259,7 @@ pub(crate) enum Item<'a> {
     Nationality(usize),
     WorkAuthorization(usize),
     StaffOf(usize),
+    AffiliateOf(usize),
     Certification(usize),
     Skill(usize),
     Attestation(&'a str),
@@ -275,6 +276,7 @@ impl Item<'_> {
             Item::Nationality(i) => format!("nationalities[{i}]"),
             Item::WorkAuthorization(i) => format!("work_authorizations[{i}]"),
             Item::StaffOf(i) => format!("staff_of[{i}]"),
+            Item::AffiliateOf(i) => format!("affiliate_of[{i}]"),
             Item::Certification(i) => format!("certifications[{i}]"),
             Item::Skill(i) => format!("skills[{i}]"),
             Item::Attestation(name) => format!("attestations.{name}"),
@@ -613,6 +615,20 @@ pub(crate) enum InternalFound<'a> {
         index: usize,
         period: Label<'a>,
         on: NaiveDate,
+        matched: Matched<'a>,
+    },
+    /// Affiliate of the organization, where the posting counts affiliates.
+    Affiliate {
+        index: usize,
+        matched: Matched<'a>,
+    },
+    /// A name that contains the organization's but may be another
+    /// organization ("Friends of UNHCR"), or an ongoing position at the
+    /// organization while staff of another (an affiliate?): to verify.
+    ToVerify {
+        item: Item<'a>,
+        /// The ongoing period, when the evidence is one.
+        period: Option<Label<'a>>,
         matched: Matched<'a>,
     },
     NotStaff,

@@ -387,7 +387,7 @@ pub struct Assessment {
 /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
 /// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
 /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
-/// assert_eq!(changes, ["1.5 more years of experience", "0.5 more years of refugee protection experience"]);
+/// assert_eq!(changes, ["1.5 more years of experience", "0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience"]);
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -193,6 +193,14 @@ impl Candidate {
                 out.push((format!("skills[{i}]"), "empty skill".to_string()));
             }
         }
+        for (i, s) in self.affiliate_of.iter().flatten().enumerate() {
+            if !crate::matching::has_words(s) {
+                out.push((
+                    format!("affiliate_of[{i}]"),
+                    "empty organization".to_string(),
+                ));
+            }
+        }
         for (i, s) in self.staff_of.iter().flatten().enumerate() {
             if !crate::matching::has_words(s) {
                 out.push((format!("staff_of[{i}]"), "empty organization".to_string()));

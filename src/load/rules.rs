@@ -111,6 +111,11 @@ struct RawRequirement {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     domains: Option<Vec<String>>,
+    /// `experience`: domains a period must also be in ("education with
+    /// vulnerable groups"); a period in only one of the lists is to verify.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    with: Option<Vec<String>>,
     /// `experience`: periods outside the domains are to verify, not a fail.
     #[serde(default)]
     related: Option<bool>,
@@ -145,6 +150,10 @@ struct RawRequirement {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     organizations: Option<Vec<String>>,
+    /// `internal`: the organizations' affiliates (a UNOPS contract serving
+    /// UNHCR) are internal applicants too.
+    #[serde(default)]
+    affiliates: Option<bool>,
     // certification, skill
     /// `certification`, `skill`: any one of these names.
     #[serde(default)]
@@ -233,6 +242,11 @@ struct RawExperience {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     domains: Option<Vec<String>>,
+    /// Domains a period must also be in; a period in only one of the
+    /// lists is to verify.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    with: Option<Vec<String>>,
     /// Periods outside the domains are to verify, not a fail.
     #[serde(default)]
     related: Option<bool>,
@@ -255,6 +269,7 @@ pub(crate) fn fields_of(kind: Kind) -> &'static [&'static str] {
         Kind::Experience => &[
             "years",
             "domains",
+            "with",
             "related",
             "countries",
             "scope",
@@ -262,7 +277,7 @@ pub(crate) fn fields_of(kind: Kind) -> &'static [&'static str] {
         ],
         Kind::Language => &["languages", "level"],
         Kind::WorkAuthorization => &["country", "statuses"],
-        Kind::Internal => &["organizations"],
+        Kind::Internal => &["organizations", "affiliates"],
         Kind::Certification | Kind::Skill => &["any_of"],
         Kind::Attestation => &["attestation"],
     }
@@ -281,6 +296,7 @@ impl RawRequirement {
         note(self.master_substitution.is_some(), "master_substitution");
         note(self.years.is_some(), "years");
         note(self.domains.is_some(), "domains");
+        note(self.with.is_some(), "with");
         note(self.related.is_some(), "related");
         note(self.countries.is_some(), "countries");
         note(self.scope.is_some(), "scope");
@@ -290,6 +306,7 @@ impl RawRequirement {
         note(self.country.is_some(), "country");
         note(self.statuses.is_some(), "statuses");
         note(self.organizations.is_some(), "organizations");
+        note(self.affiliates.is_some(), "affiliates");
         note(self.any_of.is_some(), "any_of");
         note(self.attestation.is_some(), "attestation");
         out
@@ -513,6 +530,7 @@ fn experience_rule(
     let RawExperience {
         years,
         domains,
+        with,
         related,
         countries,
         scope,
@@ -521,6 +539,15 @@ fn experience_rule(
     check_years(years, &format!("{path}.years"), problems);
     if let Some(d) = &domains {
         check_names(d, &format!("{path}.domains"), problems);
+    }
+    if let Some(w) = &with {
+        check_names(w, &format!("{path}.with"), problems);
+        if domains.is_none() {
+            problems.add(
+                &format!("{path}.with"),
+                "`with` needs `domains`: a period must be in one of the domains and one of these",
+            );
+        }
     }
     if let Some(c) = &countries {
         if c.is_empty() {
@@ -537,6 +564,13 @@ fn experience_rule(
             vocabulary,
             Category::Domain,
             &format!("{path}.domains"),
+            problems,
+        ),
+        with: terms(
+            &with.unwrap_or_default(),
+            vocabulary,
+            Category::Domain,
+            &format!("{path}.with"),
             problems,
         ),
         related: related.unwrap_or(false),
@@ -651,6 +685,7 @@ fn requirement(
                         let mut exp = p.experience.clone().unwrap_or(ExperienceRule {
                             years: 0.0,
                             domains: Names::default(),
+                            with: Names::default(),
                             related: false,
                             countries: Vec::new(),
                             scope: Scope::Any,
@@ -682,6 +717,7 @@ fn requirement(
                 RawExperience {
                     years,
                     domains: r.domains,
+                    with: r.with,
                     related: r.related,
                     countries: r.countries,
                     scope: r.scope,
@@ -753,6 +789,7 @@ fn requirement(
                     &format!("{path}.organizations"),
                     problems,
                 ),
+                affiliates: r.affiliates.unwrap_or(false),
                 text: RuleText::default(),
             })
         }

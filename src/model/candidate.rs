@@ -38,9 +38,15 @@ pub struct Candidate {
     /// Rights to work by country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_authorizations: Option<Vec<WorkAuthorization>>,
-    /// Organizations the candidate is currently staff or affiliate of.
+    /// Organizations the candidate is currently staff of, by name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff_of: Option<Vec<String>>,
+    /// Organizations the candidate currently serves as an affiliate, on
+    /// another body's contract (a UNOPS contract serving UNHCR, a UN
+    /// Volunteer): `[UNHCR]`. Internal-only postings open to affiliates
+    /// count them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliate_of: Option<Vec<String>>,
     /// Degrees and diplomas.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub education: Option<Vec<Degree>>,

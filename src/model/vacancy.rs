@@ -399,6 +399,9 @@ pub(crate) enum Scope {
 pub(crate) struct ExperienceRule {
     pub(crate) years: f64,
     pub(crate) domains: Names,
+    /// Domains a period must also be in ("education with vulnerable
+    /// groups"): a period in only one of the two lists is to verify.
+    pub(crate) with: Names,
     pub(crate) related: bool,
     pub(crate) countries: Vec<Country>,
     pub(crate) scope: Scope,
@@ -418,6 +421,8 @@ pub(crate) struct ExperienceRule {
 pub(crate) struct PeriodFilter {
     /// The id of the list of domains (`None`: any domain).
     domains: Option<usize>,
+    /// The id of the list of domains a period must also be in.
+    with: Option<usize>,
     related: bool,
     countries: Vec<Country>,
     scope: Scope,
@@ -434,8 +439,14 @@ impl ExperienceRule {
         } else {
             Some(self.domains.list()?)
         };
+        let with = if self.with.is_empty() {
+            None
+        } else {
+            Some(self.with.list()?)
+        };
         Some(PeriodFilter {
             domains,
+            with,
             related: self.related,
             countries: self.countries.clone(),
             scope: self.scope,
@@ -446,6 +457,7 @@ impl ExperienceRule {
     /// Whether `other` counts the same periods (its years may differ).
     pub(crate) fn same_filters(&self, other: &ExperienceRule) -> bool {
         self.domains == other.domains
+            && self.with == other.with
             && self.related == other.related
             && self.countries == other.countries
             && self.scope == other.scope
@@ -529,6 +541,9 @@ pub(crate) struct AuthorizationRule {
 #[derive(Debug, Clone)]
 pub(crate) struct InternalRule {
     pub(crate) organizations: Names,
+    /// Whether the organizations' affiliates (on another body's contract)
+    /// are internal applicants too.
+    pub(crate) affiliates: bool,
     /// Its words, written once per language.
     pub(crate) text: crate::explain::RuleText,
 }
