@@ -142,7 +142,11 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
 fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
     if !m.stated {
         return Some(Gap::Verify {
-            what: format!("{} of {what}", years_noun(&fmt_years(rule.years))),
+            what: if rule.years <= 0.0 {
+                format!("some {what}")
+            } else {
+                format!("{} of {what}", years_noun(&fmt_years(rule.years)))
+            },
         });
     }
     match m.status {
@@ -172,6 +176,31 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     )
 }
 
+/// An experience requirement that gives no duration: any qualifying
+/// experience meets it.
+fn any_experience(
+    rule: &ExperienceRule,
+    m: Measure,
+    what: String,
+    evidence: Vec<Evidence>,
+) -> Rendered {
+    let expected = format!("some {what}");
+    let message = match m.status {
+        super::Status::Met => format!(
+            "{} of {what} (any experience wanted)",
+            years_noun(&fmt_years(m.years))
+        ),
+        super::Status::Unknown if !m.stated => format!("no experience stated; needs {expected}"),
+        super::Status::Unknown => format!(
+            "no {what} for sure, {} if the periods to verify count (any experience wanted)",
+            years_noun(&fmt_years(m.possible))
+        ),
+        super::Status::NotMet => format!("no {what}; some wanted"),
+    };
+    let gap = experience_gap(rule, m, what);
+    plain(message, expected, evidence, gap)
+}
+
 fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     let ExperienceFacts {
         rule,
@@ -180,6 +209,9 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     } = *f;
     let home = f.home();
     let what = experience_what(rule, home);
+    if rule.years <= 0.0 {
+        return any_experience(rule, m, what, evidence(&f.cited()));
+    }
     let need = fmt_years(rule.years);
     let expected = format!("{} of {what}", years_noun(&need));
     let message = match m.status {

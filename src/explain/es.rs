@@ -357,7 +357,11 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
 fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
     if !m.stated {
         return Some(Gap::Verify {
-            what: format!("que acredite {} de {what}", years_noun(&years(rule.years))),
+            what: if rule.years <= 0.0 {
+                format!("que acredite {what}")
+            } else {
+                format!("que acredite {} de {what}", years_noun(&years(rule.years)))
+            },
         });
     }
     match m.status {
@@ -390,6 +394,33 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     )
 }
 
+/// Un requisito de experiencia sin duración: basta cualquier experiencia
+/// que cuente.
+fn any_experience(
+    rule: &ExperienceRule,
+    m: Measure,
+    what: String,
+    evidence: Vec<Evidence>,
+) -> Rendered {
+    let expected = format!("alguna {what}");
+    let message = match m.status {
+        super::Status::Met => format!(
+            "acredita {} de {what} (basta cualquier experiencia)",
+            years_noun(&years(m.years))
+        ),
+        super::Status::Unknown if !m.stated => {
+            format!("no se indica experiencia; se requiere {expected}")
+        }
+        super::Status::Unknown => format!(
+            "no acredita con certeza {what}; {} si cuentan los periodos por verificar (basta cualquier experiencia)",
+            years_noun(&years(m.possible))
+        ),
+        super::Status::NotMet => format!("no acredita {what}; se requiere alguna"),
+    };
+    let gap = experience_gap(rule, m, what);
+    plain(message, expected, evidence, gap)
+}
+
 fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     let ExperienceFacts {
         rule,
@@ -398,6 +429,9 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     } = *f;
     let home = f.home();
     let what = experience_what(rule, home);
+    if rule.years <= 0.0 {
+        return any_experience(rule, m, what, evidence(&f.cited()));
+    }
     let need = years(rule.years);
     let expected = format!("{} de {what}", years_noun(&need));
     let message = match m.status {
