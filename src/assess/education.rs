@@ -383,19 +383,45 @@ pub(crate) fn assess<'a>(
     // be earned); then the highest credit; ties keep the earlier path.
     let mut shared = Shared::default();
     let mut best: Option<(usize, &EducationPath, PathOutcome<'a>)> = None;
+    let mut others: Vec<(usize, &EducationPath, PathOutcome<'a>)> = Vec::new();
     let mut credit = 0.0_f64;
+    let key = |o: &PathOutcome<'_>| (o.status, o.degree_status, o.credit);
     for (i, path) in rule.paths.iter().enumerate() {
         let outcome = assess_path(i, rule, path, p, ctx, &mut shared);
         credit = credit.max(outcome.credit);
-        let key = |o: &PathOutcome<'_>| (o.status, o.degree_status, o.credit);
         let better = match &best {
             None => true,
             Some((_, _, b)) => key(&outcome) > key(b),
         };
+        let entry = (i.saturating_add(1), path, outcome);
         if better {
-            best = Some((i.saturating_add(1), path, outcome));
+            if let Some(previous) = best.replace(entry) {
+                others.push(previous);
+            }
+        } else {
+            others.push(entry);
         }
     }
+    // Every other path, in the posting's order, when none is met: a
+    // person sees why each one fails (the closest is named first).
+    let met = best
+        .as_ref()
+        .is_some_and(|(_, _, o)| o.status == Status::Met);
+    if met {
+        others.clear();
+    }
+    others.sort_by_key(|(number, _, _)| *number);
+    let others = others
+        .into_iter()
+        .map(|(number, path, outcome)| PathFacts {
+            number,
+            path,
+            met: false,
+            degree: outcome.degree,
+            experience: outcome.experience,
+            chosen: outcome.chosen,
+        })
+        .collect();
     let basis = Basis {
         prepared: p,
         ctx: *ctx,
@@ -407,6 +433,7 @@ pub(crate) fn assess<'a>(
             Facts::Education(EducationFacts {
                 rule,
                 best: None,
+                others: Vec::new(),
                 basis,
             }),
         );
@@ -425,6 +452,7 @@ pub(crate) fn assess<'a>(
                 experience: outcome.experience,
                 chosen: outcome.chosen,
             })),
+            others,
             basis,
         }),
     }

@@ -210,6 +210,7 @@ impl<'a> Judgement<'a> {
             message: words.message,
             expected: words.expected,
             path: words.path,
+            other_paths: words.other_paths,
             evidence: words.evidence,
             gap: words.gap,
             credit: self.credit,

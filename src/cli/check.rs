@@ -218,6 +218,25 @@ fn words(lang: Lang) -> &'static Words {
     }
 }
 
+/// Under a requirement not met or to verify, what a recruiter checks: the
+/// other paths of an education requirement and why each fails, then the
+/// parts of the profile the finding rests on (which degree, which
+/// periods).
+fn write_why(out: &mut impl Write, f: &Finding, paint: Paint) -> io::Result<()> {
+    const INDENT: &str = "              ";
+    if !f.other_paths.is_empty() {
+        writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, &f.message))?;
+    }
+    for other in &f.other_paths {
+        writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, other))?;
+    }
+    for e in &f.evidence {
+        let line = format!("· {}: {}", e.item, e.detail);
+        writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, &line))?;
+    }
+    Ok(())
+}
+
 /// One vacancy: the verdict line, then missing, to verify, met, assets.
 fn write_block(
     out: &mut impl Write,
@@ -266,10 +285,12 @@ fn write_block(
     for f in required(Status::NotMet) {
         let label = paint.paint(Style::Bad, w.missing);
         writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
+        write_why(out, f, paint)?;
     }
     for f in required(Status::Unknown) {
         let label = paint.paint(Style::Warn, w.verify);
         writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
+        write_why(out, f, paint)?;
     }
     for f in required(Status::Met) {
         let label = paint.paint(Style::Good, w.met);

@@ -160,7 +160,7 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
         // No duration asked: any such experience is what is missing.
         super::Status::NotMet if rule.years <= 0.0 => Some(Gap::Missing { what }),
         super::Status::NotMet => Some(Gap::Years {
-            missing: years_missing(rule.years - m.years),
+            missing: years_missing(rule.years - m.at_most()),
             of: what,
         }),
     }
@@ -168,7 +168,18 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
 
 /// "1.7 years of refugee protection experience, needs 2": held years
 /// rounded down, so that with the shortfall rounded up they add up.
+/// With periods to verify, the most they could make: "1 year of refugee
+/// protection experience for sure, at most 1.8 if the periods to verify
+/// count, needs 2" (and the shortfall is counted from the most).
 fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
+    if m.at_most() > m.years {
+        return format!(
+            "{} of {what} for sure, at most {} if the periods to verify count, needs {}",
+            years_noun(&fmt_years_held(m.years)),
+            fmt_years_held(m.at_most()),
+            fmt_years(rule.years)
+        );
+    }
     format!(
         "{} of {what}, needs {}",
         years_noun(&fmt_years_held(m.years)),
@@ -228,7 +239,7 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         super::Status::NotMet => format!(
             "{}: {} short",
             shortfall(m, rule, &what),
-            fmt_years_missing(rule.years - m.years)
+            fmt_years_missing(rule.years - m.at_most())
         ),
     };
     plain(
@@ -372,6 +383,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let EducationFacts {
         rule,
         ref best,
+        ref others,
         basis: _,
     } = *f;
     let home = f.home();
@@ -385,18 +397,43 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         );
     };
     let PathFacts {
-        number,
-        path,
-        met,
-        ref degree,
-        experience,
-        chosen: _,
+        number, path, met, ..
     } = **best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
         (true, _) => format!("met through path {number}: "),
         (false, _) => format!("closest path {number}: "),
     };
+    message.push_str(&path_text(best, home));
+    Rendered {
+        message,
+        expected,
+        path: Some(describe(path, home)),
+        other_paths: others
+            .iter()
+            .map(|o| {
+                format!(
+                    "path {} ({}): {}",
+                    o.number,
+                    describe(o.path, home),
+                    path_text(o, home)
+                )
+            })
+            .collect(),
+        evidence: evidence(&f.cited()),
+        gap: education_gap(f),
+    }
+}
+
+/// How a candidate stands on one path: the degree, then the years.
+fn path_text(facts: &PathFacts<'_>, home: Country) -> String {
+    let PathFacts {
+        path,
+        ref degree,
+        experience,
+        ..
+    } = *facts;
+    let mut message = String::new();
     let d_text = degree_text(degree, path);
     match experience {
         None => message.push_str(&d_text),
@@ -405,7 +442,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
             let what = experience_what(pe.rule, home);
             match pe.join {
                 Join::Short => {
-                    let short = fmt_years_missing(pe.rule.years - m.years);
+                    let short = fmt_years_missing(pe.rule.years - m.at_most());
                     let _ = write!(
                         message,
                         "{d_text}, but {}: {short} short",
@@ -429,13 +466,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
             }
         }
     }
-    Rendered {
-        message,
-        expected,
-        path: Some(describe(path, home)),
-        evidence: evidence(&f.cited()),
-        gap: education_gap(f),
-    }
+    message
 }
 
 /// "bachelor's degree + 3 years of experience; or master's degree + ...".

@@ -375,7 +375,7 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
         // No duration asked: any such experience is what is missing.
         super::Status::NotMet if rule.years <= 0.0 => Some(Gap::Missing { what }),
         super::Status::NotMet => Some(Gap::Years {
-            missing: years_missing(rule.years - m.years),
+            missing: years_missing(rule.years - m.at_most()),
             of: what,
         }),
     }
@@ -383,9 +383,21 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
 
 /// "acredita 1,5 años de experiencia en refugee protection; se requieren
 /// 2: faltan 0,5": held years rounded down, the shortfall up.
+/// Con periodos por verificar, lo más que podrían sumar: "acredita con
+/// certeza 1 año de experiencia en refugee protection, como mucho 1,8 si
+/// cuentan los periodos por verificar; se requieren 2: faltan 0,2".
 fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     let need = years(rule.years);
-    let missing = comma(fmt_years_missing(rule.years - m.years));
+    let missing = comma(fmt_years_missing(rule.years - m.at_most()));
+    if m.at_most() > m.years {
+        return format!(
+            "acredita con certeza {} de {what}, como mucho {} si cuentan los periodos por verificar; {} {need}: {} {missing}",
+            years_noun(&comma(fmt_years_held(m.years))),
+            comma(fmt_years_held(m.at_most())),
+            required(&need),
+            short(&missing)
+        );
+    }
     format!(
         "acredita {} de {what}; {} {need}: {} {missing}",
         years_noun(&comma(fmt_years_held(m.years))),
@@ -593,6 +605,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let EducationFacts {
         rule,
         ref best,
+        ref others,
         basis: _,
     } = *f;
     let home = f.home();
@@ -606,18 +619,43 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         );
     };
     let PathFacts {
-        number,
-        path,
-        met,
-        degree: ref facts,
-        experience,
-        chosen: _,
+        number, path, met, ..
     } = **best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
         (true, _) => format!("cumple la opción {number}: "),
         (false, _) => format!("opción {number} (la más cercana): "),
     };
+    message.push_str(&path_text(best, home));
+    Rendered {
+        message,
+        expected,
+        path: Some(describe(path, home)),
+        other_paths: others
+            .iter()
+            .map(|o| {
+                format!(
+                    "opción {} ({}): {}",
+                    o.number,
+                    describe(o.path, home),
+                    path_text(o, home)
+                )
+            })
+            .collect(),
+        evidence: evidence(&f.cited()),
+        gap: education_gap(f),
+    }
+}
+
+/// Cómo está la persona en una opción: el título, luego los años.
+fn path_text(path_facts: &PathFacts<'_>, home: Country) -> String {
+    let PathFacts {
+        path,
+        degree: ref facts,
+        experience,
+        ..
+    } = *path_facts;
+    let mut message = String::new();
     let d_text = degree_text(facts, path);
     match experience {
         None => message.push_str(&d_text),
@@ -646,13 +684,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
             }
         }
     }
-    Rendered {
-        message,
-        expected,
-        path: Some(describe(path, home)),
-        evidence: evidence(&f.cited()),
-        gap: education_gap(f),
-    }
+    message
 }
 
 /// "licenciatura + 3 años de experiencia; o maestría + ...".

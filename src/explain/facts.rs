@@ -39,6 +39,8 @@ pub(crate) struct Rendered {
     pub(crate) message: String,
     pub(crate) expected: String,
     pub(crate) path: Option<String>,
+    /// For alternatives not met: every other path and why it fails.
+    pub(crate) other_paths: Vec<String>,
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) gap: Option<Gap>,
 }
@@ -173,7 +175,7 @@ fn experience_key(rule: &ExperienceRule, m: Measure) -> Option<(u64, u64)> {
         // Missing years are kept in hundredths.
         Status::NotMet => Some((
             3,
-            whole(super::years_missing(rule.years - m.years) * 100.0)?,
+            whole(super::years_missing(rule.years - m.at_most()) * 100.0)?,
         )),
     }
 }
@@ -189,6 +191,7 @@ pub(super) fn plain(
         message,
         expected,
         path: None,
+        other_paths: Vec::new(),
         evidence,
         gap,
     }
@@ -394,6 +397,19 @@ pub(crate) struct Measure {
     pub(crate) stated: bool,
 }
 
+impl Measure {
+    /// The most the candidate could have: the years if the periods to
+    /// verify count, when they add a twentieth of a year or more (the
+    /// report shows tenths), else the years for sure.
+    pub(crate) fn at_most(&self) -> f64 {
+        if self.possible - self.years >= 0.05 {
+            self.possible
+        } else {
+            self.years
+        }
+    }
+}
+
 /// What a requirement was judged on: the prepared profile and the
 /// evaluation's context, from which the evidence of experience and
 /// education findings is found again when they are explained.
@@ -436,6 +452,8 @@ pub(crate) struct EducationFacts<'a> {
     /// them): nothing to evaluate. Boxed, so that every finding stays
     /// small to move.
     pub(crate) best: Option<Box<PathFacts<'a>>>,
+    /// When no path is met: the other paths, in the posting's order.
+    pub(crate) others: Vec<PathFacts<'a>>,
     pub(crate) basis: Basis<'a>,
 }
 

@@ -317,6 +317,11 @@ pub struct Finding {
     /// For alternatives: the path that was met, or the closest one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// For alternatives none of which is met: every other path and why it
+    /// fails, in the posting's order ("path 2 (master's degree + 2 years of
+    /// experience): no completed degree; needs a master's degree").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_paths: Vec<String>,
     /// The parts of the profile used.
     pub evidence: Vec<Evidence>,
     /// What is missing, if anything.

@@ -137,6 +137,9 @@ impl fmt::Display for Finding {
                 gap.write_in(self.lang, f)?;
             }
         }
+        for other in &self.other_paths {
+            write!(f, "\n{}{other}", w.indent)?;
+        }
         for e in &self.evidence {
             write!(f, "\n{}· {}: {}", w.indent, e.item, e.detail)?;
             if let Some(m) = &e.matched {
