@@ -158,6 +158,22 @@ fn a_name_under_two_entries_names_both_places() {
             "`IDPs` is already an alias of `internal displacement` (rules/vocabulary.yaml:{line})"
         )
     );
+    // An entry named like another entry's alias is a conflict too, not a
+    // merge into that entry.
+    std::fs::write(
+        dir.join("vocabulary.yaml"),
+        "domains:\n  - name: IDPs\n    aliases: [land rights]\n",
+    )
+    .unwrap();
+    let err = RuleSet::from_dir(&dir).expect_err("IDPs belongs to internal displacement");
+    assert_eq!(
+        message(&err)[0],
+        format!("`IDPs` is already an alias of `internal displacement` (rules/vocabulary.yaml:{line}): add aliases to that entry under its name, or name this entry otherwise")
+    );
+    assert_eq!(
+        err.problems()[0].location().unwrap().path(),
+        Some("domains[0].name")
+    );
 }
 
 #[test]

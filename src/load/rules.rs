@@ -99,7 +99,7 @@ pub(crate) struct RawVacancy {
     contract: Option<String>,
     /// Where the job is.
     duty_station: RawDutyStation,
-    /// The posting text this file encodes.
+    /// The posting text this file encodes: a file, relative to the rule file's folder.
     #[serde(default)]
     posting: Option<String>,
     /// The posting date.
@@ -422,6 +422,7 @@ fn fields_by_kind(error: Error, text: &str) -> Error {
     };
     let mut kinds_read: Option<Vec<Option<Kind>>> = None;
     let mut out = Vec::new();
+    let mut rewritten = false;
     for p in problems {
         let (Some(location), crate::ErrorKind::Invalid { message, .. }) = (p.location(), p.kind())
         else {
@@ -473,12 +474,17 @@ fn fields_by_kind(error: Error, text: &str) -> Error {
                         allowed.join(", ")
                     ),
                 };
+                rewritten = true;
                 out.push(Error::invalid(location.clone(), message));
             }
             _ => out.push(super::clone_error(p)),
         }
     }
-    Error::many(out)
+    if rewritten {
+        Error::many(out)
+    } else {
+        error
+    }
 }
 
 /// "a" or "an" before a word, for messages.

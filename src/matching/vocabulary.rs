@@ -354,9 +354,9 @@ impl Vocabulary {
     }
 
     /// This vocabulary extended by a rules folder's `vocabulary.yaml`:
-    /// its new entries are added, the aliases of an entry already known
-    /// (by its name or one of its aliases) are merged into it, and a name
-    /// that would belong to two entries is an error naming both places.
+    /// its new entries are added, the aliases of an entry with the name of
+    /// a known entry are merged into it, and a name or alias that would
+    /// belong to two entries is an error naming both places.
     /// A file that starts with `replace: true` replaces this vocabulary
     /// instead. `file` names the file in messages.
     ///
@@ -404,7 +404,33 @@ impl Vocabulary {
         for (category, entries) in Category::ALL.into_iter().zip(lists) {
             let index = self.index_mut(category);
             for (i, entry) in entries.iter().enumerate() {
-                let known = index.by_form.get(&normalize(&entry.name)).copied();
+                let form = normalize(&entry.name);
+                let known = index.by_form.get(&form).copied();
+                // An entry extends the known entry of its name; a name
+                // that is another entry's alias is a conflict, not a
+                // merge: the author may mean something else by it.
+                let alias_of = known
+                    .and_then(|id| index.concepts.get(id))
+                    .filter(|c| c.forms.first().is_some_and(|f| f.norm != form));
+                if let Some(owner) = alias_of {
+                    let place = owner
+                        .forms
+                        .iter()
+                        .position(|f| f.norm == form)
+                        .and_then(|at| owner.origins.get(at))
+                        .map(|o| format!(" ({o})"))
+                        .unwrap_or_default();
+                    problems.push(located(
+                        text,
+                        &format!("{}[{i}].name", category.key()),
+                        format!(
+                            "`{}` is already an alias of `{}`{place}: add aliases to that entry \
+                             under its name, or name this entry otherwise",
+                            entry.name, owner.name
+                        ),
+                    ));
+                    continue;
+                }
                 let concept_id = known.unwrap_or(index.concepts.len());
                 let mut concept = known
                     .and_then(|id| index.concepts.get_mut(id))
