@@ -113,6 +113,56 @@ fn a_folder_vocabulary_extends_the_bundled_one() {
 }
 
 #[test]
+fn the_bundled_vocabulary_has_the_region_protection_domains_in_both_languages() {
+    let rules = RuleSet::bundled().unwrap();
+    let domain = |name: &str| rules.vocabulary().canonical(Category::Domain, name);
+    for (english, spanish, canonical) in [
+        (
+            "child protection",
+            "protección de la niñez",
+            "child protection",
+        ),
+        (
+            "SGBV",
+            "violencia basada en género",
+            "gender-based violence",
+        ),
+        (
+            "CBP",
+            "protección comunitaria",
+            "community-based protection",
+        ),
+        ("mixed migration", "movimientos mixtos", "mixed movements"),
+        (
+            "refugee registration",
+            "registro y documentación",
+            "registration",
+        ),
+        (
+            "cash assistance",
+            "transferencias monetarias",
+            "cash-based interventions",
+        ),
+        ("emergency shelter", "albergues", "shelter"),
+        (
+            "water, sanitation and hygiene",
+            "agua, saneamiento e higiene",
+            "WASH",
+        ),
+        (
+            "EiE",
+            "educación en emergencias",
+            "education in emergencies",
+        ),
+        ("IDPs", "desplazamiento interno", "internal displacement"),
+        ("statelessness", "apatridia", "statelessness"),
+    ] {
+        assert_eq!(domain(english), Some(canonical), "{english}");
+        assert_eq!(domain(spanish), Some(canonical), "{spanish}");
+    }
+}
+
+#[test]
 fn replace_true_makes_the_folder_vocabulary_the_whole_one() {
     let dir = scratch("replace");
     std::fs::write(dir.join("demo.yaml"), TWO_DOMAINS).unwrap();
@@ -477,6 +527,9 @@ fn the_sixth_posting_loads_with_the_bundled_vocabulary_extended_and_passes_its_c
             .map(|e| e.unwrap().path())
             .collect();
     assert_eq!(profiles.len(), 3);
+    for profile in &profiles {
+        Candidate::from_path(profile).unwrap_or_else(|e| panic!("{}: {e}", profile.display()));
+    }
     let asylum = Candidate::from_path(
         Path::new(ROOT).join("examples/rules/candidates/julio_espinoza_asylum.yaml"),
     )

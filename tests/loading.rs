@@ -203,6 +203,8 @@ fn a_status_is_suggested_by_meaning_never_by_spelling() {
     assert!(message("solicitante de refugio").ends_with("did you mean `asylum_seeker`?"));
     assert!(message("asylum_seeker_authorized").ends_with("did you mean `asylum_seeker`?"));
     assert!(message("visa humanitaria").ends_with("did you mean `humanitarian_visa`?"));
+    assert!(message("nationality").ends_with("did you mean `citizen`?"));
+    assert!(message("ciudadano").ends_with("did you mean `citizen`?"));
     assert!(message("work_visa").ends_with("did you mean `work_permit`?"));
     // No single meaning: no suggestion, the list.
     for unclear in [
@@ -210,6 +212,7 @@ fn a_status_is_suggested_by_meaning_never_by_spelling() {
         "temporary_work_permit",
         "resident",
         "residente",
+        "international_protection",
     ] {
         let text = message(unclear);
         assert!(!text.contains("did you mean"), "{unclear}: {text}");

@@ -165,8 +165,9 @@ impl AuthorizationStatus {
     /// The status a word not among the names means, if its words say so
     /// and say one status only: `temporary_residence` and `residencia
     /// temporal` mean `temporary_resident`; `solicitante de refugio` means
-    /// `asylum_seeker`, not `refugee`; `residence_permit` and
-    /// `temporary_work_permit` say no single status.
+    /// `asylum_seeker`, not `refugee`; `residence_permit`,
+    /// `international_protection` and `temporary_work_permit` say no
+    /// single status.
     ///
     /// # Example
     /// ```
@@ -174,11 +175,16 @@ impl AuthorizationStatus {
     /// assert_eq!(AuthorizationStatus::meaning_of("temporary_residence"), Some(AuthorizationStatus::TemporaryResident));
     /// assert_eq!(AuthorizationStatus::meaning_of("solicitante de refugio"), Some(AuthorizationStatus::AsylumSeeker));
     /// assert_eq!(AuthorizationStatus::meaning_of("residence_permit"), None);
+    /// assert_eq!(AuthorizationStatus::meaning_of("international_protection"), None);
     /// ```
     #[must_use]
     pub fn meaning_of(word: &str) -> Option<AuthorizationStatus> {
         let key = crate::matching::key(word);
-        let has = |stems: &[&str]| stems.iter().any(|s| key.contains(s));
+        // Stems begin words: "international" is not "national".
+        let has = |stems: &[&str]| {
+            key.split(' ')
+                .any(|w| stems.iter().any(|s| w.starts_with(s)))
+        };
         // Stems in English and Spanish; a claim still pending is the
         // asylum seeker's, whatever word names the protection sought.
         let pending = has(&[
