@@ -220,14 +220,15 @@ impl RuleSet {
         };
         let bundled = Vocabulary::default().extended(BUNDLED_VOCABULARY, BUNDLED_VOCABULARY_NAME);
         let vocabulary = match (bundled, vocab_files.first()) {
-            (Ok(bundled), Some((name, text))) => {
-                bundled.extended(text, name).map_err(|e| e.in_file(name))
-            }
-            (bundled, _) => bundled,
-        };
-        let vocabulary = match vocabulary {
-            Ok(v) => v,
-            Err(e) => {
+            // A folder vocabulary with problems is reported, and the
+            // vacancies are still read with the bundled one, so that
+            // their own problems are found too.
+            (Ok(bundled), Some((name, text))) => bundled.extended(text, name).unwrap_or_else(|e| {
+                problems.push(e.in_file(name));
+                bundled
+            }),
+            (Ok(bundled), None) => bundled,
+            (Err(e), _) => {
                 problems.push(e);
                 Vocabulary::default()
             }

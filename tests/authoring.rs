@@ -190,6 +190,14 @@ fn a_name_under_two_entries_names_both_places() {
     )
     .unwrap();
     let err = RuleSet::from_dir(&dir).expect_err("IDPs belongs to internal displacement");
+    // The vacancy is still read, with the bundled vocabulary: only the
+    // name the folder's file failed to add is unknown.
+    let messages = message(&err);
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[1].starts_with("unknown domain `land rights`"),
+        "{messages:?}"
+    );
     let problem = err.problems()[0];
     let location = problem.location().unwrap();
     assert_eq!(
