@@ -114,8 +114,10 @@ Examples:
 
 The skeleton holds every requirement kind, each with a comment on its
 fields, a `source:` to fill with the posting's words, and example test
-cases. Delete what the posting does not ask; then run
-`vacancy-match validate --rules rules/` and `vacancy-match test rules/`.
+cases. Delete what the posting does not ask; replace every placeholder
+(`validate` refuses the file until then); then run
+`vacancy-match validate --rules rules/` and
+`vacancy-match test --require-cases 4 rules/`.
 
 Exit status: 0 written; 2 the file exists or cannot be written.";
 

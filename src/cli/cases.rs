@@ -116,8 +116,9 @@ pub(crate) fn new(args: &NewArgs) -> u8 {
             match created {
                 Ok(()) => {
                     eprintln!(
-                        "wrote {}: fill in the posting's words, delete what it does not ask, \
-                         then run `vacancy-match validate` and `vacancy-match test`",
+                        "wrote {}: fill in the posting's words in place of every placeholder, \
+                         delete what it does not ask, then run `vacancy-match validate` and \
+                         `vacancy-match test --require-cases 4`",
                         path.display()
                     );
                     OK
