@@ -89,11 +89,40 @@ impl Sink<'_> {
     }
 }
 
+/// A `posting:` that names no file: it is read relative to the folder of
+/// the rule file. Only a rule file read from disk is checked (a rule set
+/// built from text has no folder to look in).
+fn posting_file(v: &Vacancy, sink: &mut Sink<'_>) {
+    let (Some(posting), Some(file)) = (v.posting.as_deref(), v.file.as_deref()) else {
+        return;
+    };
+    let file = std::path::Path::new(file);
+    if !file.is_file() {
+        return;
+    }
+    let tried = file
+        .parent()
+        .map_or_else(|| posting.into(), |dir| dir.join(posting));
+    if !tried.is_file() {
+        sink.warn(
+            "posting".to_string(),
+            format!(
+                "posting file `{posting}` not found: looked for {}",
+                tried.display()
+            ),
+            "`posting:` is a path relative to the rule file's folder: put the posting text \
+             there, correct the path, or remove the line"
+                .to_string(),
+        );
+    }
+}
+
 impl RuleSet {
-    /// Looks for rules that load but are probably wrong: paths dominated
-    /// by another or impossible to meet, a language required at two
-    /// levels, a desirable item identical to (or weaker than) a required
-    /// one, requirements without a `source` quote.
+    /// Looks for rules that load but are probably wrong: a `posting:`
+    /// file that is not there (relative to the rule file), paths
+    /// dominated by another or impossible to meet, a language required at
+    /// two levels, a desirable item identical to (or weaker than) a
+    /// required one, requirements without a `source` quote.
     ///
     /// # Example
     /// ```
@@ -119,6 +148,7 @@ impl RuleSet {
 }
 
 fn analyze_vacancy(v: &Vacancy, sink: &mut Sink<'_>) {
+    posting_file(v, sink);
     for (i, r) in v.requirements.iter().enumerate() {
         if r.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
             sink.warn(

@@ -121,10 +121,99 @@ impl<'de> Deserialize<'de> for Code {
             .iter()
             .copied()
             .find(|c| c.as_str() == text)
-            .ok_or_else(|| {
-                let names = Code::ALL.iter().map(|c| c.as_str());
-                serde::de::Error::custom(crate::model::unknown_word("reason code", &text, names))
+            .ok_or_else(|| serde::de::Error::custom(unknown_code(&text)))
+    }
+}
+
+/// Reasons authors write for a code's reason of the same meaning, and the
+/// reasons they may mean (the first one the kind has is suggested).
+const REASON_SYNONYMS: &[(&str, &[&str])] = &[
+    ("not_authorized", &["missing"]),
+    ("unauthorized", &["missing"]),
+    ("no_permit", &["missing"]),
+    ("no_right", &["missing"]),
+    ("absent", &["missing", "degree_missing"]),
+    ("none", &["missing", "degree_missing"]),
+    ("lacking", &["missing", "degree_missing"]),
+    ("not_found", &["missing", "degree_missing"]),
+    ("no_degree", &["degree_missing"]),
+    ("unknown", &["not_stated"]),
+    ("unstated", &["not_stated"]),
+    ("not_given", &["not_stated"]),
+    ("not_provided", &["not_stated"]),
+    ("not_declared", &["not_stated"]),
+    ("no_data", &["not_stated"]),
+    ("ok", &["met"]),
+    ("pass", &["met"]),
+    ("passed", &["met"]),
+    ("satisfied", &["met"]),
+    ("fulfilled", &["met"]),
+    ("too_low", &["below_level"]),
+    ("level_too_low", &["below_level"]),
+    ("insufficient_level", &["below_level"]),
+    ("too_short", &["short", "experience_short"]),
+    ("not_enough", &["short", "experience_short"]),
+    (
+        "insufficient",
+        &["short", "experience_short", "below_level"],
+    ),
+    ("review", &["to_verify", "field_to_verify"]),
+    ("needs_review", &["to_verify", "field_to_verify"]),
+    ("to_review", &["to_verify", "field_to_verify"]),
+    ("external", &["not_staff"]),
+    ("not_internal", &["not_staff"]),
+    ("not_member", &["not_staff"]),
+    ("lapsed", &["expired"]),
+    ("outdated", &["expired"]),
+    ("refused", &["declined", "status_not_accepted"]),
+    ("denied", &["declined"]),
+    ("wrong_status", &["status_not_accepted"]),
+    (
+        "not_accepted",
+        &["status_not_accepted", "field_not_accepted"],
+    ),
+    ("invalid_status", &["status_not_accepted"]),
+];
+
+/// "unknown reason code `x`": with a suggestion among the codes of the
+/// same requirement kind (the part before the dot), by meaning first,
+/// then by spelling; without a close one, that kind's codes.
+fn unknown_code(text: &str) -> String {
+    let all = || Code::ALL.iter().map(|c| c.as_str());
+    let Some((kind, reason)) = text
+        .split_once('.')
+        .filter(|(kind, _)| all().any(|c| c.split('.').next() == Some(*kind)))
+    else {
+        return crate::model::unknown_word("reason code", text, all());
+    };
+    let own: Vec<&str> = all()
+        .filter(|c| c.split('.').next() == Some(kind))
+        .collect();
+    let by_meaning = REASON_SYNONYMS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(reason))
+        .and_then(|(_, meant)| {
+            meant.iter().find_map(|m| {
+                own.iter()
+                    .copied()
+                    .find(|c| c.split_once('.').is_some_and(|(_, r)| r == *m))
             })
+        });
+    // By spelling, the reasons alone: the kind they share would make
+    // every code of the kind look close.
+    let by_spelling = || {
+        let reasons = own.iter().filter_map(|c| c.split_once('.').map(|(_, r)| r));
+        let best = crate::matching::closest(reason, reasons)?;
+        own.iter()
+            .copied()
+            .find(|c| c.split_once('.').is_some_and(|(_, r)| r == best))
+    };
+    match by_meaning.or_else(by_spelling) {
+        Some(code) => format!("unknown reason code `{text}`, did you mean `{code}`?"),
+        None => format!(
+            "unknown reason code `{text}`, expected one of {}",
+            own.join(", ")
+        ),
     }
 }
 

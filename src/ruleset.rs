@@ -14,6 +14,9 @@ pub(crate) const VOCABULARY_FILE: &str = "vocabulary.yaml";
 /// The file name of the level scales' crosswalk inside a rules folder.
 pub(crate) const SCALES_FILE: &str = "scales.yaml";
 
+/// The bundled vocabulary's name in messages.
+pub(crate) const BUNDLED_VOCABULARY_NAME: &str = "rules/vocabulary.yaml";
+
 /// The bundled vocabulary's text.
 pub(crate) const BUNDLED_VOCABULARY: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -60,8 +63,9 @@ impl RuleSet {
     }
 
     /// Loads every `*.yaml`/`*.yml` file of a folder: one vacancy per file,
-    /// and `vocabulary.yaml` as the vocabulary (the bundled one if the
-    /// folder has none). Files are read in name order.
+    /// with the bundled vocabulary and scales extended by the folder's
+    /// `vocabulary.yaml` and `scales.yaml` (or replaced, when the file
+    /// says `replace: true`). Files are read in name order.
     ///
     /// # Errors
     /// An unreadable folder; otherwise every problem of every file at once
@@ -115,16 +119,21 @@ impl RuleSet {
             Ok(set) if problems.is_empty() => Ok(set),
             Ok(_) => Err(Error::many(problems)),
             Err(e) => {
-                problems.extend(e.problems().into_iter().map(clone_error));
+                problems.extend(e.problems().into_iter().map(load::clone_error));
                 Err(Error::many(problems))
             }
         }
     }
 
-    /// Loads one vacancy file, with the bundled vocabulary.
+    /// Loads one vacancy file with the vocabulary and scales its folder's
+    /// rule set has: the bundled ones, extended (or replaced) by the
+    /// folder's `vocabulary.yaml` and `scales.yaml` as in
+    /// [`RuleSet::from_dir`], so that a file reads the same alone as in
+    /// its folder.
     ///
     /// # Errors
-    /// An unreadable file or any problem in it, located.
+    /// An unreadable file or any problem in it (or in its folder's
+    /// vocabulary or scales), located.
     ///
     /// # Example
     /// ```
@@ -134,8 +143,24 @@ impl RuleSet {
     /// ```
     pub fn from_file(path: impl AsRef<Path>) -> Result<RuleSet, Error> {
         let path = path.as_ref();
-        let text = load::read_text(path, &Limits::default())?;
-        RuleSet::from_files([(path.display().to_string(), text)], &Limits::default())
+        let limits = Limits::default();
+        let text = load::read_text(path, &limits)?;
+        let mut files = vec![(path.display().to_string(), text)];
+        let is_special = path
+            .file_name()
+            .is_some_and(|f| f == VOCABULARY_FILE || f == SCALES_FILE);
+        if let (Some(dir), false) = (path.parent(), is_special) {
+            for special in [VOCABULARY_FILE, SCALES_FILE] {
+                let beside = dir.join(special);
+                if beside.is_file() {
+                    files.push((
+                        beside.display().to_string(),
+                        load::read_text(&beside, &limits)?,
+                    ));
+                }
+            }
+        }
+        RuleSet::from_files(files, &limits)
     }
 
     /// Loads one vacancy from YAML text, with the bundled vocabulary.
@@ -158,7 +183,8 @@ impl RuleSet {
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     pub fn from_yaml_str(text: &str) -> Result<RuleSet, Error> {
-        let vocabulary = Vocabulary::from_yaml_str(BUNDLED_VOCABULARY)?;
+        let vocabulary =
+            Vocabulary::default().extended(BUNDLED_VOCABULARY, BUNDLED_VOCABULARY_NAME)?;
         let scales = Scales::bundled().clone();
         let vacancy = vacancy_from_str(text, &vocabulary, &scales, &Limits::default())?;
         Ok(RuleSet {
@@ -168,8 +194,10 @@ impl RuleSet {
         })
     }
 
-    /// Builds a rule set from (name, text) pairs, the vocabulary being the
-    /// pair whose name ends in `vocabulary.yaml` (else the bundled one).
+    /// Builds a rule set from (name, text) pairs: the bundled vocabulary
+    /// and scales extended by the pairs named `vocabulary.yaml` and
+    /// `scales.yaml`, the other pairs being vacancies. Every way of loading
+    /// rules comes here, so a file reads the same in each.
     fn from_files(
         files: impl IntoIterator<Item = (String, String)>,
         limits: &Limits,
@@ -184,19 +212,23 @@ impl RuleSet {
             .partition(|(name, _)| is(name, SCALES_FILE));
         let mut problems = Vec::new();
         let scales = match scale_files.first() {
-            Some((name, text)) => Scales::from_yaml_str(text).unwrap_or_else(|e| {
+            Some((name, text)) => Scales::bundled().extended(text, name).unwrap_or_else(|e| {
                 problems.push(e.in_file(name));
                 Scales::bundled().clone()
             }),
             None => Scales::bundled().clone(),
         };
-        let vocabulary = match vocab_files.first() {
-            Some((name, text)) => Vocabulary::from_yaml_str(text).map_err(|e| e.in_file(name)),
-            None => Vocabulary::from_yaml_str(BUNDLED_VOCABULARY),
-        };
-        let vocabulary = match vocabulary {
-            Ok(v) => v,
-            Err(e) => {
+        let bundled = Vocabulary::default().extended(BUNDLED_VOCABULARY, BUNDLED_VOCABULARY_NAME);
+        let vocabulary = match (bundled, vocab_files.first()) {
+            // A folder vocabulary with problems is reported, and the
+            // vacancies are still read with the bundled one, so that
+            // their own problems are found too.
+            (Ok(bundled), Some((name, text))) => bundled.extended(text, name).unwrap_or_else(|e| {
+                problems.push(e.in_file(name));
+                bundled
+            }),
+            (Ok(bundled), None) => bundled,
+            (Err(e), _) => {
                 problems.push(e);
                 Vocabulary::default()
             }
@@ -296,16 +328,5 @@ impl RuleSet {
     #[must_use]
     pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
-    }
-}
-
-/// Errors are not `Clone` (they may hold an `io::Error`); a flattened
-/// problem is rebuilt from its text and location.
-fn clone_error(e: &Error) -> Error {
-    match e.kind() {
-        crate::ErrorKind::Invalid { location, message } => {
-            Error::invalid(location.clone(), message.clone())
-        }
-        other => Error::invalid(Location::default(), other.to_string()),
     }
 }

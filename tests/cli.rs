@@ -666,7 +666,7 @@ fn test_runs_every_case_of_the_rule_files() {
 }
 
 #[test]
-fn new_writes_a_skeleton_that_validates() {
+fn new_writes_a_skeleton_that_validates_once_filled_in() {
     let dir = scratch("new-skeleton");
     let file = dir.join("005_draft.yaml");
     let r = run(&["new", file.to_str().unwrap()]);
@@ -687,11 +687,37 @@ fn new_writes_a_skeleton_that_validates() {
             "skeleton lacks {kind}"
         );
     }
+    // Untouched, the skeleton is unfinished work: every placeholder is an
+    // error, located.
+    let r = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("005_draft.yaml:19:1: id: placeholder id `unhcr-gt-protection-associate-2025` left from the skeleton of `vacancy-match new`, expected this vacancy's own id\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(": posting: placeholder `posting_file_name.txt` left from the skeleton"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(": requirements[0].source: placeholder `quote the posting here` left from the skeleton of `vacancy-match new`, expected the posting's own words\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.ends_with("13 problems in 1 file\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["test", file.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    // Filled in, it validates.
+    let filled = text
+        .replace("quote the posting here", "the posting's words")
+        .replace("unhcr-gt-protection-associate-2025", "unhcr-gt-draft-2025")
+        .replace("posting: posting_file_name.txt", "");
+    std::fs::write(&file, filled).unwrap();
     let r = run(&["validate", file.to_str().unwrap()]);
     assert_eq!(
         (r.code, r.stdout.as_str()),
         (0, "ok: 1 vacancy, no problems\n")
     );
+    std::fs::write(&file, &text).unwrap();
     // Never overwrites.
     let r = run(&["new", file.to_str().unwrap()]);
     assert_eq!(r.code, 2);

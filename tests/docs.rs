@@ -548,8 +548,25 @@ fn every_profile_example_in_the_profiles_guide_loads_or_fails_as_shown() {
 }
 
 #[test]
-fn the_skeleton_loads_cleanly_has_every_kind_and_passes_its_cases() {
-    let text = read("docs/skeleton.yaml");
+fn the_skeleton_loads_cleanly_once_filled_in_has_every_kind_and_passes_its_cases() {
+    let skeleton = read("docs/skeleton.yaml");
+    // Untouched, every placeholder is an error.
+    let err = RuleSet::from_yaml_str(&skeleton).unwrap_err();
+    let sources = skeleton.matches("\"quote the posting here\"").count();
+    assert_eq!(err.problems().len(), sources + 2, "{err}");
+    assert!(
+        err.problems().iter().all(|p| p
+            .to_string()
+            .contains("left from the skeleton of `vacancy-match new`")),
+        "{err}"
+    );
+    let text = skeleton
+        .replace("quote the posting here", "the posting's words")
+        .replace(
+            "id: unhcr-gt-protection-associate-2025",
+            "id: unhcr-gt-draft-2025",
+        )
+        .replace("posting: posting_file_name.txt", "posting: draft.txt");
     let rules = RuleSet::from_yaml_str(&text).unwrap();
     assert!(rules.analyze().is_empty(), "{:#?}", rules.analyze());
     let vacancy = &rules.vacancies()[0];
@@ -562,7 +579,7 @@ fn the_skeleton_loads_cleanly_has_every_kind_and_passes_its_cases() {
     assert!(vacancy
         .requirements()
         .iter()
-        .all(|r| r.source() == Some("quote the posting here")));
+        .all(|r| r.source() == Some("the posting's words")));
     let outcomes = rules.run_cases();
     let failed: Vec<String> = outcomes
         .iter()

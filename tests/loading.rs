@@ -168,13 +168,63 @@ fn wrong_types_say_what_was_expected() {
             "invalid type: string \"maybe\", expected a boolean"
         )
     );
-    let err = cv_error("work_authorizations:\n  - { country: MX, status: refugee }\n");
+    let err = cv_error("work_authorizations:\n  - { country: MX, status: tourist_visa }\n");
     let (_, line, column, path, message) = located(&err);
     assert_eq!(
         (line, column, path),
         (Some(2), Some(28), Some("work_authorizations[0].status"))
     );
-    assert!(message.contains("unknown variant `refugee`"), "{message}");
+    assert_eq!(
+        message,
+        "unknown work-authorization status `tourist_visa`, expected one of citizen, \
+         permanent_resident, temporary_resident, work_permit, refugee, asylum_seeker, \
+         humanitarian_visa"
+    );
+}
+
+#[test]
+fn a_status_is_suggested_by_meaning_never_by_spelling() {
+    let message = |status: &str| {
+        let err = cv_error(&format!(
+            "work_authorizations:\n  - {{ country: HN, status: {status} }}\n"
+        ));
+        let (.., message) = located(&err);
+        message.to_string()
+    };
+    // Spelled like `permanent_resident`, but a temporary residence.
+    assert_eq!(
+        message("temporary_residence"),
+        "unknown work-authorization status `temporary_residence`, did you mean `temporary_resident`?"
+    );
+    assert!(message("residencia temporal").ends_with("did you mean `temporary_resident`?"));
+    assert!(message("permanent_residence").ends_with("did you mean `permanent_resident`?"));
+    assert!(message("refugee_status").ends_with("did you mean `refugee`?"));
+    // A pending claim is the asylum seeker's, whatever it seeks.
+    assert!(message("solicitante de refugio").ends_with("did you mean `asylum_seeker`?"));
+    assert!(message("asylum_seeker_authorized").ends_with("did you mean `asylum_seeker`?"));
+    assert!(message("visa humanitaria").ends_with("did you mean `humanitarian_visa`?"));
+    assert!(message("nationality").ends_with("did you mean `citizen`?"));
+    assert!(message("ciudadano").ends_with("did you mean `citizen`?"));
+    assert!(message("work_visa").ends_with("did you mean `work_permit`?"));
+    // No single meaning: no suggestion, the list.
+    for unclear in [
+        "residence_permit",
+        "temporary_work_permit",
+        "resident",
+        "residente",
+        "international_protection",
+    ] {
+        let text = message(unclear);
+        assert!(!text.contains("did you mean"), "{unclear}: {text}");
+        assert!(text.ends_with("asylum_seeker, humanitarian_visa"), "{text}");
+    }
+    // The same in a rule's `statuses:`.
+    let err = rules_error("id: x\ntitle: X\norganization: UNHCR\nduty_station: { country: HN }\nrequirements:\n  - { id: legal, kind: work_authorization, statuses: [citizen, temporary_residence] }\n");
+    let (.., message) = located(&err);
+    assert_eq!(
+        message,
+        "unknown work-authorization status `temporary_residence`, did you mean `temporary_resident`?"
+    );
 }
 
 #[test]
@@ -554,7 +604,7 @@ fn a_directory_reports_every_bad_file() {
             Some(5),
             Some(5),
             Some("fields[1].aliases[0]"),
-            "`derecho` is already an alias of `Law`"
+            "`derecho` is already an alias of `Law` (rules/vocabulary.yaml:17)"
         )
     );
 }

@@ -96,13 +96,16 @@ const TEST_AFTER: &str = "\
 Examples:
   vacancy-match test                 # ./rules, or the bundled rules
   vacancy-match test rules/ drafts/005_new_posting.yaml
+  vacancy-match test --require-cases 4 rules/   # as CI should
 
 Each case of a rule file's `tests:` list names a profile (inline, or a file
 relative to the rule file), an as-of date, and what the vacancy must give
 it: a verdict, reason codes, a score range. One line per case: pass, or
-FAIL with every difference.
+FAIL with every difference. A vacancy without cases is a warning; with
+--require-cases N, a vacancy with fewer than N cases fails.
 
-Exit status: 0 every case passed; 1 a case failed; 2 rules that do not load.";
+Exit status: 0 every case passed; 1 a case failed or a vacancy has too few
+cases; 2 rules that do not load.";
 
 const NEW_AFTER: &str = "\
 Examples:
@@ -111,8 +114,10 @@ Examples:
 
 The skeleton holds every requirement kind, each with a comment on its
 fields, a `source:` to fill with the posting's words, and example test
-cases. Delete what the posting does not ask; then run
-`vacancy-match validate --rules rules/` and `vacancy-match test rules/`.
+cases. Delete what the posting does not ask; replace every placeholder
+(`validate` refuses the file until then); then run
+`vacancy-match validate --rules rules/` and
+`vacancy-match test --require-cases 4 rules/`.
 
 Exit status: 0 written; 2 the file exists or cannot be written.";
 
@@ -161,6 +166,9 @@ pub(crate) struct TestArgs {
     /// Rules folders or vacancy files [default: ./rules if it exists, else the bundled rules]
     #[arg(value_name = "RULES")]
     pub(crate) rules: Vec<PathBuf>,
+    /// Fail if a vacancy carries fewer than N test cases
+    #[arg(long, value_name = "N")]
+    pub(crate) require_cases: Option<usize>,
 }
 
 /// `new`.

@@ -20,12 +20,14 @@ pub(crate) fn run(args: &TestArgs) -> u8 {
     let mut out = io::stdout().lock();
     let mut passed = 0_usize;
     let mut failed = 0_usize;
+    let mut too_few = 0_usize;
     for folder in folders {
         let (rules, _) = match rules_or_exit(folder.as_deref()) {
             Ok(loaded) => loaded,
             Err(code) => return code,
         };
-        for outcome in rules.run_cases() {
+        let outcomes = rules.run_cases();
+        for outcome in &outcomes {
             if outcome.passed() {
                 passed = passed.saturating_add(1);
             } else {
@@ -35,8 +37,46 @@ pub(crate) fn run(args: &TestArgs) -> u8 {
                 return finish_output(Err(e), USAGE);
             }
         }
+        for vacancy in rules.vacancies() {
+            let count = outcomes
+                .iter()
+                .filter(|o| o.vacancy == vacancy.id())
+                .count();
+            let place = vacancy.file().unwrap_or(vacancy.id());
+            let line = match args.require_cases {
+                Some(needed) if count < needed => {
+                    too_few = too_few.saturating_add(1);
+                    format!(
+                        "FAIL  {} carries {count} test {}, --require-cases asks for {needed}  ({place})",
+                        vacancy.id(),
+                        if count == 1 { "case" } else { "cases" }
+                    )
+                }
+                _ if count == 0 => format!(
+                    "warning: {} carries no test cases: add a `tests:` list  ({place})",
+                    vacancy.id()
+                ),
+                _ => continue,
+            };
+            if let Err(e) = writeln!(out, "{line}") {
+                return finish_output(Err(e), USAGE);
+            }
+        }
     }
     let mut written = writeln!(out, "\n{passed} passed, {failed} failed");
+    if too_few > 0 {
+        written = written.and_then(|()| {
+            writeln!(
+                out,
+                "{too_few} {} fewer test cases than --require-cases asks",
+                if too_few == 1 {
+                    "vacancy has"
+                } else {
+                    "vacancies have"
+                }
+            )
+        });
+    }
     if failed > 0 && args.rules.is_empty() && !Path::new("rules").is_dir() {
         written = written.and_then(|()| {
             writeln!(
@@ -47,7 +87,14 @@ pub(crate) fn run(args: &TestArgs) -> u8 {
         });
     }
     let written = written.and_then(|()| out.flush());
-    finish_output(written, if failed == 0 { OK } else { BAD_INPUT })
+    finish_output(
+        written,
+        if failed == 0 && too_few == 0 {
+            OK
+        } else {
+            BAD_INPUT
+        },
+    )
 }
 
 pub(crate) fn new(args: &NewArgs) -> u8 {
@@ -69,8 +116,9 @@ pub(crate) fn new(args: &NewArgs) -> u8 {
             match created {
                 Ok(()) => {
                     eprintln!(
-                        "wrote {}: fill in the posting's words, delete what it does not ask, \
-                         then run `vacancy-match validate` and `vacancy-match test`",
+                        "wrote {}: fill in the posting's words in place of every placeholder, \
+                         delete what it does not ask, then run `vacancy-match validate` and \
+                         `vacancy-match test --require-cases 4`",
                         path.display()
                     );
                     OK

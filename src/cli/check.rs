@@ -103,6 +103,16 @@ fn verdict_label(verdict: Verdict, paint: Paint, lang: Lang) -> String {
     }
 }
 
+/// Whether a finding not met says the item is absent from the profile,
+/// rather than there below what is asked.
+fn absent(f: &Finding) -> bool {
+    let code = f.code.as_str();
+    code.ends_with(".missing")
+        || code.ends_with("_missing")
+        || code.ends_with(".not_staff")
+        || code.ends_with(".declined")
+}
+
 /// What a person should read about a finding that is not met: its gap,
 /// else its message.
 fn what_is_missing(f: &Finding) -> String {
@@ -168,6 +178,7 @@ struct Words {
     closed_note: &'static str,
     measured_at: &'static str,
     missing: &'static str,
+    below: &'static str,
     verify: &'static str,
     met: &'static str,
     assets: &'static str,
@@ -188,6 +199,7 @@ fn words(lang: Lang) -> &'static Words {
         closed_note: "closed: deadline {deadline} passed",
         measured_at: "experience measured at",
         missing: "missing   ",
+        below: "below what is asked",
         verify: "to verify ",
         met: "met       ",
         assets: "assets    ",
@@ -206,6 +218,7 @@ fn words(lang: Lang) -> &'static Words {
         closed_note: "cerrada: el plazo {deadline} venció",
         measured_at: "experiencia medida al",
         missing: "falta     ",
+        below: "por debajo de lo pedido",
         verify: "verificar ",
         met: "cumple    ",
         assets: "deseables ",
@@ -302,15 +315,28 @@ fn write_block(
         .filter(|f| f.priority == Priority::Desirable)
         .collect();
     let mut first = true;
-    for (status, word) in [
-        (Status::Met, w.met.trim_end()),
-        (Status::NotMet, w.missing.trim_end()),
-        (Status::Unknown, w.verify.trim_end()),
+    // An asset not met is either absent from the profile or there below
+    // what is asked (a lower level, fewer years, an expired certificate):
+    // the JSON tells them apart by code, and so does this report, with
+    // the gap of the second kind.
+    let below = |f: &Finding| f.status == Status::NotMet && !absent(f);
+    for (kind, word) in [
+        (Some(Status::Met), w.met.trim_end()),
+        (Some(Status::NotMet), w.missing.trim_end()),
+        (None, w.below),
+        (Some(Status::Unknown), w.verify.trim_end()),
     ] {
-        let ids: Vec<&str> = assets
+        let ids: Vec<String> = assets
             .iter()
-            .filter(|f| f.status == status)
-            .map(|f| f.requirement.as_str())
+            .filter(|f| match kind {
+                Some(Status::NotMet) => f.status == Status::NotMet && !below(f),
+                Some(status) => f.status == status,
+                None => below(f),
+            })
+            .map(|f| match kind {
+                None => format!("{} ({})", f.requirement, what_is_missing(f)),
+                Some(_) => f.requirement.clone(),
+            })
             .collect();
         if ids.is_empty() {
             continue;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Vocabulary};
+use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Scales, Vocabulary};
 
 use super::args::ValidateArgs;
 use super::screen::{list_dir, Item, Items, Source};
@@ -13,6 +13,8 @@ use super::{describe, finish_output, BAD_INPUT, OK};
 
 /// The vocabulary's file name in a rules folder.
 const VOCABULARY: &str = "vocabulary.yaml";
+/// The level scales' file name in a rules folder.
+const SCALES: &str = "scales.yaml";
 
 pub(crate) fn run(args: &ValidateArgs) -> u8 {
     let mut out = io::stdout().lock();
@@ -128,13 +130,24 @@ impl Report {
     /// One file, by what it holds.
     fn file(&mut self, out: &mut impl Write, path: &Path) -> io::Result<()> {
         let name = path.display().to_string();
+        // A folder's vocabulary and scales are read as its rule set reads
+        // them: extending (or replacing) the bundled ones.
         if path.file_name().is_some_and(|f| f == VOCABULARY) {
             return match read(path) {
-                Ok(text) => match Vocabulary::from_yaml_str(&text) {
+                Ok(text) => match Vocabulary::bundled().extended(&text, &name) {
                     Ok(_) => {
                         self.vocabularies += 1;
                         Ok(())
                     }
+                    Err(e) => self.problems(out, &e, &name),
+                },
+                Err(message) => self.problem(out, &name, &message),
+            };
+        }
+        if path.file_name().is_some_and(|f| f == SCALES) {
+            return match read(path) {
+                Ok(text) => match Scales::bundled().extended(&text, &name) {
+                    Ok(_) => Ok(()),
                     Err(e) => self.problems(out, &e, &name),
                 },
                 Err(message) => self.problem(out, &name, &message),

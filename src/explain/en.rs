@@ -616,7 +616,11 @@ fn noun(status: AuthorizationStatus) -> &'static str {
     match status {
         AuthorizationStatus::Citizen => "citizenship",
         AuthorizationStatus::PermanentResident => "permanent residence",
+        AuthorizationStatus::TemporaryResident => "temporary residence",
         AuthorizationStatus::WorkPermit => "work permit",
+        AuthorizationStatus::Refugee => "refugee status",
+        AuthorizationStatus::AsylumSeeker => "asylum seeker's authorization to stay",
+        AuthorizationStatus::HumanitarianVisa => "humanitarian visa",
     }
 }
 
@@ -624,8 +628,11 @@ fn noun(status: AuthorizationStatus) -> &'static str {
 fn right(status: AuthorizationStatus, country: &str) -> String {
     let preposition = match status {
         AuthorizationStatus::Citizen => "of",
-        AuthorizationStatus::PermanentResident => "in",
-        AuthorizationStatus::WorkPermit => "for",
+        AuthorizationStatus::PermanentResident
+        | AuthorizationStatus::TemporaryResident
+        | AuthorizationStatus::Refugee
+        | AuthorizationStatus::AsylumSeeker => "in",
+        AuthorizationStatus::WorkPermit | AuthorizationStatus::HumanitarianVisa => "for",
     };
     format!("{} {preposition} {country}", noun(status))
 }

@@ -838,7 +838,13 @@ fn noun(status: AuthorizationStatus) -> &'static str {
     match status {
         AuthorizationStatus::Citizen => "ciudadanía",
         AuthorizationStatus::PermanentResident => "residencia permanente",
+        AuthorizationStatus::TemporaryResident => "residencia temporal",
         AuthorizationStatus::WorkPermit => "permiso de trabajo",
+        AuthorizationStatus::Refugee => "condición de refugiado",
+        AuthorizationStatus::AsylumSeeker => {
+            "autorización de permanencia como solicitante de asilo"
+        }
+        AuthorizationStatus::HumanitarianVisa => "visa humanitaria",
     }
 }
 
@@ -846,8 +852,11 @@ fn noun(status: AuthorizationStatus) -> &'static str {
 fn right(status: AuthorizationStatus, country: &str) -> String {
     let preposition = match status {
         AuthorizationStatus::Citizen => "de",
-        AuthorizationStatus::PermanentResident => "en",
-        AuthorizationStatus::WorkPermit => "para",
+        AuthorizationStatus::PermanentResident
+        | AuthorizationStatus::TemporaryResident
+        | AuthorizationStatus::Refugee
+        | AuthorizationStatus::AsylumSeeker => "en",
+        AuthorizationStatus::WorkPermit | AuthorizationStatus::HumanitarianVisa => "para",
     };
     format!("{} {preposition} {country}", noun(status))
 }

@@ -376,6 +376,17 @@ fn suggest_in(rest: &str) -> Option<String> {
     Some(format!(" `{word}`, did you mean `{best}`?"))
 }
 
+/// Errors are not `Clone` (they may hold an `io::Error`); a flattened
+/// problem is rebuilt from its text and location.
+pub(crate) fn clone_error(e: &Error) -> Error {
+    match e.kind() {
+        crate::ErrorKind::Invalid { location, message } => {
+            Error::invalid(location.clone(), message.clone())
+        }
+        other => Error::invalid(Location::default(), other.to_string()),
+    }
+}
+
 /// Reads a file as UTF-8 text within `limits`, with the file named in errors.
 pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<String, Error> {
     let name = path.display().to_string();

@@ -20,6 +20,68 @@ use crate::{Priority, Requirement, Vacancy};
 /// The most years any requirement may ask for.
 const MAX_YEARS: f64 = 60.0;
 
+/// The words `vacancy-match new` writes for the author to replace
+/// (docs/skeleton.yaml): a file that still holds them is unfinished.
+pub(crate) const PLACEHOLDER_SOURCE: &str = "quote the posting here";
+/// The skeleton's example vacancy id.
+pub(crate) const PLACEHOLDER_ID: &str = "unhcr-gt-protection-associate-2025";
+/// The skeleton's example posting file name.
+pub(crate) const PLACEHOLDER_POSTING: &str = "posting_file_name.txt";
+
+/// Every requirement kind, to read a kind back from its name.
+const KINDS: [Kind; 8] = [
+    Kind::Education,
+    Kind::Experience,
+    Kind::Language,
+    Kind::WorkAuthorization,
+    Kind::Internal,
+    Kind::Certification,
+    Kind::Skill,
+    Kind::Attestation,
+];
+
+/// The fields every requirement has, whatever its kind.
+const COMMON_FIELDS: [&str; 5] = ["id", "kind", "priority", "weight", "source"];
+
+/// Field names authors write for another field of the same meaning: a
+/// suggestion by meaning comes before one by spelling.
+const FIELD_SYNONYMS: &[(&str, &str)] = &[
+    ("language", "languages"),
+    ("idioma", "languages"),
+    ("idiomas", "languages"),
+    ("min_years", "years"),
+    ("minimum_years", "years"),
+    ("years_required", "years"),
+    ("duration", "years"),
+    ("anos", "years"),
+    ("status", "statuses"),
+    ("accepted_statuses", "statuses"),
+    ("allowed_statuses", "statuses"),
+    ("permits", "statuses"),
+    ("domain", "domains"),
+    ("areas", "domains"),
+    ("area", "domains"),
+    ("country_of_work", "countries"),
+    ("organisation", "organizations"),
+    ("organisations", "organizations"),
+    ("organization", "organizations"),
+    ("agencies", "organizations"),
+    ("one_of", "any_of"),
+    ("names", "any_of"),
+    ("certifications", "any_of"),
+    ("skills", "any_of"),
+    ("alternatives", "paths"),
+    ("options", "paths"),
+    ("degrees", "paths"),
+    ("fields_of_study", "fields"),
+    ("field", "fields"),
+    ("cefr", "level"),
+    ("nivel", "level"),
+    ("quote", "source"),
+    ("fuente", "source"),
+    ("required", "priority"),
+    ("declaration", "attestation"),
+];
 /// A vacancy file, one vacancy per file (see docs/FORMAT.md).
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -37,7 +99,7 @@ pub(crate) struct RawVacancy {
     contract: Option<String>,
     /// Where the job is.
     duty_station: RawDutyStation,
-    /// The posting text this file encodes.
+    /// The posting text this file encodes: a file, relative to the rule file's folder.
     #[serde(default)]
     posting: Option<String>,
     /// The posting date.
@@ -141,7 +203,7 @@ struct RawRequirement {
     /// `work_authorization`: the country; default the duty station's.
     #[serde(default)]
     country: Option<Country>,
-    /// `work_authorization`: accepted statuses; default all three.
+    /// `work_authorization`: accepted statuses; default citizen, permanent_resident, work_permit.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     statuses: Option<Vec<AuthorizationStatus>>,
@@ -342,7 +404,8 @@ pub(crate) fn vacancy_from_str(
     scales: &Scales,
     limits: &Limits,
 ) -> Result<Vacancy, Error> {
-    let raw: RawVacancy = super::parse(text, InputFormat::Yaml, limits)?;
+    let raw: RawVacancy =
+        super::parse(text, InputFormat::Yaml, limits).map_err(|e| fields_by_kind(e, text))?;
     let mut problems = Problems {
         text,
         list: Vec::new(),
@@ -354,6 +417,90 @@ pub(crate) fn vacancy_from_str(
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))
+    }
+}
+
+/// An unknown field of a requirement, suggested among the fields of that
+/// requirement's kind only (its `kind:` read from the text), by meaning
+/// first (`FIELD_SYNONYMS`), then by spelling; other problems unchanged.
+fn fields_by_kind(error: Error, text: &str) -> Error {
+    let problems = error.problems();
+    let kinds = || -> Option<Vec<Option<Kind>>> {
+        let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+        let list = value.get("requirements")?.as_sequence()?;
+        Some(
+            list.iter()
+                .map(|r| {
+                    let name = r.get("kind")?.as_str()?;
+                    KINDS.into_iter().find(|k| k.as_str() == name)
+                })
+                .collect(),
+        )
+    };
+    let mut kinds_read: Option<Vec<Option<Kind>>> = None;
+    let mut out = Vec::new();
+    let mut rewritten = false;
+    for p in problems {
+        let (Some(location), crate::ErrorKind::Invalid { message, .. }) = (p.location(), p.kind())
+        else {
+            out.push(super::clone_error(p));
+            continue;
+        };
+        let field = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'))
+            .filter(|(_, rest)| !rest.starts_with(" here:"))
+            .map(|(field, _)| field);
+        let index = location
+            .path()
+            .and_then(|path| path.strip_prefix("requirements["))
+            .and_then(|rest| rest.split_once("]."))
+            .filter(|(_, rest)| !rest.contains(['.', '[']))
+            .and_then(|(n, _)| n.parse::<usize>().ok());
+        let kind = match (field, index) {
+            (Some(_), Some(i)) => kinds_read
+                .get_or_insert_with(|| kinds().unwrap_or_default())
+                .get(i)
+                .copied()
+                .flatten(),
+            _ => None,
+        };
+        match (field, kind) {
+            (Some(field), Some(kind)) => {
+                let allowed: Vec<&str> = COMMON_FIELDS
+                    .iter()
+                    .chain(fields_of(kind))
+                    .copied()
+                    .collect();
+                let by_meaning = FIELD_SYNONYMS
+                    .iter()
+                    .find(|(word, _)| word.eq_ignore_ascii_case(field))
+                    .map(|(_, meant)| *meant)
+                    .filter(|meant| allowed.contains(meant));
+                let kind_name = kind.as_str();
+                let message = match by_meaning
+                    .or_else(|| crate::matching::closest(field, allowed.iter().copied()))
+                {
+                    Some(best) => format!(
+                        "unknown field `{field}` in {} `{kind_name}` requirement, did you mean `{best}`?",
+                        article(kind_name)
+                    ),
+                    None => format!(
+                        "unknown field `{field}` in {} `{kind_name}` requirement, expected one of {}",
+                        article(kind_name),
+                        allowed.join(", ")
+                    ),
+                };
+                rewritten = true;
+                out.push(Error::invalid(location.clone(), message));
+            }
+            _ => out.push(super::clone_error(p)),
+        }
+    }
+    if rewritten {
+        Error::many(out)
+    } else {
+        error
     }
 }
 
@@ -419,6 +566,40 @@ fn check_names(names: &[String], path: &str, problems: &mut Problems<'_>) {
     }
 }
 
+/// The skeleton's placeholder words left in a file: each is an error, so
+/// that an unfinished file neither validates nor runs.
+fn placeholders(raw: &RawVacancy, problems: &mut Problems<'_>) {
+    const HINT: &str = "left from the skeleton of `vacancy-match new`";
+    if raw.id == PLACEHOLDER_ID {
+        problems.add(
+            "id",
+            format!("placeholder id `{PLACEHOLDER_ID}` {HINT}, expected this vacancy's own id"),
+        );
+    }
+    if raw.posting.as_deref() == Some(PLACEHOLDER_POSTING) {
+        problems.add(
+            "posting",
+            format!(
+                "placeholder `{PLACEHOLDER_POSTING}` {HINT}, expected the posting's file name \
+                 (relative to this file) or no `posting:` line"
+            ),
+        );
+    }
+    for (i, r) in raw.requirements.iter().enumerate() {
+        if r.source
+            .as_deref()
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case(PLACEHOLDER_SOURCE))
+        {
+            problems.add(
+                &format!("requirements[{i}].source"),
+                format!(
+                    "placeholder `{PLACEHOLDER_SOURCE}` {HINT}, expected the posting's own words"
+                ),
+            );
+        }
+    }
+}
+
 fn compile(
     raw: RawVacancy,
     vocabulary: &Vocabulary,
@@ -428,6 +609,7 @@ fn compile(
     if raw.id.trim().is_empty() {
         problems.add("id", "empty vacancy id");
     }
+    placeholders(&raw, problems);
     if let (Some(posted), Some(deadline)) = (raw.posted, raw.deadline) {
         if deadline.last_day() < posted.first_day() {
             problems.add(
@@ -763,7 +945,7 @@ fn requirement(
         Kind::WorkAuthorization => {
             let statuses = r
                 .statuses
-                .unwrap_or_else(|| AuthorizationStatus::ALL.to_vec());
+                .unwrap_or_else(|| AuthorizationStatus::DEFAULT_ACCEPTED.to_vec());
             if statuses.is_empty() {
                 problems.add(
                     &format!("{path}.statuses"),

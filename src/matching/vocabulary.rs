@@ -68,6 +68,10 @@ impl Category {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawVocabulary {
+    /// A rules folder's file replaces the bundled vocabulary instead of
+    /// extending it.
+    #[serde(default)]
+    replace: bool,
     #[serde(default)]
     fields: Vec<RawEntry>,
     #[serde(default)]
@@ -93,6 +97,9 @@ struct Concept {
     name: String,
     /// Normalised name and aliases.
     forms: Vec<Form>,
+    /// Where each of `forms` was written (`file:line`), for messages
+    /// about a name written twice.
+    origins: Vec<std::sync::Arc<str>>,
 }
 
 /// A normalised name or alias of a vocabulary entry, with the features
@@ -320,7 +327,12 @@ impl Vocabulary {
     pub fn bundled() -> Vocabulary {
         // The bundled file is tested to load (tests in this crate and in
         // tests/), so a failure here can only be a build of a broken tree.
-        Vocabulary::from_yaml_str(crate::ruleset::BUNDLED_VOCABULARY).unwrap_or_default()
+        Vocabulary::default()
+            .extended(
+                crate::ruleset::BUNDLED_VOCABULARY,
+                crate::ruleset::BUNDLED_VOCABULARY_NAME,
+            )
+            .unwrap_or_default()
     }
 
     /// Parses a vocabulary from YAML text.
@@ -337,6 +349,50 @@ impl Vocabulary {
     pub fn from_yaml_str(text: &str) -> Result<Vocabulary, Error> {
         let raw: RawVocabulary = load::parse(text, InputFormat::Yaml, &load::Limits::default())?;
         let mut vocabulary = Vocabulary::default();
+        vocabulary.add(&raw, text, None)?;
+        Ok(vocabulary)
+    }
+
+    /// This vocabulary extended by a rules folder's `vocabulary.yaml`:
+    /// its new entries are added, the aliases of an entry with the name of
+    /// a known entry are merged into it, and a name or alias that would
+    /// belong to two entries is an error naming both places.
+    /// A file that starts with `replace: true` replaces this vocabulary
+    /// instead. `file` names the file in messages.
+    ///
+    /// # Errors
+    /// As [`Vocabulary::from_yaml_str`], and a name already under another
+    /// entry of this vocabulary.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Category, Vocabulary};
+    /// let local = "domains:\n  - name: land rights\n    aliases: [derechos sobre la tierra]\n";
+    /// let v = Vocabulary::bundled().extended(local, "rules/vocabulary.yaml")?;
+    /// assert_eq!(v.canonical(Category::Domain, "Derechos sobre la tierra"), Some("land rights"));
+    /// assert_eq!(v.canonical(Category::Domain, "protección internacional"), Some("refugee protection"));
+    /// let own = Vocabulary::bundled().extended(&format!("replace: true\n{local}"), "own.yaml")?;
+    /// assert_eq!(own.canonical(Category::Domain, "protección internacional"), None);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn extended(&self, text: &str, file: &str) -> Result<Vocabulary, Error> {
+        let raw: RawVocabulary = load::parse(text, InputFormat::Yaml, &load::Limits::default())?;
+        let mut vocabulary = if raw.replace {
+            Vocabulary::default()
+        } else {
+            // Fresh shared tables: their memos are sized by the entries.
+            Vocabulary {
+                indexes: self.indexes.clone(),
+                memos: SharedMemos::default(),
+            }
+        };
+        vocabulary.add(&raw, text, Some(file))?;
+        Ok(vocabulary)
+    }
+
+    /// Adds the entries of a parsed file: a new name makes a new entry; an
+    /// entry whose name is already known takes in its aliases.
+    fn add(&mut self, raw: &RawVocabulary, text: &str, file: Option<&str>) -> Result<(), Error> {
         let mut problems = Vec::new();
         let lists = [
             &raw.fields,
@@ -346,13 +402,43 @@ impl Vocabulary {
             &raw.organizations,
         ];
         for (category, entries) in Category::ALL.into_iter().zip(lists) {
-            let index = vocabulary.index_mut(category);
+            let index = self.index_mut(category);
             for (i, entry) in entries.iter().enumerate() {
-                let concept_id = index.concepts.len();
-                let mut concept = Concept {
-                    name: entry.name.clone(),
-                    forms: Vec::new(),
-                };
+                let form = normalize(&entry.name);
+                let known = index.by_form.get(&form).copied();
+                // An entry extends the known entry of its name; a name
+                // that is another entry's alias is a conflict, not a
+                // merge: the author may mean something else by it.
+                let alias_of = known
+                    .and_then(|id| index.concepts.get(id))
+                    .filter(|c| c.forms.first().is_some_and(|f| f.norm != form));
+                if let Some(owner) = alias_of {
+                    let place = owner
+                        .forms
+                        .iter()
+                        .position(|f| f.norm == form)
+                        .and_then(|at| owner.origins.get(at))
+                        .map(|o| format!(" ({o})"))
+                        .unwrap_or_default();
+                    problems.push(located(
+                        text,
+                        &format!("{}[{i}].name", category.key()),
+                        format!(
+                            "`{}` is already an alias of `{}`{place}: add aliases to that entry \
+                             under its name, or name this entry otherwise",
+                            entry.name, owner.name
+                        ),
+                    ));
+                    continue;
+                }
+                let concept_id = known.unwrap_or(index.concepts.len());
+                let mut concept = known
+                    .and_then(|id| index.concepts.get_mut(id))
+                    .map(std::mem::take)
+                    .unwrap_or_else(|| Concept {
+                        name: entry.name.clone(),
+                        ..Concept::default()
+                    });
                 let names = std::iter::once((None, &entry.name))
                     .chain(entry.aliases.iter().enumerate().map(|(j, a)| (Some(j), a)));
                 for (alias_index, name) in names {
@@ -367,19 +453,29 @@ impl Vocabulary {
                     }
                     match index.by_form.get(&form) {
                         Some(&other) if other != concept_id => {
-                            let owner = index
-                                .concepts
-                                .get(other)
-                                .map_or("another entry", |c| c.name.as_str());
+                            let owner = index.concepts.get(other);
+                            let name_of = owner.map_or("another entry", |c| c.name.as_str());
+                            let place = owner
+                                .and_then(|c| {
+                                    let at = c.forms.iter().position(|f| f.norm == form)?;
+                                    c.origins.get(at)
+                                })
+                                .map(|o| format!(" ({o})"))
+                                .unwrap_or_default();
                             problems.push(located(
                                 text,
                                 &path,
-                                format!("`{name}` is already an alias of `{owner}`"),
+                                format!("`{name}` is already an alias of `{name_of}`{place}"),
                             ));
                         }
                         Some(_) => {}
                         None => {
                             index.by_form.insert(form.clone(), concept_id);
+                            let line = load::locate(text, &path).map_or(0, |(l, _)| l);
+                            concept.origins.push(match file {
+                                Some(file) => format!("{file}:{line}").into(),
+                                None => format!("line {line}").into(),
+                            });
                             concept.forms.push(Form {
                                 shape: Shape::new(&form),
                                 norm: form,
@@ -387,11 +483,14 @@ impl Vocabulary {
                         }
                     }
                 }
-                index.concepts.push(concept);
+                match index.concepts.get_mut(concept_id) {
+                    Some(slot) => *slot = concept,
+                    None => index.concepts.push(concept),
+                }
             }
         }
         if problems.is_empty() {
-            Ok(vocabulary)
+            Ok(())
         } else {
             Err(Error::many(problems))
         }

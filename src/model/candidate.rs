@@ -90,28 +90,60 @@ pub struct WorkAuthorization {
     pub valid_until: Option<PartialDate>,
 }
 
-/// Kinds of right to work.
+/// Kinds of right to work, or of legal presence, in a country.
+///
+/// A `work_authorization` rule lists the ones it accepts (`statuses:`); a
+/// profile states one per right. A word that is not one of these names is
+/// refused with a suggestion only where the word means the same status
+/// (`temporary_residence` → `temporary_resident`), never by spelling alone.
 ///
 /// # Example
 /// ```
 /// use vacancy_match::AuthorizationStatus;
 /// assert_eq!(AuthorizationStatus::PermanentResident.as_str(), "permanent_resident");
+/// assert_eq!(AuthorizationStatus::ALL.len(), 7);
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorizationStatus {
     /// A national of the country.
     Citizen,
     /// A permanent resident.
     PermanentResident,
+    /// A temporary resident (a residence of limited term).
+    TemporaryResident,
     /// Holder of a (usually time-limited) work permit.
     WorkPermit,
+    /// A recognized refugee in the country.
+    Refugee,
+    /// An asylum seeker whose claim is pending and who is authorized to stay.
+    AsylumSeeker,
+    /// Holder of a humanitarian visa.
+    HumanitarianVisa,
 }
 
 impl AuthorizationStatus {
     /// Every status.
-    pub const ALL: [AuthorizationStatus; 3] = [
+    pub const ALL: [AuthorizationStatus; 7] = [
+        AuthorizationStatus::Citizen,
+        AuthorizationStatus::PermanentResident,
+        AuthorizationStatus::TemporaryResident,
+        AuthorizationStatus::WorkPermit,
+        AuthorizationStatus::Refugee,
+        AuthorizationStatus::AsylumSeeker,
+        AuthorizationStatus::HumanitarianVisa,
+    ];
+
+    /// The statuses a `work_authorization` rule without `statuses:`
+    /// accepts: citizen, permanent resident and work permit.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::AuthorizationStatus;
+    /// assert!(!AuthorizationStatus::DEFAULT_ACCEPTED.contains(&AuthorizationStatus::Refugee));
+    /// ```
+    pub const DEFAULT_ACCEPTED: [AuthorizationStatus; 3] = [
         AuthorizationStatus::Citizen,
         AuthorizationStatus::PermanentResident,
         AuthorizationStatus::WorkPermit,
@@ -128,8 +160,95 @@ impl AuthorizationStatus {
         match self {
             AuthorizationStatus::Citizen => "citizen",
             AuthorizationStatus::PermanentResident => "permanent_resident",
+            AuthorizationStatus::TemporaryResident => "temporary_resident",
             AuthorizationStatus::WorkPermit => "work_permit",
+            AuthorizationStatus::Refugee => "refugee",
+            AuthorizationStatus::AsylumSeeker => "asylum_seeker",
+            AuthorizationStatus::HumanitarianVisa => "humanitarian_visa",
         }
+    }
+
+    /// The status a word not among the names means, if its words say so
+    /// and say one status only: `temporary_residence` and `residencia
+    /// temporal` mean `temporary_resident`; `solicitante de refugio` means
+    /// `asylum_seeker`, not `refugee`; `residence_permit`,
+    /// `international_protection` and `temporary_work_permit` say no
+    /// single status.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::AuthorizationStatus;
+    /// assert_eq!(AuthorizationStatus::meaning_of("temporary_residence"), Some(AuthorizationStatus::TemporaryResident));
+    /// assert_eq!(AuthorizationStatus::meaning_of("solicitante de refugio"), Some(AuthorizationStatus::AsylumSeeker));
+    /// assert_eq!(AuthorizationStatus::meaning_of("residence_permit"), None);
+    /// assert_eq!(AuthorizationStatus::meaning_of("international_protection"), None);
+    /// ```
+    #[must_use]
+    pub fn meaning_of(word: &str) -> Option<AuthorizationStatus> {
+        let key = crate::matching::key(word);
+        // Stems begin words: "international" is not "national".
+        let has = |stems: &[&str]| {
+            key.split(' ')
+                .any(|w| stems.iter().any(|s| w.starts_with(s)))
+        };
+        // Stems in English and Spanish; a claim still pending is the
+        // asylum seeker's, whatever word names the protection sought.
+        let pending = has(&[
+            "solicit", "applica", "applied", "claim", "seek", "pending", "demand",
+        ]);
+        let meanings: [(AuthorizationStatus, bool); 7] = [
+            (
+                AuthorizationStatus::Citizen,
+                has(&["citizen", "ciudadan", "national", "nacional"]),
+            ),
+            (AuthorizationStatus::PermanentResident, has(&["perman"])),
+            (AuthorizationStatus::TemporaryResident, has(&["tempor"])),
+            (
+                AuthorizationStatus::WorkPermit,
+                has(&["work", "trabaj", "employ", "empleo", "labor"]),
+            ),
+            (
+                AuthorizationStatus::Refugee,
+                has(&["refug"]) && !pending && !has(&["asyl", "asil"]),
+            ),
+            (
+                AuthorizationStatus::AsylumSeeker,
+                has(&["asyl", "asil"]) || (has(&["refug"]) && pending),
+            ),
+            (AuthorizationStatus::HumanitarianVisa, has(&["humanit"])),
+        ];
+        let mut found = meanings.iter().filter(|(_, yes)| *yes).map(|(s, _)| *s);
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AuthorizationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::read_str(d, "a string: a work-authorization status", |text| {
+            if let Some(status) = AuthorizationStatus::ALL
+                .into_iter()
+                .find(|s| s.as_str() == text)
+            {
+                return Ok(status);
+            }
+            let names: Vec<&str> = AuthorizationStatus::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .collect();
+            Err(match AuthorizationStatus::meaning_of(text) {
+                Some(status) => format!(
+                    "unknown work-authorization status `{text}`, did you mean `{}`?",
+                    status.as_str()
+                ),
+                None => format!(
+                    "unknown work-authorization status `{text}`, expected one of {}",
+                    names.join(", ")
+                ),
+            })
+        })
     }
 }
 

@@ -13,6 +13,10 @@ use crate::load::{self, InputFormat, Limits};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawScales {
+    /// A rules folder's file replaces the bundled crosswalk instead of
+    /// extending it.
+    #[serde(default)]
+    replace: bool,
     scales: Vec<RawScale>,
 }
 
@@ -38,7 +42,12 @@ struct RawScale {
 pub struct Scales {
     names: Vec<Arc<str>>,
     by_key: HashMap<String, (Cefr, usize)>,
+    /// Where each level name was written (`file:line`), by key.
+    origins: HashMap<String, Arc<str>>,
 }
+
+/// The bundled crosswalk's name in messages.
+pub(crate) const BUNDLED_SCALES_NAME: &str = "rules/scales.yaml";
 
 /// The bundled crosswalk's text.
 pub(crate) const BUNDLED_SCALES: &str =
@@ -61,7 +70,9 @@ impl Scales {
         // The bundled file is tested to load; an empty crosswalk (CEFR
         // codes only) is the fallback for a broken build.
         BUNDLED.get_or_init(|| {
-            Scales::from_yaml_str(BUNDLED_SCALES).unwrap_or_else(|_| Scales::cefr_only())
+            Scales::empty()
+                .extended(BUNDLED_SCALES, BUNDLED_SCALES_NAME)
+                .unwrap_or_else(|_| Scales::cefr_only())
         })
     }
 
@@ -73,6 +84,7 @@ impl Scales {
         Scales {
             names: vec![Arc::from("CEFR")],
             by_key,
+            origins: HashMap::new(),
         }
     }
 
@@ -92,36 +104,103 @@ impl Scales {
     /// ```
     pub fn from_yaml_str(text: &str) -> Result<Scales, Error> {
         let raw: RawScales = load::parse(text, InputFormat::Yaml, &Limits::default())?;
-        let mut names = Vec::new();
-        let mut by_key: HashMap<String, (Cefr, usize)> = HashMap::new();
+        let mut scales = Scales::empty();
+        scales.add(&raw, text, None)?;
+        Ok(scales)
+    }
+
+    fn empty() -> Scales {
+        Scales {
+            names: Vec::new(),
+            by_key: HashMap::new(),
+            origins: HashMap::new(),
+        }
+    }
+
+    /// This crosswalk extended by a rules folder's `scales.yaml`: a scale
+    /// of a known name takes in the new level names, other scales are
+    /// added, and a level name already mapped to another CEFR level is an
+    /// error naming both places. A file that starts with `replace: true`
+    /// replaces this crosswalk instead. `file` names the file in messages.
+    ///
+    /// # Errors
+    /// As [`Scales::from_yaml_str`], and a level name this crosswalk
+    /// already maps to another CEFR level.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Cefr, Scales};
+    /// let local = "scales:\n  - name: house\n    levels: { operational: B2 }\n";
+    /// let s = Scales::bundled().extended(local, "rules/scales.yaml")?;
+    /// assert_eq!(s.resolve("operational"), Some((Cefr::B2, "house")));
+    /// assert_eq!(s.resolve("fluent").map(|r| r.0), Some(Cefr::C1));
+    /// let err = Scales::bundled().extended("scales:\n  - name: house\n    levels: { fluent: B2 }\n", "rules/scales.yaml").unwrap_err();
+    /// assert!(err.to_string().contains("`fluent` is already on the scale `posting descriptors` as C1 (rules/scales.yaml:"));
+    /// let own = Scales::bundled().extended(&format!("replace: true\n{local}"), "own.yaml")?;
+    /// assert_eq!(own.resolve("fluent"), None);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn extended(&self, text: &str, file: &str) -> Result<Scales, Error> {
+        let raw: RawScales = load::parse(text, InputFormat::Yaml, &Limits::default())?;
+        let mut scales = if raw.replace {
+            Scales::empty()
+        } else {
+            self.clone()
+        };
+        scales.add(&raw, text, Some(file))?;
+        Ok(scales)
+    }
+
+    fn add(&mut self, raw: &RawScales, text: &str, file: Option<&str>) -> Result<(), Error> {
         let mut problems = Vec::new();
         for (i, scale) in raw.scales.iter().enumerate() {
+            let index = match self.names.iter().position(|n| **n == *scale.name) {
+                Some(index) => index,
+                None => {
+                    self.names.push(Arc::from(scale.name.as_str()));
+                    self.names.len().saturating_sub(1)
+                }
+            };
+            let levels = format!("scales[{i}].levels");
             for (name, cefr) in &scale.levels {
+                let (line, column) = load::locate(text, &format!("{levels}.{name}"))
+                    .or_else(|| load::locate(text, &levels))
+                    .unzip();
                 let k = key(name);
-                if let Some((_, other)) = by_key.get(&k) {
-                    let owner = raw
-                        .scales
-                        .get(*other)
-                        .map_or("another", |s| s.name.as_str());
-                    let path = format!("scales[{i}].levels.{name}");
-                    let (line, column) = load::locate(text, &format!("scales[{i}].levels")).unzip();
+                if let Some((known, other)) = self.by_key.get(&k) {
+                    if *known == *cefr && *other == index {
+                        continue;
+                    }
+                    let owner = self.names.get(*other).map_or("another", |s| s.as_ref());
+                    let place = self
+                        .origins
+                        .get(&k)
+                        .map(|o| format!(" as {known} ({o})"))
+                        .unwrap_or_default();
                     problems.push(Error::invalid(
                         Location {
                             file: None,
                             line,
                             column,
-                            path: Some(path),
+                            path: Some(format!("scales[{i}].levels.{name}")),
                         },
-                        format!("`{name}` is already on the scale `{owner}`"),
+                        format!("`{name}` is already on the scale `{owner}`{place}"),
                     ));
                     continue;
                 }
-                by_key.insert(k, (*cefr, i));
+                self.by_key.insert(k.clone(), (*cefr, index));
+                let line = line.unwrap_or(0);
+                self.origins.insert(
+                    k,
+                    match file {
+                        Some(file) => format!("{file}:{line}").into(),
+                        None => format!("line {line}").into(),
+                    },
+                );
             }
-            names.push(Arc::from(scale.name.as_str()));
         }
         if problems.is_empty() {
-            Ok(Scales { names, by_key })
+            Ok(())
         } else {
             Err(Error::many(problems))
         }
