@@ -647,3 +647,149 @@ proptest! {
         }
     }
 }
+
+/// Accepted names of the bundled postings, and one vacancy and
+/// requirement each is judged by: a closed list of fields (004), the
+/// organizations of an internal-only posting (002), and domains of
+/// experience (000, where other domains go to review).
+const ACCEPTED: &[(&str, &str, &str, &str)] = &[
+    (
+        "field",
+        "Law",
+        "unhcr-americas-cpa-consultant-2025",
+        "education",
+    ),
+    (
+        "field",
+        "Derecho",
+        "unhcr-americas-cpa-consultant-2025",
+        "education",
+    ),
+    (
+        "field",
+        "International Relations",
+        "unhcr-americas-cpa-consultant-2025",
+        "education",
+    ),
+    (
+        "field",
+        "Political Science",
+        "unhcr-americas-cpa-consultant-2025",
+        "education",
+    ),
+    (
+        "organization",
+        "UNHCR",
+        "unhcr-mx-protection-assistant-2025",
+        "internal_unhcr",
+    ),
+    (
+        "organization",
+        "ACNUR",
+        "unhcr-mx-protection-assistant-2025",
+        "internal_unhcr",
+    ),
+    (
+        "organization",
+        "UN Refugee Agency",
+        "unhcr-mx-protection-assistant-2025",
+        "internal_unhcr",
+    ),
+    (
+        "domain",
+        "refugee protection",
+        "unhcr-gt-resettlement-officer-2024",
+        "refugee_protection_experience",
+    ),
+    (
+        "domain",
+        "resettlement",
+        "unhcr-gt-resettlement-officer-2024",
+        "refugee_protection_experience",
+    ),
+    (
+        "domain",
+        "asylum",
+        "unhcr-gt-resettlement-officer-2024",
+        "refugee_protection_experience",
+    ),
+];
+
+/// Ways of writing a name's negation or past.
+const NEGATIONS: &[&str] = &[
+    "not {}",
+    "Not {}",
+    "non-{}",
+    "non {}",
+    "ex-{}",
+    "ex {}",
+    "former {}",
+    "Former {}",
+    "{} (former)",
+    "no {}",
+    "sin {}",
+    "without {}",
+    "previously {}",
+];
+
+/// A profile that states the name where `kind` asks, and enough else that
+/// the finding is decided by the name.
+fn profile_naming(kind: &str, name: &str) -> Candidate {
+    let mut c = Candidate {
+        id: Some("named".into()),
+        ..Candidate::default()
+    };
+    match kind {
+        "field" => {
+            c.education = Some(vec![Degree {
+                degree: DegreeLevel::Bachelor,
+                field: Some(name.into()),
+                institution: None,
+                completed: Some(Completion::On("2010-06".parse().unwrap())),
+                accredited: Some(true),
+            }]);
+        }
+        "organization" => c.staff_of = Some(vec![name.into()]),
+        _ => {
+            c.experience = Some(vec![Period {
+                title: Some("Officer".into()),
+                organization: None,
+                country: None,
+                international: None,
+                domains: Some(vec![name.into()]),
+                start: "2015-01".parse().unwrap(),
+                end: Some("2023-12".parse().unwrap()),
+                fraction: None,
+            }]);
+        }
+    }
+    c
+}
+
+proptest! {
+    /// (i) A name that negates an accepted name, or puts it in the past
+    /// ("not UNHCR", "ex-ACNUR", "former refugee protection", "non-Law"),
+    /// never meets the requirement that accepts the name, while the name
+    /// itself does.
+    #[test]
+    fn a_negated_name_never_meets(
+        accepted in proptest::sample::select(ACCEPTED),
+        negation in proptest::sample::select(NEGATIONS),
+        as_of in as_of(),
+    ) {
+        let (kind, name, vacancy, requirement) = accepted;
+        let status = |written: &str| {
+            let a = rules()
+                .assess_one(&profile_naming(kind, written), vacancy, as_of)
+                .expect("the vacancy exists");
+            a.findings
+                .iter()
+                .find(|f| f.requirement == requirement)
+                .map(|f| f.status)
+                .expect("the requirement exists")
+        };
+        prop_assert_eq!(status(name), Status::Met, "{} itself", name);
+        let negated = negation.replace("{}", name);
+        prop_assert_ne!(status(&negated), Status::Met, "{}", negated);
+    }
+}

@@ -595,7 +595,9 @@ fn only_generic_around(wanted: &str, found: &str) -> bool {
         .filter(|w| !wanted.split(' ').any(|x| x == *w))
         .filter(|w| !GENERIC.contains(w) && !OFFICES.contains(w))
         .collect();
-    extra.is_empty() || crate::model::Country::parse(&extra.join(" ")).is_some()
+    // A country by its name, not its two-letter code ("no" is Norway's).
+    let rest = extra.join(" ");
+    extra.is_empty() || (rest.len() > 3 && crate::model::Country::parse(&rest).is_some())
 }
 
 /// The items a name lists, each normalised ("Humanidades y Ciencias
