@@ -107,7 +107,8 @@ fn verdict_label(verdict: Verdict, paint: Paint, lang: Lang) -> String {
 /// rather than there below what is asked.
 fn absent(f: &Finding) -> bool {
     let code = f.code.as_str();
-    code.ends_with(".missing")
+    matches!(f.gap, Some(vacancy_match::Gap::Missing { .. }))
+        || code.ends_with(".missing")
         || code.ends_with("_missing")
         || code.ends_with(".not_staff")
         || code.ends_with(".declined")
