@@ -129,10 +129,7 @@ skills: [resettlement]
         "verify that a bachelor's degree was completed"
     );
     // Stated completed without a date: it counts.
-    let cv = yaml(&format!(
-        "{}",
-        "id: dated\neducation:\n  - { degree: bachelor, field: Law, completed: true }\n"
-    ));
+    let cv = yaml("id: dated\neducation:\n  - { degree: bachelor, field: Law, completed: true }\n");
     let a = assess(&cv, RESETTLEMENT, "2024-01-15");
     assert_ne!(
         finding(&a, "education").code,
