@@ -294,6 +294,7 @@ fn signature(rule: &Rule) -> Option<String> {
         }
         Rule::Attestation(a) => Some(format!("attestation:{}", a.name)),
         Rule::Internal(_) => Some("internal".to_string()),
+        Rule::Nationality(n) => Some(format!("nationality:{}", n.exclude)),
         Rule::WorkAuthorization(w) => Some(format!("work_authorization:{}", w.country.code())),
         Rule::Experience(_) | Rule::Education(_) => None,
     }

@@ -31,7 +31,7 @@ use crate::model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialD
 use crate::Candidate;
 
 /// Every kind of requirement, in documentation order.
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 9] = [
     Kind::Education,
     Kind::Experience,
     Kind::Language,
@@ -40,6 +40,7 @@ const KINDS: [Kind; 8] = [
     Kind::Certification,
     Kind::Skill,
     Kind::Attestation,
+    Kind::Nationality,
 ];
 
 /// The fields a requirement of each kind cannot do without.
@@ -52,6 +53,7 @@ fn required_of(kind: Kind) -> &'static [&'static str] {
         Kind::Internal => &["organizations"],
         Kind::Certification | Kind::Skill => &["any_of"],
         Kind::Attestation => &["attestation"],
+        Kind::Nationality => &[],
     }
 }
 

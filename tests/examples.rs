@@ -60,7 +60,7 @@ fn sofia_is_ranked_with_her_experience_gaps() {
             "INELIGIBLE  76.0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
             "INELIGIBLE  57.8/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
             "INELIGIBLE  68.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
-            "INELIGIBLE  37.0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
+            "INELIGIBLE  31.7/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
         ]
     );
     // Nearest to eligibility first: the IOM post lacks 2.5 years and
@@ -113,8 +113,8 @@ fn ricardo_is_eligible_for_the_consultancy_and_closed_postings_are_marked() {
         [
             "ELIGIBLE  100.0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
             "INELIGIBLE  66.7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)  [closed: deadline passed; measured at 2024-02-08]",
-            "INELIGIBLE  64.0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
             "INELIGIBLE  56.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
+            "INELIGIBLE  53.3/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
             "INELIGIBLE  44.0/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
         ]
     );
@@ -152,7 +152,7 @@ fn sofia_in_spanish_with_lang_es() {
             "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
             "NO ELEGIBLE  57,8/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
             "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
-            "NO ELEGIBLE  37,0/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
+            "NO ELEGIBLE  31,7/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
         ]
     );
     assert!(text.contains(

@@ -58,6 +58,8 @@ requirements:
   - { id: skill, kind: skill, any_of: [resettlement, database management], source: x }
   - { id: office, kind: skill, priority: desirable, any_of: [MS Office], source: x }
   - { id: vaccine, kind: attestation, attestation: covid19_vaccination, source: x }
+  - { id: nationals, kind: nationality, nationals_of: [MX], source: x }
+  - { id: not_nationals, kind: nationality, not_nationals_of: [GT], source: x }
 "#;
 
 /// Profiles crafted so that, between them, every code is emitted.

@@ -81,7 +81,7 @@ fn a_mexican_internationalist_is_eligible() {
     assert_eq!(items(permit), ["nationalities[0]"]);
     assert_eq!(
         permit.expected,
-        "right to work in Mexico (citizenship) valid on 2017-05-01"
+        "right to work in Mexico (citizenship, permanent residence, work permit) valid on 2017-05-01"
     );
 
     assert_eq!(finding(&a, "mexico_experience").code, Code::ExperienceMet);
@@ -96,7 +96,7 @@ fn gabriela_is_not_a_national_and_her_field_and_experience_need_review() {
     let a = assess(&example("gabriela_menjivar_gender.yaml"), VACANCY, AS_OF);
     // A Salvadoran with a Mexican work permit, for a National Officer post.
     assert_eq!(a.verdict, Verdict::Ineligible);
-    assert_eq!(failed(&a), ["work_authorization"]);
+    assert_eq!(failed(&a), ["mexican_national"]);
     assert_eq!(to_verify(&a), ["education", "relevant_experience"]);
 
     assert_eq!(finding(&a, "education").code, Code::EducationFieldToVerify);
@@ -130,7 +130,7 @@ fn gabriela_is_not_a_national_and_her_field_and_experience_need_review() {
         .ends_with("starts after 2017-03-01, not counted"));
     assert_eq!(
         finding(&a, "work_authorization").message,
-        "work permit for Mexico is not an accepted right to work (citizenship accepted)"
+        "work permit for Mexico valid until 2025-07-15"
     );
 }
 
@@ -138,7 +138,14 @@ fn gabriela_is_not_a_national_and_her_field_and_experience_need_review() {
 fn ana_is_ineligible_without_a_mexican_permit_and_short_of_experience() {
     let a = assess(&example("ana_lopez_protection.yaml"), VACANCY, AS_OF);
     assert_eq!(a.verdict, Verdict::Ineligible);
-    assert_eq!(failed(&a), ["relevant_experience", "work_authorization"]);
+    assert_eq!(
+        failed(&a),
+        [
+            "relevant_experience",
+            "mexican_national",
+            "work_authorization"
+        ]
+    );
 
     // Half-time at the human-rights ombudsman (1.42 years) plus four
     // months at HIAS by 2017-03-01.
@@ -222,7 +229,12 @@ fn a_degree_completed_after_the_deadline_does_not_count() {
     assert_close(years_missing(exp), 2.0);
     assert_eq!(
         failed(&a),
-        ["education", "relevant_experience", "work_authorization"]
+        [
+            "education",
+            "relevant_experience",
+            "mexican_national",
+            "work_authorization"
+        ]
     );
 }
 
@@ -246,11 +258,15 @@ languages:
     );
     let a = assess(&cv, VACANCY, AS_OF);
     assert_eq!(a.verdict, Verdict::Ineligible);
-    assert_eq!(failed(&a), ["work_authorization"]);
+    // A National Officer post: a foreigner is not eligible, and this
+    // permit also runs out before the start date.
+    assert_eq!(failed(&a), ["mexican_national", "work_authorization"]);
     let permit = finding(&a, "work_authorization");
-    // A National Officer post: a foreigner's work permit, valid or not,
-    // does not make a national.
-    assert_eq!(permit.code, Code::WorkAuthorizationStatusNotAccepted);
+    assert_eq!(permit.code, Code::WorkAuthorizationExpired);
+    assert_eq!(
+        permit.message,
+        "work permit for Mexico expires 2017-04, before 2017-05-01"
+    );
     assert_eq!(items(permit), ["work_authorizations[1]"]);
     // Experience in Honduras is not experience in Mexico (an asset).
     let mexico = finding(&a, "mexico_experience");

@@ -163,21 +163,19 @@ work_authorizations: [{ country: MX, status: work_permit, valid_until: 2019-12 }
 "#,
     );
     let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
-    let permit = finding(&a, "work_authorization");
-    assert_eq!(permit.code, Code::WorkAuthorizationStatusNotAccepted);
-    assert_eq!(permit.status, Status::NotMet);
-    assert!(
-        permit.expected.contains("(citizenship)"),
-        "{}",
-        permit.expected
-    );
-    // A Mexican with a second nationality is a national.
-    let cv = yaml("id: dual\nnationalities: [CO, MX]\n");
-    let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
+    assert_eq!(a.verdict, Verdict::Ineligible);
+    let national = finding(&a, "mexican_national");
+    assert_eq!(national.code, Code::NationalityNotNational);
+    assert_eq!(national.status, Status::NotMet);
+    // The permit itself is valid: it is the post that asks for nationals.
     assert_eq!(
         finding(&a, "work_authorization").code,
         Code::WorkAuthorizationMet
     );
+    // A Mexican with a second nationality is a national.
+    let cv = yaml("id: dual\nnationalities: [CO, MX]\n");
+    let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
+    assert_eq!(finding(&a, "mexican_national").code, Code::NationalityMet);
 }
 
 #[test]
@@ -281,4 +279,109 @@ languages: [{ language: es, level: native }]
     let other = &finding(&es, "education").other_paths[0];
     assert!(other.starts_with("opción "), "{other}");
     assert!(other.contains("no acreditada"), "{other}");
+}
+
+const EXCLUSION: &str = r#"
+id: intl-post
+title: Protection Officer (international)
+organization: UNHCR
+duty_station: { country: HN }
+requirements:
+  - id: not_national
+    kind: nationality
+    source: "Not open to nationals of the country of assignment"
+    not_nationals_of: [HN]
+  - id: not_national_dual
+    kind: nationality
+    priority: desirable
+    source: "(dual nationals who hold another nationality may apply)"
+    not_nationals_of: [HN]
+    dual_nationals: eligible
+"#;
+
+#[test]
+fn nationality_exclusions_and_dual_nationals() {
+    let rules = vacancy_match::RuleSet::from_yaml_str(EXCLUSION).unwrap();
+    let on = common::day("2025-01-01");
+    let judge = |nationalities: &str, lang| {
+        let cv = yaml(&format!("id: x\n{nationalities}"));
+        rules.assess_one_in(&cv, "intl-post", on, lang).unwrap()
+    };
+    let a = judge("nationalities: [HN, ES]\n", Lang::En);
+    let strict = finding(&a, "not_national");
+    assert_eq!(strict.code, Code::NationalityExcluded);
+    assert_eq!(
+        strict.message,
+        "national of Honduras, which the posting excludes"
+    );
+    assert_eq!(strict.evidence[0].item, "nationalities[0]");
+    let dual = finding(&a, "not_national_dual");
+    assert_eq!(dual.code, Code::NationalityMet);
+    assert_eq!(
+        dual.message,
+        "national of Honduras and of Spain: dual nationals are eligible"
+    );
+    let a = judge("nationalities: [HN, ES]\n", Lang::Es);
+    assert_eq!(
+        finding(&a, "not_national").message,
+        "nacional de Honduras, nacionalidad que la vacante excluye"
+    );
+    let a = judge("nationalities: [SV]\n", Lang::En);
+    assert_eq!(finding(&a, "not_national").code, Code::NationalityMet);
+    assert_eq!(
+        finding(&a, "not_national").message,
+        "not a national of Honduras"
+    );
+    // Not stated: to verify, never a pass or a fail.
+    let a = judge("", Lang::En);
+    let f = finding(&a, "not_national");
+    assert_eq!(f.code, Code::NationalityNotStated);
+    assert_eq!(
+        f.gap.as_ref().unwrap().to_string(),
+        "verify that the candidate is not a national of Honduras"
+    );
+}
+
+#[test]
+fn a_nationality_rule_takes_one_list() {
+    let both = EXCLUSION.replace(
+        "    not_nationals_of: [HN]\n  - id: not_national_dual",
+        "    not_nationals_of: [HN]\n    nationals_of: [GT]\n  - id: not_national_dual",
+    );
+    let err = vacancy_match::RuleSet::from_yaml_str(&both).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("takes `nationals_of` or `not_nationals_of`, not both"),
+        "{err}"
+    );
+    let dual_on_nationals = "id: v\ntitle: T\norganization: O\nduty_station: { country: MX }\nrequirements:\n  - { id: n, kind: nationality, nationals_of: [MX], dual_nationals: eligible, source: x }\n";
+    let err = vacancy_match::RuleSet::from_yaml_str(dual_on_nationals).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("applies to `not_nationals_of` only"),
+        "{err}"
+    );
+}
+
+#[test]
+fn posting_001_asks_for_a_mexican_national() {
+    let a = assess(
+        &yaml("id: co\nnationalities: [CO]\nwork_authorizations: [{ country: MX, status: permanent_resident }]\n"),
+        DURABLE_SOLUTIONS,
+        "2017-03-01",
+    );
+    let f = finding(&a, "mexican_national");
+    assert_eq!(f.code, Code::NationalityNotNational);
+    assert_eq!(
+        f.message,
+        "national of Colombia, not of Mexico (nationals only)"
+    );
+    assert_eq!(
+        f.gap.as_ref().unwrap().to_string(),
+        "needs nationality of Mexico"
+    );
+    assert_eq!(
+        finding(&a, "work_authorization").code,
+        Code::WorkAuthorizationMet
+    );
 }

@@ -9,6 +9,7 @@ mod experience;
 mod internal;
 mod language;
 mod named;
+mod nationality;
 mod prepared;
 
 use chrono::NaiveDate;
@@ -313,6 +314,7 @@ pub(crate) fn evaluate<'a>(
                 Rule::Certification(rule) => named::certification(rule, p, &ctx),
                 Rule::Skill(rule) => named::skill(rule, p, &ctx),
                 Rule::Attestation(rule) => attestation::assess(rule, p, &ctx),
+                Rule::Nationality(rule) => nationality::assess(rule, p, &ctx),
             };
             Judgement {
                 requirement: r,

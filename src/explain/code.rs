@@ -97,6 +97,10 @@ codes! {
     AttestationMet => "attestation.met", "The candidate declares yes.";
     AttestationDeclined => "attestation.declined", "The candidate declares no.";
     AttestationNotStated => "attestation.not_stated", "The candidate has not answered.";
+    NationalityMet => "nationality.met", "The candidate's nationalities meet the posting's nationality rule.";
+    NationalityNotNational => "nationality.not_national", "Not a national of the countries the posting is open to (nationals only).";
+    NationalityExcluded => "nationality.excluded", "A national of a country the posting excludes.";
+    NationalityNotStated => "nationality.not_stated", "The profile states no nationality.";
 }
 
 impl Serialize for Code {

@@ -6,7 +6,7 @@ use super::facts::{
     one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
     CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, EducationGap,
     ExperienceFacts, Facts, InternalFacts, InternalFound, Item, Join, LanguageFacts, LanguageFound,
-    Measure, PathFacts, Rendered, SkillFacts, SkillFound,
+    Measure, NationalityFacts, NationalityFound, PathFacts, Rendered, SkillFacts, SkillFound,
 };
 use super::render::Words;
 use super::Lang;
@@ -49,6 +49,7 @@ pub(super) fn render(facts: &Facts<'_>) -> Rendered {
         Facts::Certification(f) => certification(f),
         Facts::Skill(f) => skill(f),
         Facts::Attestation(f) => attestation(f),
+        Facts::Nationality(f) => nationality(f),
     }
 }
 
@@ -939,6 +940,101 @@ fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
     }
 }
 
+/// "Mexico", "Honduras or El Salvador".
+fn countries(list: &[Country]) -> String {
+    // By code, so that the profile's order does not matter.
+    let mut list = list.to_vec();
+    list.sort_by_key(|c| c.code());
+    let names: Vec<&str> = list.iter().map(Country::english_name).collect();
+    names.join(" or ")
+}
+
+fn nationality(f: &NationalityFacts<'_>) -> Rendered {
+    let NationalityFacts { rule, found } = *f;
+    let listed = countries(&rule.countries);
+    let expected = if !rule.exclude {
+        format!("national of {listed}")
+    } else if rule.dual_nationals_eligible {
+        format!(
+            "not a national of {listed} (dual nationals who hold another nationality are eligible)"
+        )
+    } else {
+        format!("not a national of {listed}")
+    };
+    let national = |index: usize, held: &[Country]| {
+        let name = held.get(index).map_or("", |c| c.english_name());
+        one(
+            Item::Nationality(index),
+            format!("national of {name}"),
+            None,
+        )
+    };
+    let (message, evidence) = match found {
+        NationalityFound::NotStated => ("no nationality stated".to_string(), Vec::new()),
+        NationalityFound::National { index, held } if !rule.exclude => (
+            format!(
+                "national of {}",
+                held.get(index).map_or("", |c| c.english_name())
+            ),
+            national(index, held),
+        ),
+        NationalityFound::National { index, held } => (
+            format!(
+                "national of {}, which the posting excludes",
+                held.get(index).map_or("", |c| c.english_name())
+            ),
+            national(index, held),
+        ),
+        NationalityFound::DualNational { index, held } => (
+            format!(
+                "national of {} and of {}: dual nationals are eligible",
+                held.get(index).map_or("", |c| c.english_name()),
+                countries(
+                    &held
+                        .iter()
+                        .copied()
+                        .filter(|c| !rule.countries.contains(c))
+                        .collect::<Vec<_>>()
+                )
+            ),
+            national(index, held),
+        ),
+        NationalityFound::Other { held } if !rule.exclude => (
+            format!(
+                "national of {}, not of {listed} (nationals only)",
+                if held.is_empty() {
+                    "no country listed".to_string()
+                } else {
+                    countries(held)
+                }
+            ),
+            Vec::new(),
+        ),
+        NationalityFound::Other { .. } => (format!("not a national of {listed}"), Vec::new()),
+    };
+    plain(message, expected, evidence, nationality_gap(f))
+}
+
+fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
+    let listed = || countries(&f.rule.countries);
+    match f.found {
+        NationalityFound::NotStated => Some(Gap::Verify {
+            what: if f.rule.exclude {
+                format!("that the candidate is not a national of {}", listed())
+            } else {
+                format!("that the candidate is a national of {}", listed())
+            },
+        }),
+        NationalityFound::National { .. } if f.rule.exclude => Some(Gap::Missing {
+            what: format!("a nationality other than {}", listed()),
+        }),
+        NationalityFound::Other { .. } if !f.rule.exclude => Some(Gap::Missing {
+            what: format!("nationality of {}", listed()),
+        }),
+        _ => None,
+    }
+}
+
 fn attestation(f: &AttestationFacts<'_>) -> Rendered {
     let AttestationFacts { name, answer } = *f;
     let readable = name.replace('_', " ");
@@ -994,6 +1090,7 @@ pub(super) fn gap_of(facts: &Facts<'_>) -> Option<Gap> {
         Facts::Certification(f) => certification_gap(f),
         Facts::Skill(f) => skill_gap(f),
         Facts::Attestation(f) => attestation_gap(f),
+        Facts::Nationality(f) => nationality_gap(f),
     }
 }
 

@@ -18,7 +18,8 @@ use super::facts::{
     one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
     CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, EducationGap,
     ExperienceFacts, Facts, InternalFacts, InternalFound, Item, Join, Label, LanguageFacts,
-    LanguageFound, Measure, PathFacts, Rendered, SkillFacts, SkillFound, Source,
+    LanguageFound, Measure, NationalityFacts, NationalityFound, PathFacts, Rendered, SkillFacts,
+    SkillFound, Source,
 };
 use super::render::Words;
 use super::Lang;
@@ -234,6 +235,7 @@ pub(super) fn render(facts: &Facts<'_>) -> Rendered {
         Facts::Certification(f) => certification(f),
         Facts::Skill(f) => skill(f),
         Facts::Attestation(f) => attestation(f),
+        Facts::Nationality(f) => nationality(f),
     }
 }
 
@@ -1162,6 +1164,96 @@ fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
     }
 }
 
+/// "México", "Honduras o El Salvador".
+fn countries(list: &[Country]) -> String {
+    // By code, so that the profile's order does not matter.
+    let mut list = list.to_vec();
+    list.sort_by_key(|c| c.code());
+    let names: Vec<&str> = list.iter().map(Country::spanish_name).collect();
+    list_or(&names)
+}
+
+fn nationality(f: &NationalityFacts<'_>) -> Rendered {
+    let NationalityFacts { rule, found } = *f;
+    let listed = countries(&rule.countries);
+    let expected = if !rule.exclude {
+        format!("nacional de {listed}")
+    } else if rule.dual_nationals_eligible {
+        format!("no ser nacional de {listed} (se admite a quien tenga además otra nacionalidad)")
+    } else {
+        format!("no ser nacional de {listed}")
+    };
+    let name = |index: usize, held: &[Country]| held.get(index).map_or("", |c| c.spanish_name());
+    let national = |index: usize, held: &[Country]| {
+        one(
+            Item::Nationality(index),
+            format!("nacional de {}", name(index, held)),
+            None,
+        )
+    };
+    let (message, evidence) = match found {
+        NationalityFound::NotStated => ("no se indica nacionalidad".to_string(), Vec::new()),
+        NationalityFound::National { index, held } if !rule.exclude => (
+            format!("nacional de {}", name(index, held)),
+            national(index, held),
+        ),
+        NationalityFound::National { index, held } => (
+            format!(
+                "nacional de {}, nacionalidad que la vacante excluye",
+                name(index, held)
+            ),
+            national(index, held),
+        ),
+        NationalityFound::DualNational { index, held } => (
+            format!(
+                "nacional de {} y de {}: se admite la doble nacionalidad",
+                name(index, held),
+                countries(
+                    &held
+                        .iter()
+                        .copied()
+                        .filter(|c| !rule.countries.contains(c))
+                        .collect::<Vec<_>>()
+                )
+            ),
+            national(index, held),
+        ),
+        NationalityFound::Other { held } if !rule.exclude => (
+            format!(
+                "nacional de {}, no de {listed} (solo nacionales)",
+                if held.is_empty() {
+                    "ningún país indicado".to_string()
+                } else {
+                    countries(held)
+                }
+            ),
+            Vec::new(),
+        ),
+        NationalityFound::Other { .. } => (format!("no es nacional de {listed}"), Vec::new()),
+    };
+    plain(message, expected, evidence, nationality_gap(f))
+}
+
+fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
+    let listed = || countries(&f.rule.countries);
+    match f.found {
+        NationalityFound::NotStated => Some(Gap::Verify {
+            what: if f.rule.exclude {
+                format!("que la persona candidata no sea nacional de {}", listed())
+            } else {
+                format!("que la persona candidata sea nacional de {}", listed())
+            },
+        }),
+        NationalityFound::National { .. } if f.rule.exclude => Some(Gap::Missing {
+            what: format!("una nacionalidad distinta de {}", listed()),
+        }),
+        NationalityFound::Other { .. } if !f.rule.exclude => Some(Gap::Missing {
+            what: format!("nacionalidad de {}", listed()),
+        }),
+        _ => None,
+    }
+}
+
 fn attestation(f: &AttestationFacts<'_>) -> Rendered {
     let AttestationFacts { name, answer } = *f;
     let readable = name.replace('_', " ");
@@ -1217,6 +1309,7 @@ pub(super) fn gap_of(facts: &Facts<'_>) -> Option<Gap> {
         Facts::Certification(f) => certification_gap(f),
         Facts::Skill(f) => skill_gap(f),
         Facts::Attestation(f) => attestation_gap(f),
+        Facts::Nationality(f) => nationality_gap(f),
     }
 }
 

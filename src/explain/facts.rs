@@ -17,7 +17,7 @@ use crate::matching::Matched;
 use crate::model::candidate::{Degree, Period};
 use crate::model::vacancy::{
     AuthorizationRule, EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule,
-    NamedRule,
+    NamedRule, NationalityRule,
 };
 use crate::model::{Country, DegreeLevel, PartialDate};
 use crate::{LanguageSkill, WorkAuthorization};
@@ -32,6 +32,7 @@ pub(crate) enum Facts<'a> {
     Certification(CertificationFacts<'a>),
     Skill(SkillFacts<'a>),
     Attestation(AttestationFacts<'a>),
+    Nationality(NationalityFacts<'a>),
 }
 
 /// A finding's words, in one language.
@@ -118,6 +119,8 @@ impl Facts<'_> {
                 let (variant, payload) = experience_key(f.rule, f.measure)?;
                 key(7, variant, payload)
             }
+            // Few and short: written each time.
+            Facts::Nationality(_) => None,
             Facts::Education(f) => {
                 let Some(best) = &f.best else {
                     return key(8, 1, 0);
@@ -614,6 +617,26 @@ pub(crate) enum AuthorizationFound<'a> {
     /// Nationalities and rights are stated, none for the country.
     Missing,
     NotStated,
+}
+
+/// A nationality rule and what the profile holds.
+#[derive(Clone, Copy)]
+pub(crate) struct NationalityFacts<'a> {
+    pub(crate) rule: &'a NationalityRule,
+    pub(crate) found: NationalityFound<'a>,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum NationalityFound<'a> {
+    /// The profile states no nationality.
+    NotStated,
+    /// A national of a listed country (`index` in the profile's list).
+    National { index: usize, held: &'a [Country] },
+    /// A national of a listed (excluded) country who also holds another,
+    /// where the rule lets dual nationals apply.
+    DualNational { index: usize, held: &'a [Country] },
+    /// None of the listed countries.
+    Other { held: &'a [Country] },
 }
 
 /// An internal-only requirement.

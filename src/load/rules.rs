@@ -9,7 +9,7 @@ use crate::explain::RuleText;
 use crate::matching::{Category, Names, Term, Vocabulary};
 use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
-    InternalRule, Kind, LanguageRule, NamedRule, Rule, Scope,
+    InternalRule, Kind, LanguageRule, NamedRule, NationalityRule, Rule, Scope,
 };
 use crate::model::{
     unknown_level, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
@@ -225,6 +225,32 @@ struct RawRequirement {
     /// `attestation`: the declaration's name, e.g. `covid19_vaccination`.
     #[serde(default)]
     attestation: Option<String>,
+    // nationality
+    /// `nationality`: the candidate must be a national of one of these.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    nationals_of: Option<Vec<Country>>,
+    /// `nationality`: the candidate must not be a national of these.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    not_nationals_of: Option<Vec<Country>>,
+    /// `nationality`, with `not_nationals_of`: `excluded` (default: a
+    /// national of an excluded country is excluded whatever else they
+    /// hold) or `eligible` (one who also holds another nationality is
+    /// eligible).
+    #[serde(default)]
+    dual_nationals: Option<DualNationals>,
+}
+
+/// How a nationality exclusion treats dual nationals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+enum DualNationals {
+    /// Excluded if they hold an excluded nationality.
+    Excluded,
+    /// Eligible if they also hold another nationality.
+    Eligible,
 }
 
 /// One language or a list of them ("one of").
@@ -342,6 +368,7 @@ pub(crate) fn fields_of(kind: Kind) -> &'static [&'static str] {
         Kind::Internal => &["organizations", "affiliates"],
         Kind::Certification | Kind::Skill => &["any_of"],
         Kind::Attestation => &["attestation"],
+        Kind::Nationality => &["nationals_of", "not_nationals_of", "dual_nationals"],
     }
 }
 
@@ -371,6 +398,9 @@ impl RawRequirement {
         note(self.affiliates.is_some(), "affiliates");
         note(self.any_of.is_some(), "any_of");
         note(self.attestation.is_some(), "attestation");
+        note(self.nationals_of.is_some(), "nationals_of");
+        note(self.not_nationals_of.is_some(), "not_nationals_of");
+        note(self.dual_nationals.is_some(), "dual_nationals");
         out
     }
 }
@@ -1014,6 +1044,45 @@ fn requirement(
                 problems.add(&format!("{path}.attestation"), "empty attestation name");
             }
             Rule::Attestation(AttestationRule { name })
+        }
+        Kind::Nationality => {
+            let (countries, exclude) = match (r.nationals_of, r.not_nationals_of) {
+                (Some(c), None) => (c, false),
+                (None, Some(c)) => (c, true),
+                (Some(_), Some(_)) => {
+                    problems.add(
+                        path,
+                        "a `nationality` requirement takes `nationals_of` or `not_nationals_of`, not both",
+                    );
+                    return None;
+                }
+                (None, None) => {
+                    missing(problems, "nationals_of` or `not_nationals_of");
+                    return None;
+                }
+            };
+            let field = if exclude {
+                "not_nationals_of"
+            } else {
+                "nationals_of"
+            };
+            if countries.is_empty() {
+                problems.add(
+                    &format!("{path}.{field}"),
+                    "empty list, expected at least one country",
+                );
+            }
+            if !exclude && r.dual_nationals.is_some() {
+                problems.add(
+                    &format!("{path}.dual_nationals"),
+                    "`dual_nationals` applies to `not_nationals_of` only: a national of a listed country is one whatever else they hold",
+                );
+            }
+            Rule::Nationality(NationalityRule {
+                countries,
+                exclude,
+                dual_nationals_eligible: r.dual_nationals == Some(DualNationals::Eligible),
+            })
         }
     };
     Some(Requirement {

@@ -338,6 +338,7 @@ pub(crate) enum Kind {
     Certification,
     Skill,
     Attestation,
+    Nationality,
 }
 
 impl Kind {
@@ -351,6 +352,7 @@ impl Kind {
             Kind::Certification => "certification",
             Kind::Skill => "skill",
             Kind::Attestation => "attestation",
+            Kind::Nationality => "nationality",
         }
     }
 }
@@ -366,6 +368,7 @@ pub(crate) enum Rule {
     Certification(NamedRule),
     Skill(NamedRule),
     Attestation(AttestationRule),
+    Nationality(NationalityRule),
 }
 
 impl Rule {
@@ -379,6 +382,7 @@ impl Rule {
             Rule::Certification(_) => Kind::Certification,
             Rule::Skill(_) => Kind::Skill,
             Rule::Attestation(_) => Kind::Attestation,
+            Rule::Nationality(_) => Kind::Nationality,
         }
     }
 }
@@ -554,6 +558,19 @@ pub(crate) struct NamedRule {
     pub(crate) any_of: Names,
     /// Its words, written once per language.
     pub(crate) text: crate::explain::RuleText,
+}
+
+/// Nationals only ("National Officer posts") or not nationals of given
+/// countries ("not nationals of the country of assignment").
+#[derive(Debug, Clone)]
+pub(crate) struct NationalityRule {
+    pub(crate) countries: Vec<Country>,
+    /// `true`: the candidate must *not* hold these nationalities.
+    pub(crate) exclude: bool,
+    /// For an exclusion: whether a dual national who also holds another
+    /// nationality is eligible (default: no, a national of an excluded
+    /// country is excluded whatever else they hold).
+    pub(crate) dual_nationals_eligible: bool,
 }
 
 #[derive(Debug, Clone)]
