@@ -37,10 +37,39 @@ struct FieldFit<'a> {
 /// distinct filter.
 #[derive(Default)]
 struct Shared<'a> {
-    /// (fields group, degree index, judgement).
-    fields: SmallVec<[(usize, usize, FieldFit<'a>); 8]>,
+    /// (fields group, judgement of each degree by its index): looked up
+    /// once per degree and path, so a list, not a scan.
+    fields: SmallVec<[(usize, Vec<Option<FieldFit<'a>>>); 2]>,
     /// (experience group, tally).
     tallies: SmallVec<[(usize, Tally); 2]>,
+}
+
+impl<'a> Shared<'a> {
+    /// The judgement of degree `index` (of `degrees`) against the fields
+    /// of `group`, made by `judge` the first time.
+    fn field(
+        &mut self,
+        group: usize,
+        index: usize,
+        degrees: usize,
+        judge: impl FnOnce() -> FieldFit<'a>,
+    ) -> FieldFit<'a> {
+        let slot = match self.fields.iter().position(|(g, _)| *g == group) {
+            Some(slot) => slot,
+            None => {
+                self.fields.push((group, vec![None; degrees]));
+                self.fields.len().saturating_sub(1)
+            }
+        };
+        let Some(known) = self
+            .fields
+            .get_mut(slot)
+            .and_then(|(_, fits)| fits.get_mut(index))
+        else {
+            return judge();
+        };
+        *known.get_or_insert_with(judge)
+    }
 }
 
 fn field_fit<'a>(
@@ -195,16 +224,7 @@ fn assess_path<'a>(
                 if !completed_by(d, ctx.measured_at) {
                     continue;
                 }
-                let known = shared
-                    .fields
-                    .iter()
-                    .find(|(g, i, _)| *g == group && *i == d.index)
-                    .map(|(_, _, f)| *f);
-                let field = known.unwrap_or_else(|| {
-                    let f = field_fit(path, d, ctx);
-                    shared.fields.push((group, d.index, f));
-                    f
-                });
+                let field = shared.field(group, d.index, degrees.len(), || field_fit(path, d, ctx));
                 let fit = judge(path, d, field);
                 top_credit = top_credit.max(fit.credit);
                 // Ties go to the later degree, as `Iterator::max_by` does.
