@@ -5,7 +5,11 @@
 # profiles it has seen is bounded in bytes (`Limits::cache_bytes`).
 #
 #   benches/peak_rss.sh [COUNT...]
+#   RUNS=5 benches/peak_rss.sh 1000     # runs per count (default 3)
 #
+# Each count is screened RUNS times; the peaks of the runs and their
+# median are printed (threads take batches in a different order each time,
+# so a run's peak varies by a few megabytes).
 # Every name in every profile is unique: 12 degrees with long fields of
 # study, 40 experience periods each in its own domain, 8 skills of 2 KB,
 # 6 certifications; every hundredth profile also has one skill of 512 KB.
@@ -41,8 +45,21 @@ generate() {
     }'
 }
 
+runs="${RUNS:-3}"
+peaks=$(mktemp)
+trap 'rm -f "$peaks"' EXIT
 for count in "$@"; do
-    generate "$count" | /usr/bin/time -f "$count profiles: peak RSS %M KiB, wall %e s" \
-        target/release/vacancy-match screen - --as-of 2025-10-01 --format jsonl --jobs 2 \
-        > /dev/null
+    : > "$peaks"
+    for _ in $(seq "$runs"); do
+        generate "$count" | /usr/bin/time -a -o "$peaks" -f "%M" \
+            target/release/vacancy-match screen - --as-of 2025-10-01 --format jsonl --jobs 2 \
+            > /dev/null
+    done
+    sort -n "$peaks" | awk -v count="$count" '
+        { kib[NR] = $1 }
+        END {
+            list = ""
+            for (i = 1; i <= NR; i++) list = list (i > 1 ? ", " : "") sprintf("%.1f", kib[i] / 1024)
+            printf "%d profiles: peak RSS median %.1f MiB (runs: %s MiB)\n", count, kib[int((NR + 1) / 2)] / 1024, list
+        }'
 done

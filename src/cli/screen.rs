@@ -120,6 +120,11 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
 /// Most inputs in one batch of work: enough that handing batches between
 /// threads costs nothing next to screening them.
 const BATCH: usize = 128;
+/// Most bytes of lines in one batch: a batch of long lines is sent
+/// before it has [`BATCH`] of them, so that the lines in flight take about
+/// `BATCH_BYTES` per batch whatever their length (and at most one line
+/// more, within the size limit).
+const BATCH_BYTES: usize = 1 << 20;
 /// Batches in flight per job: read ahead, or screened and waiting for an
 /// earlier batch to be written. Memory is bounded by this, not by the
 /// input.
@@ -157,11 +162,16 @@ fn parallel(
                 seq = seq.saturating_add(1);
                 sent
             };
+            let mut bytes = 0_usize;
             while let Some(item) = items.next() {
+                bytes = bytes.saturating_add(item.bytes());
                 batch.push(item);
-                let full = batch.len() >= BATCH || !items.buffered();
-                if full && !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
-                    return;
+                let full = batch.len() >= BATCH || bytes >= BATCH_BYTES || !items.buffered();
+                if full {
+                    bytes = 0;
+                    if !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
+                        return;
+                    }
                 }
             }
             if !batch.is_empty() {
@@ -306,6 +316,17 @@ pub(crate) enum Item {
     },
     /// An input that could not be read.
     Failed { source: String, message: String },
+}
+
+impl Item {
+    /// The bytes of its text held in memory (a line's; a file is read by
+    /// the thread that screens it).
+    fn bytes(&self) -> usize {
+        match self {
+            Item::Line { text, .. } => text.range.len(),
+            Item::File(_) | Item::Failed { .. } => 0,
+        }
+    }
 }
 
 /// A line's bytes, without its line break: a range of a block of the
