@@ -852,6 +852,11 @@ fn every_profile_looking_entry_of_a_folder_gets_a_record() {
     mkfifo(&folder.join("stream.jsonl"));
     std::fs::create_dir_all(folder.join("dir.json")).unwrap();
     std::fs::write(folder.join("notes.txt"), "not a profile").unwrap();
+    std::fs::write(
+        folder.join("passwd.yaml"),
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n",
+    )
+    .unwrap();
 
     let r = run_within(
         &[
@@ -883,12 +888,17 @@ fn every_profile_looking_entry_of_a_folder_gets_a_record() {
         ("pipe.yaml", "named pipe"),
         ("stream.jsonl", "named pipe"),
         ("dir.json", "a directory"),
+        (
+            "passwd.yaml",
+            "the document is a string, expected a mapping",
+        ),
     ] {
         let error = by_source(name)["error"].as_str().unwrap().to_string();
         assert!(error.contains(why), "{name}: {error}");
     }
-    assert_eq!(records.len(), 8, "{}", r.stdout);
+    assert_eq!(records.len(), 9, "{}", r.stdout);
     assert!(!r.stdout.contains("root:x"), "{}", r.stdout);
+    assert!(!r.stdout.contains("/bin/bash"), "{}", r.stdout);
 
     // Followed when asked.
     let r = run_within(

@@ -311,6 +311,67 @@ fn path_of(path: &serde_path_to_error::Path) -> Option<String> {
 /// prepends (both are reported separately), with "did you mean" added to
 /// unknown names.
 fn clean_message(raw: &str, path: Option<&str>) -> String {
+    // A whole document that is one value is no profile or rule file (a
+    // password file, notes): say what it is, not what it holds.
+    if path.is_none() {
+        if let Some(rest) = raw.strip_prefix("invalid type: ") {
+            if rest.contains(", expected struct ") {
+                let kind = rest.split([' ', ',']).next().unwrap_or("value");
+                return format!("the document is a {kind}, expected a mapping of fields");
+            }
+        }
+    }
+    shorten_values(&clean_message_in_full(raw, path))
+}
+
+/// The most characters of a text value a message quotes: a file that is
+/// not a profile at all (a password file named `x.yaml`) is one string,
+/// and an error must not echo it.
+const QUOTED: usize = 32;
+
+/// `message` with every quoted string value (`string "..."`, as serde
+/// writes one) cut to [`QUOTED`] characters.
+fn shorten_values(message: &str) -> String {
+    const OPEN: &str = "string \"";
+    let mut out = String::with_capacity(message.len().min(256));
+    let mut rest = message;
+    while let Some(at) = rest.find(OPEN) {
+        let (head, tail) = rest.split_at(at.saturating_add(OPEN.len()));
+        out.push_str(head);
+        // The value ends at the first quote not escaped.
+        let mut end = tail.len();
+        let mut escaped = false;
+        for (i, c) in tail.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let value = tail.get(..end).unwrap_or(tail);
+        let chars = value.chars().count();
+        if chars > QUOTED {
+            out.extend(value.chars().take(QUOTED));
+            out.push_str(&format!(
+                "…\" ({} characters more)",
+                chars.saturating_sub(QUOTED)
+            ));
+            rest = tail.get(end.saturating_add(1)..).unwrap_or("");
+        } else {
+            out.push_str(value);
+            rest = tail.get(end..).unwrap_or("");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`clean_message`] before values are shortened.
+fn clean_message_in_full(raw: &str, path: Option<&str>) -> String {
     let mut message = raw;
     if let Some(idx) = message.rfind(" at line ") {
         if message
@@ -524,6 +585,24 @@ mod tests {
             ),
             "invalid type: integer `3`, expected a sequence"
         );
+    }
+
+    #[test]
+    fn long_values_are_not_echoed() {
+        let secret = format!("root:x:0:0:{}", "y".repeat(500));
+        let raw = format!("invalid type: string {secret:?}, expected struct Candidate");
+        assert_eq!(
+            clean_message(&raw, None),
+            "the document is a string, expected a mapping of fields"
+        );
+        let raw = format!("invalid type: string {secret:?}, expected a sequence");
+        let kept = format!("root:x:0:0:{}", "y".repeat(21));
+        assert_eq!(
+            clean_message(&raw, Some("skills")),
+            format!("invalid type: string \"{kept}…\" (479 characters more), expected a sequence")
+        );
+        let short = "invalid type: string \"a \\\"b\\\"\", expected a sequence";
+        assert_eq!(clean_message(short, None), short);
     }
 
     #[test]
