@@ -1218,3 +1218,21 @@ fn help_that_cannot_be_written_is_an_error() {
         assert_eq!(status.code(), Some(2), "{args:?}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_on_the_command_line_is_read_like_standard_input() {
+    let dir = scratch("named_pipe");
+    let pipe = dir.join("cv.yaml");
+    mkfifo(&pipe);
+    let profile =
+        std::fs::read(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml"))).unwrap();
+    let writer = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::write(pipe, profile).unwrap())
+    };
+    let r = run_within(&["check", "cv.yaml", "--as-of", "2025-10-01"], &dir);
+    writer.join().unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("as of 2025-10-01"), "{}", r.stdout);
+}
