@@ -16,8 +16,8 @@ mod shape;
 mod vocabulary;
 
 pub(crate) use normalize::{has_words, key, normalize};
-pub(crate) use vocabulary::FormHasher;
 pub use vocabulary::{Category, Vocabulary};
+pub(crate) use vocabulary::{FormHasher, NameHasher};
 
 use serde::Serialize;
 

@@ -231,13 +231,17 @@ fn id_in<T: PartialEq>(registry: &mut Vec<T>, item: T) -> usize {
 }
 
 /// One map per category, so that a look-up borrows the name. Keyed by
-/// names from profiles, so hashed with a random key (std's SipHash): a
-/// profile cannot choose names that collide and turn look-ups linear.
+/// names from profiles, so hashed with a random seed: a profile cannot
+/// choose names that collide and turn look-ups linear (the Fx hash of
+/// `FormHasher` puts "d1", "d2"... in a few buckets).
 #[derive(Default)]
 struct Shard {
-    memos: PerCategory<HashMap<String, super::memo::Memo>>,
-    terms: PerCategory<HashMap<Box<str>, super::Term>>,
+    memos: PerCategory<HashMap<String, super::memo::Memo, NameHasher>>,
+    terms: PerCategory<HashMap<Box<str>, super::Term, NameHasher>>,
 }
+
+/// The hasher of the tables keyed by profiles' names.
+pub(crate) type NameHasher = foldhash::fast::RandomState;
 
 impl Default for Shared {
     fn default() -> Shared {
@@ -262,7 +266,7 @@ impl Default for Shared {
 #[derive(Default)]
 struct Near {
     vocabulary: Option<u64>,
-    terms: PerCategory<HashMap<Box<str>, super::Term>>,
+    terms: PerCategory<HashMap<Box<str>, super::Term, NameHasher>>,
     len: usize,
     /// Bytes its terms take, about.
     bytes: usize,

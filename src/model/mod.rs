@@ -89,9 +89,10 @@ where
 /// [`REMEMBERED`] of them: profiles write the same country, language and
 /// degree names again and again, and reading one normalises it first.
 ///
-/// Keyed by text from profiles, so hashed with a random key (std's
-/// SipHash): a profile cannot choose names that collide.
-type Remembered<T> = std::cell::RefCell<std::collections::HashMap<Box<str>, Option<T>>>;
+/// Keyed by text from profiles, so hashed with a random seed: a profile
+/// cannot choose names that collide.
+type Remembered<T> =
+    std::cell::RefCell<std::collections::HashMap<Box<str>, Option<T>, crate::matching::NameHasher>>;
 
 /// The most names remembered per kind and thread.
 const REMEMBERED: usize = 4096;
