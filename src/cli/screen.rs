@@ -124,7 +124,7 @@ const BATCH: usize = 128;
 /// before it has [`BATCH`] of them, so that the lines in flight take about
 /// `BATCH_BYTES` per batch whatever their length (and at most one line
 /// more, within the size limit).
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_BYTES: usize = 1 << 18;
 /// Batches in flight per job: read ahead, or screened and waiting for an
 /// earlier batch to be written. Memory is bounded by this, not by the
 /// input.
