@@ -2,7 +2,9 @@
 # Screens a folder of candidate profiles against one vacancy and writes a
 # CSV shortlist: the eligible and needs-review candidates, best score first
 # (ties keep file-name order). Profiles that cannot be read are reported on
-# standard error and left out.
+# standard error and left out. Cells keep the leading ' that `screen`
+# writes before a formula trigger, so the shortlist is safe to open in a
+# spreadsheet.
 #
 #   examples/screen_folder.sh FOLDER VACANCY_ID [SHORTLIST.csv]
 #
@@ -65,7 +67,8 @@ function split_csv(line, f,    n, i, c, field, quoted) {
 NR == 1 { next }
 {
     split_csv($0, f)
-    if (f[13] != "") { bad++; print "not screened: " f[13] > "/dev/stderr"; next }
+    # Nothing from a profile reaches the terminal raw.
+    if (f[13] != "") { bad++; msg = f[13]; gsub(/[[:cntrl:]]/, "?", msg); print "not screened: " msg > "/dev/stderr"; next }
     screened++
     if (f[6] == "eligible" || f[6] == "needs_review") { kept++; print f[7] "\t" $0 }
 }

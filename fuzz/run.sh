@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
 for target in candidate_yaml candidate_json rules_yaml; do
-    cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=8192
+    cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=65536
 done

@@ -15,9 +15,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::args::Cli::parse();
+    let args = match cli::args::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return cli::clap_error(&e),
+    };
     // The only place the clock is read: the library takes `as_of`
-    // explicitly, and every command gets today's date from here.
-    let today = chrono::Local::now().date_naive();
+    // explicitly, and every command gets today's date from here, in UTC so
+    // that two machines agree on it whatever their time zones.
+    let today = chrono::Utc::now().date_naive();
     cli::run(args, today)
 }

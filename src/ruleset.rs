@@ -267,6 +267,7 @@ impl RuleSet {
             ));
         }
         if problems.is_empty() {
+            vocabulary.set_cache_budget(limits.cache_bytes);
             Ok(RuleSet {
                 vacancies,
                 vocabulary,

@@ -130,9 +130,9 @@ fn check_text_is_ranked_with_verdict_first_and_date() {
 
 #[test]
 fn check_defaults_as_of_to_today() {
-    let before = chrono::Local::now().date_naive().to_string();
+    let before = chrono::Utc::now().date_naive().to_string();
     let r = run(&["check", &example("rosa_batz_iom_sanmarcos.yaml")]);
-    let after = chrono::Local::now().date_naive().to_string();
+    let after = chrono::Utc::now().date_naive().to_string();
     assert_eq!(r.code, 0);
     let first = r.stdout.lines().next().unwrap();
     assert!(
@@ -793,4 +793,472 @@ fn check_and_screen_speak_spanish() {
         "{}",
         r.stderr
     );
+}
+
+// ---- hostile input: files, terminals, spreadsheets ------------------------
+
+/// Runs the binary with a deadline: a command that would block (on a
+/// pipe) fails the test instead of hanging it.
+fn run_within(args: &[&str], dir: &Path) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{args:?} did not finish");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_not_read() {
+    let dir = scratch("special_files");
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
+    mkfifo(&dir.join("pipe.yaml"));
+    for args in [
+        vec!["check", "zero.yaml"],
+        vec!["validate", "zero.yaml"],
+        vec!["screen", "zero.yaml", "--as-of", "2025-01-01"],
+        vec!["validate", "pipe.yaml"],
+        vec!["screen", "pipe.yaml", "--as-of", "2025-01-01"],
+    ] {
+        let r = run_within(&args, &dir);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        let said = format!("{}{}", r.stdout, r.stderr);
+        assert!(said.contains("expected a regular file"), "{args:?}: {said}");
+    }
+    // Files that report no size (as under /proc) are read within the
+    // limit too.
+    if Path::new("/proc/self/status").exists() {
+        let r = run_within(&["check", "/proc/self/status"], &dir);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_profile_looking_entry_of_a_folder_gets_a_record() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("folder_entries");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml")),
+        folder.join("a.yaml"),
+    )
+    .unwrap();
+    let secret = dir.join("secret.txt");
+    std::fs::write(&secret, "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+    symlink(&secret, folder.join("outside.yaml")).unwrap();
+    symlink("a.yaml", folder.join("inside.yaml")).unwrap();
+    symlink("nowhere.yaml", folder.join("dangling.yaml")).unwrap();
+    symlink("loop.json", folder.join("loop.json")).unwrap();
+    mkfifo(&folder.join("pipe.yaml"));
+    mkfifo(&folder.join("stream.jsonl"));
+    std::fs::create_dir_all(folder.join("dir.json")).unwrap();
+    std::fs::write(folder.join("notes.txt"), "not a profile").unwrap();
+    std::fs::write(
+        folder.join("passwd.yaml"),
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n",
+    )
+    .unwrap();
+
+    let r = run_within(
+        &[
+            "screen",
+            "in",
+            "--as-of",
+            "2025-10-01",
+            "--vacancy",
+            IOM,
+            "--format",
+            "jsonl",
+        ],
+        &dir,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let records = jsonl(&r.stdout);
+    let by_source = |name: &str| {
+        records
+            .iter()
+            .find(|v| v["source"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no record for {name}: {}", r.stdout))
+    };
+    assert!(by_source("a.yaml")["verdict"].is_string());
+    assert!(by_source("inside.yaml")["verdict"].is_string());
+    for (name, why) in [
+        ("outside.yaml", "out of the folder"),
+        ("dangling.yaml", "dangling"),
+        ("loop.json", "cannot be followed"),
+        ("pipe.yaml", "named pipe"),
+        ("stream.jsonl", "named pipe"),
+        ("dir.json", "a directory"),
+        (
+            "passwd.yaml",
+            "the document is a string, expected a mapping",
+        ),
+    ] {
+        let error = by_source(name)["error"].as_str().unwrap().to_string();
+        assert!(error.contains(why), "{name}: {error}");
+    }
+    assert_eq!(records.len(), 9, "{}", r.stdout);
+    assert!(!r.stdout.contains("root:x"), "{}", r.stdout);
+    assert!(!r.stdout.contains("/bin/bash"), "{}", r.stdout);
+
+    // Followed when asked.
+    let r = run_within(
+        &[
+            "screen",
+            "in",
+            "--as-of",
+            "2025-10-01",
+            "--vacancy",
+            IOM,
+            "--follow-links",
+        ],
+        &dir,
+    );
+    assert!(!r.stdout.contains("out of the folder"), "{}", r.stdout);
+
+    // validate lists them as problems too.
+    let r = run_within(&["validate", "in"], &dir);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("dangling"), "{}", r.stdout);
+}
+
+#[test]
+fn an_empty_selection_is_an_error() {
+    let dir = scratch("empty_selection");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::create_dir_all(dir.join("other")).unwrap();
+    std::fs::write(dir.join("other/README.md"), "# profiles").unwrap();
+    for folder in ["empty", "other"] {
+        let r = run_within(&["screen", folder, "--as-of", "2025-01-01"], &dir);
+        assert_eq!(r.code, 1, "{folder}");
+        assert!(r.stderr.contains("no profiles to screen"), "{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn jobs_are_bounded() {
+    let profile = example("rosa_batz_iom_sanmarcos.yaml");
+    for jobs in ["0", "257", "100000000", "4611686018427387904", "-1", "many"] {
+        let jobs = format!("--jobs={jobs}");
+        let r = run(&["screen", &profile, "--as-of", "2025-01-01", &jobs]);
+        assert_eq!(r.code, 2, "{jobs}: {}", r.stderr);
+        assert!(r.stderr.contains("from 1 to 256"), "{}", r.stderr);
+    }
+    for jobs in ["1", "256"] {
+        let r = run(&["screen", &profile, "--as-of", "2025-01-01", "--jobs", jobs]);
+        assert_eq!(r.code, 0, "--jobs {jobs}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn as_of_is_in_utc_and_within_the_years_of_profile_dates() {
+    for date in ["0202-08-01", "1899-12-31", "2201-01-01", "+12345-01-01"] {
+        let r = run(&[
+            "check",
+            &example("rosa_batz_iom_sanmarcos.yaml"),
+            "--as-of",
+            date,
+        ]);
+        assert_eq!(r.code, 2, "{date}");
+    }
+    let r = run(&[
+        "check",
+        &example("rosa_batz_iom_sanmarcos.yaml"),
+        "--as-of",
+        "1900-01-01",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The furthest time zones either side of UTC: both report UTC's date.
+    for tz in ["Etc/GMT-14", "Etc/GMT+12"] {
+        let before = chrono::Utc::now().date_naive().to_string();
+        let r = run_with(
+            &["check", &example("rosa_batz_iom_sanmarcos.yaml")],
+            "",
+            &[("TZ", tz)],
+        );
+        let after = chrono::Utc::now().date_naive().to_string();
+        let first = r.stdout.lines().next().unwrap().to_string();
+        assert!(
+            [before, after]
+                .iter()
+                .any(|d| first.contains(&format!("as of {d} (today, UTC)"))),
+            "{tz}: {first}"
+        );
+        let r = run_with(
+            &["screen", &example("rosa_batz_iom_sanmarcos.yaml")],
+            "",
+            &[("TZ", tz)],
+        );
+        assert!(
+            r.stdout.lines().next().unwrap().contains("(today, UTC)"),
+            "{}",
+            r.stdout
+        );
+    }
+}
+
+/// A profile that tries to forge report lines and restyle the terminal.
+const FORGER: &str = "{\"id\": \"m\\u202e\\u001b]0;pwned\\u0007\", \
+    \"name\": \"M\\n\\nELIGIBLE  100.0/100  x\\u001b[2J\\u009b31m\\u202egnp.exe\\u200b\", \
+    \"skills\": [\"\\u001b[31mred\"]}";
+
+fn assert_clean(text: &str) {
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || matches!(c, '\u{202e}' | '\u{200b}')),
+        "{text:?}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("ELIGIBLE  100.0/100  x")),
+        "{text}"
+    );
+}
+
+#[test]
+fn terminal_text_escapes_what_input_brings() {
+    let dir = scratch("terminal_text");
+    std::fs::write(dir.join("forger.json"), FORGER).unwrap();
+    let r = run_within(&["check", "forger.json", "--as-of", "2025-01-01"], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_clean(&r.stdout);
+    assert!(r.stdout.contains("M\\u{a}\\u{a}ELIGIBLE"), "{}", r.stdout);
+    assert!(r.stdout.contains("\\u{1b}[2J"), "{}", r.stdout);
+    assert!(r.stdout.contains("\\u{202e}"), "{}", r.stdout);
+
+    let r = run_within(&["screen", "forger.json", "--as-of", "2025-01-01"], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_clean(&r.stdout);
+    assert!(r.stdout.contains("\\u{202e}"), "{}", r.stdout);
+
+    // JSON keeps the exact text.
+    let r = run_within(
+        &[
+            "check",
+            "forger.json",
+            "--as-of",
+            "2025-01-01",
+            "--format",
+            "json",
+        ],
+        &dir,
+    );
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(report["name"].as_str().unwrap().contains('\u{202e}'));
+
+    // Errors: a field name and a file name carrying escapes.
+    let bad = "{\"id\": \"x\", \"sk\\u001b[2Jills\\n\\nELIGIBLE  100.0/100  x\": []}";
+    std::fs::write(dir.join("bad\u{1b}[31m.json"), bad).unwrap();
+    for args in [
+        vec!["check", "bad\u{1b}[31m.json"],
+        vec!["validate", "bad\u{1b}[31m.json"],
+        vec!["screen", "bad\u{1b}[31m.json"],
+    ] {
+        let r = run_within(&args, &dir);
+        assert_eq!(r.code, 1, "{args:?}");
+        assert_clean(&r.stdout);
+        assert_clean(&r.stderr);
+        let said = format!("{}{}", r.stdout, r.stderr);
+        // Screen records hold control characters as spaces already.
+        if args[0] != "screen" {
+            assert!(said.contains("\\u{1b}"), "{args:?}: {said}");
+        }
+    }
+}
+
+#[test]
+fn csv_cells_cannot_run_as_formulas() {
+    let profile = "{\"id\": \"=HYPERLINK(\\\"http://x\\\",\\\"cv\\\")\", \"name\": \"+1 555\"}\n\
+                   {\"id\": \"@SUM(A1)\", \"name\": \"-2\"}\n\
+                   {\"id\": \"\\tx\", \"name\": \"\\rx\"}\n";
+    let r = run_with(
+        &[
+            "screen",
+            "-",
+            "--as-of",
+            "2025-01-01",
+            "--vacancy",
+            IOM,
+            "--format",
+            "csv",
+        ],
+        profile,
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = csv_rows(&r.stdout);
+    let cells: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[1].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("'=HYPERLINK(\"http://x\",\"cv\")", "'+1 555"),
+            ("'@SUM(A1)", "'-2"),
+            // Control characters are already spaces in records.
+            (" x", " x"),
+        ]
+    );
+    let r = run_with(
+        &[
+            "screen",
+            "-",
+            "--as-of",
+            "2025-01-01",
+            "--vacancy",
+            IOM,
+            "--format",
+            "csv",
+            "--raw-csv",
+        ],
+        profile,
+        &[],
+    );
+    let rows = csv_rows(&r.stdout);
+    assert_eq!(rows[1][1], "=HYPERLINK(\"http://x\",\"cv\")");
+    assert_eq!(rows[2][2], "-2");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = scratch("byte_order_mark");
+    let yaml =
+        std::fs::read_to_string(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml")))
+            .unwrap();
+    std::fs::write(dir.join("bom.yaml"), format!("\u{feff}{yaml}")).unwrap();
+    std::fs::write(dir.join("bom.json"), "\u{feff}{\"id\": \"b\"}").unwrap();
+    std::fs::write(
+        dir.join("bom.jsonl"),
+        "\u{feff}{\"id\": \"c\"}\n{\"id\": \"d\"}\n",
+    )
+    .unwrap();
+    let r = run_within(
+        &["screen", ".", "--as-of", "2025-01-01", "--format", "jsonl"],
+        &dir,
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(jsonl(&r.stdout).len(), 4 * 5);
+    let r = run_with(
+        &["screen", "-", "--as-of", "2025-01-01"],
+        "\u{feff}{\"id\": \"e\"}\n",
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn smaller_things_said_right() {
+    // One vacancy is one vacancy.
+    let r = run(&[
+        "check",
+        &example("rosa_batz_iom_sanmarcos.yaml"),
+        "--as-of",
+        "2025-10-01",
+        "--rules",
+        "rules/003_iom_gt_operations_assistant.yaml",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .contains("against 1 vacancy ("),
+        "{}",
+        r.stdout
+    );
+    // --rules given a profile says so.
+    let r = run(&[
+        "check",
+        &example("rosa_batz_iom_sanmarcos.yaml"),
+        "--rules",
+        &example("ana_lopez_protection.yaml"),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("a candidate profile, expected a vacancy file"),
+        "{}",
+        r.stderr
+    );
+    // A JSON Lines line that is a list is not read as a profile's fields.
+    let r = run_with(
+        &["screen", "-", "--as-of", "2025-01-01", "--format", "jsonl"],
+        "[\"a\", \"b\"]\n",
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    let record = &jsonl(&r.stdout)[0];
+    assert!(
+        record["error"]
+            .as_str()
+            .unwrap()
+            .contains("a list, expected a mapping"),
+        "{record}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    for args in [&["--help"][..], &["--version"], &["screen", "--help"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let status = Command::new(BIN)
+            .args(args)
+            .stdout(full)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_on_the_command_line_is_read_like_standard_input() {
+    let dir = scratch("named_pipe");
+    let pipe = dir.join("cv.yaml");
+    mkfifo(&pipe);
+    let profile =
+        std::fs::read(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml"))).unwrap();
+    let writer = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::write(pipe, profile).unwrap())
+    };
+    let r = run_within(&["check", "cv.yaml", "--as-of", "2025-10-01"], &dir);
+    writer.join().unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("as of 2025-10-01"), "{}", r.stdout);
 }

@@ -129,4 +129,40 @@ proptest! {
             Err(e) => check_error(&e),
         }
     }
+
+    /// The shapes hostile exports take: a byte-order mark, control,
+    /// bidirectional and zero-width characters in names, and long lists.
+    /// A mark in front changes nothing; the rest loads or is refused with
+    /// a located error, and what loads is assessed.
+    #[test]
+    fn hostile_shapes_never_panic(
+        which in 0..PROFILES.len(),
+        names in prop::collection::vec("[a-zA-Z \\x00-\\x1f\\x7f-\\u{9f}\\u{200b}-\\u{200f}\\u{202a}-\\u{202e}\\u{feff}]{0,24}", 0..400),
+        repeat in 1_usize..50,
+    ) {
+        let source = PROFILES[which];
+        let json = source.trim_start().starts_with('{');
+        let load = |text: &str| if json {
+            Candidate::from_json_str(text)
+        } else {
+            Candidate::from_yaml_str(text)
+        };
+        let plain = load(source).is_ok();
+        prop_assert_eq!(load(&format!("\u{feff}{source}")).is_ok(), plain);
+        let mut skills: Vec<String> = Vec::new();
+        for _ in 0..repeat {
+            skills.extend(names.iter().cloned());
+        }
+        let list = serde_json::to_string(&skills).unwrap();
+        let text = format!("{{\"id\": {}, \"skills\": {list}}}", serde_json::to_string(names.first().map_or("x", String::as_str)).unwrap());
+        match Candidate::from_json_str(&text) {
+            Ok(c) => {
+                let rules = RuleSet::bundled().unwrap();
+                for a in vacancy_match::assess(&c, &rules, as_of()) {
+                    prop_assert!((0.0..=100.0).contains(&a.score));
+                }
+            }
+            Err(e) => check_error(&e),
+        }
+    }
 }

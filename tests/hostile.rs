@@ -115,6 +115,7 @@ fn size_limit_is_configurable_and_checked_before_reading() {
 
     let roomy = Limits {
         max_bytes: 8 * 1024 * 1024,
+        ..Limits::default()
     };
     let ok = Candidate::from_str_with(&big, InputFormat::Yaml, &roomy).unwrap();
     assert_eq!(ok.skills.unwrap().len(), 200_000);
@@ -122,7 +123,14 @@ fn size_limit_is_configurable_and_checked_before_reading() {
     let dir = scratch("size");
     let file = dir.join("big.yaml");
     std::fs::write(&file, &big).unwrap();
-    let err = Candidate::from_path_with(&file, &Limits { max_bytes: 1000 }).unwrap_err();
+    let err = Candidate::from_path_with(
+        &file,
+        &Limits {
+            max_bytes: 1000,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
     let loc = err.location().unwrap();
     assert_eq!(loc.file(), Some(file.display().to_string().as_str()));
 }
@@ -383,4 +391,49 @@ fn protected_attributes_are_refused_with_the_reason() {
         err.to_string(),
         "empty document, expected a mapping of fields"
     );
+}
+
+#[test]
+fn a_byte_order_mark_starts_a_document() {
+    let yaml = Candidate::from_yaml_str("\u{feff}id: ana\nskills: [MS Office]\n").unwrap();
+    assert_eq!(yaml.id.as_deref(), Some("ana"));
+    let json = Candidate::from_json_str("\u{feff}{\"id\": \"ana\"}").unwrap();
+    assert_eq!(json.id.as_deref(), Some("ana"));
+    let line = Candidate::from_json_line("\u{feff}{\"id\": \"ana\"}", "in", 1, &Limits::default());
+    assert!(line.is_ok());
+    let dir = scratch("bom");
+    std::fs::write(dir.join("cv.json"), "\u{feff}{\"id\": \"ana\"}").unwrap();
+    assert!(Candidate::from_path(dir.join("cv.json")).is_ok());
+}
+
+#[test]
+fn a_list_is_not_a_profile() {
+    for (text, format) in [
+        ("[\"ana\", \"Ana\"]", InputFormat::Json),
+        ("  [\"ana\"]", InputFormat::Yaml),
+        ("# a list\n- ana\n- Ana\n", InputFormat::Yaml),
+    ] {
+        let err = Candidate::from_str_with(text, format, &Limits::default()).unwrap_err();
+        assert!(
+            message(&err).starts_with("a list, expected a mapping"),
+            "{err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_regular_are_refused_unread() {
+    let dir = scratch("special");
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.yaml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for name in ["zero.yaml", "pipe.yaml"] {
+        let err = Candidate::from_path(dir.join(name)).unwrap_err();
+        assert!(message(&err).contains("expected a regular file"), "{err}");
+        assert!(err.to_string().contains(name), "{err}");
+    }
 }

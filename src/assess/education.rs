@@ -40,10 +40,39 @@ struct FieldFit<'a> {
 /// distinct filter.
 #[derive(Default)]
 struct Shared<'a> {
-    /// (fields group, degree index, judgement).
-    fields: SmallVec<[(usize, usize, FieldFit<'a>); 8]>,
+    /// (fields group, judgement of each degree by its index): looked up
+    /// once per degree and path, so a list, not a scan.
+    fields: SmallVec<[(usize, Vec<Option<FieldFit<'a>>>); 2]>,
     /// (experience group, tally).
     tallies: SmallVec<[(usize, Tally); 2]>,
+}
+
+impl<'a> Shared<'a> {
+    /// The judgement of degree `index` (of `degrees`) against the fields
+    /// of `group`, made by `judge` the first time.
+    fn field(
+        &mut self,
+        group: usize,
+        index: usize,
+        degrees: usize,
+        judge: impl FnOnce() -> FieldFit<'a>,
+    ) -> FieldFit<'a> {
+        let slot = match self.fields.iter().position(|(g, _)| *g == group) {
+            Some(slot) => slot,
+            None => {
+                self.fields.push((group, vec![None; degrees]));
+                self.fields.len().saturating_sub(1)
+            }
+        };
+        let Some(known) = self
+            .fields
+            .get_mut(slot)
+            .and_then(|(_, fits)| fits.get_mut(index))
+        else {
+            return judge();
+        };
+        *known.get_or_insert_with(judge)
+    }
 }
 
 fn field_fit<'a>(
@@ -171,6 +200,17 @@ fn degree_label<'a>(d: &PreparedDegree<'a>) -> Label<'a> {
     }
 }
 
+/// Completion as stated, ranked: not stated, then without a date, then
+/// dated.
+fn completion_rank(d: &PreparedDegree<'_>) -> u8 {
+    match d.completion {
+        None => 0,
+        Some(crate::Completion::No) => 1,
+        Some(crate::Completion::Yes) => 2,
+        Some(crate::Completion::On(_)) => 3,
+    }
+}
+
 /// Whether degree fit `a` is a better choice than `b`: by status, then
 /// credit; among equals, the profile's order does not matter: the field
 /// that comes closest, the higher degree, then the earlier completion, then
@@ -183,6 +223,11 @@ fn better_fit(a: &DegreeFit<'_>, b: &DegreeFit<'_>) -> std::cmp::Ordering {
         .then(a.degree.level.cmp(&b.degree.level))
         .then(b.degree.completed.cmp(&a.degree.completed))
         .then_with(|| b.degree.entry.label().cmp(&a.degree.entry.label()))
+        // Entries that read the same: by what else they state, so that
+        // the profile's order never decides.
+        .then(a.degree.accredited.cmp(&b.degree.accredited))
+        .then(completion_rank(a.degree).cmp(&completion_rank(b.degree)))
+        .then_with(|| b.degree.entry.institution.cmp(&a.degree.entry.institution))
 }
 
 fn assess_path<'a>(
@@ -214,16 +259,7 @@ fn assess_path<'a>(
                 if !completed_by(d, ctx.measured_at) {
                     continue;
                 }
-                let known = shared
-                    .fields
-                    .iter()
-                    .find(|(g, i, _)| *g == group && *i == d.index)
-                    .map(|(_, _, f)| *f);
-                let field = known.unwrap_or_else(|| {
-                    let f = field_fit(path, d, ctx);
-                    shared.fields.push((group, d.index, f));
-                    f
-                });
+                let field = shared.field(group, d.index, degrees.len(), || field_fit(path, d, ctx));
                 let fit = judge(path, d, field);
                 top_credit = top_credit.max(fit.credit);
                 // Ties go to the later degree, as `Iterator::max_by` does.

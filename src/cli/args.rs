@@ -14,7 +14,7 @@ Check job candidates against vacancy eligibility rules and explain every verdict
 Vacancies are YAML rule files (one vacancy per file, plus vocabulary.yaml);
 candidate profiles are YAML or JSON. Without --rules, the rule set bundled
 into the program is used, so it works from any directory. Without --as-of,
-today's date is used; the date is part of every report.";
+today's date in UTC is used; the date is part of every report.";
 
 const MAIN_AFTER: &str = "\
 Examples:
@@ -52,8 +52,15 @@ CANDIDATES are profile files, directories (every *.yaml, *.yml, *.json and
 *.jsonl file in them, in name order; other files such as README.md are
 skipped; no recursion), JSON Lines files (*.jsonl, one profile per line), or
 `-` for JSON Lines on standard input, read and written one line at a time.
+In a folder, an entry named like a profile that is not a regular file (a
+dangling or looping link, a named pipe, a device, a directory) or a link
+leading out of the folder (unless --follow-links) gets an error record; a
+selection with no profile at all is an error.
 
 One record per candidate x vacancy, in input order, then rule-set order.
+In CSV, a text cell that starts with = + - @ tab or carriage return is
+written with a leading ' (OWASP's advice against formula injection);
+--raw-csv writes it as it is.
 Fields, in every format: source, candidate, name, vacancy, title, verdict,
 score, closed, as_of, unmet, to_verify, gaps, error. A profile that cannot
 be read gives one record with `source` and `error` set, and the rest still
@@ -191,7 +198,7 @@ pub(crate) struct RulesArg {
 /// The assessment date.
 #[derive(Debug, Args)]
 pub(crate) struct AsOfArg {
-    /// Date to assess as of, YYYY-MM-DD [default: today]
+    /// Date to assess as of, YYYY-MM-DD, 1900 to 2200 [default: today in UTC]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) as_of: Option<NaiveDate>,
 }
@@ -239,10 +246,19 @@ pub(crate) struct ScreenArgs {
     pub(crate) format: ScreenFormat,
     #[command(flatten)]
     pub(crate) lang: LangArg,
-    /// Threads screening at once; output order stays input order
+    /// Threads screening at once, 1 to 256; output order stays input order
     /// [default: the number of cores]
-    #[arg(long, short = 'j', value_name = "N")]
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub(crate) jobs: Option<usize>,
+    /// Write CSV cells exactly as they are: by default a cell that starts
+    /// with = + - @ tab or carriage return gets a leading ' so that a
+    /// spreadsheet shows it rather than running it as a formula
+    #[arg(long)]
+    pub(crate) raw_csv: bool,
+    /// Follow symbolic links in CANDIDATES folders that lead out of the
+    /// folder (by default they are refused with an error record)
+    #[arg(long)]
+    pub(crate) follow_links: bool,
 }
 
 /// `validate`.
@@ -299,9 +315,32 @@ fn parse_lang(text: &str) -> Result<vacancy_match::Lang, String> {
         .map_err(|e: vacancy_match::Error| e.to_string())
 }
 
+/// The most `--jobs`: more threads than this only cost memory.
+pub(crate) const MAX_JOBS: usize = 256;
+
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number from 1 to {MAX_JOBS}")),
+    }
+}
+
+/// The years `--as-of` accepts: those of profile dates.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("invalid date `{text}` ({e}), expected YYYY-MM-DD"))
+    use chrono::Datelike;
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("invalid date ({e}), expected YYYY-MM-DD"))?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!(
+            "year {} out of range, expected {} to {}",
+            date.year(),
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(date)
 }
 
 #[cfg(test)]
@@ -319,5 +358,8 @@ mod tests {
         assert!(parse_date("2024-01-15").is_ok());
         assert!(parse_date("2024-02-30").is_err());
         assert!(parse_date("15/01/2024").is_err());
+        assert!(parse_date("0202-08-01").is_err());
+        assert!(parse_date("2201-01-01").is_err());
+        assert!(parse_date("1900-01-01").is_ok());
     }
 }

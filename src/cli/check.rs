@@ -11,10 +11,11 @@ use vacancy_match::{
 
 use super::args::{CheckArgs, CheckFormat};
 use super::paint::{Paint, Style};
+use super::terminal::clean;
 use super::{describe, finish_output, rules_or_exit, BAD_INPUT, OK};
 
 pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
-    let as_of = args.as_of.as_of.unwrap_or(today);
+    let (as_of, as_of_label) = super::as_of(args.as_of.as_of, today, args.lang.lang);
     let (rules, rules_name) = match rules_or_exit(args.rules.rules.as_deref()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -37,7 +38,7 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
             &report,
             &rules,
             &rules_name,
-            as_of,
+            &as_of_label,
             Paint::for_stdout(),
         ),
         CheckFormat::Json => write_json(&mut out, &candidate, &report, as_of),
@@ -47,23 +48,50 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
 
 /// The profile at `path`, or `-` for standard input; else every problem.
 fn read_candidate(path: &Path) -> Result<Candidate, Vec<String>> {
-    if path != Path::new("-") {
+    // A pipe named on the command line (`check <(make-profile)`) is read
+    // as standard input is, within the size limit; the loader refuses
+    // every other file that is not a regular one.
+    let pipe = is_pipe(path);
+    if path != Path::new("-") && !pipe {
         let name = path.display().to_string();
         return Candidate::from_path(path)
             .map_err(|e| e.problems().iter().map(|p| describe(p, &name)).collect());
     }
     let limits = Limits::default();
+    let name = if pipe {
+        path.display().to_string()
+    } else {
+        "stdin".to_string()
+    };
     let mut text = String::new();
-    let read = io::stdin()
-        .lock()
-        .take(limits.max_bytes as u64 + 1)
-        .read_to_string(&mut text);
+    let max = u64::try_from(limits.max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let read = if pipe {
+        std::fs::File::open(path).and_then(|f| f.take(max).read_to_string(&mut text))
+    } else {
+        io::stdin().lock().take(max).read_to_string(&mut text)
+    };
     if let Err(e) = read {
-        return Err(vec![format!("stdin: {e}")]);
+        return Err(vec![clean(&format!("{name}: {e}")).into_owned()]);
     }
     // YAML reads JSON too, so either is accepted on standard input.
     Candidate::from_str_with(&text, InputFormat::Yaml, &limits)
-        .map_err(|e| e.problems().iter().map(|p| describe(p, "stdin")).collect())
+        .map_err(|e| e.problems().iter().map(|p| describe(p, &name)).collect())
+}
+
+/// Whether `path` is a named pipe.
+fn is_pipe(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 fn write_json(
@@ -128,7 +156,7 @@ fn write_text(
     report: &[Assessment],
     rules: &RuleSet,
     rules_name: &str,
-    as_of: NaiveDate,
+    as_of: &str,
     paint: Paint,
 ) -> io::Result<()> {
     // The assessments carry the language they were written in.
@@ -141,12 +169,17 @@ fn write_text(
     };
     writeln!(
         out,
-        "{} {} {as_of}, {} {} {} ({rules_name})",
-        paint.paint(Style::Bold, &who),
+        "{} {} {as_of}, {} {} {} ({})",
+        paint.paint(Style::Bold, &clean(&who)),
         w.as_of,
         w.against,
         report.len(),
-        w.vacancies
+        if report.len() == 1 {
+            w.vacancy
+        } else {
+            w.vacancies
+        },
+        clean(rules_name)
     )?;
     let count = |v: Verdict| report.iter().filter(|a| a.verdict == v).count();
     writeln!(
@@ -171,6 +204,7 @@ struct Words {
     candidate: &'static str,
     as_of: &'static str,
     against: &'static str,
+    vacancy: &'static str,
     vacancies: &'static str,
     eligible: &'static str,
     needs_review: &'static str,
@@ -192,6 +226,7 @@ fn words(lang: Lang) -> &'static Words {
         candidate: "candidate",
         as_of: "as of",
         against: "against",
+        vacancy: "vacancy",
         vacancies: "vacancies",
         eligible: "eligible",
         needs_review: "needs review",
@@ -211,6 +246,7 @@ fn words(lang: Lang) -> &'static Words {
         candidate: "candidato",
         as_of: "al",
         against: "frente a",
+        vacancy: "vacante",
         vacancies: "vacantes",
         eligible: "elegibles",
         needs_review: "requieren revisión",
@@ -239,13 +275,18 @@ fn words(lang: Lang) -> &'static Words {
 fn write_why(out: &mut impl Write, f: &Finding, paint: Paint) -> io::Result<()> {
     const INDENT: &str = "              ";
     if !f.other_paths.is_empty() {
-        writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, &f.message))?;
+        writeln!(
+            out,
+            "{INDENT}{}",
+            paint.paint(Style::Dim, &clean(&f.message))
+        )?;
     }
     for other in &f.other_paths {
-        writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, other))?;
+        writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, &clean(other)))?;
     }
     for e in &f.evidence {
-        let line = format!("· {}: {}", e.item, e.detail);
+        let text = format!("· {}: {}", e.item, e.detail);
+        let line = clean(&text);
         writeln!(out, "{INDENT}{}", paint.paint(Style::Dim, &line))?;
     }
     Ok(())
@@ -273,9 +314,9 @@ fn write_block(
         } else {
             format!("{:.1}", a.score)
         },
-        paint.paint(Style::Bold, &a.vacancy)
+        paint.paint(Style::Bold, &clean(&a.vacancy))
     )?;
-    writeln!(out, "  {} — {}", a.title, a.organization)?;
+    writeln!(out, "  {} — {}", clean(&a.title), clean(&a.organization))?;
     if a.closed {
         let deadline = rules
             .vacancy(&a.vacancy)
@@ -298,17 +339,32 @@ fn write_block(
     };
     for f in required(Status::NotMet) {
         let label = paint.paint(Style::Bad, w.missing);
-        writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
+        writeln!(
+            out,
+            "  {label} {}: {}",
+            clean(&f.requirement),
+            clean(&what_is_missing(f))
+        )?;
         write_why(out, f, paint)?;
     }
     for f in required(Status::Unknown) {
         let label = paint.paint(Style::Warn, w.verify);
-        writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
+        writeln!(
+            out,
+            "  {label} {}: {}",
+            clean(&f.requirement),
+            clean(&what_is_missing(f))
+        )?;
         write_why(out, f, paint)?;
     }
     for f in required(Status::Met) {
         let label = paint.paint(Style::Good, w.met);
-        writeln!(out, "  {label} {}: {}", f.requirement, f.message)?;
+        writeln!(
+            out,
+            "  {label} {}: {}",
+            clean(&f.requirement),
+            clean(&f.message)
+        )?;
     }
     let assets: Vec<&Finding> = a
         .findings
@@ -348,7 +404,7 @@ fn write_block(
             out,
             "  {} {word}: {}",
             paint.paint(Style::Dim, label),
-            ids.join(", ")
+            clean(&ids.join(", "))
         )?;
     }
     let conditions: Vec<String> = a
@@ -361,7 +417,7 @@ fn write_block(
                 Status::NotMet => w.missing.trim_end(),
                 Status::Unknown => w.verify.trim_end(),
             };
-            format!("{} ({mark})", f.requirement)
+            format!("{} ({mark})", clean(&f.requirement))
         })
         .collect();
     if !conditions.is_empty() {
@@ -383,7 +439,7 @@ fn write_block(
             out,
             "  {}: {}",
             paint.paint(Style::Dim, w.would),
-            changes.join("; ")
+            clean(&changes.join("; "))
         )?;
     }
     Ok(())

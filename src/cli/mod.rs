@@ -4,8 +4,10 @@
 pub(crate) mod args;
 mod cases;
 mod check;
+mod files;
 mod paint;
 mod screen;
+mod terminal;
 mod validate;
 
 use std::io::{self, Write};
@@ -16,6 +18,7 @@ use chrono::NaiveDate;
 use vacancy_match::{Error, ErrorKind, RuleSet};
 
 use args::{Cli, Command, SchemaKind};
+use terminal::clean;
 
 /// Exit status: every input was read and assessed or valid.
 const OK: u8 = 0;
@@ -23,6 +26,24 @@ const OK: u8 = 0;
 const BAD_INPUT: u8 = 1;
 /// Exit status: the command could not run as asked.
 const USAGE: u8 = 2;
+
+/// What clap could not parse, or the help or version asked for: printed,
+/// with the exit status. Help that cannot be written (a full disk) is an
+/// error, not a success.
+pub(crate) fn clap_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as Clap;
+    match e.kind() {
+        Clap::DisplayHelp | Clap::DisplayVersion => {
+            let mut out = io::stdout().lock();
+            let written = write!(out, "{}", e.render()).and_then(|()| out.flush());
+            ExitCode::from(finish_output(written, OK))
+        }
+        _ => {
+            let _ = e.print();
+            ExitCode::from(USAGE)
+        }
+    }
+}
 
 /// Runs a parsed command line as of `today` (read once, by `main`).
 pub(crate) fn run(cli: Cli, today: NaiveDate) -> ExitCode {
@@ -60,16 +81,43 @@ fn load_rules(path: Option<&Path>) -> Result<(RuleSet, String), Error> {
     }
 }
 
+/// The assessment date, and how reports name it: a default date is
+/// today in UTC, and says so.
+fn as_of(
+    given: Option<NaiveDate>,
+    today: NaiveDate,
+    lang: vacancy_match::Lang,
+) -> (NaiveDate, String) {
+    match given {
+        Some(date) => (date, date.to_string()),
+        None if lang == vacancy_match::Lang::Es => (today, format!("{today} (hoy, UTC)")),
+        None => (today, format!("{today} (today, UTC)")),
+    }
+}
+
 /// Loads the rules, or reports why not and gives the exit status.
 fn rules_or_exit(path: Option<&Path>) -> Result<(RuleSet, String), u8> {
     load_rules(path).map_err(|e| {
         let problems = e.problems();
         match path {
-            Some(p) => eprintln!("error: cannot load the rules in {}:", p.display()),
+            Some(p) => eprintln!(
+                "error: cannot load the rules in {}:",
+                clean(&p.display().to_string())
+            ),
             None => eprintln!("error: cannot load the bundled rules:"),
         }
+        if let Some(p) = path.filter(|p| p.is_file()) {
+            if vacancy_match::Candidate::from_path(p).is_ok() {
+                eprintln!(
+                    "  {}: a candidate profile, expected a vacancy file or a rules folder \
+                     (profiles go after the subcommand, not after --rules)",
+                    clean(&p.display().to_string())
+                );
+                return USAGE;
+            }
+        }
         for problem in problems {
-            eprintln!("  {problem}");
+            eprintln!("  {}", clean(&problem.to_string()));
         }
         USAGE
     })
@@ -78,7 +126,7 @@ fn rules_or_exit(path: Option<&Path>) -> Result<(RuleSet, String), u8> {
 /// A problem as `FILE:LINE:COLUMN: FIELD.PATH: MESSAGE`, naming `file`
 /// when the problem itself names none.
 fn describe(problem: &Error, file: &str) -> String {
-    match problem.kind() {
+    let text = match problem.kind() {
         ErrorKind::Invalid { location, message } if location.file().is_none() => {
             let mut text = file.to_string();
             if let Some(line) = location.line() {
@@ -96,7 +144,8 @@ fn describe(problem: &Error, file: &str) -> String {
             text
         }
         _ => problem.to_string(),
-    }
+    };
+    clean(&text).into_owned()
 }
 
 /// The exit status after writing output: `code` if it went well; a
@@ -107,7 +156,7 @@ fn finish_output(written: io::Result<()>, code: u8) -> u8 {
         Ok(()) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            eprintln!("error: cannot write the output: {}", clean(&e.to_string()));
             USAGE
         }
     }

@@ -21,22 +21,38 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vacancy_match::{Candidate, Limits, RuleSet, ScreenRecord, Verdict};
 
 use super::args::{ScreenArgs, ScreenFormat};
+use super::files::{list_dir, special_kind, Entry};
 use super::paint::{Paint, Style};
+use super::terminal::clean;
 use super::{finish_output, rules_or_exit, BAD_INPUT, OK, USAGE};
 
 pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
-    let as_of = args.as_of.as_of.unwrap_or(today);
+    let (as_of, as_of_label) = super::as_of(args.as_of.as_of, today, args.lang.lang);
     let (rules, rules_name) = match rules_or_exit(args.rules.rules.as_deref()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     if let Some(id) = &args.vacancy {
         if rules.vacancy(id).is_none() {
-            eprintln!("error: {}", unknown_vacancy(id, &rules));
+            eprintln!("error: {}", clean(&unknown_vacancy(id, &rules)));
             return USAGE;
         }
     }
-    let sources = plan(&args.candidates);
+    let sources = plan(&args.candidates, args.follow_links);
+    if sources.is_empty() {
+        eprintln!(
+            "error: no profiles to screen in {} (expected *.yaml, *.yml, *.json or *.jsonl files)",
+            clean(
+                &args
+                    .candidates
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        );
+        return BAD_INPUT;
+    }
     let screening = Screening {
         rules: &rules,
         vacancy: args.vacancy.as_deref(),
@@ -53,6 +69,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let progress = Progress::new(total(&sources));
     let format = Format {
         format: args.format,
+        raw_csv: args.raw_csv,
         paint: Paint::for_stdout(),
     };
     let mut sink = Sink::new(format, io::stdout().lock());
@@ -62,7 +79,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let written = (|| -> io::Result<()> {
-        sink.begin(as_of, vacancies, &rules_name)?;
+        sink.begin(&as_of_label, vacancies, &rules_name)?;
         let mut items = Items::new(sources, screening.limits);
         let mut write = |out: Out| -> io::Result<()> {
             let chunk = match out {
@@ -103,6 +120,11 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
 /// Most inputs in one batch of work: enough that handing batches between
 /// threads costs nothing next to screening them.
 const BATCH: usize = 128;
+/// Most bytes of lines in one batch: a batch of long lines is sent
+/// before it has [`BATCH`] of them, so that the lines in flight take about
+/// `BATCH_BYTES` per batch whatever their length (and at most one line
+/// more, within the size limit).
+const BATCH_BYTES: usize = 1 << 18;
 /// Batches in flight per job: read ahead, or screened and waiting for an
 /// earlier batch to be written. Memory is bounded by this, not by the
 /// input.
@@ -140,11 +162,16 @@ fn parallel(
                 seq = seq.saturating_add(1);
                 sent
             };
+            let mut bytes = 0_usize;
             while let Some(item) = items.next() {
+                bytes = bytes.saturating_add(item.bytes());
                 batch.push(item);
-                let full = batch.len() >= BATCH || !items.buffered();
-                if full && !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
-                    return;
+                let full = batch.len() >= BATCH || bytes >= BATCH_BYTES || !items.buffered();
+                if full {
+                    bytes = 0;
+                    if !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
+                        return;
+                    }
                 }
             }
             if !batch.is_empty() {
@@ -227,13 +254,6 @@ pub(crate) enum Source {
     Failed { source: String, message: String },
 }
 
-/// File names taken from a directory.
-fn is_profile_name(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
-    })
-}
-
 fn is_jsonl(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -241,19 +261,24 @@ fn is_jsonl(path: &Path) -> bool {
 }
 
 /// The command line's CANDIDATES as sources: directories listed (their
-/// profile files in name order), `-` and `*.jsonl` as line streams.
-fn plan(paths: &[PathBuf]) -> Vec<Source> {
+/// profile files in name order, and an error for each entry that is not
+/// read), `-` and `*.jsonl` as line streams.
+fn plan(paths: &[PathBuf], follow_outside: bool) -> Vec<Source> {
     let mut sources = Vec::new();
     for path in paths {
         if path == Path::new("-") || (is_jsonl(path) && !path.is_dir()) {
             sources.push(Source::Lines(path.clone()));
         } else if path.is_dir() {
-            match list_dir(path) {
-                Ok(files) => sources.extend(files.into_iter().map(|f| {
-                    if is_jsonl(&f) {
-                        Source::Lines(f)
-                    } else {
-                        Source::File(f)
+            match list_dir(path, follow_outside) {
+                Ok(entries) => sources.extend(entries.into_iter().map(|entry| match entry {
+                    Entry::File(f) if is_jsonl(&f) => Source::Lines(f),
+                    Entry::File(f) => Source::File(f),
+                    Entry::Refused { path, why } => {
+                        let source = path.display().to_string();
+                        Source::Failed {
+                            message: format!("{source}: {why}"),
+                            source,
+                        }
                     }
                 })),
                 Err(e) => sources.push(Source::Failed {
@@ -267,19 +292,6 @@ fn plan(paths: &[PathBuf]) -> Vec<Source> {
         }
     }
     sources
-}
-
-/// The profile files of a directory, in name order, not recursing.
-pub(crate) fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_file() && is_profile_name(&path) {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 /// How many profiles there will be, when known before reading them.
@@ -304,6 +316,17 @@ pub(crate) enum Item {
     },
     /// An input that could not be read.
     Failed { source: String, message: String },
+}
+
+impl Item {
+    /// The bytes of its text held in memory (a line's; a file is read by
+    /// the thread that screens it).
+    fn bytes(&self) -> usize {
+        match self {
+            Item::Line { text, .. } => text.range.len(),
+            Item::File(_) | Item::Failed { .. } => 0,
+        }
+    }
 }
 
 /// A line's bytes, without its line break: a range of a block of the
@@ -390,6 +413,19 @@ impl Items {
             ("stdin".to_string(), Box::new(io::stdin()))
         } else {
             let name = path.display().to_string();
+            // A pipe named on the command line is a stream like standard
+            // input; a device or a directory is not read.
+            if let Some(kind) = std::fs::metadata(path)
+                .ok()
+                .as_ref()
+                .and_then(special_kind)
+                .filter(|k| !k.starts_with("a named pipe"))
+            {
+                return Err(Item::Failed {
+                    message: format!("{name}: {kind}, expected a regular file or a pipe"),
+                    source: name,
+                });
+            }
             match File::open(path) {
                 Ok(file) => (name, Box::new(file)),
                 Err(e) => {
@@ -735,7 +771,12 @@ impl Screening<'_> {
                     r.write_json(out);
                     out.push(b'\n');
                 }
-                (ScreenFormat::Csv, Some(w)) => w.serialize(r).map_err(csv_error)?,
+                (ScreenFormat::Csv, Some(w)) if format.raw_csv => {
+                    w.serialize(r).map_err(csv_error)?;
+                }
+                (ScreenFormat::Csv, Some(w)) => {
+                    w.serialize(neutralised(r)).map_err(csv_error)?;
+                }
                 (ScreenFormat::Csv, None) => {}
             }
             Ok(())
@@ -818,6 +859,8 @@ enum Input {
 #[derive(Debug, Clone, Copy)]
 struct Format {
     format: ScreenFormat,
+    /// CSV cells as they are, formula triggers and all.
+    raw_csv: bool,
     /// Colours, for text.
     paint: Paint,
 }
@@ -875,17 +918,18 @@ impl<W: Write> Sink<W> {
         }
     }
 
-    fn begin(&mut self, as_of: NaiveDate, vacancies: usize, rules: &str) -> io::Result<()> {
+    fn begin(&mut self, as_of: &str, vacancies: usize, rules: &str) -> io::Result<()> {
         let out = &mut self.out;
         match self.format {
             ScreenFormat::Text => writeln!(
                 out,
-                "screening as of {as_of} against {vacancies} {} ({rules})",
+                "screening as of {as_of} against {vacancies} {} ({})",
                 if vacancies == 1 {
                     "vacancy"
                 } else {
                     "vacancies"
-                }
+                },
+                clean(rules)
             ),
             ScreenFormat::Json => write!(out, "["),
             ScreenFormat::Jsonl => Ok(()),
@@ -941,6 +985,58 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// Whether a spreadsheet would take a cell starting so for a formula
+/// (OWASP's list: `=`, `+`, `-`, `@`, tab, carriage return).
+fn formula_trigger(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// `cell` with a `'` before a formula trigger: the spreadsheet then shows
+/// the text and runs nothing.
+fn neutralise(cell: &mut String) {
+    if formula_trigger(cell) {
+        cell.insert(0, '\'');
+    }
+}
+
+/// A record whose text cells cannot run as spreadsheet formulas.
+fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord> {
+    let texts = [&r.source]
+        .into_iter()
+        .chain(
+            [&r.candidate, &r.name, &r.vacancy, &r.title, &r.error]
+                .into_iter()
+                .flatten(),
+        )
+        .chain(r.unmet.first())
+        .chain(r.to_verify.first())
+        .chain(r.gaps.first());
+    if !texts.into_iter().any(|t| formula_trigger(t)) {
+        return std::borrow::Cow::Borrowed(r);
+    }
+    let mut r = r.clone();
+    neutralise(&mut r.source);
+    for cell in [
+        &mut r.candidate,
+        &mut r.name,
+        &mut r.vacancy,
+        &mut r.title,
+        &mut r.error,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        neutralise(cell);
+    }
+    // Lists are written joined: their first item starts the cell.
+    for list in [&mut r.unmet, &mut r.to_verify, &mut r.gaps] {
+        if let Some(first) = list.first_mut() {
+            neutralise(first);
+        }
+    }
+    std::borrow::Cow::Owned(r)
+}
+
 fn csv_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
@@ -952,7 +1048,12 @@ fn csv_error(e: csv::Error) -> io::Error {
 fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io::Result<()> {
     let Some(verdict) = r.verdict else {
         let error = r.error.as_deref().unwrap_or("could not be read");
-        return writeln!(out, "{}  {error}", paint.paint(Style::Bad, "error       "));
+        return writeln!(
+            out,
+            "{}  {}",
+            paint.paint(Style::Bad, "error       "),
+            clean(error)
+        );
     };
     let (style, word) = match verdict {
         Verdict::Eligible => (Style::Good, "eligible    "),
@@ -968,12 +1069,14 @@ fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io
     };
     writeln!(
         out,
-        "{}  {:>5.1}  {who} × {vacancy}{closed}",
+        "{}  {:>5.1}  {} × {}{closed}",
         paint.paint(style, word),
         r.score.unwrap_or(0.0),
+        clean(who),
+        clean(vacancy)
     )?;
     for gap in &r.gaps {
-        writeln!(out, "                       - {gap}")?;
+        writeln!(out, "                       - {}", clean(gap))?;
     }
     Ok(())
 }

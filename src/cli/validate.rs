@@ -8,7 +8,9 @@ use std::path::Path;
 use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Scales, Vocabulary};
 
 use super::args::ValidateArgs;
-use super::screen::{list_dir, Item, Items, Source};
+use super::files::{list_dir, Entry};
+use super::screen::{Item, Items, Source};
+use super::terminal::clean;
 use super::{describe, finish_output, BAD_INPUT, OK};
 
 /// The vocabulary's file name in a rules folder.
@@ -37,10 +39,17 @@ pub(crate) fn run(args: &ValidateArgs) -> u8 {
                 if is_rule_dir(path) {
                     report.rule_set(&mut out, path)?;
                 } else {
-                    match list_dir(path) {
-                        Ok(files) => {
-                            for file in files {
-                                report.file(&mut out, &file)?;
+                    match list_dir(path, false) {
+                        Ok(entries) => {
+                            for entry in entries {
+                                match entry {
+                                    Entry::File(file) => report.file(&mut out, &file)?,
+                                    Entry::Refused { path, why } => {
+                                        let name = path.display().to_string();
+                                        let text = clean(&format!("{name}: {why}")).into_owned();
+                                        report.problem(&mut out, &name, &text)?;
+                                    }
+                                }
                             }
                         }
                         Err(e) => {
@@ -78,14 +87,17 @@ impl Report {
     fn problem(&mut self, out: &mut impl Write, file: &str, text: &str) -> io::Result<()> {
         self.problems += 1;
         self.bad_files.insert(file.to_string());
-        writeln!(out, "{text}")
+        writeln!(out, "{}", clean(text))
     }
 
     /// Every problem of `error`, naming `file` where a problem names none.
     fn problems(&mut self, out: &mut impl Write, error: &Error, file: &str) -> io::Result<()> {
         for p in error.problems() {
             let (in_file, text) = match p.kind() {
-                ErrorKind::Io { path, .. } => (path.display().to_string(), p.to_string()),
+                ErrorKind::Io { path, .. } => (
+                    path.display().to_string(),
+                    clean(&p.to_string()).into_owned(),
+                ),
                 _ => (
                     p.location()
                         .and_then(|l| l.file())
@@ -104,7 +116,10 @@ impl Report {
     fn warnings(&mut self, out: &mut impl Write, rules: &RuleSet) -> io::Result<()> {
         for warning in rules.analyze() {
             self.warnings += 1;
-            writeln!(out, "{warning}")?;
+            // A warning's lines (the problem, then the fix), each cleaned.
+            let text = warning.to_string();
+            let lines: Vec<_> = text.lines().map(clean).collect();
+            writeln!(out, "{}", lines.join("\n"))?;
         }
         Ok(())
     }
@@ -240,32 +255,17 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// A file's text, within the default size limit.
 fn read(path: &Path) -> Result<String, String> {
-    let name = path.display().to_string();
-    let limit = Limits::default().max_bytes;
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{name}: {e}"))?
-        .len();
-    if size > limit as u64 {
-        return Err(format!(
-            "{name}: input of {size} bytes is larger than the limit of {limit} bytes"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: invalid UTF-8 at byte {}, expected text",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    super::files::read_text(path, Limits::default().max_bytes).map_err(|e| clean(&e).into_owned())
 }
 
 /// A folder that is a rule set: it holds the vocabulary or a vacancy file.
 fn is_rule_dir(dir: &Path) -> bool {
     dir.join(VOCABULARY).is_file()
-        || list_dir(dir).is_ok_and(|files| {
-            files
-                .iter()
-                .any(|f| read(f).is_ok_and(|text| looks_like_vacancy(&text)))
+        || list_dir(dir, false).is_ok_and(|entries| {
+            entries.iter().any(|entry| match entry {
+                Entry::File(f) => read(f).is_ok_and(|text| looks_like_vacancy(&text)),
+                Entry::Refused { .. } => false,
+            })
         })
 }
 

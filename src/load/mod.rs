@@ -56,26 +56,43 @@ impl InputFormat {
     }
 }
 
-/// Limits applied to every input before and while it is parsed.
+/// Limits applied to every input before and while it is parsed, and to
+/// what a rule set keeps of the profiles it has seen.
 ///
 /// # Example
 /// ```
 /// use vacancy_match::{Candidate, Limits};
-/// let tiny = Limits { max_bytes: 8 };
+/// let tiny = Limits { max_bytes: 8, ..Limits::default() };
 /// let err = Candidate::from_str_with("id: a-long-name", vacancy_match::InputFormat::Yaml, &tiny).unwrap_err();
 /// assert!(err.to_string().contains("larger than the limit"));
 /// ```
+///
+/// # Design
+/// A rule set remembers the names profiles write (a field of study, a
+/// skill) and how they compared with its vocabulary, because candidates
+/// write the same names again and again. What it keeps is bounded by
+/// `cache_bytes`, whatever the number of profiles and however long their
+/// names: names longer than 256 bytes are never kept, and once the budget
+/// is spent new names are compared per candidate only. Each thread that
+/// assesses keeps in addition its own table of recent names of at most an
+/// eighth of the budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest accepted input, in bytes (default 1 MiB; profiles are a
-    /// few kilobytes and rule files a few dozen).
+    /// few kilobytes and rule files a few dozen). Files are never read
+    /// past it, whatever size they report.
     pub max_bytes: usize,
+    /// The most bytes a rule set spends on remembering the names profiles
+    /// write, across all candidates it assesses (default 16 MiB, about
+    /// 50,000 names). Set when the rule set is loaded.
+    pub cache_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_bytes: 1024 * 1024,
+            cache_bytes: 16 * 1024 * 1024,
         }
     }
 }
@@ -87,6 +104,11 @@ fn at(line: Option<usize>, column: Option<usize>, path: Option<String>) -> Locat
         column,
         path,
     }
+}
+
+/// `text` without the UTF-8 byte-order mark it may start with.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Checks that apply to any text before parsing.
@@ -122,6 +144,29 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
         return Err(Error::invalid(
             at(None, None, None),
             "empty document, expected a mapping of fields",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a document that is a list where one profile or rule file, a
+/// mapping, is expected: the parser would read the list's items as the
+/// fields in order and report a type error about the first.
+fn top_level_mapping(text: &str) -> Result<(), Error> {
+    let first = text.lines().enumerate().find(|(_, l)| {
+        let l = l.trim();
+        !l.is_empty() && !l.starts_with('#') && l != "---"
+    });
+    let Some((index, line)) = first else {
+        return Ok(());
+    };
+    let body = line.trim_start();
+    let list = body.starts_with('[') || body == "-" || body.starts_with("- ");
+    if list {
+        let column = line.len().saturating_sub(body.len()).saturating_add(1);
+        return Err(Error::invalid(
+            at(Some(index.saturating_add(1)), Some(column), None),
+            "a list, expected a mapping of fields (one document per profile or vacancy)",
         ));
     }
     Ok(())
@@ -194,6 +239,9 @@ pub(crate) fn parse<T: DeserializeOwned>(
     format: InputFormat,
     limits: &Limits,
 ) -> Result<T, Error> {
+    // Files saved by Windows tools start with a byte-order mark.
+    let text = strip_bom(text);
+    top_level_mapping(text)?;
     if format == InputFormat::Json && text.len() <= limits.max_bytes {
         // The common case first: valid JSON parses without tracking paths.
         // Anything the checks below refuse (NUL bytes, nesting past the
@@ -263,6 +311,67 @@ fn path_of(path: &serde_path_to_error::Path) -> Option<String> {
 /// prepends (both are reported separately), with "did you mean" added to
 /// unknown names.
 fn clean_message(raw: &str, path: Option<&str>) -> String {
+    // A whole document that is one value is no profile or rule file (a
+    // password file, notes): say what it is, not what it holds.
+    if path.is_none() {
+        if let Some(rest) = raw.strip_prefix("invalid type: ") {
+            if rest.contains(", expected struct ") {
+                let kind = rest.split([' ', ',']).next().unwrap_or("value");
+                return format!("the document is a {kind}, expected a mapping of fields");
+            }
+        }
+    }
+    shorten_values(&clean_message_in_full(raw, path))
+}
+
+/// The most characters of a text value a message quotes: a file that is
+/// not a profile at all (a password file named `x.yaml`) is one string,
+/// and an error must not echo it.
+const QUOTED: usize = 32;
+
+/// `message` with every quoted string value (`string "..."`, as serde
+/// writes one) cut to [`QUOTED`] characters.
+fn shorten_values(message: &str) -> String {
+    const OPEN: &str = "string \"";
+    let mut out = String::with_capacity(message.len().min(256));
+    let mut rest = message;
+    while let Some(at) = rest.find(OPEN) {
+        let (head, tail) = rest.split_at(at.saturating_add(OPEN.len()));
+        out.push_str(head);
+        // The value ends at the first quote not escaped.
+        let mut end = tail.len();
+        let mut escaped = false;
+        for (i, c) in tail.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let value = tail.get(..end).unwrap_or(tail);
+        let chars = value.chars().count();
+        if chars > QUOTED {
+            out.extend(value.chars().take(QUOTED));
+            out.push_str(&format!(
+                "…\" ({} characters more)",
+                chars.saturating_sub(QUOTED)
+            ));
+            rest = tail.get(end.saturating_add(1)..).unwrap_or("");
+        } else {
+            out.push_str(value);
+            rest = tail.get(end..).unwrap_or("");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`clean_message`] before values are shortened.
+fn clean_message_in_full(raw: &str, path: Option<&str>) -> String {
     let mut message = raw;
     if let Some(idx) = message.rfind(" at line ") {
         if message
@@ -387,11 +496,51 @@ pub(crate) fn clone_error(e: &Error) -> Error {
     }
 }
 
+/// What a path is when it is not a regular file, for messages; `None`
+/// for a regular file.
+pub(crate) fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
 /// Reads a file as UTF-8 text within `limits`, with the file named in errors.
+///
+/// Only regular files are read, and never more than `limits.max_bytes`
+/// (plus one byte, to know it is more) whatever size the file reports:
+/// files under `/proc` report none, and a named pipe or a device would be
+/// read without end or wait for a writer for ever.
 pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<String, Error> {
+    use std::io::Read;
+
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > limits.max_bytes as u64 {
+    if let Some(kind) = special_kind(&meta) {
+        return Err(Error::invalid(
+            at(None, None, None).with_file(name),
+            format!("{kind}, expected a regular file"),
+        ));
+    }
+    let max = u64::try_from(limits.max_bytes).unwrap_or(u64::MAX);
+    if meta.len() > max {
         return Err(Error::invalid(
             at(None, None, None).with_file(name),
             format!(
@@ -401,7 +550,24 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(
+        usize::try_from(meta.len())
+            .unwrap_or(0)
+            .min(limits.max_bytes),
+    );
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() > limits.max_bytes {
+        return Err(Error::invalid(
+            at(None, None, None).with_file(name),
+            format!(
+                "input of more than {} bytes is larger than the limit",
+                limits.max_bytes
+            ),
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = e.as_bytes().get(..valid).unwrap_or(&[]);
@@ -430,6 +596,24 @@ mod tests {
             ),
             "invalid type: integer `3`, expected a sequence"
         );
+    }
+
+    #[test]
+    fn long_values_are_not_echoed() {
+        let secret = format!("root:x:0:0:{}", "y".repeat(500));
+        let raw = format!("invalid type: string {secret:?}, expected struct Candidate");
+        assert_eq!(
+            clean_message(&raw, None),
+            "the document is a string, expected a mapping of fields"
+        );
+        let raw = format!("invalid type: string {secret:?}, expected a sequence");
+        let kept = format!("root:x:0:0:{}", "y".repeat(21));
+        assert_eq!(
+            clean_message(&raw, Some("skills")),
+            format!("invalid type: string \"{kept}…\" (479 characters more), expected a sequence")
+        );
+        let short = "invalid type: string \"a \\\"b\\\"\", expected a sequence";
+        assert_eq!(clean_message(short, None), short);
     }
 
     #[test]

@@ -543,6 +543,9 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// The most problems of a file that get a "did you mean".
+const SUGGESTED: usize = 20;
+
 /// Compiles names to terms; every name must be a vocabulary entry (or one
 /// of its aliases), so that translations and synonyms apply to it.
 fn terms(
@@ -561,7 +564,13 @@ fn terms(
                 let what = category.singular();
                 let known = vocabulary.names(category);
                 let add = format!("add it to the vocabulary's `{}`", category.key());
-                let hint = match crate::matching::closest(n, known.iter().copied()) {
+                // Each suggestion compares the name with the whole
+                // vocabulary: a file full of unknown names gets a few.
+                let suggest = problems.list.len() < SUGGESTED;
+                let best = suggest
+                    .then(|| crate::matching::closest(n, known.iter().copied()))
+                    .flatten();
+                let hint = match best {
                     Some(best) => format!("did you mean `{best}`? If it is another {what}, {add}"),
                     None => add,
                 };

@@ -72,6 +72,11 @@ impl Memo {
         Memo((0..entries).map(|_| AtomicU16::new(EMPTY)).collect())
     }
 
+    /// The bytes its slots take.
+    pub(crate) fn bytes(&self) -> usize {
+        self.0.len().saturating_mul(2)
+    }
+
     /// The remembered result for `entry`, else `compute`'s, remembered.
     pub(crate) fn get_or(&self, entry: usize, compute: impl FnOnce() -> Found) -> Found {
         let Some(slot) = self.0.get(entry) else {
@@ -153,6 +158,11 @@ fn decode_list(slot: u32) -> ListFound {
 impl ListMemo {
     pub(crate) fn new(lists: usize) -> ListMemo {
         ListMemo((0..lists).map(|_| AtomicU32::new(LIST_EMPTY)).collect())
+    }
+
+    /// The bytes its slots take.
+    pub(crate) fn bytes(&self) -> usize {
+        self.0.len().saturating_mul(4)
     }
 
     /// The remembered result for `list`; `None` if not computed yet.

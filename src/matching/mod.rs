@@ -16,8 +16,8 @@ mod shape;
 mod vocabulary;
 
 pub(crate) use normalize::{has_words, key, normalize};
-pub(crate) use vocabulary::FormHasher;
 pub use vocabulary::{Category, Vocabulary};
+pub(crate) use vocabulary::{FormHasher, NameHasher};
 
 use serde::Serialize;
 
@@ -91,6 +91,18 @@ impl Term {
     /// (shared) memos, counted by that thread alone.
     pub(crate) fn private_copy(&self) -> Term {
         Term(std::sync::Arc::new(TermData::clone(&self.0)))
+    }
+
+    /// About the bytes the term takes besides its text as written: its
+    /// normalised forms, its memos' slots and its fixed fields.
+    pub(crate) fn bytes(&self) -> usize {
+        self.norm
+            .len()
+            .saturating_add(self.sorted.as_ref().map_or(0, String::len))
+            .saturating_add(self.text.len())
+            .saturating_add(self.memo.bytes())
+            .saturating_add(self.lists.bytes())
+            .saturating_add(std::mem::size_of::<TermData>())
     }
 
     /// A profile's term, which remembers its comparisons: prepared once per
@@ -792,11 +804,18 @@ pub(crate) fn round2(x: f64) -> f64 {
 
 /// The valid word closest to `word`, if any is close enough to suggest.
 pub(crate) fn closest<'a>(word: &str, valid: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    // A typo is made in a word, not in a page: longer text is not looked
+    // up, so that the cost of a suggestion is bounded.
+    const LONGEST: usize = 80;
+    if word.len() > LONGEST {
+        return None;
+    }
     let key = word.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in valid {
-        let score = strsim::normalized_damerau_levenshtein(&key, &candidate.to_lowercase())
-            .max(strsim::jaro_winkler(&key, &candidate.to_lowercase()) - 0.1);
+        let lower = candidate.to_lowercase();
+        let score = strsim::normalized_damerau_levenshtein(&key, &lower)
+            .max(strsim::jaro_winkler(&key, &lower) - 0.1);
         if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, candidate));
         }

@@ -180,6 +180,19 @@ pub struct Vocabulary {
 /// profiles screened (names past it are prepared per candidate only).
 const SHARED_NAMES: usize = 50_000;
 
+/// The longest profile name (in bytes, as written) kept across
+/// candidates: longer ones are not names anybody writes twice, and would
+/// spend the byte budget on one profile's noise.
+const LONGEST_SHARED: usize = 256;
+
+/// The share of the byte budget each thread's own table of terms may take
+/// (see [`Near`]): one eighth.
+const NEAR_SHARE: usize = 8;
+
+/// Bytes a kept term or memo costs besides its text: the map's entry, the
+/// reference counts and the term's fixed fields, rounded up.
+const ENTRY_OVERHEAD: usize = 192;
+
 /// Shards of the shared tables: threads preparing candidates at once
 /// rarely wait for the same lock.
 const SHARDS: usize = 16;
@@ -199,6 +212,10 @@ struct Shared {
     id: u64,
     shards: [std::sync::Mutex<Shard>; SHARDS],
     names: std::sync::atomic::AtomicUsize,
+    /// Bytes the kept terms and memos take, about, and the most they may
+    /// take ([`crate::Limits::cache_bytes`]).
+    bytes: std::sync::atomic::AtomicUsize,
+    budget: std::sync::atomic::AtomicUsize,
     /// The lists of names the rule set's requirements give, by category,
     /// as normalised names: a profile name's best match in each is
     /// remembered (see `ListMemo`).
@@ -220,12 +237,18 @@ fn id_in<T: PartialEq>(registry: &mut Vec<T>, item: T) -> usize {
         })
 }
 
-/// One map per category, so that a look-up borrows the name.
+/// One map per category, so that a look-up borrows the name. Keyed by
+/// names from profiles, so hashed with a random seed: a profile cannot
+/// choose names that collide and turn look-ups linear (the Fx hash of
+/// `FormHasher` puts "d1", "d2"... in a few buckets).
 #[derive(Default)]
 struct Shard {
-    memos: PerCategory<HashMap<String, super::memo::Memo, BuildHasherDefault<FormHasher>>>,
-    terms: PerCategory<HashMap<Box<str>, super::Term, BuildHasherDefault<FormHasher>>>,
+    memos: PerCategory<HashMap<String, super::memo::Memo, NameHasher>>,
+    terms: PerCategory<HashMap<Box<str>, super::Term, NameHasher>>,
 }
+
+/// The hasher of the tables keyed by profiles' names.
+pub(crate) type NameHasher = foldhash::fast::RandomState;
 
 impl Default for Shared {
     fn default() -> Shared {
@@ -234,6 +257,8 @@ impl Default for Shared {
             id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             shards: Default::default(),
             names: Default::default(),
+            bytes: Default::default(),
+            budget: std::sync::atomic::AtomicUsize::new(crate::Limits::default().cache_bytes),
             lists: Default::default(),
             filters: Default::default(),
         }
@@ -248,8 +273,10 @@ impl Default for Shared {
 #[derive(Default)]
 struct Near {
     vocabulary: Option<u64>,
-    terms: PerCategory<HashMap<Box<str>, super::Term, BuildHasherDefault<FormHasher>>>,
+    terms: PerCategory<HashMap<Box<str>, super::Term, NameHasher>>,
     len: usize,
+    /// Bytes its terms take, about.
+    bytes: usize,
 }
 
 /// The most terms a thread keeps in its own table.
@@ -269,14 +296,30 @@ impl Shared {
         self.shards.get(index)?.lock().ok()
     }
 
-    /// Whether there is room for one more name (and takes it).
-    fn room(&self) -> bool {
+    /// Whether there is room for one more name costing `cost` bytes (and
+    /// takes it).
+    fn room(&self, cost: usize) -> bool {
         use std::sync::atomic::Ordering;
-        self.names
+        let budget = self.budget.load(Ordering::Relaxed);
+        let bytes = self
+            .bytes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
+                b.checked_add(cost).filter(|total| *total <= budget)
+            })
+            .is_ok();
+        if !bytes {
+            return false;
+        }
+        let named = self
+            .names
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
                 (n < SHARED_NAMES).then(|| n.saturating_add(1))
             })
-            .is_ok()
+            .is_ok();
+        if !named {
+            self.bytes.fetch_sub(cost, Ordering::Relaxed);
+        }
+        named
     }
 }
 
@@ -564,13 +607,26 @@ impl Vocabulary {
             return memo.clone();
         }
         let memo = fresh();
-        if shared.room() {
+        let cost = norm
+            .len()
+            .saturating_add(memo.bytes())
+            .saturating_add(ENTRY_OVERHEAD);
+        if norm.len() <= LONGEST_SHARED && shared.room(cost) {
             shard
                 .memos
                 .get_mut(category)
                 .insert(norm.to_string(), memo.clone());
         }
         memo
+    }
+
+    /// Sets the bytes the profile names kept across candidates may take
+    /// (see [`crate::Limits::cache_bytes`]).
+    pub(crate) fn set_cache_budget(&self, bytes: usize) {
+        self.memos
+            .0
+            .budget
+            .store(bytes, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The id of a rule's list of names in `category`: the same for lists
@@ -629,10 +685,21 @@ impl Vocabulary {
                     ..Near::default()
                 };
             }
-            if near.len >= NEAR_NAMES {
+            let cost = text.len().saturating_add(term.bytes());
+            let budget = self
+                .memos
+                .0
+                .budget
+                .load(std::sync::atomic::Ordering::Relaxed)
+                / NEAR_SHARE;
+            if near.len >= NEAR_NAMES
+                || text.len() > LONGEST_SHARED
+                || near.bytes.saturating_add(cost) > budget
+            {
                 return None;
             }
             near.len = near.len.saturating_add(1);
+            near.bytes = near.bytes.saturating_add(cost);
             // The thread's own copy: counting references to a term shared
             // with other threads would make the threads wait on each
             // other's caches.
@@ -658,7 +725,8 @@ impl Vocabulary {
         let term = super::Term::linked(text, self, category);
         if let Some(mut shard) = shared.shard(text) {
             let terms = shard.terms.get_mut(category);
-            if !terms.contains_key(text) && shared.room() {
+            let cost = text.len().saturating_add(term.bytes());
+            if text.len() <= LONGEST_SHARED && !terms.contains_key(text) && shared.room(cost) {
                 terms.insert(text.into(), term.clone());
             }
         }
@@ -688,4 +756,55 @@ fn located(text: &str, path: &str, message: String) -> Error {
         },
         message,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bytes of text the shared tables and this thread's table hold,
+    /// counted from the tables themselves.
+    fn held(v: &Vocabulary) -> (usize, usize) {
+        let mut shared = 0;
+        for shard in &v.memos.0.shards {
+            let shard = shard.lock().unwrap();
+            for map in &shard.terms.0 {
+                shared += map.iter().map(|(k, t)| k.len() + t.bytes()).sum::<usize>();
+            }
+            for map in &shard.memos.0 {
+                shared += map.iter().map(|(k, m)| k.len() + m.bytes()).sum::<usize>();
+            }
+        }
+        let near = NEAR.with(|near| {
+            let near = near.borrow();
+            near.terms
+                .0
+                .iter()
+                .map(|map| map.iter().map(|(k, t)| k.len() + t.bytes()).sum::<usize>())
+                .sum()
+        });
+        (shared, near)
+    }
+
+    #[test]
+    fn names_kept_across_candidates_stay_within_the_budget() {
+        let v = Vocabulary::bundled();
+        let budget = 256 * 1024;
+        v.set_cache_budget(budget);
+        // Unique names, short (kept until the budget is spent) and long
+        // (never kept).
+        for i in 0..20_000 {
+            let _ = v.term(Category::Skill, &format!("skill number {i}"));
+        }
+        for i in 0..200 {
+            let _ = v.term(Category::Field, &format!("{i} {}", "x".repeat(100_000)));
+        }
+        let (shared, near) = held(&v);
+        assert!(shared > budget / 2, "the budget is used: {shared}");
+        assert!(shared <= budget, "{shared} > {budget}");
+        assert!(near <= budget / NEAR_SHARE, "{near}");
+        // Names seen before are still found.
+        let again = v.term(Category::Skill, "skill number 0");
+        assert_eq!(again.text, "skill number 0");
+    }
 }

@@ -88,16 +88,18 @@ where
 /// Names already read on this thread, and what they read as, up to
 /// [`REMEMBERED`] of them: profiles write the same country, language and
 /// degree names again and again, and reading one normalises it first.
-type Remembered<T> = std::cell::RefCell<
-    std::collections::HashMap<
-        Box<str>,
-        Option<T>,
-        std::hash::BuildHasherDefault<crate::matching::FormHasher>,
-    >,
->;
+///
+/// Keyed by text from profiles, so hashed with a random seed: a profile
+/// cannot choose names that collide.
+type Remembered<T> =
+    std::cell::RefCell<std::collections::HashMap<Box<str>, Option<T>, crate::matching::NameHasher>>;
 
 /// The most names remembered per kind and thread.
 const REMEMBERED: usize = 4096;
+
+/// The longest text remembered, in bytes: degree, language and country
+/// names are short, and memory stays bounded by the two limits together.
+const LONGEST_REMEMBERED: usize = 64;
 
 /// `parse(text)`, remembered in `memory` (a pure function's result: the
 /// same text always reads the same).
@@ -113,7 +115,7 @@ pub(crate) fn remembered<T: Copy + 'static>(
     let found = parse(text);
     memory.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
-            if m.len() < REMEMBERED {
+            if m.len() < REMEMBERED && text.len() <= LONGEST_REMEMBERED {
                 m.insert(text.into(), found);
             }
         }
