@@ -185,6 +185,7 @@ mod assess;
 mod cases;
 mod error;
 mod explain;
+mod import;
 mod load;
 mod matching;
 mod model;
@@ -198,14 +199,24 @@ pub use assess::{assess, assess_in, rank, Evaluation, Judgement, PreparedCandida
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang, Status, Verdict};
+pub use import::json_resume::{is_json_resume, ResumeReader};
+#[cfg(feature = "import")]
+pub use import::{
+    draft::draft_mapping,
+    mapping::Mapping,
+    sheet::{Applicant, Import, Importer},
+};
 pub use load::{InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{
-    AuthorizationStatus, Candidate, Certification, Degree, LanguageSkill, Period, WorkAuthorization,
+    AuthorizationStatus, Candidate, Certification, Degree, LanguageSkill, Period, Provenance,
+    WorkAuthorization,
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 pub use ruleset::RuleSet;
+#[cfg(all(feature = "schema", feature = "import"))]
+pub use schema::mapping_schema;
 #[cfg(feature = "schema")]
 pub use schema::{candidate_schema, rules_schema};
 pub use screen::ScreenRecord;

@@ -240,6 +240,7 @@ fn period() -> impl Strategy<Value = Period> {
                     start,
                     end,
                     fraction,
+                    declared_years: None,
                 }
             },
         )
@@ -317,6 +318,7 @@ prop_compose! {
             certifications: Some(certifications),
             skills: Some(skills.into_iter().map(str::to_string).collect()),
             attestations: Some(attestations),
+            provenance: None,
         }
     }
 }

@@ -6,10 +6,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use vacancy_match::{
-    Assessment, Candidate, Finding, InputFormat, Lang, Limits, Priority, RuleSet, Status, Verdict,
+    Assessment, Candidate, Finding, Lang, Limits, Priority, RuleSet, Status, Verdict, Vocabulary,
 };
 
-use super::args::{CheckArgs, CheckFormat};
+use super::args::{CheckArgs, CheckFormat, ProfileFormat};
 use super::paint::{Paint, Style};
 use super::{describe, finish_output, rules_or_exit, BAD_INPUT, OK};
 
@@ -19,7 +19,7 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let candidate = match read_candidate(&args.candidate) {
+    let candidate = match read_candidate(&args.candidate, args.input_format, rules.vocabulary()) {
         Ok(c) => c,
         Err(problems) => {
             for p in problems {
@@ -46,13 +46,17 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
 }
 
 /// The profile at `path`, or `-` for standard input; else every problem.
-fn read_candidate(path: &Path) -> Result<Candidate, Vec<String>> {
+fn read_candidate(
+    path: &Path,
+    format: ProfileFormat,
+    vocabulary: &Vocabulary,
+) -> Result<Candidate, Vec<String>> {
+    let limits = Limits::default();
     if path != Path::new("-") {
         let name = path.display().to_string();
-        return Candidate::from_path(path)
+        return super::import::read_profile(path, &limits, format, vocabulary)
             .map_err(|e| e.problems().iter().map(|p| describe(p, &name)).collect());
     }
-    let limits = Limits::default();
     let mut text = String::new();
     let read = io::stdin()
         .lock()
@@ -62,7 +66,7 @@ fn read_candidate(path: &Path) -> Result<Candidate, Vec<String>> {
         return Err(vec![format!("stdin: {e}")]);
     }
     // YAML reads JSON too, so either is accepted on standard input.
-    Candidate::from_str_with(&text, InputFormat::Yaml, &limits)
+    super::import::read_profile_text(&text, &limits, format, vocabulary)
         .map_err(|e| e.problems().iter().map(|p| describe(p, "stdin")).collect())
 }
 

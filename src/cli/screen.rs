@@ -36,7 +36,17 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
             return USAGE;
         }
     }
-    let sources = plan(&args.candidates);
+    let sources = match &args.mapping.mapping {
+        Some(_) => match super::import::sheet_sources(&args.candidates, &args.mapping) {
+            Ok(sources) => sources,
+            Err(code) => return code,
+        },
+        None if super::import::has_sheet(&args.candidates) => {
+            eprintln!("error: a spreadsheet needs --mapping MAP (draft one with `vacancy-match new mapping SHEET`)");
+            return USAGE;
+        }
+        None => plan(&args.candidates),
+    };
     let screening = Screening {
         rules: &rules,
         vacancy: args.vacancy.as_deref(),
@@ -44,6 +54,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         limits: Limits::default(),
         lang: args.lang.lang,
         buffers: std::sync::Mutex::default(),
+        input_format: args.input_format,
     };
     let vacancies = if args.vacancy.is_some() {
         1
@@ -225,6 +236,8 @@ pub(crate) enum Source {
     Lines(PathBuf),
     /// A path that could not be listed.
     Failed { source: String, message: String },
+    /// An input already read (a spreadsheet row).
+    Ready(Item),
 }
 
 /// File names taken from a directory.
@@ -304,6 +317,11 @@ pub(crate) enum Item {
     },
     /// An input that could not be read.
     Failed { source: String, message: String },
+    /// A profile already read (a spreadsheet row).
+    Profile {
+        source: String,
+        candidate: Box<Candidate>,
+    },
 }
 
 /// A line's bytes, without its line break: a range of a block of the
@@ -420,6 +438,7 @@ impl Iterator for Items {
                 Source::Failed { source, message } => {
                     return Some(Item::Failed { source, message })
                 }
+                Source::Ready(item) => return Some(item),
                 Source::Lines(path) => match Items::open(&path) {
                     Ok(lines) => self.lines = Some(lines),
                     Err(item) => return Some(item),
@@ -645,6 +664,8 @@ pub(crate) struct Screening<'a> {
     /// Buffers written out and handed back, for the next chunks: fresh
     /// memory for every chunk costs the system a page clearing each time.
     buffers: std::sync::Mutex<Vec<Vec<u8>>>,
+    /// How profile files are read (JSON Resume or profile).
+    input_format: super::args::ProfileFormat,
 }
 
 impl Screening<'_> {
@@ -675,8 +696,14 @@ impl Screening<'_> {
         let (source, loaded) = match item {
             Item::File(path) => (
                 path.display().to_string(),
-                Candidate::from_path_with(&path, &self.limits),
+                super::import::read_profile(
+                    &path,
+                    &self.limits,
+                    self.input_format,
+                    self.rules.vocabulary(),
+                ),
             ),
+            Item::Profile { source, candidate } => (source, Ok(*candidate)),
             Item::Line { name, line, text } => {
                 let source = format!("{name}:{line}");
                 match text.text(&name, line) {
