@@ -169,6 +169,10 @@
 //! - `cli` (default): the `vacancy-match` command-line tool and the crates
 //!   only it needs. Library users can turn it off with
 //!   `default-features = false`.
+//! - `import` (default, and part of `cli`): reading spreadsheet exports
+//!   (xlsx, ods through calamine; CSV through csv) with a `Mapping`.
+//!   JSON Resume ([`ResumeReader`]) needs no feature.
+//! - `schema`: the JSON Schemas of the file formats.
 
 // Input must never crash the caller: no panicking shortcuts, indexing or
 // arithmetic in the library (its unit tests may use them).
@@ -226,3 +230,8 @@ pub use screen::ScreenRecord;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The import guide's Rust example, run as a doctest.
+#[cfg(all(doctest, feature = "import"))]
+#[doc = include_str!("../docs/IMPORT.md")]
+struct ImportDoctests;

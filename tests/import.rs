@@ -402,6 +402,35 @@ fn a_drafted_mapping_is_a_valid_mapping_that_reads_the_export() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any text under the sample's header is read without a panic, and
+    /// every row that is not blank is an applicant (or the skipped total).
+    #[test]
+    fn no_row_is_dropped_whatever_the_cells(rows in proptest::collection::vec(proptest::collection::vec("[ -~áéíóúñ;]{0,12}", 0..40), 0..12)) {
+        let text = std::fs::read_to_string(CSV).unwrap();
+        let header: Vec<&str> = text.lines().take(2).collect();
+        let mut csv = header.join("\n");
+        let mut expected = 0;
+        for cells in &rows {
+            let line: Vec<String> = cells.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+            if cells.iter().any(|c| !c.trim().is_empty()) {
+                expected += 1;
+            }
+            csv.push('\n');
+            csv.push_str(&line.join(","));
+        }
+        let import = Importer::new(&mapping()).read_csv("fuzz.csv", csv.as_bytes()).unwrap();
+        prop_assert_eq!(import.applicants.len() + import.skipped.len(), expected);
+        for a in &import.applicants {
+            for p in &a.problems {
+                prop_assert!(p.to_string().starts_with("fuzz.csv:"), "{}", p);
+            }
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     /// Shuffling the rows of the export changes nothing but their order.
@@ -432,4 +461,29 @@ proptest! {
             prop_assert_eq!(verdicts(&a.candidate), verdicts(&b.candidate));
         }
     }
+}
+
+/// The sample export is what `examples/make_export.rs` writes: the CSV
+/// byte for byte, the workbook cell for cell.
+#[test]
+fn the_sample_export_is_what_its_generator_writes() {
+    let dir = std::env::temp_dir().join(format!("vacancy-match-export-{}", std::process::id()));
+    let status = std::process::Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", "--quiet", "--example", "make_export", "--"])
+        .arg(&dir)
+        .status()
+        .expect("cargo runs");
+    assert!(status.success());
+    let written = std::fs::read_to_string(dir.join("applicants.csv")).unwrap();
+    assert_eq!(written, std::fs::read_to_string(CSV).unwrap());
+    let fresh = Importer::new(&mapping())
+        .read_path(dir.join("applicants.xlsx"))
+        .unwrap();
+    let committed = read(XLSX);
+    assert_eq!(fresh.applicants.len(), committed.applicants.len());
+    for (a, b) in fresh.applicants.iter().zip(&committed.applicants) {
+        assert_eq!(a.candidate, b.candidate);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
