@@ -487,3 +487,40 @@ fn the_sample_export_is_what_its_generator_writes() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_language_asked_by_its_own_column_and_left_empty_is_to_verify() {
+    let m = Mapping::from_yaml_str(
+        "id: ID\nlanguages:\n  - { code: en, level: English }\n  - { code: es, level: Spanish }\n",
+    )
+    .unwrap();
+    let import = Importer::new(&m)
+        .read_csv("f.csv", b"ID,English,Spanish\na,,Nativo\nb,,\n")
+        .unwrap();
+    let [a, b] = &import.applicants[..] else {
+        panic!()
+    };
+    let english = a
+        .candidate
+        .languages
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|l| l.language.code() == "en")
+        .unwrap();
+    assert!(english.level.is_none());
+    assert!(b.candidate.languages.is_none());
+    let assessment = rules()
+        .assess_one(
+            &a.candidate,
+            "unhcr-mx-protection-assistant-2025",
+            day("2025-08-01"),
+        )
+        .unwrap();
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|f| f.requirement == "english")
+        .unwrap();
+    assert_eq!(finding.status, Status::Unknown);
+}

@@ -227,8 +227,8 @@ pub(crate) fn read_profile_text(
 }
 
 /// The inputs of `screen --mapping`: each export's applicants, in row
-/// order; a row with cells that could not be read gives an error item
-/// (every cell named) before its profile.
+/// order, with the cells of each row that could not be read (an error
+/// record before the row's records).
 pub(crate) fn sheet_sources(
     sheets: &[PathBuf],
     args: &MappingArg,
@@ -241,21 +241,17 @@ pub(crate) fn sheet_sources(
             eprintln!("skipped {skipped}: the mapping's skip_rows");
         }
         for a in import.applicants {
-            if !a.problems.is_empty() {
-                let message = a
-                    .problems
+            let problems = (!a.problems.is_empty()).then(|| {
+                a.problems
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
-                    .join("; ");
-                sources.push(Source::Ready(Item::Failed {
-                    source: a.source.clone(),
-                    message,
-                }));
-            }
+                    .join("; ")
+            });
             sources.push(Source::Ready(Item::Profile {
                 source: a.source,
                 candidate: Box::new(a.candidate),
+                problems,
             }));
         }
     }

@@ -317,10 +317,12 @@ pub(crate) enum Item {
     },
     /// An input that could not be read.
     Failed { source: String, message: String },
-    /// A profile already read (a spreadsheet row).
+    /// A profile already read (a spreadsheet row), and the cells of its
+    /// row that could not be read.
     Profile {
         source: String,
         candidate: Box<Candidate>,
+        problems: Option<String>,
     },
 }
 
@@ -703,7 +705,22 @@ impl Screening<'_> {
                     self.rules.vocabulary(),
                 ),
             ),
-            Item::Profile { source, candidate } => (source, Ok(*candidate)),
+            Item::Profile {
+                source,
+                candidate,
+                problems: None,
+            } => (source, Ok(*candidate)),
+            Item::Profile {
+                source,
+                candidate,
+                problems: Some(message),
+            } => {
+                return Input::Partial {
+                    record: Box::new(ScreenRecord::failed(&source, self.as_of, &message)),
+                    source,
+                    candidate,
+                }
+            }
             Item::Line { name, line, text } => {
                 let source = format!("{name}:{line}");
                 match text.text(&name, line) {
@@ -780,6 +797,15 @@ impl Screening<'_> {
                     write(&mut chunk.bytes, &record)?;
                     continue;
                 }
+                Input::Partial {
+                    record,
+                    source,
+                    candidate,
+                } => {
+                    chunk.tally.bad += 1;
+                    write(&mut chunk.bytes, &record)?;
+                    (source, *candidate)
+                }
             };
             let prepared = self.rules.prepare(&candidate);
             let evaluations = match self.vacancy {
@@ -839,6 +865,13 @@ enum Input {
     Failed(ScreenRecord),
     /// A line of white space only.
     Blank,
+    /// A spreadsheet row read in part: the error record naming the cells
+    /// that could not be read, then the profile of the rest.
+    Partial {
+        record: Box<ScreenRecord>,
+        source: String,
+        candidate: Box<Candidate>,
+    },
 }
 
 /// How records are written.

@@ -779,6 +779,8 @@ impl RowReader<'_> {
         c.experience = periods.finish("experience", &mut r.entries);
 
         let mut languages = Gather::new();
+        // Languages the form asks about by their own column, left empty.
+        let mut unanswered: Vec<Language> = Vec::new();
         for (k, l) in m.languages.iter().enumerate() {
             if let Some(list) = &l.list {
                 if let Some((col, items)) = r.list(list) {
@@ -806,7 +808,10 @@ impl RowReader<'_> {
             ) {
                 (Some(fixed), _) => match &level_cell {
                     Some(_) => Some((fixed, None)),
-                    None => continue,
+                    None => {
+                        unanswered.push(fixed);
+                        continue;
+                    }
                 },
                 (None, Some(h)) => match r.text(h) {
                     Some((col, word)) => match r.language(col, &word, h) {
@@ -862,6 +867,19 @@ impl RowReader<'_> {
                 language,
                 level: level.map(|(l, _)| l),
             });
+        }
+        // Once some language is stated, the list reads as complete: a
+        // language whose own column is empty is then "level not stated"
+        // (to verify), never "not spoken".
+        if languages.items.is_some() {
+            for language in unanswered {
+                if !languages.stated().iter().any(|l| l.language == language) {
+                    languages.stated().push(LanguageSkill {
+                        language,
+                        level: None,
+                    });
+                }
+            }
         }
         c.languages = languages.finish("languages", &mut r.entries);
 
