@@ -55,7 +55,8 @@ pub(crate) fn read_export(sheet: &Path, args: &MappingArg) -> Result<Import, u8>
     };
     let mapping = Mapping::from_path(path)
         .map_err(|e| fail(format!("cannot use the mapping {}", path.display()), &e))?;
-    let mut importer = Importer::new(&mapping);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut importer = Importer::new(&mapping).threads(threads);
     if let Some(date) = args.export_date {
         importer = importer.export_date(date);
     }
