@@ -66,6 +66,13 @@
 //! marital status, photo, religion or any protected attribute, and unknown
 //! fields are refused, so no rule can refer to them.
 //!
+//! Applicants also come from what HR offices have: spreadsheet exports of
+//! application forms, read row by row through a mapping file (`Importer`
+//! and `Mapping`, feature `import`), and JSON Resume documents
+//! ([`ResumeReader`]). Each imported entry keeps where it came from (a
+//! sheet cell, a JSON Resume path) in [`Provenance`], and findings cite
+//! it; see `docs/IMPORT.md`.
+//!
 //! Both are validated strictly: unknown fields, wrong types, unknown codes,
 //! impossible dates, duplicate ids. Every [`Error`] names the file, line,
 //! column and field path, and suggests the closest valid word; a folder
