@@ -66,6 +66,13 @@
 //! marital status, photo, religion or any protected attribute, and unknown
 //! fields are refused, so no rule can refer to them.
 //!
+//! Applicants also come from what HR offices have: spreadsheet exports of
+//! application forms, read row by row through a mapping file (`Importer`
+//! and `Mapping`, feature `import`), and JSON Resume documents
+//! ([`ResumeReader`]). Each imported entry keeps where it came from (a
+//! sheet cell, a JSON Resume path) in [`Provenance`], and findings cite
+//! it; see `docs/IMPORT.md`.
+//!
 //! Both are validated strictly: unknown fields, wrong types, unknown codes,
 //! impossible dates, duplicate ids. Every [`Error`] names the file, line,
 //! column and field path, and suggests the closest valid word; a folder
@@ -169,6 +176,10 @@
 //! - `cli` (default): the `vacancy-match` command-line tool and the crates
 //!   only it needs. Library users can turn it off with
 //!   `default-features = false`.
+//! - `import` (default, and part of `cli`): reading spreadsheet exports
+//!   (xlsx, ods through calamine; CSV through csv) with a `Mapping`.
+//!   JSON Resume ([`ResumeReader`]) needs no feature.
+//! - `schema`: the JSON Schemas of the file formats.
 
 // Input must never crash the caller: no panicking shortcuts, indexing or
 // arithmetic in the library (its unit tests may use them).
@@ -185,6 +196,7 @@ mod assess;
 mod cases;
 mod error;
 mod explain;
+mod import;
 mod load;
 mod matching;
 mod model;
@@ -198,15 +210,24 @@ pub use assess::{assess, assess_in, rank, Evaluation, Judgement, PreparedCandida
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang, Status, Verdict};
+pub use import::json_resume::{is_json_resume, ResumeReader};
+#[cfg(feature = "import")]
+pub use import::{
+    draft::draft_mapping,
+    mapping::Mapping,
+    sheet::{Applicant, Import, Importer},
+};
 pub use load::{InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{
     AuthorizationStatus, Candidate, Certification, Completion, Degree, LanguageSkill, Period,
-    WorkAuthorization,
+    Provenance, WorkAuthorization,
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 pub use ruleset::RuleSet;
+#[cfg(all(feature = "schema", feature = "import"))]
+pub use schema::mapping_schema;
 #[cfg(feature = "schema")]
 pub use schema::{candidate_schema, rules_schema};
 pub use screen::ScreenRecord;
@@ -216,3 +237,8 @@ pub use screen::ScreenRecord;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The import guide's Rust example, run as a doctest.
+#[cfg(all(doctest, feature = "import"))]
+#[doc = include_str!("../docs/IMPORT.md")]
+struct ImportDoctests;

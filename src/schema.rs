@@ -91,6 +91,28 @@ pub fn candidate_schema() -> Value {
     )
 }
 
+/// The JSON Schema (draft 2020-12) of a mapping file: which column of a
+/// spreadsheet export feeds which profile field.
+///
+/// # Example
+/// ```
+/// let schema = vacancy_match::mapping_schema();
+/// assert_eq!(schema["title"], "Mapping");
+/// assert_eq!(schema["additionalProperties"], false); // unknown fields are refused
+/// ```
+#[cfg(feature = "import")]
+#[must_use]
+pub fn mapping_schema() -> Value {
+    let mut schema = schemars::schema_for!(crate::import::mapping::RawMapping);
+    schema.insert("title".to_string(), json!("Mapping"));
+    finish(
+        schema,
+        "A mapping file of vacancy-match: which column of a spreadsheet export feeds which \
+         profile field, and how cell values translate. Column names are the header's text \
+         (case and spacing ignored); with a header of two rows, `Group / Column`.",
+    )
+}
+
 /// The root's description, and no doc-test examples in descriptions.
 fn finish(schema: Schema, description: &str) -> Value {
     let mut value = schema.to_value();

@@ -247,6 +247,7 @@ fn period() -> impl Strategy<Value = Period> {
                     start,
                     end,
                     fraction,
+                    declared_years: None,
                 }
             },
         )
@@ -325,6 +326,7 @@ prop_compose! {
             certifications: Some(certifications),
             skills: Some(skills.into_iter().map(str::to_string).collect()),
             attestations: Some(attestations),
+            provenance: None,
         }
     }
 }
@@ -760,6 +762,7 @@ fn profile_naming(kind: &str, name: &str) -> Candidate {
                 start: "2015-01".parse().unwrap(),
                 end: Some("2023-12".parse().unwrap()),
                 fraction: None,
+                declared_years: None,
             }]);
         }
     }

@@ -457,7 +457,12 @@ impl<'a> Evaluation<'a> {
     /// ```
     #[must_use]
     pub fn explain(&self, lang: Lang) -> Assessment {
-        let findings: Vec<Finding> = self.findings.iter().map(|j| j.explain(lang)).collect();
+        let mut findings: Vec<Finding> = self.findings.iter().map(|j| j.explain(lang)).collect();
+        if let Some(provenance) = &self.prepared.candidate.provenance {
+            for e in findings.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
+                e.source = provenance.entries.get(&e.item).cloned();
+            }
+        }
         Assessment {
             candidate: self.prepared.candidate.id.clone(),
             vacancy: self.vacancy.id.clone(),

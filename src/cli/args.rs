@@ -24,6 +24,8 @@ Examples:
   vacancy-match schema candidate > candidate.schema.json
   vacancy-match test rules/
   vacancy-match new rules/005_new_posting.yaml
+  vacancy-match import applicants.xlsx --mapping form.yaml -o profiles.jsonl
+  vacancy-match screen applicants.xlsx --mapping form.yaml --format csv
 
 Exit status: 0 all went well; 1 some input (a profile, a file to validate)
 was bad; 2 the command could not run as asked (usage, --as-of, unknown
@@ -34,6 +36,7 @@ Examples:
   vacancy-match check cv.yaml
   vacancy-match check cv.json --as-of 2024-01-15 --format json
   cat cv.yaml | vacancy-match check - --rules my-rules/
+  vacancy-match check resume.json      # a JSON Resume, detected by its shape
 
 Vacancies are ranked: eligible, then needs review, then ineligible; by score
 within each. Each block starts with the verdict, then what is missing, what
@@ -47,6 +50,14 @@ Examples:
   vacancy-match screen profiles/ --format csv > screen.csv
   vacancy-match screen a.yaml b.json --vacancy iom-gt-operations-assistant-2025
   export-profiles | vacancy-match screen - --format jsonl --as-of 2025-10-01
+  vacancy-match screen applicants.xlsx --mapping form.yaml --format csv
+
+With --mapping, CANDIDATES are spreadsheet exports (.xlsx, .ods, .xls,
+.csv), one applicant per row, read as the mapping file says (see `vacancy-
+match schema mapping` and docs/IMPORT.md); `source` is FILE:SHEET!ROW. A
+row with cells that cannot be read gives an error record naming each cell,
+then the records of the rest of the row (the unreadable values are not
+stated, so what needs them is to verify).
 
 CANDIDATES are profile files, directories (every *.yaml, *.yml, *.json and
 *.jsonl file in them, in name order; other files such as README.md are
@@ -95,6 +106,7 @@ const SCHEMA_AFTER: &str = "\
 Examples:
   vacancy-match schema rules > vacancy.schema.json
   vacancy-match schema candidate > candidate.schema.json
+  vacancy-match schema mapping > mapping.schema.json
 
 For VS Code's YAML extension, start a file with:
   # yaml-language-server: $schema=candidate.schema.json";
@@ -118,6 +130,7 @@ const NEW_AFTER: &str = "\
 Examples:
   vacancy-match new rules/005_unhcr_new_post.yaml
   vacancy-match new > draft.yaml
+  vacancy-match new mapping applicants.xlsx > form.yaml
 
 The skeleton holds every requirement kind, each with a comment on its
 fields, a `source:` to fill with the posting's words, and example test
@@ -126,7 +139,28 @@ cases. Delete what the posting does not ask; replace every placeholder
 `vacancy-match validate --rules rules/` and
 `vacancy-match test --require-cases 4 rules/`.
 
-Exit status: 0 written; 2 the file exists or cannot be written.";
+`new mapping SHEET` drafts a mapping file from the export's header row:
+the columns it can place, guessed from their names in English or
+Spanish, and a list of those it cannot; check every line.
+
+Exit status: 0 written; 2 the file exists or cannot be written, or the
+export cannot be read.";
+
+const IMPORT_AFTER: &str = "\
+Examples:
+  vacancy-match import applicants.xlsx --mapping form.yaml > profiles.jsonl
+  vacancy-match import applicants.csv --mapping form.yaml -o profiles/
+
+One profile per applicant row, with `provenance` naming the cell of every
+entry. Without -o, or with -o FILE, JSON Lines; with -o DIR (an existing
+folder, or a path ending in /), one YAML file per applicant, named by its
+id. Cells that cannot be read are reported on standard error, one line
+each (FILE:SHEET!CELL: message); the rest of the row is written, the
+unreadable values left out (not stated). Rows the mapping's skip_rows
+names (a total row) are reported as skipped.
+
+Exit status: 0 every cell was read; 1 some could not be; 2 the mapping or
+the export cannot be used (a column the header lacks, a missing sheet).";
 
 /// The command line.
 #[derive(Debug, Parser)]
@@ -162,9 +196,50 @@ pub(crate) enum Command {
     /// Run the test cases that rule files carry, with a pass/fail line each
     #[command(after_help = TEST_AFTER)]
     Test(TestArgs),
-    /// Write a commented skeleton of a new vacancy file, every kind present
+    /// Write a commented skeleton of a new vacancy file, or draft a mapping
     #[command(after_help = NEW_AFTER)]
     New(NewArgs),
+    /// Read applicants from a spreadsheet export into profiles, with a mapping
+    #[command(after_help = IMPORT_AFTER)]
+    Import(ImportArgs),
+}
+
+/// `import`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The export: .xlsx, .ods, .xls or .csv
+    #[arg(value_name = "SHEET")]
+    pub(crate) sheet: PathBuf,
+    #[command(flatten)]
+    pub(crate) mapping: MappingArg,
+    /// JSON Lines file, or a folder for one YAML file per applicant
+    /// [default: standard output, JSON Lines]
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// The mapping of spreadsheet exports.
+#[derive(Debug, Args)]
+pub(crate) struct MappingArg {
+    /// Mapping file (YAML) saying which column feeds which profile field
+    #[arg(long, value_name = "MAP")]
+    pub(crate) mapping: Option<PathBuf>,
+    /// Date of the export, YYYY-MM-DD: where years of experience declared
+    /// without dates end [default: the mapping's export_date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) export_date: Option<NaiveDate>,
+}
+
+/// How profile files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum ProfileFormat {
+    /// A JSON Resume if the document has its shape, else a profile
+    #[default]
+    Auto,
+    /// The profile format (YAML or JSON)
+    Profile,
+    /// A JSON Resume document (jsonresume.org)
+    JsonResume,
 }
 
 /// `test`.
@@ -181,9 +256,13 @@ pub(crate) struct TestArgs {
 /// `new`.
 #[derive(Debug, Args)]
 pub(crate) struct NewArgs {
-    /// File to write (refused if it exists) [default: standard output]
+    /// File to write (refused if it exists) [default: standard output];
+    /// or `mapping` to draft a mapping from SHEET
     #[arg(value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
+    /// With `new mapping`: the export whose header to read
+    #[arg(value_name = "SHEET")]
+    pub(crate) sheet: Option<PathBuf>,
 }
 
 /// Where the rules come from.
@@ -226,6 +305,9 @@ pub(crate) struct CheckArgs {
     pub(crate) format: CheckFormat,
     #[command(flatten)]
     pub(crate) lang: LangArg,
+    /// How to read the profile
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ProfileFormat::Auto)]
+    pub(crate) input_format: ProfileFormat,
 }
 
 /// `screen`.
@@ -259,6 +341,11 @@ pub(crate) struct ScreenArgs {
     /// folder (by default they are refused with an error record)
     #[arg(long)]
     pub(crate) follow_links: bool,
+    #[command(flatten)]
+    pub(crate) mapping: MappingArg,
+    /// How to read profile files (not JSON Lines)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ProfileFormat::Auto)]
+    pub(crate) input_format: ProfileFormat,
 }
 
 /// `validate`.
@@ -308,6 +395,8 @@ pub(crate) enum SchemaKind {
     Rules,
     /// A candidate profile
     Candidate,
+    /// A mapping of spreadsheet columns to profile fields
+    Mapping,
 }
 
 fn parse_lang(text: &str) -> Result<vacancy_match::Lang, String> {

@@ -6,10 +6,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use vacancy_match::{
-    Assessment, Candidate, Finding, InputFormat, Lang, Limits, Priority, RuleSet, Status, Verdict,
+    Assessment, Candidate, Finding, Lang, Limits, Priority, RuleSet, Status, Verdict, Vocabulary,
 };
 
-use super::args::{CheckArgs, CheckFormat};
+use super::args::{CheckArgs, CheckFormat, ProfileFormat};
 use super::paint::{Paint, Style};
 use super::terminal::clean;
 use super::{describe, finish_output, rules_or_exit, BAD_INPUT, OK};
@@ -20,7 +20,7 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let candidate = match read_candidate(&args.candidate) {
+    let candidate = match read_candidate(&args.candidate, args.input_format, rules.vocabulary()) {
         Ok(c) => c,
         Err(problems) => {
             for p in problems {
@@ -47,17 +47,21 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
 }
 
 /// The profile at `path`, or `-` for standard input; else every problem.
-fn read_candidate(path: &Path) -> Result<Candidate, Vec<String>> {
+fn read_candidate(
+    path: &Path,
+    format: ProfileFormat,
+    vocabulary: &Vocabulary,
+) -> Result<Candidate, Vec<String>> {
     // A pipe named on the command line (`check <(make-profile)`) is read
     // as standard input is, within the size limit; the loader refuses
     // every other file that is not a regular one.
+    let limits = Limits::default();
     let pipe = is_pipe(path);
     if path != Path::new("-") && !pipe {
         let name = path.display().to_string();
-        return Candidate::from_path(path)
+        return super::import::read_profile(path, &limits, format, vocabulary)
             .map_err(|e| e.problems().iter().map(|p| describe(p, &name)).collect());
     }
-    let limits = Limits::default();
     let name = if pipe {
         path.display().to_string()
     } else {
@@ -76,7 +80,7 @@ fn read_candidate(path: &Path) -> Result<Candidate, Vec<String>> {
         return Err(vec![clean(&format!("{name}: {e}")).into_owned()]);
     }
     // YAML reads JSON too, so either is accepted on standard input.
-    Candidate::from_str_with(&text, InputFormat::Yaml, &limits)
+    super::import::read_profile_text(&text, &limits, format, vocabulary)
         .map_err(|e| e.problems().iter().map(|p| describe(p, &name)).collect())
 }
 

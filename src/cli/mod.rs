@@ -5,6 +5,7 @@ pub(crate) mod args;
 mod cases;
 mod check;
 mod files;
+pub(crate) mod import;
 mod paint;
 mod screen;
 mod terminal;
@@ -53,7 +54,19 @@ pub(crate) fn run(cli: Cli, today: NaiveDate) -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema(args.which),
         Command::Test(args) => cases::run(&args),
-        Command::New(args) => cases::new(&args),
+        Command::New(args) => match (args.file.as_deref(), args.sheet.as_deref()) {
+            (Some(word), Some(sheet)) if word == Path::new("mapping") => import::new_mapping(sheet),
+            (Some(word), None) if word == Path::new("mapping") => {
+                eprintln!("error: `new mapping` needs the export: vacancy-match new mapping SHEET");
+                USAGE
+            }
+            (_, Some(_)) => {
+                eprintln!("error: unexpected second argument: only `new mapping SHEET` takes one");
+                USAGE
+            }
+            _ => cases::new(&args),
+        },
+        Command::Import(args) => import::run(&args),
     };
     ExitCode::from(code)
 }
@@ -62,6 +75,7 @@ fn schema(which: SchemaKind) -> u8 {
     let schema = match which {
         SchemaKind::Rules => vacancy_match::rules_schema(),
         SchemaKind::Candidate => vacancy_match::candidate_schema(),
+        SchemaKind::Mapping => vacancy_match::mapping_schema(),
     };
     let mut out = io::stdout().lock();
     let written = serde_json::to_writer_pretty(&mut out, &schema)

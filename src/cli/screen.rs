@@ -38,7 +38,17 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
             return USAGE;
         }
     }
-    let sources = plan(&args.candidates, args.follow_links);
+    let sources = match &args.mapping.mapping {
+        Some(_) => match super::import::sheet_sources(&args.candidates, &args.mapping) {
+            Ok(sources) => sources,
+            Err(code) => return code,
+        },
+        None if super::import::has_sheet(&args.candidates) => {
+            eprintln!("error: a spreadsheet needs --mapping MAP (draft one with `vacancy-match new mapping SHEET`)");
+            return USAGE;
+        }
+        None => plan(&args.candidates, args.follow_links),
+    };
     if sources.is_empty() {
         eprintln!(
             "error: no profiles to screen in {} (expected *.yaml, *.yml, *.json or *.jsonl files)",
@@ -60,6 +70,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         limits: Limits::default(),
         lang: args.lang.lang,
         buffers: std::sync::Mutex::default(),
+        input_format: args.input_format,
     };
     let vacancies = if args.vacancy.is_some() {
         1
@@ -252,6 +263,8 @@ pub(crate) enum Source {
     Lines(PathBuf),
     /// A path that could not be listed.
     Failed { source: String, message: String },
+    /// An input already read (a spreadsheet row).
+    Ready(Item),
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -316,6 +329,13 @@ pub(crate) enum Item {
     },
     /// An input that could not be read.
     Failed { source: String, message: String },
+    /// A profile already read (a spreadsheet row), and the cells of its
+    /// row that could not be read.
+    Profile {
+        source: String,
+        candidate: Box<Candidate>,
+        problems: Option<String>,
+    },
 }
 
 impl Item {
@@ -324,7 +344,8 @@ impl Item {
     fn bytes(&self) -> usize {
         match self {
             Item::Line { text, .. } => text.range.len(),
-            Item::File(_) | Item::Failed { .. } => 0,
+            // A spreadsheet's rows are read whole before screening.
+            Item::File(_) | Item::Failed { .. } | Item::Profile { .. } => 0,
         }
     }
 }
@@ -456,6 +477,7 @@ impl Iterator for Items {
                 Source::Failed { source, message } => {
                     return Some(Item::Failed { source, message })
                 }
+                Source::Ready(item) => return Some(item),
                 Source::Lines(path) => match Items::open(&path) {
                     Ok(lines) => self.lines = Some(lines),
                     Err(item) => return Some(item),
@@ -681,6 +703,8 @@ pub(crate) struct Screening<'a> {
     /// Buffers written out and handed back, for the next chunks: fresh
     /// memory for every chunk costs the system a page clearing each time.
     buffers: std::sync::Mutex<Vec<Vec<u8>>>,
+    /// How profile files are read (JSON Resume or profile).
+    input_format: super::args::ProfileFormat,
 }
 
 impl Screening<'_> {
@@ -711,8 +735,29 @@ impl Screening<'_> {
         let (source, loaded) = match item {
             Item::File(path) => (
                 path.display().to_string(),
-                Candidate::from_path_with(&path, &self.limits),
+                super::import::read_profile(
+                    &path,
+                    &self.limits,
+                    self.input_format,
+                    self.rules.vocabulary(),
+                ),
             ),
+            Item::Profile {
+                source,
+                candidate,
+                problems: None,
+            } => (source, Ok(*candidate)),
+            Item::Profile {
+                source,
+                candidate,
+                problems: Some(message),
+            } => {
+                return Input::Partial {
+                    record: Box::new(ScreenRecord::failed(&source, self.as_of, &message)),
+                    source,
+                    candidate,
+                }
+            }
             Item::Line { name, line, text } => {
                 let source = format!("{name}:{line}");
                 match text.text(&name, line) {
@@ -794,6 +839,15 @@ impl Screening<'_> {
                     write(&mut chunk.bytes, &record)?;
                     continue;
                 }
+                Input::Partial {
+                    record,
+                    source,
+                    candidate,
+                } => {
+                    chunk.tally.bad += 1;
+                    write(&mut chunk.bytes, &record)?;
+                    (source, *candidate)
+                }
             };
             let prepared = self.rules.prepare(&candidate);
             let evaluations = match self.vacancy {
@@ -853,6 +907,13 @@ enum Input {
     Failed(ScreenRecord),
     /// A line of white space only.
     Blank,
+    /// A spreadsheet row read in part: the error record naming the cells
+    /// that could not be read, then the profile of the rest.
+    Partial {
+        record: Box<ScreenRecord>,
+        source: String,
+        candidate: Box<Candidate>,
+    },
 }
 
 /// How records are written.

@@ -193,7 +193,7 @@ impl Report {
                         Err(message) => self.problem(out, &name, &message)?,
                     },
                     Item::Failed { message, .. } => self.problem(out, &name, &message)?,
-                    Item::File(_) => {}
+                    Item::File(_) | Item::Profile { .. } => {}
                 }
             }
             return Ok(());

@@ -264,6 +264,9 @@ fn label(label: &Label<'_>) -> String {
                 (None, Some(o)) => o.clone(),
                 (None, None) => "puesto".to_string(),
             };
+            if let Some(y) = p.declared_years {
+                let _ = write!(s, ", {} declarados sin fechas", years_noun(&years(y)));
+            }
             match p.end {
                 Some(end) => {
                     let _ = write!(s, " ({}–{end})", p.start);

@@ -208,6 +208,7 @@ pub(super) fn evidence(cited: &[Cited<'_>], detail: fn(&Detail<'_>) -> String) -
             item: c.item.path(),
             detail: detail(&c.detail),
             matched: c.matched.as_ref().map(Matched::evidence),
+            source: None,
         })
         .collect()
 }
@@ -218,6 +219,7 @@ pub(super) fn one(item: Item<'_>, detail: String, matched: Option<&Matched<'_>>)
         item: item.path(),
         detail,
         matched: matched.map(Matched::evidence),
+        source: None,
     }]
 }
 

@@ -209,6 +209,10 @@ pub struct Evidence {
     /// The name comparison, when names were matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<NameMatch>,
+    /// Where an imported profile's entry came from: a sheet cell
+    /// (`Sheet1!F17`) or a JSON Resume path (`work[2]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// What is missing for a requirement to be met, as data.

@@ -141,7 +141,11 @@ impl fmt::Display for Finding {
             write!(f, "\n{}{other}", w.indent)?;
         }
         for e in &self.evidence {
-            write!(f, "\n{}· {}: {}", w.indent, e.item, e.detail)?;
+            write!(f, "\n{}· {}", w.indent, e.item)?;
+            if let Some(source) = &e.source {
+                write!(f, " [{source}]")?;
+            }
+            write!(f, ": {}", e.detail)?;
             if let Some(m) = &e.matched {
                 f.write_str(" — ")?;
                 write_match(self.lang, m, f)?;

@@ -127,7 +127,7 @@ impl Candidate {
     }
 
     /// Problems serde cannot see, as (field path, message).
-    fn problems(&self) -> Vec<(String, String)> {
+    pub(crate) fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if let Some(id) = &self.id {
             if id.trim().is_empty() {
@@ -160,6 +160,14 @@ impl Candidate {
                     out.push((
                         format!("experience[{i}].fraction"),
                         format!("part-time fraction {f} is outside (0, 1]"),
+                    ));
+                }
+            }
+            if let Some(y) = p.declared_years {
+                if !y.is_finite() || y <= 0.0 || y > MAX_PERIOD_YEARS as f64 {
+                    out.push((
+                        format!("experience[{i}].declared_years"),
+                        format!("declared years {y} are outside (0, {MAX_PERIOD_YEARS}]"),
                     ));
                 }
             }

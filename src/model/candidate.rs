@@ -65,6 +65,44 @@ pub struct Candidate {
     /// Yes/no declarations, e.g. `covid19_vaccination: true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestations: Option<BTreeMap<String, bool>>,
+    /// Where an imported profile came from (a spreadsheet row, a JSON
+    /// Resume); absent for a profile written by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// Where an imported profile and each of its entries came from: the
+/// evidence of a finding cites it, and the audit digest, which covers the
+/// whole profile, covers it too.
+///
+/// # Example
+/// ```
+/// use vacancy_match::Candidate;
+/// let c = Candidate::from_yaml_str(
+///     "provenance:\n  document: applicants.xlsx\n  record: Sheet1!17\n  entries:\n    languages[0]: Sheet1!H17\n",
+/// )?;
+/// let p = c.provenance.unwrap();
+/// assert_eq!(p.entries["languages[0]"], "Sheet1!H17");
+/// # Ok::<(), vacancy_match::Error>(())
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The document: a file name.
+    pub document: String,
+    /// The record inside it: a row (`Sheet1!17`), or absent for a whole
+    /// document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// SHA-256 (hex) of the record as read: every cell of the row, or the
+    /// whole JSON Resume document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_sha256: Option<String>,
+    /// Where each entry came from: `experience[2]` → `Sheet1!F17`,
+    /// `education[0]` → `education[1]` of a JSON Resume.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entries: BTreeMap<String, String>,
 }
 
 /// A right to work in a country.
@@ -325,6 +363,22 @@ impl Completion {
     }
 }
 
+/// `2015-10`, `completed` (no date) or `in progress`.
+///
+/// # Example
+/// ```
+/// assert_eq!(vacancy_match::Completion::No.to_string(), "in progress");
+/// ```
+impl std::fmt::Display for Completion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Completion::On(d) => write!(f, "{d}"),
+            Completion::Yes => f.write_str("completed"),
+            Completion::No => f.write_str("in progress"),
+        }
+    }
+}
+
 /// Words that state a degree not completed.
 const NOT_COMPLETED: &[&str] = &[
     "no",
@@ -444,6 +498,11 @@ pub struct Period {
     /// Part-time share in (0, 1]; absent means full time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraction: Option<f64>,
+    /// Years the candidate declared without dates ("years of experience"
+    /// on a form): the period is then these years up to the export date,
+    /// and explanations say the figure was declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_years: Option<f64>,
 }
 
 /// A language and the candidate's level in it.
@@ -528,6 +587,10 @@ impl Period {
             (None, Some(o)) => o.clone(),
             (None, None) => "position".to_string(),
         };
+        if let Some(years) = self.declared_years {
+            let years = crate::explain::fmt_years(years);
+            s.push_str(&format!(", {years} years declared without dates"));
+        }
         match self.end {
             Some(end) => s.push_str(&format!(" ({}–{end})", self.start)),
             None => s.push_str(&format!(" ({}–ongoing)", self.start)),

@@ -1,0 +1,344 @@
+//! A spreadsheet's cells, read by calamine (xlsx, xlsm, xls, ods) or by
+//! csv, as one grid with the places people see (`Sheet1!F17`).
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use crate::error::{Error, Location};
+
+/// One cell's value, as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// An Excel serial date (days since 1899-12-30).
+    Date(f64),
+    /// A formula error (`#N/A`).
+    Error(String),
+}
+
+impl Cell {
+    /// The cell as text, for messages and digests.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) | Cell::Error(t) => t.clone(),
+            Cell::Number(n) | Cell::Date(n) => format_number(*n),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+
+    /// Whether the cell says nothing: empty, or only white space.
+    pub(crate) fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A number as a person reads it: `2015`, `3.5`.
+pub(crate) fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// The cells of one sheet (or CSV file): `rows[r][c]` is the cell at the
+/// 0-based row `r` and column `c` of the sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    /// The file name, as errors name it.
+    pub(crate) file: String,
+    /// The sheet's name; `None` for CSV.
+    pub(crate) sheet: Option<String>,
+    pub(crate) rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// `Sheet1!F17` (or `F17` in a CSV file) for 0-based row and column.
+    pub(crate) fn cell_ref(&self, row: usize, column: usize) -> String {
+        let place = format!("{}{}", column_letters(column), row.saturating_add(1));
+        match &self.sheet {
+            Some(sheet) => format!("{}!{place}", sheet_name(sheet)),
+            None => place,
+        }
+    }
+
+    /// `Sheet1!17` (or `17`) for a 0-based row.
+    pub(crate) fn row_ref(&self, row: usize) -> String {
+        let place = row.saturating_add(1).to_string();
+        match &self.sheet {
+            Some(sheet) => format!("{}!{place}", sheet_name(sheet)),
+            None => place,
+        }
+    }
+
+    /// A located error in the file, at a cell or row reference.
+    pub(crate) fn error(&self, place: &str, message: impl Into<String>) -> Error {
+        Error::invalid(
+            Location {
+                file: Some(format!("{}:{place}", self.file)),
+                line: None,
+                column: None,
+                path: None,
+            },
+            message,
+        )
+    }
+
+    pub(crate) fn get(&self, row: usize, column: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(column))
+            .unwrap_or(&Cell::Empty)
+    }
+}
+
+/// A sheet name as a spreadsheet formula writes it: quoted when it holds
+/// anything but letters, digits and `_`.
+fn sheet_name(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+/// `A`, `Z`, `AA` for 0, 25, 26.
+pub(crate) fn column_letters(column: usize) -> String {
+    let mut n = column.saturating_add(1);
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n.saturating_sub(1)) % 26;
+        letters.push(char::from(
+            b'A'.saturating_add(u8::try_from(rem).unwrap_or(0)),
+        ));
+        n = (n.saturating_sub(1)) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The kinds of file read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Csv,
+    Workbook,
+}
+
+/// What a file's name says it is, or why it cannot be read.
+pub(crate) fn kind_of(path: &Path) -> Result<Kind, Error> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("csv" | "tsv" | "txt") => Ok(Kind::Csv),
+        Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Ok(Kind::Workbook),
+        _ => Err(Error::invalid(
+            Location {
+                file: Some(path.display().to_string()),
+                ..Location::default()
+            },
+            "unknown spreadsheet type, expected a file ending in .xlsx, .ods, .xls or .csv",
+        )),
+    }
+}
+
+/// Reads one sheet of a workbook: `sheet`, or the first.
+pub(crate) fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Error> {
+    let file = path.display().to_string();
+    let located = |message: String| {
+        Error::invalid(
+            Location {
+                file: Some(file.clone()),
+                ..Location::default()
+            },
+            message,
+        )
+    };
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
+        calamine::Error::Io(io) => Error::io(path, io),
+        other => located(format!("cannot read the workbook: {other}")),
+    })?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+            })
+            .cloned()
+            .ok_or_else(|| {
+                located(
+                    match crate::matching::closest(wanted, names.iter().map(String::as_str)) {
+                        Some(best) => format!("no sheet `{wanted}`, did you mean `{best}`?"),
+                        None => {
+                            format!("no sheet `{wanted}`, expected one of {}", names.join(", "))
+                        }
+                    },
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| located("the workbook has no sheet".to_string()))?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| located(format!("cannot read sheet `{name}`: {e}")))?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let (top, left) = (top as usize, left as usize);
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
+    for row in range.rows() {
+        let mut cells = vec![Cell::Empty; left];
+        cells.extend(row.iter().map(cell_of));
+        while cells.last().is_some_and(Cell::is_blank) {
+            cells.pop();
+        }
+        rows.push(cells);
+    }
+    Ok(Table {
+        file,
+        sheet: Some(name),
+        rows,
+    })
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) => Cell::Date(d.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// Reads CSV text: the delimiter is `;` when the first line has more `;`
+/// than `,` (as spreadsheets in Spanish write it), else `,`.
+pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| first.iter().filter(|b| **b == c).count();
+    let delimiter = if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    for record in reader.byte_records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line());
+            Error::invalid(
+                Location {
+                    file: Some(file.to_string()),
+                    line: line.and_then(|l| usize::try_from(l).ok()),
+                    ..Location::default()
+                },
+                format!("cannot read the CSV record: {e}"),
+            )
+        })?;
+        // csv skips blank lines, which a spreadsheet shows as empty rows:
+        // the record's position is where they start.
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        let blank = bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| **b == b'\n' || **b == b'\r')
+            .filter(|b| **b == b'\n')
+            .count();
+        rows.extend(std::iter::repeat_with(Vec::new).take(blank));
+        let line = record
+            .position()
+            .map_or(0, |p| p.line().saturating_add(blank as u64));
+        let at = |message: String| {
+            Error::invalid(
+                Location {
+                    file: Some(file.to_string()),
+                    line: usize::try_from(line).ok(),
+                    ..Location::default()
+                },
+                message,
+            )
+        };
+        let mut cells = Vec::with_capacity(record.len());
+        for field in &record {
+            let text = std::str::from_utf8(field).map_err(|e| {
+                at(format!(
+                    "invalid UTF-8 at byte {} of a cell, expected text (save the CSV as UTF-8)",
+                    e.valid_up_to()
+                ))
+            })?;
+            cells.push(if text.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(text.to_string())
+            });
+        }
+        while cells.last().is_some_and(Cell::is_blank) {
+            cells.pop();
+        }
+        rows.push(cells);
+    }
+    Ok(Table {
+        file: file.to_string(),
+        sheet: None,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_do() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+
+    #[test]
+    fn semicolon_csv_is_read_and_cells_are_placed() {
+        let t = read_csv(
+            "a.csv",
+            "ID;Name\n1;\"Ana; López\"\n\n2;\"Bea\nBel\"\n3;C\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(t.rows[1][1], Cell::Text("Ana; López".into()));
+        // A blank line is a blank row; a cell of two lines is one row.
+        assert!(t.rows[2].is_empty());
+        assert_eq!(t.rows[3][1], Cell::Text("Bea\nBel".into()));
+        assert_eq!(t.rows[4][1], Cell::Text("C".into()));
+        assert_eq!(t.cell_ref(1, 1), "B2");
+        let sheet = Table {
+            sheet: Some("Form responses".into()),
+            ..t
+        };
+        assert_eq!(sheet.cell_ref(16, 5), "'Form responses'!F17");
+    }
+}

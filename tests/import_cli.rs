@@ -1,0 +1,192 @@
+//! The command line with spreadsheets and JSON Resumes: `import`, `screen
+//! --mapping`, `check` of a JSON Resume, `schema mapping`, `new mapping`.
+
+// A panic with a message is a test's failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const XLSX: &str = "examples/applicants/applicants.xlsx";
+const CSV: &str = "examples/applicants/applicants.csv";
+const MAP: &str = "examples/applicants/form.yaml";
+const LUCIA: &str = "tests/data/json_resume/lucia_fernandez.resume.json";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn import_writes_one_profile_a_row_and_reports_bad_cells() {
+    let r = run(&["import", XLSX, "--mapping", MAP]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let profiles: Vec<vacancy_match::Candidate> = r
+        .stdout
+        .lines()
+        .map(|l| vacancy_match::Candidate::from_json_str(l).unwrap())
+        .collect();
+    assert_eq!(profiles.len(), 240);
+    assert_eq!(profiles[0].id.as_deref(), Some("A-00001"));
+    assert!(
+        r.stderr.contains(&format!(
+            "skipped {XLSX}:Respuestas!244: the mapping's skip_rows\n"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "error: {XLSX}:Respuestas!G17: unknown degree `Masterado`"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.ends_with(
+            "240 applicants read, 5 with cells that could not be read, 1 rows skipped\n"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn import_into_a_folder_writes_a_yaml_file_per_applicant() {
+    let dir = std::env::temp_dir().join(format!("vacancy-match-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = format!("{}/", dir.display());
+    let r = run(&["import", CSV, "--mapping", MAP, "-o", &out]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(files, 240);
+    let ana = vacancy_match::Candidate::from_path(dir.join("A-00001.yaml")).unwrap();
+    assert_eq!(ana.provenance.unwrap().entries["languages[0]"], "AE3");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn screen_reads_an_export_with_its_mapping() {
+    let r = run(&[
+        "screen",
+        XLSX,
+        "--mapping",
+        MAP,
+        "--as-of",
+        "2025-10-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    // The header, five records per applicant, and an error record for
+    // each of the five rows with a cell that could not be read.
+    assert_eq!(lines.len(), 1 + 240 * 5 + 5);
+    assert!(
+        lines[1].starts_with(&format!("{XLSX}:Respuestas!3,A-00001,")),
+        "{}",
+        lines[1]
+    );
+    assert!(r.stdout.contains(&format!("{XLSX}:Respuestas!17,,,,,,,,2025-10-01,,,,\"{XLSX}:Respuestas!G17: unknown degree `Masterado`")), "{}", r.stdout);
+    // The CSV of the same cells screens the same.
+    let c = run(&[
+        "screen",
+        CSV,
+        "--mapping",
+        MAP,
+        "--as-of",
+        "2025-10-01",
+        "--format",
+        "csv",
+    ]);
+    let strip = |text: &str, file: &str| {
+        text.replace(&format!("{file}:Respuestas!"), "ROW:")
+            .replace(&format!("{file}:"), "ROW:")
+            .replace("Respuestas!", "")
+    };
+    assert_eq!(strip(&r.stdout, XLSX), strip(&c.stdout, CSV));
+    // A spreadsheet without a mapping is a usage error, not a bad profile.
+    let r = run(&["screen", XLSX]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("needs --mapping"), "{}", r.stderr);
+}
+
+#[test]
+fn check_reads_a_json_resume_by_its_shape() {
+    let r = run(&["check", LUCIA, "--as-of", "2024-01-15"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("Lucía Fernández Ochoa (lucia_fernandez.resume) as of 2024-01-15"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["check", LUCIA, "--as-of", "2024-01-15", "--format", "json"]);
+    assert!(
+        r.stdout
+            .contains(r#""source": "work[0] (domains inferred from its summary and highlights)""#),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["check", LUCIA, "--input-format", "profile"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unknown field `$schema`"), "{}", r.stderr);
+    let r = run(&[
+        "screen",
+        LUCIA,
+        "tests/data/json_resume/marco_tzul.resume.json",
+        "--vacancy",
+        "iom-gt-operations-assistant-2025",
+        "--as-of",
+        "2025-10-01",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 2);
+}
+
+#[test]
+fn schema_mapping_describes_the_sample_mapping() {
+    let r = run(&["schema", "mapping"]);
+    assert_eq!(r.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(schema["title"], "Mapping");
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let sample: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(format!("{ROOT}/{MAP}")).unwrap()).unwrap();
+    assert!(validator.is_valid(&sample));
+    let bad: serde_json::Value = serde_json::json!({"languges": []});
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn new_mapping_drafts_from_the_header() {
+    let r = run(&["new", "mapping", CSV]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let m = vacancy_match::Mapping::from_yaml_str(&r.stdout).unwrap();
+    assert!(m.columns().contains(&"Empleo 1 / Cargo"));
+    let r = run(&["new", "mapping"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("vacancy-match new mapping SHEET"),
+        "{}",
+        r.stderr
+    );
+}
