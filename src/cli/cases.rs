@@ -36,16 +36,7 @@ pub(crate) fn run(args: &TestArgs) -> u8 {
             }
         }
     }
-    let mut written = writeln!(out, "\n{passed} passed, {failed} failed");
-    if failed > 0 && args.rules.is_empty() && !Path::new("rules").is_dir() {
-        written = written.and_then(|()| {
-            writeln!(
-                out,
-                "(the bundled rules' cases name example profiles by path: run from the \
-                 source folder, or pass a rules folder)"
-            )
-        });
-    }
+    let written = writeln!(out, "\n{passed} passed, {failed} failed");
     let written = written.and_then(|()| out.flush());
     finish_output(written, if failed == 0 { OK } else { BAD_INPUT })
 }

@@ -22,7 +22,7 @@ use vacancy_match::{Candidate, Limits, RuleSet, ScreenRecord, Verdict};
 
 use super::args::{ScreenArgs, ScreenFormat};
 use super::paint::{Paint, Style};
-use super::{finish_output, rules_or_exit, BAD_INPUT, OK, USAGE};
+use super::{rules_or_exit, BAD_INPUT, OK, USAGE};
 
 pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let as_of = args.as_of.as_of.unwrap_or(today);
@@ -30,7 +30,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    if let Some(id) = &args.vacancy {
+    if let Some(id) = args.vacancy.first() {
         if rules.vacancy(id).is_none() {
             eprintln!("error: {}", unknown_vacancy(id, &rules));
             return USAGE;
@@ -39,23 +39,27 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let sources = plan(&args.candidates);
     let screening = Screening {
         rules: &rules,
-        vacancy: args.vacancy.as_deref(),
+        vacancy: args.vacancy.first().map(String::as_str),
         as_of,
         limits: Limits::default(),
         lang: args.lang.lang,
         buffers: std::sync::Mutex::default(),
     };
-    let vacancies = if args.vacancy.is_some() {
-        1
-    } else {
+    let vacancies = if args.vacancy.is_empty() {
         rules.vacancies().len()
+    } else {
+        1
     };
     let progress = Progress::new(total(&sources));
+    let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
+        Ok(output) => output,
+        Err(code) => return code,
+    };
     let format = Format {
         format: args.format,
-        paint: Paint::for_stdout(),
+        paint: Paint::for_output(output.path().is_some()),
     };
-    let mut sink = Sink::new(format, io::stdout().lock());
+    let mut sink = Sink::new(format, &mut output);
     let mut tally = Tally::default();
     let jobs = args
         .jobs
@@ -89,8 +93,9 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         sink.end(&tally)
     })();
     progress.finish();
+    drop(sink);
     let code = if tally.bad > 0 { BAD_INPUT } else { OK };
-    let code = finish_output(written, code);
+    let code = super::output::finish(output, written, code);
     if tally.bad > 0 {
         eprintln!(
             "error: {} of {} inputs could not be read; their records have `error` set",
@@ -98,6 +103,40 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         );
     }
     code
+}
+
+/// The profiles of `paths` (as CANDIDATES), read one at a time in input
+/// order: each with its source, or the error record of an input that could
+/// not be read. For the shortlist, which filters and sorts records.
+pub(crate) fn profiles<'a>(
+    paths: &[PathBuf],
+    rules: &'a RuleSet,
+    as_of: NaiveDate,
+    lang: vacancy_match::Lang,
+) -> impl Iterator<Item = Result<(String, Candidate), ScreenRecord>> + 'a {
+    let screening = Screening {
+        rules,
+        vacancy: None,
+        as_of,
+        limits: Limits::default(),
+        lang,
+        buffers: std::sync::Mutex::default(),
+    };
+    Items::new(plan(paths), screening.limits).filter_map(move |item| match screening.read(item) {
+        Input::Profile { source, candidate } => Some(Ok((source, candidate))),
+        Input::Failed(record) => Some(Err(record)),
+        Input::Blank => None,
+    })
+}
+
+/// How many inputs [`profiles`] will give, when known before reading them.
+pub(crate) fn known_total(paths: &[PathBuf]) -> Option<u64> {
+    total(&plan(paths))
+}
+
+/// `--vacancy ID` that the rule set does not have, in words.
+pub(crate) fn unknown_vacancy_message(id: &str, rules: &RuleSet) -> String {
+    unknown_vacancy(id, rules)
 }
 
 /// Most inputs in one batch of work: enough that handing batches between
@@ -736,7 +775,7 @@ impl Screening<'_> {
                     out.push(b'\n');
                 }
                 (ScreenFormat::Csv, Some(w)) => w.serialize(r).map_err(csv_error)?,
-                (ScreenFormat::Csv, None) => {}
+                (ScreenFormat::Csv, None) | (ScreenFormat::Html, _) => {}
             }
             Ok(())
         };
@@ -785,7 +824,7 @@ impl Screening<'_> {
                         b"\n",
                     );
                 }
-                ScreenFormat::Text | ScreenFormat::Csv => {
+                ScreenFormat::Text | ScreenFormat::Csv | ScreenFormat::Html => {
                     for e in &evaluations {
                         write(out, &ScreenRecord::from_evaluation(&source, e, self.lang))?;
                     }
@@ -888,7 +927,7 @@ impl<W: Write> Sink<W> {
                 }
             ),
             ScreenFormat::Json => write!(out, "["),
-            ScreenFormat::Jsonl => Ok(()),
+            ScreenFormat::Jsonl | ScreenFormat::Html => Ok(()),
             ScreenFormat::Csv => {
                 let mut header = csv::WriterBuilder::new()
                     .has_headers(false)
@@ -935,7 +974,7 @@ impl<W: Write> Sink<W> {
                 self.out
                     .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
             }
-            ScreenFormat::Jsonl | ScreenFormat::Csv => {}
+            ScreenFormat::Jsonl | ScreenFormat::Csv | ScreenFormat::Html => {}
         }
         self.flush()
     }
@@ -949,7 +988,11 @@ fn csv_error(e: csv::Error) -> io::Error {
 }
 
 /// `verdict  score  candidate × vacancy  [closed]`, then the gaps.
-fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io::Result<()> {
+pub(crate) fn write_text_record(
+    out: &mut impl Write,
+    r: &ScreenRecord,
+    paint: Paint,
+) -> io::Result<()> {
     let Some(verdict) = r.verdict else {
         let error = r.error.as_deref().unwrap_or("could not be read");
         return writeln!(out, "{}  {error}", paint.paint(Style::Bad, "error       "));
@@ -979,15 +1022,15 @@ fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io
 }
 
 /// A progress bar on standard error when it is a terminal.
-struct Progress {
+pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     /// Records go to the same terminal: hide the bar while writing them.
     share_terminal: bool,
 }
 
 impl Progress {
-    fn new(total: Option<u64>) -> Progress {
-        if !io::stderr().is_terminal() {
+    pub(crate) fn new(total: Option<u64>) -> Progress {
+        if !io::stderr().is_terminal() || super::quiet() {
             return Progress {
                 bar: None,
                 share_terminal: false,
@@ -996,11 +1039,13 @@ impl Progress {
         let bar = match total {
             Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr())
                 .with_style(
-                    ProgressStyle::with_template("{bar:40} {pos}/{len} profiles, {elapsed}")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    ProgressStyle::with_template(
+                        "{bar:30} {pos}/{len} profiles ({percent}%), {per_sec}, eta {eta}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 ),
             None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-                ProgressStyle::with_template("{spinner} {pos} profiles, {elapsed}")
+                ProgressStyle::with_template("{spinner} {pos} profiles, {per_sec}, {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             ),
         };
@@ -1010,20 +1055,20 @@ impl Progress {
         }
     }
 
-    fn around<T>(&self, write: impl FnOnce() -> T) -> T {
+    pub(crate) fn around<T>(&self, write: impl FnOnce() -> T) -> T {
         match &self.bar {
             Some(bar) if self.share_terminal => bar.suspend(write),
             _ => write(),
         }
     }
 
-    fn inc(&self, inputs: usize) {
+    pub(crate) fn inc(&self, inputs: usize) {
         if let Some(bar) = &self.bar {
             bar.inc(u64::try_from(inputs).unwrap_or(u64::MAX));
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

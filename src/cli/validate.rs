@@ -7,7 +7,7 @@ use std::path::Path;
 
 use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Vocabulary};
 
-use super::args::ValidateArgs;
+use super::args::{ListFormat, ValidateArgs};
 use super::screen::{list_dir, Item, Items, Source};
 use super::{describe, finish_output, BAD_INPUT, OK};
 
@@ -16,7 +16,10 @@ const VOCABULARY: &str = "vocabulary.yaml";
 
 pub(crate) fn run(args: &ValidateArgs) -> u8 {
     let mut out = io::stdout().lock();
-    let mut report = Report::default();
+    let mut report = Report {
+        json: args.format == ListFormat::Json,
+        ..Report::default()
+    };
     let written = (|| -> io::Result<()> {
         if let Some(rules) = &args.rules.rules {
             report.rule_set(&mut out, rules)?;
@@ -69,6 +72,10 @@ struct Report {
     warnings: usize,
     /// Files with at least one problem.
     bad_files: BTreeSet<String>,
+    /// `--format json`: problems and warnings kept for one object.
+    json: bool,
+    problem_list: Vec<serde_json::Value>,
+    warning_list: Vec<serde_json::Value>,
 }
 
 impl Report {
@@ -76,6 +83,11 @@ impl Report {
     fn problem(&mut self, out: &mut impl Write, file: &str, text: &str) -> io::Result<()> {
         self.problems += 1;
         self.bad_files.insert(file.to_string());
+        if self.json {
+            self.problem_list
+                .push(serde_json::json!({ "file": file, "message": text }));
+            return Ok(());
+        }
         writeln!(out, "{text}")
     }
 
@@ -102,6 +114,17 @@ impl Report {
     fn warnings(&mut self, out: &mut impl Write, rules: &RuleSet) -> io::Result<()> {
         for warning in rules.analyze() {
             self.warnings += 1;
+            if self.json {
+                self.warning_list.push(serde_json::json!({
+                    "vacancy": warning.vacancy,
+                    "file": warning.file,
+                    "line": warning.line,
+                    "path": warning.path,
+                    "message": warning.message,
+                    "fix": warning.fix,
+                }));
+                continue;
+            }
             writeln!(out, "{warning}")?;
         }
         Ok(())
@@ -180,6 +203,19 @@ impl Report {
     }
 
     fn summary(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.json {
+            let summary = serde_json::json!({
+                "schema_version": 1,
+                "ok": self.problems == 0,
+                "vacancies": self.vacancies,
+                "vocabularies": self.vocabularies,
+                "profiles": self.profiles,
+                "problems": self.problem_list,
+                "warnings": self.warning_list,
+            });
+            serde_json::to_writer_pretty(&mut *out, &summary)?;
+            return writeln!(out);
+        }
         if self.problems == 0 {
             let counts = [
                 (self.vacancies, "vacancy", "vacancies"),
