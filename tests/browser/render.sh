@@ -9,14 +9,14 @@
 #   tests/browser/render.sh [--update-docs]
 #
 # --update-docs also copies the screenshot to docs/report.png for the README.
-# Needs Debian's `chromium` and `poppler-utils` (.ci/run installs them).
+# Needs Debian's `chromium`, `poppler-utils` and `python3` (.ci/run installs them).
 # Environment: VACANCY_MATCH, the program (default: built with cargo).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-for tool in chromium pdftotext pdfinfo; do
+for tool in chromium pdftotext pdfinfo python3; do
     if ! command -v "$tool" > /dev/null; then
-        echo "browser test: $tool is not installed (apt-get install chromium poppler-utils)" >&2
+        echo "browser test: $tool is not installed (apt-get install chromium poppler-utils python3)" >&2
         exit 1
     fi
 done
