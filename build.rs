@@ -26,6 +26,28 @@ fn main() {
         );
     }
     code.push_str("];\n");
+    // The example profiles that the bundled rules' test cases name, so that
+    // `vacancy-match test` runs them from any folder.
+    println!("cargo:rerun-if-changed=examples/candidates");
+    let mut profiles: Vec<String> = std::fs::read_dir("examples/candidates")
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".yaml") || n.ends_with(".json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    profiles.sort();
+    code.push_str("/// The example profiles of `examples/candidates/`, by path.\npub(crate) static BUNDLED_PROFILES: &[(&str, &str)] = &[\n");
+    for name in &profiles {
+        println!("cargo:rerun-if-changed=examples/candidates/{name}");
+        let _ = writeln!(
+            code,
+            "    (\"examples/candidates/{name}\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/examples/candidates/{name}\"))),"
+        );
+    }
+    code.push_str("];\n");
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_string());
     if let Err(e) = std::fs::write(Path::new(&out).join("bundled.rs"), code) {
         println!("cargo:warning=cannot write bundled.rs: {e}");

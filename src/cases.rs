@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
 
-use crate::{Assessment, Candidate, Code, RuleSet, Vacancy, Verdict};
+use crate::{Assessment, Candidate, Code, Error, RuleSet, Vacancy, Verdict};
 
 /// A test case of a vacancy, as written in its rule file.
 #[derive(Debug, Clone)]
@@ -325,6 +325,43 @@ impl RuleSet {
             .collect()
     }
 
+    /// The bundled rule set's cases name example profiles by a path from
+    /// the source folder (`rules/../examples/candidates/x.yaml`); those are
+    /// bundled too, so the cases run from any folder. `None` for any other
+    /// rule set or path.
+    fn bundled_profile(&self, path: &Path) -> Option<Result<Candidate, Error>> {
+        if !self.bundled {
+            return None;
+        }
+        let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+        for part in path.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    parts.pop()?;
+                }
+                std::path::Component::Normal(name) => parts.push(name),
+                _ => {}
+            }
+        }
+        let key: std::path::PathBuf = parts.iter().collect();
+        let (name, text) = crate::ruleset::BUNDLED_PROFILES
+            .iter()
+            .find(|(name, _)| Path::new(name) == key)?;
+        let loaded = Candidate::from_str_with(
+            text,
+            crate::InputFormat::of_path(Path::new(name)),
+            &crate::Limits::default(),
+        )
+        .map(|mut candidate| {
+            if candidate.id.is_none() {
+                candidate.id = key.file_stem().map(|s| s.to_string_lossy().into_owned());
+            }
+            candidate
+        })
+        .map_err(|e| e.in_file(name));
+        Some(loaded)
+    }
+
     fn run_case(&self, vacancy: &Vacancy, case: &Case) -> CaseOutcome {
         let file = vacancy.file.as_deref().unwrap_or("(string)");
         let place = match case.line {
@@ -348,7 +385,11 @@ impl RuleSet {
                     .map(Path::new)
                     .and_then(Path::parent);
                 let full = base.map_or_else(|| path.clone(), |b| b.join(path));
-                match Candidate::from_path(&full) {
+                let read = match self.bundled_profile(&full) {
+                    Some(read) => read,
+                    None => Candidate::from_path(&full),
+                };
+                match read {
                     Ok(c) => {
                         loaded = c;
                         &loaded

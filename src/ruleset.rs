@@ -40,6 +40,9 @@ pub struct RuleSet {
     pub(crate) vacancies: Vec<Vacancy>,
     pub(crate) vocabulary: Vocabulary,
     pub(crate) scales: Scales,
+    /// Whether this is the bundled rule set, whose test cases read the
+    /// bundled example profiles.
+    pub(crate) bundled: bool,
 }
 
 impl RuleSet {
@@ -59,7 +62,9 @@ impl RuleSet {
         let files = BUNDLED_FILES
             .iter()
             .map(|(name, text)| (format!("rules/{name}"), (*text).to_string()));
-        RuleSet::from_files(files, &Limits::default())
+        let mut rules = RuleSet::from_files(files, &Limits::default())?;
+        rules.bundled = true;
+        Ok(rules)
     }
 
     /// Loads every `*.yaml`/`*.yml` file of a folder: one vacancy per file,
@@ -191,6 +196,7 @@ impl RuleSet {
             vacancies: vec![vacancy],
             vocabulary,
             scales,
+            bundled: false,
         })
     }
 
@@ -272,6 +278,7 @@ impl RuleSet {
                 vacancies,
                 vocabulary,
                 scales,
+                bundled: false,
             })
         } else {
             Err(Error::many(problems))

@@ -58,6 +58,9 @@ match schema mapping` and docs/IMPORT.md); `source` is FILE:SHEET!ROW. A
 row with cells that cannot be read gives an error record naming each cell,
 then the records of the rest of the row (the unreadable values are not
 stated, so what needs them is to verify).
+  vacancy-match screen profiles/ --open-only --verdict eligible,needs_review \\
+      --sort score --top 10 --summary --format csv -o shortlist.csv
+  vacancy-match screen profiles/ --format html --lang es -o report.html
 
 CANDIDATES are profile files, directories (every *.yaml, *.yml, *.json and
 *.jsonl file in them, in name order; other files such as README.md are
@@ -76,6 +79,15 @@ Fields, in every format: source, candidate, name, vacancy, title, verdict,
 score, closed, as_of, unmet, to_verify, gaps, error. A profile that cannot
 be read gives one record with `source` and `error` set, and the rest still
 run.
+
+Shortlists: --verdict, --open-only and several --vacancy filter the
+records and still stream, one input at a time. --sort, --top and
+--format html keep the records until the end: about 1.5 KB of memory
+per record kept (candidate x vacancy; 150 MB for 100,000), and for html
+about 40 KB (the whole assessment and its part of the page; use --top or
+--verdict on large screens). With --top N, at most 2N records a vacancy
+are kept, however many profiles are screened. --summary counts every record screened, before
+--verdict and --top.
 
 Exit status: 0 every profile was read; 1 some were not (see their error
 records); 2 usage, bad --as-of, unknown --vacancy, rules that do not load.";
@@ -100,6 +112,9 @@ What each path is taken to be:
 With no --rules and no FILES, the bundled rule set is checked.
 
 Every problem is printed as FILE:LINE:COLUMN: FIELD.PATH: MESSAGE.
+--format json prints one object instead: schema_version, ok, the counts
+checked, problems [{file, message}] and warnings [{vacancy, file, line,
+path, message, fix}].
 Exit status: 0 no problem (one summary line); 1 any problem.";
 
 const SCHEMA_AFTER: &str = "\
@@ -125,6 +140,25 @@ FAIL with every difference. A vacancy without cases is a warning; with
 
 Exit status: 0 every case passed; 1 a case failed or a vacancy has too few
 cases; 2 rules that do not load.";
+
+const LIST_AFTER: &str = "\
+Examples:
+  vacancy-match list
+  vacancy-match list --rules rules/ --as-of 2025-01-01 --format json
+
+One line per vacancy: id, open or closed on the as-of date, deadline,
+organization, duty station, required and desirable requirements, title.";
+
+const COMPLETIONS_AFTER: &str = "\
+Examples:
+  vacancy-match completions bash > ~/.local/share/bash-completion/completions/vacancy-match
+  vacancy-match completions zsh > ~/.zfunc/_vacancy-match
+  vacancy-match completions fish > ~/.config/fish/completions/vacancy-match.fish";
+
+const MAN_AFTER: &str = "\
+Examples:
+  vacancy-match man | man -l -
+  vacancy-match man -o /usr/local/share/man/man1/vacancy-match.1";
 
 const NEW_AFTER: &str = "\
 Examples:
@@ -176,6 +210,25 @@ pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// When to colour the output: auto (a terminal, unless NO_COLOR is
+    /// set; CLICOLOR_FORCE forces it), always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub(crate) color: ColorWhen,
+    /// Print no progress bar or notes on standard error (errors, and a
+    /// --summary asked for, still)
+    #[arg(long, short = 'q', global = true)]
+    pub(crate) quiet: bool,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorWhen {
+    /// Colour on terminals, as NO_COLOR and CLICOLOR_FORCE say
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
 }
 
 /// The subcommands.
@@ -202,6 +255,15 @@ pub(crate) enum Command {
     /// Read applicants from a spreadsheet export into profiles, with a mapping
     #[command(after_help = IMPORT_AFTER)]
     Import(ImportArgs),
+    /// List the vacancies of a rule set: deadline, open or closed, requirements
+    #[command(after_help = LIST_AFTER)]
+    List(ListArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    #[command(after_help = COMPLETIONS_AFTER)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a man directory
+    #[command(after_help = MAN_AFTER)]
+    Man(ManArgs),
 }
 
 /// `import`.
@@ -240,6 +302,54 @@ pub(crate) enum ProfileFormat {
     Profile,
     /// A JSON Resume document (jsonresume.org)
     JsonResume,
+}
+
+/// `list`.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    #[command(flatten)]
+    pub(crate) rules: RulesArg,
+    #[command(flatten)]
+    pub(crate) as_of: AsOfArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
+    #[command(flatten)]
+    pub(crate) output: OutputArg,
+}
+
+/// Output formats of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// A table for people
+    Text,
+    /// A JSON array of vacancies
+    Json,
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+/// `man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    #[command(flatten)]
+    pub(crate) output: OutputArg,
+}
+
+/// Where the output goes.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArg {
+    /// Write to FILE instead of standard output: to a temporary file in
+    /// the same folder, renamed to FILE once complete, so a failed run
+    /// never leaves half a file
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `test`.
@@ -308,6 +418,8 @@ pub(crate) struct CheckArgs {
     /// How to read the profile
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ProfileFormat::Auto)]
     pub(crate) input_format: ProfileFormat,
+    #[command(flatten)]
+    pub(crate) output: OutputArg,
 }
 
 /// `screen`.
@@ -318,9 +430,9 @@ pub(crate) struct ScreenArgs {
     pub(crate) candidates: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) rules: RulesArg,
-    /// Only this vacancy (by id) [default: every vacancy]
+    /// Only this vacancy (by id); repeat for several [default: every vacancy]
     #[arg(long, value_name = "ID")]
-    pub(crate) vacancy: Option<String>,
+    pub(crate) vacancy: Vec<String>,
     #[command(flatten)]
     pub(crate) as_of: AsOfArg,
     /// Output format
@@ -346,6 +458,68 @@ pub(crate) struct ScreenArgs {
     /// How to read profile files (not JSON Lines)
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ProfileFormat::Auto)]
     pub(crate) input_format: ProfileFormat,
+    #[command(flatten)]
+    pub(crate) shortlist: ShortlistArgs,
+    #[command(flatten)]
+    pub(crate) output: OutputArg,
+}
+
+/// `screen`'s shortlist options: which records, in which order.
+#[derive(Debug, Args, Default)]
+pub(crate) struct ShortlistArgs {
+    /// Sort the records of each vacancy (vacancies in rule-set order,
+    /// unreadable inputs last); sorted output is written at the end
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub(crate) sort: Option<SortKey>,
+    /// Only records with these verdicts, comma-separated: eligible,
+    /// needs_review, ineligible, error (unreadable inputs)
+    #[arg(long, value_enum, value_name = "VERDICTS", value_delimiter = ',')]
+    pub(crate) verdict: Vec<VerdictFilter>,
+    /// Only vacancies whose deadline has not passed on the as-of date
+    #[arg(long)]
+    pub(crate) open_only: bool,
+    /// Only the first N records of each vacancy (by --sort, default
+    /// verdict); memory stays at about 2N records a vacancy
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+    /// Print a summary per vacancy on standard error: counts and the
+    /// requirements most often missing, as text or as one JSON object
+    #[arg(long, value_enum, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "text")]
+    pub(crate) summary: Option<SummaryFormat>,
+}
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SortKey {
+    /// Best score first; ties by verdict, then input order
+    Score,
+    /// Eligible, needs review, ineligible; best score first within each
+    Verdict,
+    /// By candidate id (the source when there is none)
+    Candidate,
+}
+
+/// `--verdict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum VerdictFilter {
+    /// Eligible
+    Eligible,
+    /// Needs review
+    #[value(name = "needs_review", alias = "needs-review")]
+    NeedsReview,
+    /// Ineligible
+    Ineligible,
+    /// Inputs that could not be read
+    Error,
+}
+
+/// `--summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SummaryFormat {
+    /// Lines for people
+    Text,
+    /// One JSON object
+    Json,
 }
 
 /// `validate`.
@@ -356,6 +530,9 @@ pub(crate) struct ValidateArgs {
     /// Rule files, rule folders, profiles or folders of profiles
     #[arg(value_name = "FILES")]
     pub(crate) files: Vec<PathBuf>,
+    /// Output format: lines for people, or one JSON object
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
 }
 
 /// `schema`.
@@ -386,6 +563,8 @@ pub(crate) enum ScreenFormat {
     Jsonl,
     /// CSV with a header line
     Csv,
+    /// A self-contained HTML report for a hiring panel (sorted; use -o)
+    Html,
 }
 
 /// The schemas `schema` prints.

@@ -77,15 +77,6 @@ pub(crate) fn run(args: &TestArgs) -> u8 {
             )
         });
     }
-    if failed > 0 && args.rules.is_empty() && !Path::new("rules").is_dir() {
-        written = written.and_then(|()| {
-            writeln!(
-                out,
-                "(the bundled rules' cases name example profiles by path: run from the \
-                 source folder, or pass a rules folder)"
-            )
-        });
-    }
     let written = written.and_then(|()| out.flush());
     finish_output(
         written,

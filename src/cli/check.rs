@@ -12,7 +12,7 @@ use vacancy_match::{
 use super::args::{CheckArgs, CheckFormat, ProfileFormat};
 use super::paint::{Paint, Style};
 use super::terminal::clean;
-use super::{describe, finish_output, rules_or_exit, BAD_INPUT, OK};
+use super::{describe, rules_or_exit, BAD_INPUT, OK};
 
 pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
     let (as_of, as_of_label) = super::as_of(args.as_of.as_of, today, args.lang.lang);
@@ -30,20 +30,38 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
         }
     };
     let report = vacancy_match::assess_in(&candidate, &rules, as_of, args.lang.lang);
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
+        Ok(output) => output,
+        Err(code) => return code,
+    };
+    let width = super::wrap::stdout_width(output.is_terminal());
+    let paint = Paint::for_output(output.path().is_some());
+    let mut out = BufWriter::new(&mut output);
     let written = match args.format {
-        CheckFormat::Text => write_text(
-            &mut out,
-            &candidate,
-            &report,
-            &rules,
-            &rules_name,
-            &as_of_label,
-            Paint::for_stdout(),
-        ),
+        CheckFormat::Text => {
+            let mut text = Vec::new();
+            write_text(
+                &mut text,
+                &candidate,
+                &report,
+                &rules,
+                &rules_name,
+                &as_of_label,
+                paint,
+            )
+            .and_then(|()| match width {
+                Some(width) => {
+                    let text = String::from_utf8_lossy(&text);
+                    out.write_all(super::wrap::wrap(&text, width).as_bytes())
+                }
+                None => out.write_all(&text),
+            })
+        }
         CheckFormat::Json => write_json(&mut out, &candidate, &report, as_of),
     };
-    finish_output(written.and_then(|()| out.flush()), OK)
+    let written = written.and_then(|()| out.flush());
+    drop(out);
+    super::output::finish(output, written, OK)
 }
 
 /// The profile at `path`, or `-` for standard input; else every problem.

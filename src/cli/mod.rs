@@ -6,14 +6,20 @@ mod cases;
 mod check;
 mod files;
 pub(crate) mod import;
+mod list;
+mod output;
 mod paint;
+mod report;
 mod screen;
+mod shortlist;
 mod terminal;
 mod validate;
+mod wrap;
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 use vacancy_match::{Error, ErrorKind, RuleSet};
@@ -48,9 +54,15 @@ pub(crate) fn clap_error(e: &clap::Error) -> ExitCode {
 
 /// Runs a parsed command line as of `today` (read once, by `main`).
 pub(crate) fn run(cli: Cli, today: NaiveDate) -> ExitCode {
+    paint::set_when(cli.color);
+    QUIET.store(cli.quiet, Ordering::Relaxed);
     let code = match cli.command {
         Command::Check(args) => check::run(&args, today),
+        Command::Screen(args) if shortlist::applies(&args) => shortlist::run(&args, today),
         Command::Screen(args) => screen::run(&args, today),
+        Command::List(args) => list::run(&args, today),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man(args) => man(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema(args.which),
         Command::Test(args) => cases::run(&args),
@@ -69,6 +81,32 @@ pub(crate) fn run(cli: Cli, today: NaiveDate) -> ExitCode {
         Command::Import(args) => import::run(&args),
     };
     ExitCode::from(code)
+}
+
+/// `-q`: no progress, summary or notes on standard error.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Whether `-q` was given.
+fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut command, "vacancy-match", &mut out);
+    finish_output(out.flush(), OK)
+}
+
+fn man(args: &args::ManArgs) -> u8 {
+    use clap::CommandFactory;
+    let mut out = match output::open_or_exit(args.output.output.as_deref()) {
+        Ok(out) => out,
+        Err(code) => return code,
+    };
+    let written = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    output::finish(out, written, OK)
 }
 
 fn schema(which: SchemaKind) -> u8 {

@@ -1,7 +1,16 @@
-//! Colour for people, never for pipes: ANSI styles only when the output is
-//! a terminal and `NO_COLOR` is not set (<https://no-color.org>).
+//! Colour for people, never for pipes: ANSI styles (anstyle) when
+//! `--color always`, or with `--color auto` when anstream finds the output
+//! a terminal and the environment allows it: `NO_COLOR` set and not empty
+//! turns colour off (<https://no-color.org>), `CLICOLOR_FORCE` turns it on
+//! even for a pipe.
 
-use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use anstream::ColorChoice;
+use anstyle::{AnsiColor, Effects};
+
+use super::args::ColorWhen;
 
 /// Paints text with ANSI styles, or leaves it alone.
 #[derive(Debug, Clone, Copy)]
@@ -19,22 +28,72 @@ pub(crate) enum Style {
     Bold,
 }
 
+/// `--color`, set once by `run` for the whole process: 0 auto, 1 always,
+/// 2 never.
+static WHEN: AtomicU8 = AtomicU8::new(0);
+
+/// Sets `--color` for every `Paint` made after.
+pub(crate) fn set_when(when: ColorWhen) {
+    let code = match when {
+        ColorWhen::Auto => 0,
+        ColorWhen::Always => 1,
+        ColorWhen::Never => 2,
+    };
+    WHEN.store(code, Ordering::Relaxed);
+    let choice = match when {
+        ColorWhen::Auto => ColorChoice::Auto,
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+fn when() -> ColorWhen {
+    match WHEN.load(Ordering::Relaxed) {
+        1 => ColorWhen::Always,
+        2 => ColorWhen::Never,
+        _ => ColorWhen::Auto,
+    }
+}
+
 impl Paint {
-    /// Colour when `is_terminal` and `NO_COLOR` is absent or empty.
-    pub(crate) fn new(is_terminal: bool, no_color: Option<OsString>) -> Paint {
-        let opted_out = no_color.is_some_and(|v| !v.is_empty());
+    /// Colour as `--color` says; for `auto`, as anstream decides for
+    /// `stream` (a terminal, `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb`).
+    pub(crate) fn new<S: anstream::stream::RawStream + IsTerminal>(
+        when: ColorWhen,
+        stream: &S,
+    ) -> Paint {
+        let on = match when {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => !matches!(
+                anstream::AutoStream::choice(stream),
+                ColorChoice::Never | ColorChoice::Auto
+            ),
+        };
+        Paint { on }
+    }
+
+    /// For standard output, as `--color` and the environment say.
+    pub(crate) fn for_stdout() -> Paint {
+        Paint::new(when(), &std::io::stdout())
+    }
+
+    /// For output written to a file (`-o`): colour only if forced.
+    pub(crate) fn for_file() -> Paint {
         Paint {
-            on: is_terminal && !opted_out,
+            on: when() == ColorWhen::Always,
         }
     }
 
-    /// For standard output, as the environment says.
-    pub(crate) fn for_stdout() -> Paint {
-        use std::io::IsTerminal;
-        Paint::new(
-            std::io::stdout().is_terminal(),
-            std::env::var_os("NO_COLOR"),
-        )
+    /// For an output that may be a file: [`Paint::for_stdout`] or
+    /// [`Paint::for_file`].
+    pub(crate) fn for_output(to_file: bool) -> Paint {
+        if to_file {
+            Paint::for_file()
+        } else {
+            Paint::for_stdout()
+        }
     }
 
     /// `text` in `style`.
@@ -42,14 +101,14 @@ impl Paint {
         if !self.on {
             return text.to_string();
         }
-        let code = match style {
-            Style::Good => "1;32",
-            Style::Warn => "1;33",
-            Style::Bad => "1;31",
-            Style::Dim => "2",
-            Style::Bold => "1",
+        let style = match style {
+            Style::Good => AnsiColor::Green.on_default().effects(Effects::BOLD),
+            Style::Warn => AnsiColor::Yellow.on_default().effects(Effects::BOLD),
+            Style::Bad => AnsiColor::Red.on_default().effects(Effects::BOLD),
+            Style::Dim => anstyle::Style::new().effects(Effects::DIMMED),
+            Style::Bold => anstyle::Style::new().effects(Effects::BOLD),
         };
-        format!("\x1b[{code}m{text}\x1b[0m")
+        format!("{}{text}{}", style.render(), style.render_reset())
     }
 }
 
@@ -58,18 +117,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_only_on_terminals_without_no_color() {
-        assert!(Paint::new(true, None)
-            .paint(Style::Good, "x")
-            .contains("\x1b["));
-        assert_eq!(Paint::new(false, None).paint(Style::Good, "x"), "x");
-        assert_eq!(
-            Paint::new(true, Some("1".into())).paint(Style::Bad, "x"),
-            "x"
-        );
-        // An empty NO_COLOR does not opt out, as no-color.org specifies.
-        assert!(Paint::new(true, Some("".into()))
-            .paint(Style::Bad, "x")
-            .contains("\x1b["));
+    fn always_and_never_win_over_the_environment() {
+        let on = Paint::new(ColorWhen::Always, &std::io::stdout());
+        let painted = on.paint(Style::Good, "x");
+        assert!(painted.starts_with("\x1b[") && painted.ends_with("x\x1b[0m"));
+        let off = Paint::new(ColorWhen::Never, &std::io::stdout());
+        assert_eq!(off.paint(Style::Bad, "x"), "x");
     }
 }

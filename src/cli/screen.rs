@@ -24,7 +24,7 @@ use super::args::{ScreenArgs, ScreenFormat};
 use super::files::{list_dir, special_kind, Entry};
 use super::paint::{Paint, Style};
 use super::terminal::clean;
-use super::{finish_output, rules_or_exit, BAD_INPUT, OK, USAGE};
+use super::{rules_or_exit, BAD_INPUT, OK, USAGE};
 
 pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let (as_of, as_of_label) = super::as_of(args.as_of.as_of, today, args.lang.lang);
@@ -32,58 +32,41 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    if let Some(id) = &args.vacancy {
+    if let Some(id) = args.vacancy.first() {
         if rules.vacancy(id).is_none() {
             eprintln!("error: {}", clean(&unknown_vacancy(id, &rules)));
             return USAGE;
         }
     }
-    let sources = match &args.mapping.mapping {
-        Some(_) => match super::import::sheet_sources(&args.candidates, &args.mapping) {
-            Ok(sources) => sources,
-            Err(code) => return code,
-        },
-        None if super::import::has_sheet(&args.candidates) => {
-            eprintln!("error: a spreadsheet needs --mapping MAP (draft one with `vacancy-match new mapping SHEET`)");
-            return USAGE;
-        }
-        None => plan(&args.candidates, args.follow_links),
+    let sources = match sources(args) {
+        Ok(sources) => sources,
+        Err(code) => return code,
     };
-    if sources.is_empty() {
-        eprintln!(
-            "error: no profiles to screen in {} (expected *.yaml, *.yml, *.json or *.jsonl files)",
-            clean(
-                &args
-                    .candidates
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        );
-        return BAD_INPUT;
-    }
     let screening = Screening {
         rules: &rules,
-        vacancy: args.vacancy.as_deref(),
+        vacancy: args.vacancy.first().map(String::as_str),
         as_of,
         limits: Limits::default(),
         lang: args.lang.lang,
         buffers: std::sync::Mutex::default(),
         input_format: args.input_format,
     };
-    let vacancies = if args.vacancy.is_some() {
-        1
-    } else {
+    let vacancies = if args.vacancy.is_empty() {
         rules.vacancies().len()
+    } else {
+        1
     };
     let progress = Progress::new(total(&sources));
+    let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
+        Ok(output) => output,
+        Err(code) => return code,
+    };
     let format = Format {
         format: args.format,
         raw_csv: args.raw_csv,
-        paint: Paint::for_stdout(),
+        paint: Paint::for_output(output.path().is_some()),
     };
-    let mut sink = Sink::new(format, io::stdout().lock());
+    let mut sink = Sink::new(format, &mut output);
     let mut tally = Tally::default();
     let jobs = args
         .jobs
@@ -117,8 +100,9 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         sink.end(&tally)
     })();
     progress.finish();
+    drop(sink);
     let code = if tally.bad > 0 { BAD_INPUT } else { OK };
-    let code = finish_output(written, code);
+    let code = super::output::finish(output, written, code);
     if tally.bad > 0 {
         eprintln!(
             "error: {} of {} inputs could not be read; their records have `error` set",
@@ -126,6 +110,77 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         );
     }
     code
+}
+
+/// What `screen` reads: the sheets of a mapping's export, else the
+/// profile files, folders and streams named; an exit code when there is
+/// nothing to read or the arguments do not go together.
+pub(crate) fn sources(args: &ScreenArgs) -> Result<Vec<Source>, u8> {
+    let sources = match &args.mapping.mapping {
+        Some(_) => super::import::sheet_sources(&args.candidates, &args.mapping)?,
+        None if super::import::has_sheet(&args.candidates) => {
+            eprintln!("error: a spreadsheet needs --mapping MAP (draft one with `vacancy-match new mapping SHEET`)");
+            return Err(USAGE);
+        }
+        None => plan(&args.candidates, args.follow_links),
+    };
+    if sources.is_empty() {
+        eprintln!(
+            "error: no profiles to screen in {} (expected *.yaml, *.yml, *.json or *.jsonl files)",
+            clean(
+                &args
+                    .candidates
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        );
+        return Err(BAD_INPUT);
+    }
+    Ok(sources)
+}
+
+/// The profiles of `sources`, read one at a time in input order: each
+/// with its source, or the error record of an input that could not be
+/// read. For the shortlist, which filters and sorts records.
+pub(crate) fn profiles<'a>(
+    sources: Vec<Source>,
+    rules: &'a RuleSet,
+    as_of: NaiveDate,
+    lang: vacancy_match::Lang,
+    input_format: super::args::ProfileFormat,
+) -> impl Iterator<Item = Result<(String, Candidate), ScreenRecord>> + 'a {
+    let screening = Screening {
+        rules,
+        vacancy: None,
+        as_of,
+        limits: Limits::default(),
+        lang,
+        buffers: std::sync::Mutex::default(),
+        input_format,
+    };
+    Items::new(sources, screening.limits).flat_map(move |item| match screening.read(item) {
+        Input::Profile { source, candidate } => vec![Ok((source, candidate))],
+        Input::Failed(record) => vec![Err(record)],
+        Input::Blank => Vec::new(),
+        // A spreadsheet row read in part: its error record, then the rest.
+        Input::Partial {
+            record,
+            source,
+            candidate,
+        } => vec![Err(*record), Ok((source, *candidate))],
+    })
+}
+
+/// How many inputs [`profiles`] will give, when known before reading them.
+pub(crate) fn known_total(sources: &[Source]) -> Option<u64> {
+    total(sources)
+}
+
+/// `--vacancy ID` that the rule set does not have, in words.
+pub(crate) fn unknown_vacancy_message(id: &str, rules: &RuleSet) -> String {
+    unknown_vacancy(id, rules)
 }
 
 /// Most inputs in one batch of work: enough that handing batches between
@@ -822,7 +877,7 @@ impl Screening<'_> {
                 (ScreenFormat::Csv, Some(w)) => {
                     w.serialize(neutralised(r)).map_err(csv_error)?;
                 }
-                (ScreenFormat::Csv, None) => {}
+                (ScreenFormat::Csv, None) | (ScreenFormat::Html, _) => {}
             }
             Ok(())
         };
@@ -880,7 +935,7 @@ impl Screening<'_> {
                         b"\n",
                     );
                 }
-                ScreenFormat::Text | ScreenFormat::Csv => {
+                ScreenFormat::Text | ScreenFormat::Csv | ScreenFormat::Html => {
                     for e in &evaluations {
                         write(out, &ScreenRecord::from_evaluation(&source, e, self.lang))?;
                     }
@@ -993,7 +1048,7 @@ impl<W: Write> Sink<W> {
                 clean(rules)
             ),
             ScreenFormat::Json => write!(out, "["),
-            ScreenFormat::Jsonl => Ok(()),
+            ScreenFormat::Jsonl | ScreenFormat::Html => Ok(()),
             ScreenFormat::Csv => {
                 let mut header = csv::WriterBuilder::new()
                     .has_headers(false)
@@ -1040,7 +1095,7 @@ impl<W: Write> Sink<W> {
                 self.out
                     .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
             }
-            ScreenFormat::Jsonl | ScreenFormat::Csv => {}
+            ScreenFormat::Jsonl | ScreenFormat::Csv | ScreenFormat::Html => {}
         }
         self.flush()
     }
@@ -1061,7 +1116,7 @@ fn neutralise(cell: &mut String) {
 }
 
 /// A record whose text cells cannot run as spreadsheet formulas.
-fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord> {
+pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord> {
     let texts = [&r.source]
         .into_iter()
         .chain(
@@ -1106,7 +1161,11 @@ fn csv_error(e: csv::Error) -> io::Error {
 }
 
 /// `verdict  score  candidate × vacancy  [closed]`, then the gaps.
-fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io::Result<()> {
+pub(crate) fn write_text_record(
+    out: &mut impl Write,
+    r: &ScreenRecord,
+    paint: Paint,
+) -> io::Result<()> {
     let Some(verdict) = r.verdict else {
         let error = r.error.as_deref().unwrap_or("could not be read");
         return writeln!(
@@ -1143,15 +1202,15 @@ fn write_text_record(out: &mut impl Write, r: &ScreenRecord, paint: Paint) -> io
 }
 
 /// A progress bar on standard error when it is a terminal.
-struct Progress {
+pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     /// Records go to the same terminal: hide the bar while writing them.
     share_terminal: bool,
 }
 
 impl Progress {
-    fn new(total: Option<u64>) -> Progress {
-        if !io::stderr().is_terminal() {
+    pub(crate) fn new(total: Option<u64>) -> Progress {
+        if !io::stderr().is_terminal() || super::quiet() {
             return Progress {
                 bar: None,
                 share_terminal: false,
@@ -1160,11 +1219,13 @@ impl Progress {
         let bar = match total {
             Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr())
                 .with_style(
-                    ProgressStyle::with_template("{bar:40} {pos}/{len} profiles, {elapsed}")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    ProgressStyle::with_template(
+                        "{bar:30} {pos}/{len} profiles ({percent}%), {per_sec}, eta {eta}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 ),
             None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-                ProgressStyle::with_template("{spinner} {pos} profiles, {elapsed}")
+                ProgressStyle::with_template("{spinner} {pos} profiles, {per_sec}, {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             ),
         };
@@ -1174,20 +1235,20 @@ impl Progress {
         }
     }
 
-    fn around<T>(&self, write: impl FnOnce() -> T) -> T {
+    pub(crate) fn around<T>(&self, write: impl FnOnce() -> T) -> T {
         match &self.bar {
             Some(bar) if self.share_terminal => bar.suspend(write),
             _ => write(),
         }
     }
 
-    fn inc(&self, inputs: usize) {
+    pub(crate) fn inc(&self, inputs: usize) {
         if let Some(bar) = &self.bar {
             bar.inc(u64::try_from(inputs).unwrap_or(u64::MAX));
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

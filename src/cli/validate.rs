@@ -7,7 +7,7 @@ use std::path::Path;
 
 use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Scales, Vocabulary};
 
-use super::args::ValidateArgs;
+use super::args::{ListFormat, ValidateArgs};
 use super::files::{list_dir, Entry};
 use super::screen::{Item, Items, Source};
 use super::terminal::clean;
@@ -20,7 +20,10 @@ const SCALES: &str = "scales.yaml";
 
 pub(crate) fn run(args: &ValidateArgs) -> u8 {
     let mut out = io::stdout().lock();
-    let mut report = Report::default();
+    let mut report = Report {
+        json: args.format == ListFormat::Json,
+        ..Report::default()
+    };
     let written = (|| -> io::Result<()> {
         if let Some(rules) = &args.rules.rules {
             report.rule_set(&mut out, rules)?;
@@ -80,6 +83,10 @@ struct Report {
     warnings: usize,
     /// Files with at least one problem.
     bad_files: BTreeSet<String>,
+    /// `--format json`: problems and warnings kept for one object.
+    json: bool,
+    problem_list: Vec<serde_json::Value>,
+    warning_list: Vec<serde_json::Value>,
 }
 
 impl Report {
@@ -87,6 +94,11 @@ impl Report {
     fn problem(&mut self, out: &mut impl Write, file: &str, text: &str) -> io::Result<()> {
         self.problems += 1;
         self.bad_files.insert(file.to_string());
+        if self.json {
+            self.problem_list
+                .push(serde_json::json!({ "file": file, "message": text }));
+            return Ok(());
+        }
         writeln!(out, "{}", clean(text))
     }
 
@@ -116,6 +128,17 @@ impl Report {
     fn warnings(&mut self, out: &mut impl Write, rules: &RuleSet) -> io::Result<()> {
         for warning in rules.analyze() {
             self.warnings += 1;
+            if self.json {
+                self.warning_list.push(serde_json::json!({
+                    "vacancy": warning.vacancy,
+                    "file": warning.file,
+                    "line": warning.line,
+                    "path": warning.path,
+                    "message": warning.message,
+                    "fix": warning.fix,
+                }));
+                continue;
+            }
             // A warning's lines (the problem, then the fix), each cleaned.
             let text = warning.to_string();
             let lines: Vec<_> = text.lines().map(clean).collect();
@@ -208,6 +231,19 @@ impl Report {
     }
 
     fn summary(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.json {
+            let summary = serde_json::json!({
+                "schema_version": 1,
+                "ok": self.problems == 0,
+                "vacancies": self.vacancies,
+                "vocabularies": self.vocabularies,
+                "profiles": self.profiles,
+                "problems": self.problem_list,
+                "warnings": self.warning_list,
+            });
+            serde_json::to_writer_pretty(&mut *out, &summary)?;
+            return writeln!(out);
+        }
         if self.problems == 0 {
             let counts = [
                 (self.vacancies, "vacancy", "vacancies"),
