@@ -97,6 +97,20 @@ fn every_subcommand_has_help_with_examples() {
     assert_eq!(run(&["frobnicate"]).code, 2);
 }
 
+#[test]
+fn check_help_says_how_ineligible_vacancies_are_sorted() {
+    let r = run(&["check", "--help"]);
+    let text = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "by score within the first two, and ineligible ones by how far they \
+             fall short (the nearest first), then by score."
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 // ---- check -------------------------------------------------------------
 
 #[test]
