@@ -152,7 +152,7 @@
 //! let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
 //! let spanish = a.findings.iter().find(|f| f.requirement == "spanish").unwrap();
 //! assert_eq!(spanish.message, "Español C2 (nativo) cumple C1 (fluido)");
-//! assert_eq!(a.what_if[1].change, "0,5 años más de experiencia en refugee protection/durable solutions/statelessness/internal displacement");
+//! assert_eq!(a.what_if[1].change, "0,5 años más de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno");
 //! # Ok::<(), vacancy_match::Error>(())
 //! ```
 //!

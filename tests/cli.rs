@@ -136,8 +136,8 @@ fn check_text_is_ranked_with_verdict_first_and_date() {
     assert!(verdicts[0].starts_with("ELIGIBLE") && verdicts[0].contains(RESETTLEMENT));
     // Closed vacancies are marked; met / missing / to verify lines follow.
     assert!(r.stdout.contains("[closed]"));
-    assert!(r.stdout.contains("  met        english: English C1"));
-    assert!(r.stdout.contains("  missing    work_authorization: "));
+    assert!(r.stdout.contains("  met        English: English C1"));
+    assert!(r.stdout.contains("  missing    Right to work in Mexico: "));
     // Piped output is never coloured.
     assert!(!r.stdout.contains('\x1b'));
 }
@@ -775,7 +775,7 @@ fn check_and_screen_speak_spanish() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("  falta      refugee_protection_experience: faltan 0,5 años de experiencia en refugee protection"), "{}", r.stdout);
+    assert!(r.stdout.contains("  falta      Experiencia en protección de refugiados: faltan 0,5 años de experiencia en protección de refugiados"), "{}", r.stdout);
     assert!(r.stdout.contains("para ser elegible: "), "{}", r.stdout);
     let r = run(&[
         "screen",

@@ -604,7 +604,7 @@ fn a_directory_reports_every_bad_file() {
             Some(5),
             Some(5),
             Some("fields[1].aliases[0]"),
-            "`derecho` is already an alias of `Law` (rules/vocabulary.yaml:17)"
+            "`derecho` is already an alias of `Law` (rules/vocabulary.yaml:23)"
         )
     );
 }

@@ -138,6 +138,11 @@ fn write_text(
         (None, Some(id)) => id.clone(),
         (None, None) => w.candidate.to_string(),
     };
+    let rules_name = if rules_name == "bundled rules" {
+        w.bundled
+    } else {
+        rules_name
+    };
     writeln!(
         out,
         "{} {} {as_of}, {} {} {} ({rules_name})",
@@ -145,18 +150,20 @@ fn write_text(
         w.as_of,
         w.against,
         report.len(),
-        w.vacancies
+        agree(report.len(), w.vacancies)
     )?;
     let count = |v: Verdict| report.iter().filter(|a| a.verdict == v).count();
+    let (eligible, review, ineligible) = (
+        count(Verdict::Eligible),
+        count(Verdict::NeedsReview),
+        count(Verdict::Ineligible),
+    );
     writeln!(
         out,
-        "{} {}, {} {}, {} {}",
-        count(Verdict::Eligible),
-        w.eligible,
-        count(Verdict::NeedsReview),
-        w.needs_review,
-        count(Verdict::Ineligible),
-        w.ineligible
+        "{eligible} {}, {review} {}, {ineligible} {}",
+        agree(eligible, w.eligible),
+        agree(review, w.needs_review),
+        agree(ineligible, w.ineligible)
     )?;
     for a in report {
         writeln!(out)?;
@@ -165,15 +172,28 @@ fn write_text(
     Ok(())
 }
 
-/// The words of the text report, in English and Spanish.
+/// A counted word, singular for 1 and plural otherwise (both languages
+/// write "0 vacancies", "0 vacantes").
+fn agree(count: usize, (one, many): (&'static str, &'static str)) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The words of the text report, in English and Spanish; counted words
+/// as (singular, plural).
 struct Words {
     candidate: &'static str,
     as_of: &'static str,
     against: &'static str,
-    vacancies: &'static str,
-    eligible: &'static str,
-    needs_review: &'static str,
-    ineligible: &'static str,
+    /// The name of the rule set bundled into the crate.
+    bundled: &'static str,
+    vacancies: (&'static str, &'static str),
+    eligible: (&'static str, &'static str),
+    needs_review: (&'static str, &'static str),
+    ineligible: (&'static str, &'static str),
     closed: &'static str,
     closed_note: &'static str,
     measured_at: &'static str,
@@ -191,10 +211,11 @@ fn words(lang: Lang) -> &'static Words {
         candidate: "candidate",
         as_of: "as of",
         against: "against",
-        vacancies: "vacancies",
-        eligible: "eligible",
-        needs_review: "needs review",
-        ineligible: "ineligible",
+        bundled: "bundled rules",
+        vacancies: ("vacancy", "vacancies"),
+        eligible: ("eligible", "eligible"),
+        needs_review: ("needs review", "need review"),
+        ineligible: ("ineligible", "ineligible"),
         closed: "[closed]",
         closed_note: "closed: deadline {deadline} passed",
         measured_at: "experience measured at",
@@ -210,10 +231,11 @@ fn words(lang: Lang) -> &'static Words {
         candidate: "candidato",
         as_of: "al",
         against: "frente a",
-        vacancies: "vacantes",
-        eligible: "elegibles",
-        needs_review: "requieren revisión",
-        ineligible: "no elegibles",
+        bundled: "reglas incluidas",
+        vacancies: ("vacante", "vacantes"),
+        eligible: ("elegible", "elegibles"),
+        needs_review: ("requiere revisión", "requieren revisión"),
+        ineligible: ("no elegible", "no elegibles"),
         closed: "[cerrada]",
         closed_note: "cerrada: el plazo {deadline} venció",
         measured_at: "experiencia medida al",
@@ -297,17 +319,17 @@ fn write_block(
     };
     for f in required(Status::NotMet) {
         let label = paint.paint(Style::Bad, w.missing);
-        writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
+        writeln!(out, "  {label} {}: {}", f.label, what_is_missing(f))?;
         write_why(out, f, paint)?;
     }
     for f in required(Status::Unknown) {
         let label = paint.paint(Style::Warn, w.verify);
-        writeln!(out, "  {label} {}: {}", f.requirement, what_is_missing(f))?;
+        writeln!(out, "  {label} {}: {}", f.label, what_is_missing(f))?;
         write_why(out, f, paint)?;
     }
     for f in required(Status::Met) {
         let label = paint.paint(Style::Good, w.met);
-        writeln!(out, "  {label} {}: {}", f.requirement, f.message)?;
+        writeln!(out, "  {label} {}: {}", f.label, f.message)?;
     }
     let assets: Vec<&Finding> = a
         .findings
@@ -334,8 +356,8 @@ fn write_block(
                 None => below(f),
             })
             .map(|f| match kind {
-                None => format!("{} ({})", f.requirement, what_is_missing(f)),
-                Some(_) => f.requirement.clone(),
+                None => format!("{} ({})", f.label, what_is_missing(f)),
+                Some(_) => f.label.clone(),
             })
             .collect();
         if ids.is_empty() {
@@ -360,7 +382,7 @@ fn write_block(
                 Status::NotMet => w.missing.trim_end(),
                 Status::Unknown => w.verify.trim_end(),
             };
-            format!("{} ({mark})", f.requirement)
+            format!("{} ({mark})", f.label)
         })
         .collect();
     if !conditions.is_empty() {

@@ -16,6 +16,7 @@ mod shape;
 mod vocabulary;
 
 pub(crate) use normalize::{has_words, key, normalize};
+pub(crate) use vocabulary::Display;
 pub(crate) use vocabulary::FormHasher;
 pub use vocabulary::{Category, Vocabulary};
 
@@ -49,6 +50,9 @@ pub(crate) struct TermData {
     sorted: Option<String>,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
+    /// How sentences name the entry, when the vocabulary says (rule
+    /// names only are shown so: a profile's words are quoted as written).
+    pub(crate) display: Option<std::sync::Arc<vocabulary::Display>>,
     /// The category the term was linked in.
     category: Category,
     /// Words, length and character bag of `norm` (and of `sorted`, which
@@ -147,6 +151,7 @@ impl TermData {
             sorted.join(" ")
         });
         TermData {
+            display: vocabulary.display(category, concept),
             parts: parts(text),
             text: text.to_string(),
             sorted,
