@@ -141,8 +141,10 @@
 //! changes the words only: verdicts, scores, codes, evidence items and
 //! ranking are the same, and the assessment records its `lang`. Spanish
 //! is the formal Spanish of UN postings in Latin America, with a decimal
-//! comma and the Spanish names of languages, countries and degrees; names
-//! from rule files and profiles stay as written.
+//! comma and the Spanish names of languages, countries and degrees;
+//! requirements are named by their labels, names from rule files by the
+//! vocabulary's display form for the language, and a profile's names as
+//! written.
 //!
 //! ```
 //! use vacancy_match::{Candidate, Lang, RuleSet};

@@ -114,6 +114,89 @@ fn check_help_says_how_ineligible_vacancies_are_sorted() {
 // ---- check -------------------------------------------------------------
 
 #[test]
+fn check_counts_agree_in_number_in_both_languages() {
+    let args = |lang: &'static str| {
+        [
+            "check",
+            "examples/rules/candidates/julio_espinoza_asylum.yaml",
+            "--rules",
+            "examples/rules",
+            "--as-of",
+            "2023-08-01",
+            "--lang",
+            lang,
+        ]
+    };
+    let r = run(&args("en"));
+    assert!(
+        r.stdout.starts_with(
+            "Julio Espinoza (julio_espinoza) as of 2023-08-01, against 1 vacancy (rules examples/rules)\n\
+             1 eligible, 0 need review, 0 ineligible\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&args("es"));
+    assert!(
+        r.stdout.starts_with(
+            "Julio Espinoza (julio_espinoza) al 2023-08-01, frente a 1 vacante (reglas examples/rules)\n\
+             1 elegible, 0 requieren revisión, 0 no elegibles\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "check",
+        "examples/candidates/ana_lopez_protection.yaml",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+    ]);
+    assert!(
+        r.stdout.starts_with(
+            "Ana Lucía López Cifuentes (ana-lopez) al 2024-01-15, frente a 5 vacantes (reglas incluidas)\n\
+             1 elegible, 0 requieren revisión, 4 no elegibles\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(
+        "  cumple     Experiencia en protección de refugiados: acredita 7,2 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno (se requieren 2)\n"
+    ), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "  a confirmar antes del nombramiento: Vacunación contra la COVID-19 (cumple)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn check_json_keeps_the_id_and_adds_the_label() {
+    let r = run(&[
+        "check",
+        "examples/candidates/ana_lopez_protection.yaml",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let first = &v["assessments"][0];
+    assert_eq!(
+        first["title"],
+        "Oficial Asociado/a de Reasentamiento y Vías Complementarias"
+    );
+    let finding = &first["findings"][1];
+    assert_eq!(finding["requirement"], "refugee_protection_experience");
+    assert_eq!(finding["label"], "Experiencia en protección de refugiados");
+}
+
+#[test]
 fn check_text_is_ranked_with_verdict_first_and_date() {
     let r = run(&[
         "check",

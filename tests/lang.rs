@@ -729,3 +729,88 @@ fn spanish_reports_carry_no_ids_and_no_english_words() {
     problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn findings_are_labelled_in_the_report_language_never_by_id() {
+    let rules = RuleSet::from_yaml_str(
+        r#"
+id: labels
+title: { en: Operations Assistant, es: Asistente de Operaciones }
+organization: IOM
+duty_station: { country: GT }
+requirements:
+  - id: protection_years
+    label: { en: Protection work }
+    kind: experience
+    years: 2
+    domains: [refugee protection]
+  - id: mayan
+    kind: language
+    languages: [mam, quc, cak, kek, ixl]
+    level: B1
+  - id: iom_staff
+    kind: internal
+    organizations: [IOM]
+"#,
+    )
+    .unwrap();
+    let cv = Candidate::default();
+    let labels = |lang: Lang| {
+        let a = rules
+            .assess_one_in(&cv, "labels", day("2024-01-15"), lang)
+            .unwrap();
+        let labels: Vec<String> = a.findings.iter().map(|f| f.label.clone()).collect();
+        (a.title, labels)
+    };
+    assert_eq!(
+        labels(Lang::En),
+        (
+            "Operations Assistant".to_string(),
+            vec![
+                "Protection work".to_string(),
+                "Mam, K'iche', Kaqchikel or 2 more".to_string(),
+                "Current IOM staff".to_string(),
+            ]
+        )
+    );
+    // No Spanish label: one derived in Spanish, with the vocabulary's names.
+    assert_eq!(
+        labels(Lang::Es),
+        (
+            "Asistente de Operaciones".to_string(),
+            vec![
+                "Experiencia en protección de refugiados".to_string(),
+                "Mam, k'iche', kaqchikel o 2 más".to_string(),
+                "Personal de OIM".to_string(),
+            ]
+        )
+    );
+}
+
+#[test]
+fn a_field_to_review_names_the_three_closest_accepted_fields() {
+    let cv = Candidate::from_yaml_str(
+        "education:\n  - { degree: bachelor, field: Antropología, completed: 2015-06 }\n",
+    )
+    .unwrap();
+    let gap = |lang: Lang| {
+        let a = rules()
+            .assess_one_in(
+                &cv,
+                "unhcr-gt-resettlement-officer-2024",
+                day("2024-01-15"),
+                lang,
+            )
+            .unwrap();
+        let education = finding(&a, "education");
+        education.gap.as_ref().map(|g| g.render(lang)).unwrap()
+    };
+    assert_eq!(
+        gap(Lang::En),
+        "verify whether Antropología is a field related to International Law, International Public Law or International Refugee Law (or 6 other accepted fields)"
+    );
+    assert_eq!(
+        gap(Lang::Es),
+        "verificar si Antropología es un área afín a Ciencias Políticas, Derecho Internacional o Derecho Internacional Público (u otras 6 áreas aceptadas)"
+    );
+}

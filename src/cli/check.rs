@@ -138,10 +138,11 @@ fn write_text(
         (None, Some(id)) => id.clone(),
         (None, None) => w.candidate.to_string(),
     };
-    let rules_name = if rules_name == "bundled rules" {
-        w.bundled
-    } else {
-        rules_name
+    // The rule set's name as `load_rules` writes it, in the report's words.
+    let rules_name = match rules_name.strip_prefix("rules ") {
+        _ if rules_name == "bundled rules" => w.bundled.to_string(),
+        Some(path) => format!("{} {path}", w.rules),
+        None => rules_name.to_string(),
     };
     writeln!(
         out,
@@ -190,6 +191,8 @@ struct Words {
     against: &'static str,
     /// The name of the rule set bundled into the crate.
     bundled: &'static str,
+    /// Before the path of a rules folder or file.
+    rules: &'static str,
     vacancies: (&'static str, &'static str),
     eligible: (&'static str, &'static str),
     needs_review: (&'static str, &'static str),
@@ -212,6 +215,7 @@ fn words(lang: Lang) -> &'static Words {
         as_of: "as of",
         against: "against",
         bundled: "bundled rules",
+        rules: "rules",
         vacancies: ("vacancy", "vacancies"),
         eligible: ("eligible", "eligible"),
         needs_review: ("needs review", "need review"),
@@ -232,6 +236,7 @@ fn words(lang: Lang) -> &'static Words {
         as_of: "al",
         against: "frente a",
         bundled: "reglas incluidas",
+        rules: "reglas",
         vacancies: ("vacante", "vacantes"),
         eligible: ("elegible", "elegibles"),
         needs_review: ("requiere revisión", "requieren revisión"),

@@ -8,9 +8,10 @@
 //!   ("Inglés", "México"); degree levels by their Spanish names
 //!   (licenciatura, maestría, doctorado); level descriptors of the bundled
 //!   crosswalk in Spanish ("C1 (fluido)").
-//! - Names from rule files and profiles (fields, domains, skills,
-//!   certifications, organizations, declarations) stay as written: they
-//!   are data, and the vocabulary already matches them across languages.
+//! - Names from rule files (fields, domains, skills, certifications,
+//!   organizations, declarations) take the vocabulary's Spanish display
+//!   form when it gives one, else stay as written; a profile's names are
+//!   always quoted as written.
 
 use std::fmt::{self, Write as _};
 

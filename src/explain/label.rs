@@ -108,12 +108,26 @@ fn or_list(names: &[&str], lang: Lang) -> String {
     }
 }
 
+/// At most three names, then how many more: a label stays short.
+fn few(names: &[&str], lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    if names.len() <= SHOWN + 1 {
+        return or_list(names, lang);
+    }
+    let more = names.len().saturating_sub(SHOWN);
+    let first = names.get(..SHOWN).unwrap_or_default().join(", ");
+    match lang {
+        Lang::En => format!("{first} or {more} more"),
+        Lang::Es => format!("{first} o {more} más"),
+    }
+}
+
 /// A label from the kind and its terms, in `lang`.
 fn derived(rule: &Rule, lang: Lang) -> String {
     let es = lang == Lang::Es;
     let names = |terms: &[crate::matching::Term]| -> String {
         let names: Vec<&str> = terms.iter().map(|t| shown(t, lang)).collect();
-        or_list(&names, lang)
+        few(&names, lang)
     };
     match rule {
         Rule::Education(_) => if es {
@@ -151,7 +165,7 @@ fn derived(rule: &Rule, lang: Lang) -> String {
                     }
                 })
                 .collect();
-            let list = or_list(&names, lang);
+            let list = few(&names, lang);
             if es {
                 // Language names are lowercase inside a Spanish sentence
                 // but lead a label.
