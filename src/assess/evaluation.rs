@@ -517,6 +517,7 @@ fn what_if(findings: &[Finding]) -> Vec<Change> {
         .filter_map(|f| {
             f.gap.as_ref().map(|gap| Change {
                 requirement: f.requirement.clone(),
+                label: f.label.clone(),
                 status: f.status,
                 change: gap.change_in(f.lang),
             })

@@ -442,12 +442,15 @@ pub struct Assessment {
 /// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
 /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
 /// assert_eq!(changes, ["1.5 more years of experience", "0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience"]);
+/// assert_eq!(a.what_if[1].label, "Refugee protection experience");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// The requirement's id.
     pub requirement: String,
+    /// What reports call the requirement, in the assessment's language.
+    pub label: String,
     /// Whether the change is to acquire something (`not_met`) or to have
     /// something verified (`unknown`).
     pub status: Status,
