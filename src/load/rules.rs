@@ -119,10 +119,10 @@ pub(crate) struct RawVacancy {
 }
 
 /// Words for people: one string, or one per language.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "Text"))]
-#[serde(untagged)]
+#[cfg_attr(feature = "schema", serde(untagged))]
 enum RawText {
     /// The same words in every language.
     One(String),
@@ -142,6 +142,31 @@ struct RawLocalized {
     /// In Spanish.
     #[serde(default)]
     es: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    /// A string, or a mapping of `en` and `es`: an unknown key is named
+    /// (where an untagged enum would only say that nothing matched).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawText, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string, or words per language: { en: ..., es: ... }")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawText, E> {
+                Ok(RawText::One(text.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawText, A::Error> {
+                RawLocalized::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawText::Each)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 impl RawText {
