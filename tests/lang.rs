@@ -378,8 +378,7 @@ fn sofia_in_spanish_education_and_experience() {
     assert_eq!(edu.code, Code::EducationExperienceShort);
     assert_eq!(
         edu.message,
-        "opción 1 (la más cercana): licenciatura en Relaciones Internacionales (2022-05) \
-         (\"Relaciones Internacionales\" = \"International Relations\" (equivalente)), \
+        "opción 1 (la más cercana): licenciatura en Relaciones Internacionales (2022-05), \
          pero acredita 1,5 años de experiencia; se requieren 3: faltan 1,5"
     );
     assert_eq!(
@@ -784,6 +783,23 @@ requirements:
                 "Personal de OIM".to_string(),
             ]
         )
+    );
+}
+
+#[test]
+fn a_field_matched_through_the_vocabulary_is_named_in_spanish() {
+    let cv = example("ana_lopez_protection.yaml");
+    let a = rules()
+        .assess_one_in(
+            &cv,
+            "unhcr-americas-cpa-consultant-2025",
+            day("2024-01-15"),
+            Lang::Es,
+        )
+        .unwrap();
+    assert_eq!(
+        finding(&a, "education").message,
+        "licenciatura en Ciencias Jurídicas y Sociales (2015-10) (\"Ciencias Jurídicas y Sociales\" = \"Derecho\" (equivalente))"
     );
 }
 

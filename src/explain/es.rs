@@ -527,11 +527,20 @@ fn accepted(path: &EducationPath) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The comparison behind a field, in a sentence: the rule's name in its
+/// Spanish display form; nothing when that is the profile's own name.
 fn field_text(matched: Option<&Matched<'_>>) -> String {
     let mut s = String::new();
     if let Some(m) = matched {
+        let mut evidence = m.evidence();
+        if let Some(es) = m.wanted_display().and_then(|d| d.es.as_deref()) {
+            if crate::matching::normalize(es) == crate::matching::normalize(m.found()) {
+                return s;
+            }
+            evidence.wanted = es.to_string();
+        }
         s.push_str(" (");
-        let _ = name_match(&m.evidence(), &mut s);
+        let _ = name_match(&evidence, &mut s);
         s.push(')');
     }
     s

@@ -349,6 +349,12 @@ impl<'a> Matched<'a> {
         &self.wanted.text
     }
 
+    /// The rule's name as sentences of a language name it: the
+    /// vocabulary's display forms.
+    pub(crate) fn wanted_display(&self) -> Option<&'a vocabulary::Display> {
+        self.wanted.display.as_deref()
+    }
+
     /// The profile's name, as written.
     pub(crate) fn found(&self) -> &'a str {
         &self.found.text
