@@ -148,8 +148,10 @@
 //! changes the words only: verdicts, scores, codes, evidence items and
 //! ranking are the same, and the assessment records its `lang`. Spanish
 //! is the formal Spanish of UN postings in Latin America, with a decimal
-//! comma and the Spanish names of languages, countries and degrees; names
-//! from rule files and profiles stay as written.
+//! comma and the Spanish names of languages, countries and degrees;
+//! requirements are named by their labels, names from rule files by the
+//! vocabulary's display form for the language, and a profile's names as
+//! written.
 //!
 //! ```
 //! use vacancy_match::{Candidate, Lang, RuleSet};
@@ -159,7 +161,7 @@
 //! let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
 //! let spanish = a.findings.iter().find(|f| f.requirement == "spanish").unwrap();
 //! assert_eq!(spanish.message, "Español C2 (nativo) cumple C1 (fluido)");
-//! assert_eq!(a.what_if[1].change, "0,5 años más de experiencia en refugee protection/durable solutions/statelessness/internal displacement");
+//! assert_eq!(a.what_if[1].change, "0,5 años más de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno");
 //! # Ok::<(), vacancy_match::Error>(())
 //! ```
 //!

@@ -188,7 +188,7 @@ impl ScreenRecord {
             candidate: candidate.id.as_deref().map(one_line),
             name: candidate.name.as_deref().map(one_line),
             vacancy: Some(vacancy.id().to_string()),
-            title: Some(one_line(vacancy.title())),
+            title: Some(one_line(vacancy.title_in(lang))),
             verdict: Some(evaluation.verdict()),
             score: Some(evaluation.score()),
             closed: Some(evaluation.closed()),
@@ -441,7 +441,7 @@ fn write_rest(evaluation: &Evaluation<'_>, lang: Lang, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"vacancy\":");
     json_str(out, vacancy.id());
     out.extend_from_slice(b",\"title\":");
-    json_line_str(out, vacancy.title());
+    json_line_str(out, vacancy.title_in(lang));
     out.extend_from_slice(b",\"verdict\":");
     json_str(out, evaluation.verdict().as_str());
     out.extend_from_slice(b",\"score\":");

@@ -476,11 +476,11 @@ fn the_text_report_tells_an_asset_below_its_level_from_a_missing_one() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
-        r.stdout.contains("  assets     below what is asked: english (English B1, B2 required), internal_displacement_experience"),
+        r.stdout.contains("  assets     below what is asked: English (English B1, B2 required), Experience in internal displacement"),
         "{}",
         r.stdout
     );
-    assert!(!r.stdout.contains("missing: english"), "{}", r.stdout);
+    assert!(!r.stdout.contains("missing: English"), "{}", r.stdout);
     let dir = scratch("asset-missing");
     let profile = dir.join("no_english.yaml");
     std::fs::write(
@@ -497,7 +497,7 @@ fn the_text_report_tells_an_asset_below_its_level_from_a_missing_one() {
         "2023-08-01",
     ]);
     assert!(
-        r.stdout.contains("  assets     missing: english\n"),
+        r.stdout.contains("  assets     missing: English\n"),
         "{}",
         r.stdout
     );

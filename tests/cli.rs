@@ -97,7 +97,104 @@ fn every_subcommand_has_help_with_examples() {
     assert_eq!(run(&["frobnicate"]).code, 2);
 }
 
+#[test]
+fn check_help_says_how_ineligible_vacancies_are_sorted() {
+    let r = run(&["check", "--help"]);
+    let text = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "by score within the first two, and ineligible ones by how far they \
+             fall short (the nearest first), then by score."
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 // ---- check -------------------------------------------------------------
+
+#[test]
+fn check_counts_agree_in_number_in_both_languages() {
+    let args = |lang: &'static str| {
+        [
+            "check",
+            "examples/rules/candidates/julio_espinoza_asylum.yaml",
+            "--rules",
+            "examples/rules",
+            "--as-of",
+            "2023-08-01",
+            "--lang",
+            lang,
+        ]
+    };
+    let r = run(&args("en"));
+    assert!(
+        r.stdout.starts_with(
+            "Julio Espinoza (julio_espinoza) as of 2023-08-01, against 1 vacancy (rules examples/rules)\n\
+             1 eligible, 0 need review, 0 ineligible\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&args("es"));
+    assert!(
+        r.stdout.starts_with(
+            "Julio Espinoza (julio_espinoza) al 2023-08-01, frente a 1 vacante (reglas examples/rules)\n\
+             1 elegible, 0 requieren revisión, 0 no elegibles\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "check",
+        "examples/candidates/ana_lopez_protection.yaml",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+    ]);
+    assert!(
+        r.stdout.starts_with(
+            "Ana Lucía López Cifuentes (ana-lopez) al 2024-01-15, frente a 5 vacantes (reglas incluidas)\n\
+             1 elegible, 0 requieren revisión, 4 no elegibles\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(
+        "  cumple     Experiencia en protección de refugiados: acredita 7,2 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno (se requieren 2)\n"
+    ), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "  a confirmar antes del nombramiento: Vacunación contra la COVID-19 (cumple)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn check_json_keeps_the_id_and_adds_the_label() {
+    let r = run(&[
+        "check",
+        "examples/candidates/ana_lopez_protection.yaml",
+        "--as-of",
+        "2024-01-15",
+        "--lang",
+        "es",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let first = &v["assessments"][0];
+    assert_eq!(
+        first["title"],
+        "Oficial Asociado/a de Reasentamiento y Vías Complementarias"
+    );
+    let finding = &first["findings"][1];
+    assert_eq!(finding["requirement"], "refugee_protection_experience");
+    assert_eq!(finding["label"], "Experiencia en protección de refugiados");
+}
 
 #[test]
 fn check_text_is_ranked_with_verdict_first_and_date() {
@@ -122,8 +219,8 @@ fn check_text_is_ranked_with_verdict_first_and_date() {
     assert!(verdicts[0].starts_with("ELIGIBLE") && verdicts[0].contains(RESETTLEMENT));
     // Closed vacancies are marked; met / missing / to verify lines follow.
     assert!(r.stdout.contains("[closed]"));
-    assert!(r.stdout.contains("  met        english: English C1"));
-    assert!(r.stdout.contains("  missing    work_authorization: "));
+    assert!(r.stdout.contains("  met        English: English C1"));
+    assert!(r.stdout.contains("  missing    Right to work in Mexico: "));
     // Piped output is never coloured.
     assert!(!r.stdout.contains('\x1b'));
 }
@@ -761,7 +858,7 @@ fn check_and_screen_speak_spanish() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("  falta      refugee_protection_experience: faltan 0,5 años de experiencia en refugee protection"), "{}", r.stdout);
+    assert!(r.stdout.contains("  falta      Experiencia en protección de refugiados: faltan 0,5 años de experiencia en protección de refugiados"), "{}", r.stdout);
     assert!(r.stdout.contains("para ser elegible: "), "{}", r.stdout);
     let r = run(&[
         "screen",

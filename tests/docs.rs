@@ -627,3 +627,23 @@ fn the_guides_are_linked_and_their_links_resolve() {
         }
     }
 }
+
+#[test]
+fn format_lists_every_date_form_a_profile_accepts() {
+    let format = read("docs/FORMAT.md");
+    let text = format.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Dates are written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
+        "docs/FORMAT.md"
+    );
+    for date in ["2019-03-15", "2019-03", "2019"] {
+        let cv = format!(
+            "education:\n  - {{ degree: bachelor, field: Law, completed: {date} }}\n\
+             experience:\n  - {{ title: Officer, start: {date}, end: {date} }}\n"
+        );
+        assert!(Candidate::from_yaml_str(&cv).is_ok(), "{date}");
+    }
+    let year: vacancy_match::PartialDate = "2019".parse().unwrap();
+    assert_eq!(year.first_day().to_string(), "2019-01-01");
+    assert_eq!(year.last_day().to_string(), "2019-12-31");
+}

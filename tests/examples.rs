@@ -69,11 +69,11 @@ fn sofia_is_ranked_with_her_experience_gaps() {
     // The resettlement officer block: the bachelor path is the closest,
     // 1.5 years short, and refugee protection half a year short.
     assert!(text.contains(
-        "  [missing]  education: closest path 1: bachelor's degree in Relaciones Internacionales (2022-05)"
+        "  [missing]  Education: closest path 1: bachelor's degree in Relaciones Internacionales (2022-05)"
     ));
     assert!(text.contains("               gap: needs 1.5 more years of experience\n"));
     assert!(text.contains(
-        "  [missing]  refugee_protection_experience: 1.5 years of refugee protection/durable solutions/statelessness/internal displacement experience, needs 2: 0.5 short\n               gap: needs 0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience\n"
+        "  [missing]  Refugee protection experience: 1.5 years of refugee protection/durable solutions/statelessness/internal displacement experience, needs 2: 0.5 short\n               gap: needs 0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience\n"
     ));
 }
 
@@ -94,10 +94,10 @@ fn jorge_needs_review_first_with_what_to_verify() {
         "{lines:?}"
     );
     assert!(text.contains(
-        "  [verify]   covid19_vaccination (to confirm before appointment): covid19 vaccination not declared\n               gap: verify covid19 vaccination\n"
+        "  [verify]   COVID-19 vaccination (to confirm before appointment): proof of COVID-19 vaccination not declared\n               gap: verify proof of COVID-19 vaccination\n"
     ));
     assert!(text.contains(
-        "  [verify]   english: no languages stated; needs English at B2 (good)\n               gap: verify English at B2 (good)\n"
+        "  [verify]   English: no languages stated; needs English at B2 (good)\n               gap: verify English at B2 (good)\n"
     ));
 }
 
@@ -119,10 +119,10 @@ fn ricardo_is_eligible_for_the_consultancy_and_closed_postings_are_marked() {
         ]
     );
     assert!(text.contains(
-        "  [met]      relevant_experience: 14.2 years of international relations/refugee law and policy/humanitarian action/refugee protection/human rights experience (needs 12)\n"
+        "  [met]      Experience in international relations, refugee law and policy or humanitarian action: 14.2 years of international relations/refugee law and policy/humanitarian action/refugee protection/human rights experience (needs 12)\n"
     ));
     assert!(text.contains(
-        "  [missing]  resettlement_repatriation_skill: resettlement or voluntary repatriation not among the skills listed nor the experience domains\n               gap: needs resettlement or voluntary repatriation\n"
+        "  [missing]  Resettlement or voluntary repatriation: resettlement or voluntary repatriation not among the skills listed nor the experience domains\n               gap: needs resettlement or voluntary repatriation\n"
     ));
 }
 
@@ -148,15 +148,15 @@ fn sofia_in_spanish_with_lang_es() {
     assert_eq!(
         headings,
         [
-            "NO ELEGIBLE  82,1/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
-            "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
-            "NO ELEGIBLE  57,8/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
-            "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
-            "NO ELEGIBLE  31,7/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
+            "NO ELEGIBLE  82,1/100  unhcr-gt-resettlement-officer-2024 — Oficial Asociado/a de Reasentamiento y Vías Complementarias (UNHCR)",
+            "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025 — Consultor/a, seguimiento del Plan de Acción de Chile (UNHCR)",
+            "NO ELEGIBLE  57,8/100  iom-gt-operations-assistant-2025 — Asistente de Operaciones (IOM)",
+            "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025 — Asistente de Protección (UNHCR)",
+            "NO ELEGIBLE  31,7/100  unhcr-mx-durable-solutions-2017 — Oficial Asistente de Soluciones Duraderas (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
         ]
     );
     assert!(text.contains(
-        "  [falta]     refugee_protection_experience: acredita 1,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement; se requieren 2: faltan 0,5\n                brecha: faltan 0,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement\n"
+        "  [falta]     Experiencia en protección de refugiados: acredita 1,5 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno; se requieren 2: faltan 0,5\n                brecha: faltan 0,5 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno\n"
     ));
     // English is the default, and `--lang en` says so explicitly.
     let english = report(&[
@@ -195,7 +195,7 @@ fn a_bad_profile_is_reported_with_its_location() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("error: rules/vocabulary.yaml:11:1: fields: unknown field `fields`"),
+        stderr.starts_with("error: rules/vocabulary.yaml:15:1: fields: unknown field `fields`"),
         "{stderr}"
     );
     assert!(output.stdout.is_empty());

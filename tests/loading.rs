@@ -604,7 +604,7 @@ fn a_directory_reports_every_bad_file() {
             Some(5),
             Some(5),
             Some("fields[1].aliases[0]"),
-            "`derecho` is already an alias of `Law` (rules/vocabulary.yaml:17)"
+            "`derecho` is already an alias of `Law` (rules/vocabulary.yaml:23)"
         )
     );
 }
@@ -865,4 +865,27 @@ fn ongoing_periods_run_to_the_measurement_date_and_future_ones_count_nothing() {
     );
     // Ten years and a day: met.
     common::assert_close(years_of("  - { start: 2013-01 }\n", "2024-06-01"), 10.0);
+}
+
+#[test]
+fn labels_and_titles_are_words_per_language() {
+    let err = rules_error(
+        "id: demo\ntitle: { en: Demo, fr: Démo }\norganization: UNHCR\nduty_station: { country: GT }\nrequirements:\n  - { id: s, kind: language, languages: es, level: C1 }\n",
+    );
+    let (_, line, _, path, message) = located(&err);
+    assert_eq!((line, path), (Some(2), Some("title.fr")));
+    assert_eq!(message, "unknown field `fr`, expected `en` or `es`");
+    let err = rules_error(&format!(
+        "{VACANCY_HEAD}  - id: s\n    label: {{ en: '', es: ' ' }}\n    kind: language\n    languages: es\n    level: C1\n"
+    ));
+    let (_, line, _, path, message) = located(&err);
+    assert_eq!((line, path), (Some(7), Some("requirements[0].label")));
+    assert_eq!(message, "empty text, expected words in `en`, `es` or both");
+    let rules = RuleSet::from_yaml_str(&format!(
+        "{VACANCY_HEAD}  - {{ id: s, label: Spanish / Español, kind: language, languages: es, level: C1 }}\n"
+    ))
+    .unwrap();
+    let spanish = &rules.vacancies()[0].requirements()[0];
+    assert_eq!(spanish.label(vacancy_match::Lang::Es), "Spanish / Español");
+    assert_eq!(spanish.label(vacancy_match::Lang::En), "Spanish / Español");
 }

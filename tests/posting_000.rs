@@ -430,7 +430,7 @@ skills: [resettlement]
     assert_eq!(
         covid.gap,
         Some(Gap::Verify {
-            what: "covid19 vaccination".into()
+            what: "proof of COVID-19 vaccination".into()
         })
     );
     // Casework is case management through the vocabulary.

@@ -273,7 +273,7 @@ languages:
     assert_eq!(mexico.code, Code::ExperienceShort);
     assert_eq!(
         mexico.gap.as_ref().map(ToString::to_string).as_deref(),
-        Some("needs 1 more year of experience in Mexico")
+        Some("needs experience in Mexico")
     );
 }
 

@@ -80,7 +80,7 @@ fn jorge_needs_review_of_english_and_vaccination() {
     assert_eq!(covid.priority, vacancy_match::Priority::Condition);
     assert_eq!(covid.status, Status::Unknown);
     assert_eq!(covid.code, Code::AttestationNotStated);
-    assert_eq!(covid.message, "covid19 vaccination not declared");
+    assert_eq!(covid.message, "proof of COVID-19 vaccination not declared");
     let english = finding(&a, "english");
     assert_eq!(english.code, Code::LanguageNotStated);
     assert_eq!(

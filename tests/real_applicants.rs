@@ -215,7 +215,7 @@ languages: [{ language: en, level: B2 }]
     assert_eq!(covid.status, Status::Unknown);
     assert!(a
         .to_string()
-        .contains("covid19_vaccination (to confirm before appointment)"));
+        .contains("COVID-19 vaccination (to confirm before appointment)"));
     // Declining it is shown and changes neither verdict nor score.
     let mut declined = cv.clone();
     declined.attestations = Some([("covid19_vaccination".to_string(), false)].into());

@@ -26,6 +26,10 @@ pub(crate) fn assess<'a>(
     Outcome::simple(
         status,
         code,
-        Facts::Attestation(AttestationFacts { name, answer }),
+        Facts::Attestation(AttestationFacts {
+            name,
+            display: &rule.display,
+            answer,
+        }),
     )
 }

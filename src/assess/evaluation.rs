@@ -59,7 +59,7 @@ pub struct Evaluation<'a> {
 /// let refugee = &e.findings()[1];
 /// assert_eq!(refugee.requirement(), "refugee_protection_experience");
 /// assert_eq!(refugee.status(), Status::NotMet);
-/// assert_eq!(refugee.explain(Lang::Es).message, "acredita 1,5 años de experiencia en refugee protection/durable solutions/statelessness/internal displacement; se requieren 2: faltan 0,5");
+/// assert_eq!(refugee.explain(Lang::Es).message, "acredita 1,5 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno; se requieren 2: faltan 0,5");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 pub struct Judgement<'a> {
@@ -202,6 +202,7 @@ impl<'a> Judgement<'a> {
         let words = self.facts.render(lang);
         Finding {
             requirement: self.requirement.id.clone(),
+            label: self.requirement.label(lang),
             kind: self.kind(),
             priority: self.priority(),
             weight: self.weight(),
@@ -466,7 +467,7 @@ impl<'a> Evaluation<'a> {
         Assessment {
             candidate: self.prepared.candidate.id.clone(),
             vacancy: self.vacancy.id.clone(),
-            title: self.vacancy.title.clone(),
+            title: self.vacancy.title_in(lang).to_string(),
             organization: self.vacancy.organization.clone(),
             verdict: self.verdict,
             score: self.score,
@@ -521,6 +522,7 @@ fn what_if(findings: &[Finding]) -> Vec<Change> {
         .filter_map(|f| {
             f.gap.as_ref().map(|gap| Change {
                 requirement: f.requirement.clone(),
+                label: f.label.clone(),
                 status: f.status,
                 change: gap.change_in(f.lang),
             })

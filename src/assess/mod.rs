@@ -242,7 +242,7 @@ impl RuleSet {
     /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
     /// let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
     /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
-    /// assert_eq!(changes, ["1,5 años más de experiencia", "0,5 años más de experiencia en refugee protection/durable solutions/statelessness/internal displacement"]);
+    /// assert_eq!(changes, ["1,5 años más de experiencia", "0,5 años más de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno"]);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     #[must_use]

@@ -39,7 +39,8 @@ Examples:
   vacancy-match check resume.json      # a JSON Resume, detected by its shape
 
 Vacancies are ranked: eligible, then needs review, then ineligible; by score
-within each. Each block starts with the verdict, then what is missing, what
+within the first two, and ineligible ones by how far they fall short (the
+nearest first), then by score. Each block starts with the verdict, then what is missing, what
 a person must verify, and what is met; closed vacancies are marked. Colour
 is used only when standard output is a terminal and NO_COLOR is not set.
 

@@ -189,6 +189,12 @@ fn write_text(
         (None, Some(id)) => id.clone(),
         (None, None) => w.candidate.to_string(),
     };
+    // The rule set's name as `load_rules` writes it, in the report's words.
+    let rules_name = match rules_name.strip_prefix("rules ") {
+        _ if rules_name == "bundled rules" => w.bundled.to_string(),
+        Some(path) => format!("{} {path}", w.rules),
+        None => rules_name.to_string(),
+    };
     writeln!(
         out,
         "{} {} {as_of}, {} {} {} ({})",
@@ -196,23 +202,21 @@ fn write_text(
         w.as_of,
         w.against,
         report.len(),
-        if report.len() == 1 {
-            w.vacancy
-        } else {
-            w.vacancies
-        },
-        clean(rules_name)
+        agree(report.len(), w.vacancies),
+        clean(&rules_name)
     )?;
     let count = |v: Verdict| report.iter().filter(|a| a.verdict == v).count();
+    let (eligible, review, ineligible) = (
+        count(Verdict::Eligible),
+        count(Verdict::NeedsReview),
+        count(Verdict::Ineligible),
+    );
     writeln!(
         out,
-        "{} {}, {} {}, {} {}",
-        count(Verdict::Eligible),
-        w.eligible,
-        count(Verdict::NeedsReview),
-        w.needs_review,
-        count(Verdict::Ineligible),
-        w.ineligible
+        "{eligible} {}, {review} {}, {ineligible} {}",
+        agree(eligible, w.eligible),
+        agree(review, w.needs_review),
+        agree(ineligible, w.ineligible)
     )?;
     for a in report {
         writeln!(out)?;
@@ -221,16 +225,30 @@ fn write_text(
     Ok(())
 }
 
-/// The words of the text report, in English and Spanish.
+/// A counted word, singular for 1 and plural otherwise (both languages
+/// write "0 vacancies", "0 vacantes").
+fn agree(count: usize, (one, many): (&'static str, &'static str)) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The words of the text report, in English and Spanish; counted words
+/// as (singular, plural).
 struct Words {
     candidate: &'static str,
     as_of: &'static str,
     against: &'static str,
-    vacancy: &'static str,
-    vacancies: &'static str,
-    eligible: &'static str,
-    needs_review: &'static str,
-    ineligible: &'static str,
+    /// The name of the rule set bundled into the crate.
+    bundled: &'static str,
+    /// Before the path of a rules folder or file.
+    rules: &'static str,
+    vacancies: (&'static str, &'static str),
+    eligible: (&'static str, &'static str),
+    needs_review: (&'static str, &'static str),
+    ineligible: (&'static str, &'static str),
     closed: &'static str,
     closed_note: &'static str,
     measured_at: &'static str,
@@ -248,11 +266,12 @@ fn words(lang: Lang) -> &'static Words {
         candidate: "candidate",
         as_of: "as of",
         against: "against",
-        vacancy: "vacancy",
-        vacancies: "vacancies",
-        eligible: "eligible",
-        needs_review: "needs review",
-        ineligible: "ineligible",
+        bundled: "bundled rules",
+        rules: "rules",
+        vacancies: ("vacancy", "vacancies"),
+        eligible: ("eligible", "eligible"),
+        needs_review: ("needs review", "need review"),
+        ineligible: ("ineligible", "ineligible"),
         closed: "[closed]",
         closed_note: "closed: deadline {deadline} passed",
         measured_at: "experience measured at",
@@ -268,11 +287,12 @@ fn words(lang: Lang) -> &'static Words {
         candidate: "candidato",
         as_of: "al",
         against: "frente a",
-        vacancy: "vacante",
-        vacancies: "vacantes",
-        eligible: "elegibles",
-        needs_review: "requieren revisión",
-        ineligible: "no elegibles",
+        bundled: "reglas incluidas",
+        rules: "reglas",
+        vacancies: ("vacante", "vacantes"),
+        eligible: ("elegible", "elegibles"),
+        needs_review: ("requiere revisión", "requieren revisión"),
+        ineligible: ("no elegible", "no elegibles"),
         closed: "[cerrada]",
         closed_note: "cerrada: el plazo {deadline} venció",
         measured_at: "experiencia medida al",
@@ -364,7 +384,7 @@ fn write_block(
         writeln!(
             out,
             "  {label} {}: {}",
-            clean(&f.requirement),
+            clean(&f.label),
             clean(&what_is_missing(f))
         )?;
         write_why(out, f, paint)?;
@@ -374,19 +394,14 @@ fn write_block(
         writeln!(
             out,
             "  {label} {}: {}",
-            clean(&f.requirement),
+            clean(&f.label),
             clean(&what_is_missing(f))
         )?;
         write_why(out, f, paint)?;
     }
     for f in required(Status::Met) {
         let label = paint.paint(Style::Good, w.met);
-        writeln!(
-            out,
-            "  {label} {}: {}",
-            clean(&f.requirement),
-            clean(&f.message)
-        )?;
+        writeln!(out, "  {label} {}: {}", clean(&f.label), clean(&f.message))?;
     }
     let assets: Vec<&Finding> = a
         .findings
@@ -413,8 +428,8 @@ fn write_block(
                 None => below(f),
             })
             .map(|f| match kind {
-                None => format!("{} ({})", f.requirement, what_is_missing(f)),
-                Some(_) => f.requirement.clone(),
+                None => format!("{} ({})", f.label, what_is_missing(f)),
+                Some(_) => f.label.clone(),
             })
             .collect();
         if ids.is_empty() {
@@ -439,7 +454,7 @@ fn write_block(
                 Status::NotMet => w.missing.trim_end(),
                 Status::Unknown => w.verify.trim_end(),
             };
-            format!("{} ({mark})", clean(&f.requirement))
+            format!("{} ({mark})", clean(&f.label))
         })
         .collect();
     if !conditions.is_empty() {

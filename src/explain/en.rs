@@ -110,10 +110,18 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
     rule.text.get(Lang::En, || {
         let mut what = String::new();
         if !rule.domains.is_empty() {
-            let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
+            let names: Vec<&str> = rule
+                .domains
+                .iter()
+                .map(|t| super::shown(t, Lang::En))
+                .collect();
             what.push_str(&names.join("/"));
             if !rule.with.is_empty() {
-                let with: Vec<&str> = rule.with.iter().map(|t| t.text.as_str()).collect();
+                let with: Vec<&str> = rule
+                    .with
+                    .iter()
+                    .map(|t| super::shown(t, Lang::En))
+                    .collect();
                 let _ = write!(what, " with {}", with.join("/"));
             }
             what.push(' ');
@@ -258,7 +266,11 @@ fn describe(path: &EducationPath, home: Country) -> String {
         s = format!("accredited {s}");
     }
     if let Some(fields) = &path.fields {
-        let names: Vec<&str> = fields.accepted.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<&str> = fields
+            .accepted
+            .iter()
+            .map(|t| super::shown(t, Lang::En))
+            .collect();
         if names.len() <= 3 {
             let _ = write!(s, " in {}", names.join(", "));
         } else {
@@ -285,7 +297,12 @@ fn describe(path: &EducationPath, home: Country) -> String {
 fn accepted(path: &EducationPath) -> Vec<String> {
     path.fields
         .as_ref()
-        .map(|f| f.accepted.iter().map(|t| t.text.clone()).collect())
+        .map(|f| {
+            f.accepted
+                .iter()
+                .map(|t| super::shown(t, Lang::En).to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -346,11 +363,22 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
 
 fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     let need = path.degree;
-    let related = |field: &str| Gap::Verify {
-        what: format!(
-            "whether {field} is a field related to {}",
-            accepted(path).join(", ")
-        ),
+    let related = |field: &str, stated: Option<&str>| {
+        let terms = path.fields.as_ref().map_or(&[][..], |f| &f.accepted[..]);
+        let (names, others) = super::closest_accepted(stated, terms, Lang::En);
+        let names = match names.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        };
+        let others = match others {
+            0 => String::new(),
+            1 => " (or 1 other accepted field)".to_string(),
+            n => format!(" (or {n} other accepted fields)"),
+        };
+        Gap::Verify {
+            what: format!("whether {field} is a field related to {names}{others}"),
+        }
     };
     match degree {
         DegreeFacts::NotStated => Some(Gap::Verify {
@@ -368,8 +396,8 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
             what: format!("{} from an accredited institution", a_degree(need)),
         }),
-        DegreeFacts::FieldNotStated { .. } => Some(related("the field")),
-        DegreeFacts::FieldToVerify { field, .. } => Some(related(field)),
+        DegreeFacts::FieldNotStated { .. } => Some(related("the field", None)),
+        DegreeFacts::FieldToVerify { field, .. } => Some(related(field, Some(field))),
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "that the institution is accredited".to_string(),
         }),
@@ -775,7 +803,11 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
 
 fn organizations(rule: &InternalRule) -> String {
     rule.text.get(Lang::En, || {
-        let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<&str> = rule
+            .organizations
+            .iter()
+            .map(|t| super::shown(t, Lang::En))
+            .collect();
         names.join(" or ")
     })
 }
@@ -810,7 +842,11 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
 
 fn wanted(rule: &NamedRule) -> String {
     rule.text.get(Lang::En, || {
-        let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<&str> = rule
+            .any_of
+            .iter()
+            .map(|t| super::shown(t, Lang::En))
+            .collect();
         names.join(" or ")
     })
 }
@@ -1036,8 +1072,8 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
 }
 
 fn attestation(f: &AttestationFacts<'_>) -> Rendered {
-    let AttestationFacts { name, answer } = *f;
-    let readable = name.replace('_', " ");
+    let AttestationFacts { name, answer, .. } = *f;
+    let readable = attestation_name(f);
     let expected = format!("declaration: {readable}");
     let declared = |yes: bool| {
         one(
@@ -1068,8 +1104,17 @@ fn attestation(f: &AttestationFacts<'_>) -> Rendered {
     }
 }
 
+/// The declaration as sentences in this language name it: the
+/// vocabulary's display name, else the rule's name without underscores.
+fn attestation_name(f: &AttestationFacts<'_>) -> String {
+    f.display
+        .en
+        .clone()
+        .unwrap_or_else(|| f.name.replace('_', " "))
+}
+
 fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
-    let readable = || f.name.replace('_', " ");
+    let readable = || attestation_name(f);
     match f.answer {
         Some(true) => None,
         Some(false) => Some(Gap::Missing { what: readable() }),

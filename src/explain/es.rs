@@ -8,9 +8,10 @@
 //!   ("Inglés", "México"); degree levels by their Spanish names
 //!   (licenciatura, maestría, doctorado); level descriptors of the bundled
 //!   crosswalk in Spanish ("C1 (fluido)").
-//! - Names from rule files and profiles (fields, domains, skills,
-//!   certifications, organizations, declarations) stay as written: they
-//!   are data, and the vocabulary already matches them across languages.
+//! - Names from rule files (fields, domains, skills, certifications,
+//!   organizations, declarations) take the vocabulary's Spanish display
+//!   form when it gives one, else stay as written; a profile's names are
+//!   always quoted as written.
 
 use std::fmt::{self, Write as _};
 
@@ -128,7 +129,7 @@ fn accredited(level: DegreeLevel) -> &'static str {
 
 /// "A", "A o B", "A, B o C"; "u" before a word that starts with the sound
 /// of "o" ("Sociología u Oceanografía").
-fn list_or(names: &[&str]) -> String {
+pub(super) fn list_or(names: &[&str]) -> String {
     let mut out = String::new();
     let last = names.len().saturating_sub(1);
     for (i, name) in names.iter().enumerate() {
@@ -341,10 +342,18 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
             Scope::Any => {}
         }
         if !rule.domains.is_empty() {
-            let names: Vec<&str> = rule.domains.iter().map(|t| t.text.as_str()).collect();
+            let names: Vec<&str> = rule
+                .domains
+                .iter()
+                .map(|t| super::shown(t, Lang::Es))
+                .collect();
             let _ = write!(what, " en {}", names.join("/"));
             if !rule.with.is_empty() {
-                let with: Vec<&str> = rule.with.iter().map(|t| t.text.as_str()).collect();
+                let with: Vec<&str> = rule
+                    .with
+                    .iter()
+                    .map(|t| super::shown(t, Lang::Es))
+                    .collect();
                 let _ = write!(what, " con {}", with.join("/"));
             }
         }
@@ -483,7 +492,11 @@ fn describe(path: &EducationPath, home: Country) -> String {
         let _ = write!(s, " {}", accredited(path.degree));
     }
     if let Some(fields) = &path.fields {
-        let names: Vec<&str> = fields.accepted.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<&str> = fields
+            .accepted
+            .iter()
+            .map(|t| super::shown(t, Lang::Es))
+            .collect();
         if names.len() <= 3 {
             let _ = write!(s, " en {}", list_or(&names));
         } else {
@@ -510,15 +523,29 @@ fn describe(path: &EducationPath, home: Country) -> String {
 fn accepted(path: &EducationPath) -> Vec<&str> {
     path.fields
         .as_ref()
-        .map(|f| f.accepted.iter().map(|t| t.text.as_str()).collect())
+        .map(|f| {
+            f.accepted
+                .iter()
+                .map(|t| super::shown(t, Lang::Es))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
+/// The comparison behind a field, in a sentence: the rule's name in its
+/// Spanish display form; nothing when that is the profile's own name.
 fn field_text(matched: Option<&Matched<'_>>) -> String {
     let mut s = String::new();
     if let Some(m) = matched {
+        let mut evidence = m.evidence();
+        if let Some(es) = m.wanted_display().and_then(|d| d.es.as_deref()) {
+            if crate::matching::normalize(es) == crate::matching::normalize(m.found()) {
+                return s;
+            }
+            evidence.wanted = es.to_string();
+        }
         s.push_str(" (");
-        let _ = name_match(&m.evidence(), &mut s);
+        let _ = name_match(&evidence, &mut s);
         s.push(')');
     }
     s
@@ -575,8 +602,17 @@ fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
 
 fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     let need = path.degree;
-    let related = |field: &str| Gap::Verify {
-        what: format!("si {field} es un área afín a {}", list_or(&accepted(path))),
+    let related = |field: &str, stated: Option<&str>| {
+        let terms = path.fields.as_ref().map_or(&[][..], |f| &f.accepted[..]);
+        let (names, others) = super::closest_accepted(stated, terms, Lang::Es);
+        let others = match others {
+            0 => String::new(),
+            1 => " (u otra área aceptada)".to_string(),
+            n => format!(" (u otras {n} áreas aceptadas)"),
+        };
+        Gap::Verify {
+            what: format!("si {field} es un área afín a {}{others}", list_or(&names)),
+        }
     };
     match facts {
         DegreeFacts::NotStated => Some(Gap::Verify {
@@ -594,8 +630,8 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
             what: format!("{} de una institución acreditada", a_degree(need)),
         }),
-        DegreeFacts::FieldNotStated { .. } => Some(related("el área de estudio")),
-        DegreeFacts::FieldToVerify { field, .. } => Some(related(field)),
+        DegreeFacts::FieldNotStated { .. } => Some(related("el área de estudio", None)),
+        DegreeFacts::FieldToVerify { field, .. } => Some(related(field, Some(field))),
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "que la institución esté acreditada".to_string(),
         }),
@@ -1004,7 +1040,11 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
 
 fn organizations(rule: &InternalRule) -> String {
     rule.text.get(Lang::Es, || {
-        let names: Vec<&str> = rule.organizations.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<&str> = rule
+            .organizations
+            .iter()
+            .map(|t| super::shown(t, Lang::Es))
+            .collect();
         list_or(&names)
     })
 }
@@ -1035,7 +1075,11 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
 
 fn wanted(rule: &NamedRule) -> String {
     rule.text.get(Lang::Es, || {
-        let names: Vec<&str> = rule.any_of.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<&str> = rule
+            .any_of
+            .iter()
+            .map(|t| super::shown(t, Lang::Es))
+            .collect();
         list_or(&names)
     })
 }
@@ -1258,8 +1302,8 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
 }
 
 fn attestation(f: &AttestationFacts<'_>) -> Rendered {
-    let AttestationFacts { name, answer } = *f;
-    let readable = name.replace('_', " ");
+    let AttestationFacts { name, answer, .. } = *f;
+    let readable = attestation_name(f);
     let expected = format!("declaración: {readable}");
     let declared = |yes: bool| {
         one(
@@ -1290,8 +1334,17 @@ fn attestation(f: &AttestationFacts<'_>) -> Rendered {
     }
 }
 
+/// The declaration as sentences in this language name it: the
+/// vocabulary's display name, else the rule's name without underscores.
+fn attestation_name(f: &AttestationFacts<'_>) -> String {
+    f.display
+        .es
+        .clone()
+        .unwrap_or_else(|| f.name.replace('_', " "))
+}
+
 fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
-    let readable = || f.name.replace('_', " ");
+    let readable = || attestation_name(f);
     match f.answer {
         Some(true) => None,
         Some(false) => Some(Gap::Missing { what: readable() }),

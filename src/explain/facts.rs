@@ -735,5 +735,7 @@ pub(crate) enum SkillFound<'a> {
 #[derive(Clone, Copy)]
 pub(crate) struct AttestationFacts<'a> {
     pub(crate) name: &'a str,
+    /// How sentences name it, from the vocabulary.
+    pub(crate) display: &'a crate::matching::Display,
     pub(crate) answer: Option<bool>,
 }

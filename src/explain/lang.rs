@@ -11,8 +11,8 @@ use crate::error::{Error, Location};
 /// requirement asks, the evidence, the gaps and the what-if.
 ///
 /// Codes, statuses, ids, numbers and dates as data are the same in every
-/// language; names taken from rule files and profiles (fields, domains,
-/// skills, organizations) stay as written.
+/// language; names from rule files take the vocabulary's display form for
+/// the language when it gives one, and a profile's names stay as written.
 ///
 /// # Example
 /// ```

@@ -12,6 +12,7 @@ mod code;
 mod en;
 mod es;
 pub(crate) mod facts;
+mod label;
 mod lang;
 mod render;
 
@@ -91,6 +92,49 @@ pub(crate) fn year_word(amount: &str) -> &'static str {
 /// of the `fmt_years` functions, with its noun.
 pub(crate) fn years_noun(amount: &str) -> String {
     format!("{amount} {}", year_word(amount))
+}
+
+/// A rule's name as sentences in `lang` name it: the vocabulary's
+/// display form for that language, else as the rule file writes it.
+pub(crate) fn shown(term: &crate::matching::Term, lang: Lang) -> &str {
+    let display = term.display.as_deref().and_then(|d| match lang {
+        Lang::En => d.en.as_deref(),
+        Lang::Es => d.es.as_deref(),
+    });
+    display.unwrap_or(&term.text)
+}
+
+/// The accepted names of a path closest to a profile's `field` (in the
+/// rule's order when no field is stated), at most three, in `lang`, and
+/// how many others there are: a sentence names a few, not a list of nine.
+pub(crate) fn closest_accepted<'a>(
+    field: Option<&str>,
+    accepted: &'a [crate::matching::Term],
+    lang: Lang,
+) -> (Vec<&'a str>, usize) {
+    const SHOWN: usize = 3;
+    let mut order: Vec<(usize, f64)> = accepted
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let score = field.map_or(0.0, |field| {
+                let field = crate::matching::normalize(field);
+                let shown = crate::matching::normalize(shown(t, lang));
+                strsim::normalized_damerau_levenshtein(&field, &t.norm)
+                    .max(strsim::normalized_damerau_levenshtein(&field, &shown))
+            });
+            (i, score)
+        })
+        .collect();
+    // Highest similarity first; the rule's order among equals.
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let names = order
+        .iter()
+        .take(SHOWN)
+        .filter_map(|(i, _)| accepted.get(*i))
+        .map(|t| shown(t, lang))
+        .collect();
+    (names, accepted.len().saturating_sub(SHOWN))
 }
 
 /// Whether a scale's name already says it is a scale ("house scale",
@@ -300,8 +344,12 @@ pub enum Gap {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// The requirement's id.
+    /// The requirement's id: the stable key.
     pub requirement: String,
+    /// What reports call the requirement, in [`Finding::lang`]: the rule
+    /// file's label, else one derived from its kind and terms (see
+    /// [`Requirement::label`](crate::Requirement::label)).
+    pub label: String,
     /// The requirement's kind (`education`, `language`, ...).
     pub kind: &'static str,
     /// Required or desirable.
@@ -358,7 +406,8 @@ pub struct Assessment {
     pub candidate: Option<String>,
     /// The vacancy's id.
     pub vacancy: String,
-    /// The vacancy's title.
+    /// The vacancy's title, in the assessment's language when the rule
+    /// file gives it in that language.
     pub title: String,
     /// The hiring organization.
     pub organization: String,
@@ -397,12 +446,15 @@ pub struct Assessment {
 /// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
 /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
 /// assert_eq!(changes, ["1.5 more years of experience", "0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience"]);
+/// assert_eq!(a.what_if[1].label, "Refugee protection experience");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// The requirement's id.
     pub requirement: String,
+    /// What reports call the requirement, in the assessment's language.
+    pub label: String,
     /// Whether the change is to acquire something (`not_met`) or to have
     /// something verified (`unknown`).
     pub status: Status,

@@ -130,7 +130,7 @@ impl fmt::Display for Finding {
             Priority::Condition => w.condition,
             _ => "",
         };
-        write!(f, "{mark}{}{asset}: {}", self.requirement, self.message)?;
+        write!(f, "{mark}{}{asset}: {}", self.label, self.message)?;
         if let Some(gap) = &self.gap {
             if self.status != Status::Met {
                 write!(f, "\n{}{}", w.indent, w.gap)?;

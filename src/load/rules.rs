@@ -9,7 +9,7 @@ use crate::explain::RuleText;
 use crate::matching::{Category, Names, Term, Vocabulary};
 use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
-    InternalRule, Kind, LanguageRule, NamedRule, NationalityRule, Rule, Scope,
+    InternalRule, Kind, LanguageRule, Localized, NamedRule, NationalityRule, Rule, Scope,
 };
 use crate::model::{
     unknown_level, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
@@ -90,8 +90,8 @@ const FIELD_SYNONYMS: &[(&str, &str)] = &[
 pub(crate) struct RawVacancy {
     /// Unique across the rule set.
     id: String,
-    /// The job title.
-    title: String,
+    /// The job title: one string, or one per language (`{ en: ..., es: ... }`).
+    title: RawText,
     /// The hiring organization.
     organization: String,
     /// The contract type, e.g. `UNOPS IICA-1`.
@@ -118,6 +118,76 @@ pub(crate) struct RawVacancy {
     tests: Vec<crate::cases::RawCase>,
 }
 
+/// Words for people: one string, or one per language.
+#[derive(Debug)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Text"))]
+#[cfg_attr(feature = "schema", serde(untagged))]
+enum RawText {
+    /// The same words in every language.
+    One(String),
+    /// Words per language; a language left out falls back.
+    Each(RawLocalized),
+}
+
+/// Words per language.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Localized"))]
+#[serde(deny_unknown_fields)]
+struct RawLocalized {
+    /// In English.
+    #[serde(default)]
+    en: Option<String>,
+    /// In Spanish.
+    #[serde(default)]
+    es: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    /// A string, or a mapping of `en` and `es`: an unknown key is named
+    /// (where an untagged enum would only say that nothing matched).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawText, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string, or words per language: { en: ..., es: ... }")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawText, E> {
+                Ok(RawText::One(text.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawText, A::Error> {
+                RawLocalized::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawText::Each)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl RawText {
+    /// The words per language; an empty or blank text is a problem at `path`.
+    fn localized(self, path: &str, problems: &mut Problems<'_>) -> Localized {
+        let (en, es) = match self {
+            RawText::One(text) => (Some(text.clone()), Some(text)),
+            RawText::Each(RawLocalized { en, es }) => (en, es),
+        };
+        let keep = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
+        let localized = Localized {
+            en: keep(en),
+            es: keep(es),
+        };
+        if localized.en.is_none() && localized.es.is_none() {
+            problems.add(path, "empty text, expected words in `en`, `es` or both");
+        }
+        localized
+    }
+}
+
 /// The duty station.
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -142,6 +212,11 @@ struct RawDutyStation {
 struct RawRequirement {
     /// Unique within the vacancy.
     id: String,
+    /// What reports call the requirement, per language
+    /// (`{ en: ..., es: ... }`) or one string for both; without it, a
+    /// label is derived from the kind and its terms.
+    #[serde(default)]
+    label: Option<RawText>,
     /// What the requirement is about.
     kind: Kind,
     /// `required` gates eligibility; `desirable` only adds to the score.
@@ -682,6 +757,7 @@ fn compile(
         seen.push(&r.id);
     }
     let country = raw.duty_station.country;
+    let titles = raw.title.localized("title", problems);
     let cases = raw
         .tests
         .into_iter()
@@ -721,7 +797,12 @@ fn compile(
     }
     Vacancy {
         id: raw.id,
-        title: raw.title,
+        title: titles
+            .en
+            .clone()
+            .or_else(|| titles.es.clone())
+            .unwrap_or_default(),
+        titles,
         organization: raw.organization,
         contract: raw.contract,
         city: raw.duty_station.city,
@@ -824,7 +905,7 @@ fn field_rule(
 }
 
 fn requirement(
-    r: RawRequirement,
+    mut r: RawRequirement,
     path: &str,
     duty_country: Country,
     vocabulary: &Vocabulary,
@@ -834,6 +915,11 @@ fn requirement(
     if r.id.trim().is_empty() {
         problems.add(&format!("{path}.id"), "empty requirement id");
     }
+    let label = r
+        .label
+        .take()
+        .map(|l| l.localized(&format!("{path}.label"), problems))
+        .unwrap_or_default();
     let allowed = fields_of(r.kind);
     for field in r.present() {
         if !allowed.contains(&field) {
@@ -1052,7 +1138,8 @@ fn requirement(
             if name.trim().is_empty() {
                 problems.add(&format!("{path}.attestation"), "empty attestation name");
             }
-            Rule::Attestation(AttestationRule { name })
+            let display = vocabulary.attestation_display(&name);
+            Rule::Attestation(AttestationRule { name, display })
         }
         Kind::Nationality => {
             let (countries, exclude) = match (r.nationals_of, r.not_nationals_of) {
@@ -1096,6 +1183,8 @@ fn requirement(
     };
     Some(Requirement {
         id: r.id,
+        label,
+        label_text: RuleText::default(),
         priority: r.priority,
         weight,
         source: r.source,

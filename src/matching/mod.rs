@@ -16,6 +16,7 @@ mod shape;
 mod vocabulary;
 
 pub(crate) use normalize::{has_words, key, normalize};
+pub(crate) use vocabulary::Display;
 pub use vocabulary::{Category, Vocabulary};
 pub(crate) use vocabulary::{FormHasher, NameHasher};
 
@@ -49,6 +50,9 @@ pub(crate) struct TermData {
     sorted: Option<String>,
     /// Index of the vocabulary entry in the term's category.
     pub(crate) concept: Option<usize>,
+    /// How sentences name the entry, when the vocabulary says (rule
+    /// names only are shown so: a profile's words are quoted as written).
+    pub(crate) display: Option<std::sync::Arc<vocabulary::Display>>,
     /// The category the term was linked in.
     category: Category,
     /// Words, length and character bag of `norm` (and of `sorted`, which
@@ -159,6 +163,7 @@ impl TermData {
             sorted.join(" ")
         });
         TermData {
+            display: vocabulary.display(category, concept),
             parts: parts(text),
             text: text.to_string(),
             sorted,
@@ -354,6 +359,12 @@ impl<'a> Matched<'a> {
     /// The rule's name, as written.
     pub(crate) fn wanted(&self) -> &'a str {
         &self.wanted.text
+    }
+
+    /// The rule's name as sentences of a language name it: the
+    /// vocabulary's display forms.
+    pub(crate) fn wanted_display(&self) -> Option<&'a vocabulary::Display> {
+        self.wanted.display.as_deref()
     }
 
     /// The profile's name, as written.

@@ -82,6 +82,9 @@ struct RawVocabulary {
     skills: Vec<RawEntry>,
     #[serde(default)]
     organizations: Vec<RawEntry>,
+    /// Declarations rule files ask for: only their display names.
+    #[serde(default)]
+    attestations: Vec<RawEntry>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,11 +93,47 @@ struct RawEntry {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    /// How sentences of each language name the entry.
+    #[serde(default)]
+    display: Option<RawDisplay>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDisplay {
+    #[serde(default)]
+    en: Option<String>,
+    #[serde(default)]
+    es: Option<String>,
+}
+
+/// How sentences in English and in Spanish name a vocabulary entry; a
+/// language left out keeps the name as the rule file writes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Display {
+    pub(crate) en: Option<String>,
+    pub(crate) es: Option<String>,
+}
+
+impl Display {
+    /// Merges `raw` in: a language it gives replaces this one's.
+    fn take(&mut self, raw: Option<&RawDisplay>) {
+        let Some(raw) = raw else { return };
+        let keep = |t: &Option<String>| t.as_ref().filter(|t| !t.trim().is_empty()).cloned();
+        if let Some(en) = keep(&raw.en) {
+            self.en = Some(en);
+        }
+        if let Some(es) = keep(&raw.es) {
+            self.es = Some(es);
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 struct Concept {
     name: String,
+    /// How sentences name it, shared by the terms linked to it.
+    display: Option<std::sync::Arc<Display>>,
     /// Normalised name and aliases.
     forms: Vec<Form>,
     /// Where each of `forms` was written (`file:line`), for messages
@@ -170,6 +209,8 @@ impl Hasher for FormHasher {
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     indexes: PerCategory<Index>,
+    /// Attestations' display names, by normalised name or alias.
+    attestations: HashMap<String, std::sync::Arc<Display>>,
     /// Profile names' comparisons with the entries, shared across the
     /// candidates assessed with this vocabulary.
     memos: SharedMemos,
@@ -426,6 +467,7 @@ impl Vocabulary {
             // Fresh shared tables: their memos are sized by the entries.
             Vocabulary {
                 indexes: self.indexes.clone(),
+                attestations: self.attestations.clone(),
                 memos: SharedMemos::default(),
             }
         };
@@ -482,6 +524,11 @@ impl Vocabulary {
                         name: entry.name.clone(),
                         ..Concept::default()
                     });
+                if entry.display.is_some() {
+                    let mut display = concept.display.as_deref().cloned().unwrap_or_default();
+                    display.take(entry.display.as_ref());
+                    concept.display = Some(std::sync::Arc::new(display));
+                }
                 let names = std::iter::once((None, &entry.name))
                     .chain(entry.aliases.iter().enumerate().map(|(j, a)| (Some(j), a)));
                 for (alias_index, name) in names {
@@ -532,11 +579,44 @@ impl Vocabulary {
                 }
             }
         }
+        for entry in &raw.attestations {
+            let names = std::iter::once(&entry.name).chain(&entry.aliases);
+            let forms: Vec<String> = names.map(|n| normalize(n)).collect();
+            let mut display = forms
+                .iter()
+                .find_map(|f| self.attestations.get(f))
+                .map(|d| Display::clone(d))
+                .unwrap_or_default();
+            display.take(entry.display.as_ref());
+            let display = std::sync::Arc::new(display);
+            for form in forms.into_iter().filter(|f| !f.is_empty()) {
+                self.attestations.insert(form, display.clone());
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
             Err(Error::many(problems))
         }
+    }
+
+    /// How sentences name an entry of `category`, if the vocabulary says.
+    pub(crate) fn display(
+        &self,
+        category: Category,
+        concept: Option<usize>,
+    ) -> Option<std::sync::Arc<Display>> {
+        concept
+            .and_then(|id| self.index(category).concepts.get(id))
+            .and_then(|c| c.display.clone())
+    }
+
+    /// How sentences name an attestation, if the vocabulary says.
+    pub(crate) fn attestation_display(&self, name: &str) -> Display {
+        self.attestations
+            .get(&normalize(name))
+            .map(|d| Display::clone(d))
+            .unwrap_or_default()
     }
 
     /// The canonical name of `name` in `category`, if the vocabulary has it.

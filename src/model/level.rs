@@ -514,4 +514,19 @@ mod tests {
         );
         assert!(normalize("C1").len() == 2);
     }
+
+    #[test]
+    fn an_unknown_level_equally_close_to_two_suggests_the_earlier_scale() {
+        // One letter from `excellent` and from `excelente`: the English
+        // descriptor's scale comes first in the file.
+        assert_eq!(
+            unknown_level("excelent", Scales::bundled()),
+            "unknown language level `excelent`, did you mean `excellent`?"
+        );
+        // Closer to the Spanish word: the Spanish word.
+        assert_eq!(
+            unknown_level("excelentte", Scales::bundled()),
+            "unknown language level `excelentte`, did you mean `excelente`?"
+        );
+    }
 }

@@ -221,10 +221,19 @@ impl Scales {
     }
 
     /// Every level name the crosswalk accepts, for suggestions.
+    ///
+    /// In the order of the scales in the file, then alphabetical: a word
+    /// equally close to two spellings is answered with the one of the
+    /// earlier scale (the English descriptors come before their Spanish
+    /// counterparts, so `excelent` suggests `excellent`).
     pub(crate) fn spellings(&self) -> Vec<&str> {
-        let mut all: Vec<&str> = self.by_key.keys().map(String::as_str).collect();
+        let mut all: Vec<(usize, &str)> = self
+            .by_key
+            .iter()
+            .map(|(k, (_, scale))| (*scale, k.as_str()))
+            .collect();
         all.sort_unstable();
-        all
+        all.into_iter().map(|(_, k)| k).collect()
     }
 }
 

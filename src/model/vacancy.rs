@@ -23,7 +23,10 @@ use crate::matching::Names;
 #[derive(Debug, Clone)]
 pub struct Vacancy {
     pub(crate) id: String,
+    /// The title in English, else as the file gives it.
     pub(crate) title: String,
+    /// The title in each language, as the file gives it.
+    pub(crate) titles: Localized,
     pub(crate) organization: String,
     pub(crate) contract: Option<String>,
     pub(crate) city: Option<String>,
@@ -242,6 +245,10 @@ pub enum Priority {
 #[derive(Debug, Clone)]
 pub struct Requirement {
     pub(crate) id: String,
+    /// The label the rule file gives, in each language.
+    pub(crate) label: Localized,
+    /// The label in each language, given or derived, written once.
+    pub(crate) label_text: crate::explain::RuleText,
     pub(crate) priority: Priority,
     pub(crate) weight: f64,
     pub(crate) source: Option<String>,
@@ -249,6 +256,13 @@ pub struct Requirement {
     /// Unique in the process (a copy keeps it, and its content): the words
     /// written for it may be remembered by it.
     pub(crate) uid: u64,
+}
+
+/// Words a rule file gives in English, in Spanish, or in both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Localized {
+    pub(crate) en: Option<String>,
+    pub(crate) es: Option<String>,
 }
 
 /// A new requirement's [`Requirement::uid`].
@@ -576,4 +590,6 @@ pub(crate) struct NationalityRule {
 #[derive(Debug, Clone)]
 pub(crate) struct AttestationRule {
     pub(crate) name: String,
+    /// How sentences name it, from the vocabulary.
+    pub(crate) display: crate::matching::Display,
 }

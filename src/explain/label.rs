@@ -1,0 +1,230 @@
+//! What reports call a requirement and a vacancy: the rule file's label or
+//! title in the report's language, else a label derived from the kind and
+//! its terms (never the raw id). Written once per requirement and language.
+
+use super::{shown, Lang};
+use crate::model::vacancy::{Localized, Rule, Scope};
+use crate::{Requirement, Vacancy};
+
+impl Requirement {
+    /// What reports call the requirement in `lang`: the rule file's
+    /// `label` for that language, else one derived from its kind and terms
+    /// in that language (display names from the vocabulary).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Lang, RuleSet};
+    /// let rules = RuleSet::from_yaml_str(r#"
+    /// id: demo
+    /// title: Demo Officer
+    /// organization: UNHCR
+    /// duty_station: { country: GT }
+    /// requirements:
+    ///   - id: protection
+    ///     kind: experience
+    ///     years: 2
+    ///     domains: [refugee protection]
+    ///     label: { en: Protection work, es: Trabajo de protección }
+    ///   - id: english
+    ///     kind: language
+    ///     languages: en
+    ///     level: B2
+    /// "#)?;
+    /// let v = rules.vacancy("demo").unwrap();
+    /// assert_eq!(v.requirements()[0].label(Lang::Es), "Trabajo de protección");
+    /// assert_eq!(v.requirements()[1].label(Lang::Es), "Inglés");
+    /// assert_eq!(v.requirements()[1].label(Lang::En), "English");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn label(&self, lang: Lang) -> String {
+        self.label_text.get(lang, || {
+            in_lang(&self.label, lang).map_or_else(|| derived(&self.rule, lang), str::to_string)
+        })
+    }
+}
+
+impl Vacancy {
+    /// The job title in `lang`: the rule file's title for that language,
+    /// else its other one.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Lang, RuleSet};
+    /// let rules = RuleSet::from_yaml_str(r#"
+    /// id: demo
+    /// title: { en: Operations Assistant, es: Asistente de Operaciones }
+    /// organization: IOM
+    /// duty_station: { country: GT }
+    /// requirements:
+    ///   - { id: spanish, kind: language, languages: es, level: C1 }
+    /// "#)?;
+    /// let v = rules.vacancy("demo").unwrap();
+    /// assert_eq!(v.title_in(Lang::Es), "Asistente de Operaciones");
+    /// assert_eq!(v.title_in(Lang::En), "Operations Assistant");
+    /// assert_eq!(v.title(), "Operations Assistant");
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title_in(&self, lang: Lang) -> &str {
+        in_lang(&self.titles, lang)
+            .or_else(|| in_lang(&self.titles, other(lang)))
+            .unwrap_or(&self.title)
+    }
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Es,
+        Lang::Es => Lang::En,
+    }
+}
+
+fn in_lang(text: &Localized, lang: Lang) -> Option<&str> {
+    match lang {
+        Lang::En => text.en.as_deref(),
+        Lang::Es => text.es.as_deref(),
+    }
+}
+
+/// The text with its first letter in upper case: "inglés" → "Inglés".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "A, B or C" in English, "A, B o C" in Spanish.
+fn or_list(names: &[&str], lang: Lang) -> String {
+    match lang {
+        Lang::Es => super::es::list_or(names),
+        Lang::En => match names {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        },
+    }
+}
+
+/// At most three names, then how many more: a label stays short.
+fn few(names: &[&str], lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    if names.len() <= SHOWN + 1 {
+        return or_list(names, lang);
+    }
+    let more = names.len().saturating_sub(SHOWN);
+    let first = names.get(..SHOWN).unwrap_or_default().join(", ");
+    match lang {
+        Lang::En => format!("{first} or {more} more"),
+        Lang::Es => format!("{first} o {more} más"),
+    }
+}
+
+/// A label from the kind and its terms, in `lang`.
+fn derived(rule: &Rule, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    let names = |terms: &[crate::matching::Term]| -> String {
+        let names: Vec<&str> = terms.iter().map(|t| shown(t, lang)).collect();
+        few(&names, lang)
+    };
+    match rule {
+        Rule::Education(_) => if es {
+            "Formación académica"
+        } else {
+            "Education"
+        }
+        .to_string(),
+        Rule::Experience(e) => {
+            let scope = match (e.scope, es) {
+                (Scope::Any, _) => "",
+                (Scope::International, false) => "international ",
+                (Scope::National, false) => "national ",
+                (Scope::International, true) => " internacional",
+                (Scope::National, true) => " nacional",
+            };
+            match (e.domains.is_empty(), es) {
+                (true, false) => capitalized(&format!("{scope}experience")),
+                (true, true) => format!("Experiencia{scope}"),
+                (false, false) => {
+                    capitalized(&format!("{scope}experience in {}", names(&e.domains)))
+                }
+                (false, true) => format!("Experiencia{scope} en {}", names(&e.domains)),
+            }
+        }
+        Rule::Language(l) => {
+            let names: Vec<&str> = l
+                .languages
+                .iter()
+                .map(|x| {
+                    if es {
+                        x.spanish_name()
+                    } else {
+                        x.english_name()
+                    }
+                })
+                .collect();
+            let list = few(&names, lang);
+            if es {
+                // Language names are lowercase inside a Spanish sentence
+                // but lead a label.
+                capitalized(&list.to_lowercase())
+            } else {
+                list
+            }
+        }
+        Rule::WorkAuthorization(a) => {
+            if es {
+                format!("Permiso para trabajar en {}", a.country.spanish_name())
+            } else {
+                format!("Right to work in {}", a.country.english_name())
+            }
+        }
+        Rule::Internal(i) => {
+            if es {
+                format!("Personal de {}", names(&i.organizations))
+            } else {
+                format!("Current {} staff", names(&i.organizations))
+            }
+        }
+        Rule::Certification(n) => {
+            if es {
+                format!("Certificación: {}", names(&n.any_of))
+            } else {
+                format!("Certification: {}", names(&n.any_of))
+            }
+        }
+        Rule::Skill(n) => capitalized(&names(&n.any_of)),
+        Rule::Nationality(n) => {
+            let mut countries: Vec<&str> = n
+                .countries
+                .iter()
+                .map(|c| {
+                    if es {
+                        c.spanish_name()
+                    } else {
+                        c.english_name()
+                    }
+                })
+                .collect();
+            countries.sort_unstable();
+            let list = few(&countries, lang);
+            match (n.exclude, es) {
+                (false, false) => format!("National of {list}"),
+                (false, true) => format!("Nacionalidad: {list}"),
+                (true, false) => format!("Not a national of {list}"),
+                (true, true) => format!("No ser nacional de {list}"),
+            }
+        }
+        Rule::Attestation(a) => {
+            let shown = if es { &a.display.es } else { &a.display.en };
+            let name = shown.clone().unwrap_or_else(|| a.name.replace('_', " "));
+            if es {
+                format!("Declaración: {name}")
+            } else {
+                format!("Declaration: {name}")
+            }
+        }
+    }
+}
