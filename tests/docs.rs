@@ -358,7 +358,7 @@ fn the_authoring_guide_shows_every_requirement_kind() {
 }
 
 /// The kinds of requirement, as reason codes begin.
-const KINDS: [&str; 8] = [
+const KINDS: [&str; 9] = [
     "education",
     "experience",
     "language",
@@ -367,6 +367,7 @@ const KINDS: [&str; 8] = [
     "certification",
     "skill",
     "attestation",
+    "nationality",
 ];
 
 #[test]
