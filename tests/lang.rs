@@ -59,6 +59,7 @@ requirements:
   - { id: office, kind: skill, priority: desirable, any_of: [MS Office], source: x }
   - { id: vaccine, kind: attestation, attestation: covid19_vaccination, source: x }
   - { id: nationals, kind: nationality, nationals_of: [MX], source: x }
+  - { id: junior_years, kind: experience, priority: desirable, years: 0, max_years: 1, source: x }
   - { id: not_nationals, kind: nationality, not_nationals_of: [GT], source: x }
 "#;
 

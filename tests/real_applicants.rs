@@ -385,3 +385,71 @@ fn posting_001_asks_for_a_mexican_national() {
         Code::WorkAuthorizationMet
     );
 }
+
+const JUNIOR: &str = r#"
+id: junior
+title: Associate (junior programme)
+organization: UNHCR
+duty_station: { country: HN }
+requirements:
+  - id: experience
+    kind: experience
+    source: "at least 2 and no more than 5 years of relevant experience"
+    years: 2
+    max_years: 5
+    domains: [refugee protection]
+    related: true
+"#;
+
+#[test]
+fn a_maximum_of_experience_is_never_a_reason_to_gain_more() {
+    let rules = vacancy_match::RuleSet::from_yaml_str(JUNIOR).unwrap();
+    let on = common::day("2025-01-01");
+    let judge = |periods: &str, lang| {
+        let cv = yaml(&format!("id: x\nexperience:\n{periods}"));
+        rules.assess_one_in(&cv, "junior", on, lang).unwrap()
+    };
+    let within = "  - { domains: [refugee protection], start: 2021-01, end: 2024-12 }\n";
+    let a = judge(within, Lang::En);
+    assert_eq!(finding(&a, "experience").code, Code::ExperienceMet);
+    assert_eq!(
+        finding(&a, "experience").expected,
+        "2 to 5 years of refugee protection experience"
+    );
+
+    let over = "  - { domains: [refugee protection], start: 2015-01, end: 2024-12 }\n";
+    let a = judge(over, Lang::En);
+    let f = finding(&a, "experience");
+    assert_eq!(f.code, Code::ExperienceAboveMaximum);
+    assert_eq!(a.verdict, Verdict::Ineligible);
+    assert_eq!(
+        f.message,
+        "10 years of refugee protection experience, more than the maximum of 5"
+    );
+    assert_eq!(
+        a.what_if[0].change,
+        "at most 5 years of refugee protection experience"
+    );
+    let es = judge(over, Lang::Es);
+    assert_eq!(
+        finding(&es, "experience").message,
+        "acredita 10 años de experiencia en protección de refugiados, más que el máximo de 5"
+    );
+
+    // Within the maximum for sure, over it only if a period of another
+    // domain counts: a person judges.
+    let maybe = "  - { domains: [refugee protection], start: 2021-01, end: 2024-12 }\n  - { domains: [logistics], start: 2017-01, end: 2020-12 }\n";
+    let a = judge(maybe, Lang::En);
+    let f = finding(&a, "experience");
+    assert_eq!(f.status, Status::Unknown);
+    assert!(f.message.ends_with("the maximum is 5"), "{}", f.message);
+
+    // A maximum below the minimum is refused.
+    let bad = JUNIOR.replace("max_years: 5", "max_years: 1");
+    let err = vacancy_match::RuleSet::from_yaml_str(&bad).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("expected a maximum of at least `years` (2), found 1"),
+        "{err}"
+    );
+}

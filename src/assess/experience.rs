@@ -463,8 +463,26 @@ pub(crate) fn assess<'a>(
     ctx: &Context<'a>,
 ) -> Outcome<'a> {
     let tally = tally(rule, p, ctx);
-    let (measure, credit) = tally.judge(rule.years);
+    let (mut measure, mut credit) = tally.judge(rule.years);
+    // A maximum: more years for sure is not met; more only if the periods
+    // to verify count is for a person to judge.
+    let above = rule.max_years.filter(|_| tally.stated).and_then(|max| {
+        if tally.years > max + EPSILON {
+            Some(Status::NotMet)
+        } else if tally.possible > max + EPSILON {
+            Some(Status::Unknown)
+        } else {
+            None
+        }
+    });
+    if let Some(status) = above {
+        if status < measure.status {
+            measure.status = status;
+            credit = if status == Status::NotMet { 0.0 } else { 0.5 };
+        }
+    }
     let code = match measure.status {
+        Status::NotMet if above == Some(Status::NotMet) => Code::ExperienceAboveMaximum,
         Status::Met => Code::ExperienceMet,
         Status::Unknown if !measure.stated => Code::ExperienceNotStated,
         Status::Unknown => Code::ExperienceToVerify,

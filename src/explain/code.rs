@@ -73,6 +73,7 @@ codes! {
     ExperienceShort => "experience.short", "Not enough years of qualifying experience.";
     ExperienceToVerify => "experience.to_verify", "Enough years only if periods of unclear relevance, country or scope count.";
     ExperienceNotStated => "experience.not_stated", "The profile states no experience.";
+    ExperienceAboveMaximum => "experience.above_maximum", "More years of qualifying experience than the posting's maximum (or more if periods to verify count).";
     LanguageMet => "language.met", "The language is at or above the required level.";
     LanguageBelowLevel => "language.below_level", "The language is listed below the required level.";
     LanguageLevelUnknown => "language.level_unknown", "The language is listed without a level.";

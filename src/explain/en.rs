@@ -196,6 +196,50 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     )
 }
 
+/// Experience past a rule's maximum ("no more than 5 years"): never a
+/// suggestion to gain more.
+fn above_maximum(
+    rule: &ExperienceRule,
+    m: Measure,
+    max: f64,
+    what: String,
+    evidence: Vec<Evidence>,
+) -> Rendered {
+    let expected = format!(
+        "{} to {} of {what}",
+        fmt_years(rule.years),
+        years_noun(&fmt_years(max))
+    );
+    let (message, gap) = if m.years > max {
+        (
+            format!(
+                "{} of {what}, more than the maximum of {}",
+                years_noun(&fmt_years(m.years)),
+                fmt_years(max)
+            ),
+            Gap::Missing {
+                what: format!("at most {} of {what}", years_noun(&fmt_years(max))),
+            },
+        )
+    } else {
+        (
+            format!(
+                "{} of {what} for sure, {} if the periods to verify count: the maximum is {}",
+                years_noun(&fmt_years(m.years)),
+                fmt_years(m.possible),
+                fmt_years(max)
+            ),
+            Gap::Verify {
+                what: format!(
+                    "whether the periods marked below count as {what}: with them, more than the maximum of {}",
+                    years_noun(&fmt_years(max))
+                ),
+            },
+        )
+    };
+    plain(message, expected, evidence, Some(gap))
+}
+
 /// An experience requirement that gives no duration: any qualifying
 /// experience meets it.
 fn any_experience(
@@ -229,11 +273,20 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     } = *f;
     let home = f.home();
     let what = experience_what(rule, home);
+    if let Some(max) = rule
+        .max_years
+        .filter(|max| m.stated && m.years.max(m.possible) > max + 1e-6)
+    {
+        return above_maximum(rule, m, max, what, evidence(&f.cited()));
+    }
     if rule.years <= 0.0 {
         return any_experience(rule, m, what, evidence(&f.cited()));
     }
     let need = fmt_years(rule.years);
-    let expected = format!("{} of {what}", years_noun(&need));
+    let expected = match rule.max_years {
+        Some(max) => format!("{need} to {} of {what}", years_noun(&fmt_years(max))),
+        None => format!("{} of {what}", years_noun(&need)),
+    };
     let message = match m.status {
         super::Status::Met => format!(
             "{} of {what} (needs {need})",

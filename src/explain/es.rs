@@ -420,6 +420,50 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     )
 }
 
+/// Experiencia por encima del máximo de la regla ("no más de 5 años"):
+/// nunca se sugiere adquirir más.
+fn above_maximum(
+    rule: &ExperienceRule,
+    m: Measure,
+    max: f64,
+    what: String,
+    evidence: Vec<Evidence>,
+) -> Rendered {
+    let expected = format!(
+        "de {} a {} de {what}",
+        years(rule.years),
+        years_noun(&years(max))
+    );
+    let (message, gap) = if m.years > max {
+        (
+            format!(
+                "acredita {} de {what}, más que el máximo de {}",
+                years_noun(&years(m.years)),
+                years(max)
+            ),
+            Gap::Missing {
+                what: format!("como máximo {} de {what}", years_noun(&years(max))),
+            },
+        )
+    } else {
+        (
+            format!(
+                "acredita con certeza {} de {what}, {} si cuentan los periodos por verificar: el máximo es {}",
+                years_noun(&years(m.years)),
+                years(m.possible),
+                years(max)
+            ),
+            Gap::Verify {
+                what: format!(
+                    "si los periodos señalados abajo cuentan como {what}: con ellos, más que el máximo de {}",
+                    years_noun(&years(max))
+                ),
+            },
+        )
+    };
+    plain(message, expected, evidence, Some(gap))
+}
+
 /// Un requisito de experiencia sin duración: basta cualquier experiencia
 /// que cuente.
 fn any_experience(
@@ -455,11 +499,20 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
     } = *f;
     let home = f.home();
     let what = experience_what(rule, home);
+    if let Some(max) = rule
+        .max_years
+        .filter(|max| m.stated && m.years.max(m.possible) > max + 1e-6)
+    {
+        return above_maximum(rule, m, max, what, evidence(&f.cited()));
+    }
     if rule.years <= 0.0 {
         return any_experience(rule, m, what, evidence(&f.cited()));
     }
     let need = years(rule.years);
-    let expected = format!("{} de {what}", years_noun(&need));
+    let expected = match rule.max_years {
+        Some(max) => format!("de {need} a {} de {what}", years_noun(&years(max))),
+        None => format!("{} de {what}", years_noun(&need)),
+    };
     let message = match m.status {
         super::Status::Met => format!(
             "acredita {} de {what} ({} {need})",

@@ -167,6 +167,10 @@ impl Facts<'_> {
 /// What an experience gap depends on besides its rule: whether experience
 /// is stated, and the years to show (in the units they are shown in).
 fn experience_key(rule: &ExperienceRule, m: Measure) -> Option<(u64, u64)> {
+    // A rule with a maximum: its gaps are written each time.
+    if rule.max_years.is_some() {
+        return None;
+    }
     let whole = |x: f64| (0.0..1e12).contains(&x).then(|| x.round() as u64);
     if !m.stated {
         return Some((1, 0));

@@ -248,6 +248,10 @@ struct RawRequirement {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     domains: Option<Vec<String>>,
+    /// `experience`: at most this many years ("no more than 5 years").
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 60)))]
+    max_years: Option<f64>,
     /// `experience`: domains a period must also be in ("education with
     /// vulnerable groups"); a period in only one of the lists is to verify.
     #[serde(default)]
@@ -431,6 +435,7 @@ pub(crate) fn fields_of(kind: Kind) -> &'static [&'static str] {
         Kind::Education => &["paths", "fields", "master_substitution"],
         Kind::Experience => &[
             "years",
+            "max_years",
             "domains",
             "with",
             "related",
@@ -459,6 +464,7 @@ impl RawRequirement {
         note(self.fields.is_some(), "fields");
         note(self.master_substitution.is_some(), "master_substitution");
         note(self.years.is_some(), "years");
+        note(self.max_years.is_some(), "max_years");
         note(self.domains.is_some(), "domains");
         note(self.with.is_some(), "with");
         note(self.related.is_some(), "related");
@@ -861,6 +867,7 @@ fn experience_rule(
     }
     ExperienceRule {
         years,
+        max_years: None,
         domains: terms(
             &domains.unwrap_or_default(),
             vocabulary,
@@ -991,6 +998,7 @@ fn requirement(
                         sub.substitutes_for = Some(DegreeLevel::Master);
                         let mut exp = p.experience.clone().unwrap_or(ExperienceRule {
                             years: 0.0,
+                            max_years: None,
                             domains: Names::default(),
                             with: Names::default(),
                             related: false,
@@ -1020,7 +1028,16 @@ fn requirement(
                 missing(problems, "years");
                 return None;
             };
-            Rule::Experience(experience_rule(
+            if let Some(max) = r.max_years {
+                check_years(max, &format!("{path}.max_years"), problems);
+                if max < years {
+                    problems.add(
+                        &format!("{path}.max_years"),
+                        format!("expected a maximum of at least `years` ({years}), found {max}"),
+                    );
+                }
+            }
+            let mut rule = experience_rule(
                 RawExperience {
                     years,
                     domains: r.domains,
@@ -1033,7 +1050,9 @@ fn requirement(
                 path,
                 vocabulary,
                 problems,
-            ))
+            );
+            rule.max_years = r.max_years;
+            Rule::Experience(rule)
         }
         Kind::Language => {
             let (languages, level) = match (r.languages, r.level) {

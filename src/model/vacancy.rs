@@ -416,6 +416,9 @@ pub(crate) enum Scope {
 #[derive(Debug, Clone)]
 pub(crate) struct ExperienceRule {
     pub(crate) years: f64,
+    /// At most this many years ("no more than 5 years", junior
+    /// programmes): more is not met.
+    pub(crate) max_years: Option<f64>,
     pub(crate) domains: Names,
     /// Domains a period must also be in ("education with vulnerable
     /// groups"): a period in only one of the two lists is to verify.
