@@ -379,25 +379,21 @@ fn write_block(
             .iter()
             .filter(move |f| f.priority == Priority::Required && f.status == status)
     };
-    for f in required(Status::NotMet) {
-        let label = paint.paint(Style::Bad, w.missing);
-        writeln!(
-            out,
-            "  {label} {}: {}",
-            clean(&f.label),
-            clean(&what_is_missing(f))
-        )?;
-        write_why(out, f, paint)?;
-    }
-    for f in required(Status::Unknown) {
-        let label = paint.paint(Style::Warn, w.verify);
-        writeln!(
-            out,
-            "  {label} {}: {}",
-            clean(&f.label),
-            clean(&what_is_missing(f))
-        )?;
-        write_why(out, f, paint)?;
+    // What is missing, then what to verify: the gap, and why.
+    for (status, style, word) in [
+        (Status::NotMet, Style::Bad, w.missing),
+        (Status::Unknown, Style::Warn, w.verify),
+    ] {
+        for f in required(status) {
+            let label = paint.paint(style, word);
+            writeln!(
+                out,
+                "  {label} {}: {}",
+                clean(&f.label),
+                clean(&what_is_missing(f))
+            )?;
+            write_why(out, f, paint)?;
+        }
     }
     for f in required(Status::Met) {
         let label = paint.paint(Style::Good, w.met);
