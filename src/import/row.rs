@@ -272,43 +272,47 @@ impl<'a> Row<'a> {
     }
 
     fn country(&mut self, c: usize, word: &str, header: &str) -> Option<Country> {
-        if let Some(country) = self.reader.mapping.country.get(&value_key(word)) {
-            return Some(*country);
-        }
-        if let Some(country) = Country::parse(word) {
-            return Some(country);
-        }
-        let known: Vec<&str> = self
-            .reader
-            .mapping
-            .raw
-            .values
-            .country
-            .keys()
-            .map(String::as_str)
-            .collect();
-        self.unknown(c, "country", word, header, &known);
-        None
+        let mapping = self.reader.mapping;
+        let found = coded(word, &mapping.country, Country::parse);
+        self.known_or_unknown(
+            found,
+            c,
+            "country",
+            word,
+            header,
+            &mapping.raw.values.country,
+        )
     }
 
     fn language(&mut self, c: usize, word: &str, header: &str) -> Option<Language> {
-        if let Some(l) = self.reader.mapping.language.get(&value_key(word)) {
-            return Some(*l);
+        let mapping = self.reader.mapping;
+        let found = coded(word, &mapping.language, Language::parse);
+        self.known_or_unknown(
+            found,
+            c,
+            "language",
+            word,
+            header,
+            &mapping.raw.values.language,
+        )
+    }
+
+    /// `found`, else an unknown-value problem suggesting one of the
+    /// mapping's own words for `what`.
+    fn known_or_unknown<T>(
+        &mut self,
+        found: Option<T>,
+        c: usize,
+        what: &str,
+        word: &str,
+        header: &str,
+        words: &BTreeMap<String, String>,
+    ) -> Option<T> {
+        if found.is_none() {
+            let known: Vec<&str> = words.keys().map(String::as_str).collect();
+            self.unknown(c, what, word, header, &known);
         }
-        if let Some(l) = Language::parse(word) {
-            return Some(l);
-        }
-        let known: Vec<&str> = self
-            .reader
-            .mapping
-            .raw
-            .values
-            .language
-            .keys()
-            .map(String::as_str)
-            .collect();
-        self.unknown(c, "language", word, header, &known);
-        None
+        found
     }
 }
 
@@ -951,6 +955,19 @@ impl RowReader<'_> {
             problems: r.problems,
         }
     }
+}
+
+/// A code-table value: the mapping's own translation of `word` first, then
+/// the table's names and codes.
+fn coded<T: Copy>(
+    word: &str,
+    mapping: &BTreeMap<String, T>,
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
+    mapping
+        .get(&value_key(word))
+        .copied()
+        .or_else(|| parse(word))
 }
 
 #[cfg(test)]
