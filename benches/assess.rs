@@ -271,16 +271,26 @@ fn assess_one(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     let prepared = rules.prepare(&cv);
     group.bench_function("prepared/000", |b| {
-        b.iter(|| prepared.evaluate(black_box(VACANCY_000), black_box(as_of)));
+        b.iter(|| {
+            prepared
+                .assess(black_box(as_of))
+                .evaluate_one(black_box(VACANCY_000))
+                .map(|e| e.score())
+        });
     });
     group.bench_function("prepared_written/000", |b| {
-        b.iter(|| prepared.assess(black_box(VACANCY_000), black_box(as_of)));
+        b.iter(|| {
+            prepared
+                .assess(black_box(as_of))
+                .one(black_box(VACANCY_000))
+        });
     });
     group.bench_function("reprepare/000", |b| {
         b.iter(|| {
             rules
                 .prepare(black_box(&cv))
-                .evaluate(black_box(VACANCY_000), black_box(as_of))
+                .assess(black_box(as_of))
+                .evaluate_one(black_box(VACANCY_000))
                 .map(|e| e.verdict())
         });
     });
@@ -295,17 +305,21 @@ fn assess_each(c: &mut Criterion) {
     group.throughput(Throughput::Elements(5));
     group.bench_function("five_postings", |b| {
         b.iter(|| {
-            let prepared = rules.prepare(black_box(&cv));
-            let all = prepared.evaluate_each(black_box(as_of));
+            let request = rules.assess(black_box(&cv), black_box(as_of));
+            let all = request.evaluate_each();
             all.iter().map(|e| e.score()).sum::<f64>()
         });
     });
     let prepared = rules.prepare(&cv);
     group.bench_function("five_postings_prepared", |b| {
-        b.iter(|| prepared.evaluate_each(black_box(as_of)));
+        b.iter(|| {
+            let request = prepared.assess(black_box(as_of));
+            let all = request.evaluate_each();
+            all.iter().map(|e| e.score()).sum::<f64>()
+        });
     });
     group.bench_function("five_postings_written", |b| {
-        b.iter(|| rules.assess_each(black_box(&cv), black_box(as_of)));
+        b.iter(|| rules.assess(black_box(&cv), black_box(as_of)).each());
     });
     let mix: Vec<Candidate> = (0..1024)
         .map(|i| generator::profile(generator::DEFAULT_SEED, i).unwrap())
@@ -314,8 +328,8 @@ fn assess_each(c: &mut Criterion) {
     group.bench_function("generated_mix", |b| {
         b.iter(|| {
             next = (next + 1) % mix.len();
-            let prepared = rules.prepare(black_box(&mix[next]));
-            let all = prepared.evaluate_each(black_box(as_of));
+            let request = rules.assess(black_box(&mix[next]), black_box(as_of));
+            let all = request.evaluate_each();
             all.iter().map(|e| e.score()).sum::<f64>()
         });
     });
@@ -371,8 +385,8 @@ fn screen(c: &mut Criterion) {
             let mut eligible = 0_usize;
             for line in jsonl.lines() {
                 let cv = Candidate::from_json_str(line).unwrap();
-                let prepared = rules.prepare(&cv);
-                let all = prepared.evaluate_each(as_of);
+                let request = rules.assess(&cv, as_of);
+                let all = request.evaluate_each();
                 eligible += all
                     .iter()
                     .filter(|e| e.verdict() == Verdict::Eligible)
@@ -447,7 +461,11 @@ fn ratio() {
     let prepared = rules.prepare(&cv);
     let (engine, floor) = paired_medians(
         || {
-            black_box(prepared.evaluate(black_box(VACANCY_000), black_box(as_of)));
+            black_box(
+                prepared
+                    .assess(black_box(as_of))
+                    .evaluate_one(black_box(VACANCY_000)),
+            );
         },
         || {
             black_box(hand_written_000(black_box(&ready), black_box(as_of)));

@@ -58,7 +58,7 @@ fn large_profiles(c: &mut Criterion) {
         group.bench_function(format!("{kind}_20k_five_postings"), |b| {
             b.iter(|| {
                 let prepared = rules.prepare(&candidate);
-                black_box(prepared.evaluate_each(as_of).len())
+                black_box(prepared.assess(as_of).evaluate_each().len())
             });
         });
     }

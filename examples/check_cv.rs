@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use vacancy_match::{assess_in, Candidate, Lang, RuleSet};
+use vacancy_match::{Candidate, Lang, RuleSet};
 
 const USAGE: &str = "usage: check_cv CANDIDATE [--as-of YYYY-MM-DD] [--lang en|es]";
 
@@ -72,7 +72,7 @@ fn main() -> ExitCode {
     if writeln!(out, "{heading}\n").is_err() {
         return ExitCode::SUCCESS;
     }
-    for assessment in assess_in(&candidate, &rules, as_of, lang) {
+    for assessment in rules.assess(&candidate, as_of).lang(lang).ranked() {
         if writeln!(out, "{assessment}\n").is_err() {
             break;
         }

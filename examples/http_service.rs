@@ -118,11 +118,11 @@ impl Service {
         };
         let rules = self.current();
         let report = match vacancy {
-            Some(id) => match rules.assess_one(&candidate, &id, as_of) {
+            Some(id) => match rules.assess(&candidate, as_of).one(&id) {
                 Some(a) => vec![a],
                 None => return text(404, format!("no vacancy `{id}`\n")),
             },
-            None => vacancy_match::assess(&candidate, &rules, as_of),
+            None => rules.assess(&candidate, as_of).ranked(),
         };
         match serde_json::to_vec(&report) {
             Ok(json) => {

@@ -403,8 +403,9 @@ impl RuleSet {
                 }
             }
         };
-        let prepared = crate::assess::Prepared::new(candidate, &self.vocabulary);
-        let a = crate::assess::assess_vacancy(&prepared, vacancy, &self.vocabulary, case.as_of);
+        let Some(a) = self.assess(candidate, case.as_of).one(vacancy.id()) else {
+            return outcome;
+        };
         outcome.got = Some((a.verdict, a.score));
         outcome.differences = check(&case.expect, &a);
         outcome

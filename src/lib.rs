@@ -8,7 +8,7 @@
 //! requirement with its evidence and its [`Gap`].
 //!
 //! ```
-//! use vacancy_match::{assess, Candidate, RuleSet, Verdict};
+//! use vacancy_match::{Candidate, RuleSet, Verdict};
 //!
 //! let rules = RuleSet::bundled()?; // the five seed postings in rules/
 //! let cv = Candidate::from_yaml_str(r#"
@@ -22,7 +22,7 @@
 //!   - { language: español, level: nativo }
 //!   - { language: English, level: B2 }
 //! "#)?;
-//! let report = assess(&cv, &rules, "2024-01-15".parse().unwrap());
+//! let report = rules.assess(&cv, "2024-01-15".parse().unwrap()).ranked();
 //! let first = &report[0];
 //! println!("{first}"); // a readable block with every finding
 //! let officer = report.iter().find(|a| a.vacancy == "unhcr-gt-resettlement-officer-2024").unwrap();
@@ -30,6 +30,39 @@
 //! let english = officer.findings.iter().find(|f| f.requirement == "english").unwrap();
 //! assert_eq!(english.gap.as_ref().unwrap().to_string(), "English B2, C1 (fluent) required");
 //! # Ok::<(), vacancy_match::Error>(())
+//! ```
+//!
+//! # Design
+//!
+//! There is one way to assess: [`RuleSet::assess`] (or
+//! [`PreparedCandidate::assess`] for a candidate prepared once) makes a
+//! [`Request`] naming the candidate and the date; options are methods
+//! that return the request ([`Request::lang`]); and the method that ends
+//! it says what comes back: [`Request::each`], [`Request::ranked`],
+//! [`Request::one`], or the findings as data with
+//! [`Request::evaluate_each`] and [`Request::evaluate_one`]. A new option
+//! (a score policy, a profile source) is one more method on the request,
+//! not a copy of every function with a suffix. The date is an argument,
+//! not an option with a default, because the library never reads the
+//! clock: every request says the day it judges as of.
+//!
+//! Evaluations borrow what they judge. A request made by
+//! [`RuleSet::assess`] owns its prepared candidate, so bind it to a
+//! variable to keep its evaluations; a request made from a
+//! [`PreparedCandidate`] lends it.
+//!
+//! ```
+//! use vacancy_match::{Candidate, Lang, RuleSet, Verdict};
+//! let rules = RuleSet::bundled()?;
+//! let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
+//! let request = rules.assess(&cv, "2024-01-15".parse()?).lang(Lang::Es);
+//! let eligible: Vec<_> = request
+//!     .evaluate_each()
+//!     .into_iter()
+//!     .filter(|e| e.verdict() == Verdict::Eligible)
+//!     .collect();
+//! assert_eq!(eligible[0].explain(Lang::Es), request.one(eligible[0].vacancy().id()).unwrap());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Inputs
@@ -142,9 +175,8 @@
 //! pins the inputs (SHA-256 of the rule file and of the normalised profile).
 //! Output is deterministic: the same inputs give byte-identical JSON.
 //!
-//! Explanations are written in English or Spanish ([`Lang`]): [`assess_in`],
-//! [`RuleSet::assess_each_in`] and [`RuleSet::assess_one_in`] take the
-//! language (the functions without `_in` write English). The language
+//! Explanations are written in English or Spanish ([`Lang`]): a request
+//! takes the language with [`Request::lang`] (English by default). The language
 //! changes the words only: verdicts, scores, codes, evidence items and
 //! ranking are the same, and the assessment records its `lang`. Spanish
 //! is the formal Spanish of UN postings in Latin America, with a decimal
@@ -158,7 +190,7 @@
 //!
 //! let rules = RuleSet::bundled()?;
 //! let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-//! let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
+//! let a = rules.assess(&cv, "2024-01-15".parse().unwrap()).lang(Lang::Es).one("unhcr-gt-resettlement-officer-2024").unwrap();
 //! let spanish = a.findings.iter().find(|f| f.requirement == "spanish").unwrap();
 //! assert_eq!(spanish.message, "Español C2 (nativo) cumple C1 (fluido)");
 //! assert_eq!(a.what_if[1].change, "0,5 años más de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno");
@@ -208,7 +240,7 @@ mod schema;
 mod screen;
 
 pub use analyze::Warning;
-pub use assess::{assess, assess_in, rank, Evaluation, Judgement, PreparedCandidate};
+pub use assess::{Evaluation, Judgement, PreparedCandidate, Request};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang, Status, Verdict};

@@ -41,7 +41,7 @@ use crate::{Candidate, Evaluation, Priority};
 /// use vacancy_match::{Candidate, RuleSet, ScreenRecord};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
-/// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+/// let a = rules.assess(&cv, "2024-01-15".parse().unwrap()).one("unhcr-gt-resettlement-officer-2024").unwrap();
 /// let record = ScreenRecord::from_assessment("emilio_carranza_asylum.json", &cv, &a);
 /// assert_eq!(record.unmet, ["english:language.below_level"]);
 /// let json = serde_json::to_value(&record).unwrap();
@@ -113,7 +113,7 @@ impl ScreenRecord {
     /// use vacancy_match::{Candidate, RuleSet, ScreenRecord, Verdict};
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_yaml_str("id: x")?;
-    /// let a = rules.assess_one(&cv, "iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap()).unwrap();
+    /// let a = rules.assess(&cv, "2025-10-01".parse().unwrap()).one("iom-gt-operations-assistant-2025").unwrap();
     /// let record = ScreenRecord::from_assessment("x.yaml", &cv, &a);
     /// assert_eq!(record.verdict, Some(Verdict::NeedsReview));
     /// assert!(record.to_verify.contains(&"spanish:language.not_stated".to_string()));
@@ -162,7 +162,7 @@ impl ScreenRecord {
     /// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
     /// let prepared = rules.prepare(&cv);
     /// let as_of = "2024-01-15".parse().unwrap();
-    /// for e in prepared.evaluate_each(as_of) {
+    /// for e in prepared.assess(as_of).evaluate_each() {
     ///     let record = ScreenRecord::from_evaluation("emilio.json", &e, Lang::Es);
     ///     assert_eq!(record, ScreenRecord::from_assessment("emilio.json", &cv, &e.explain(Lang::Es)));
     /// }
@@ -292,7 +292,7 @@ impl ScreenRecord {
     /// use vacancy_match::{Candidate, RuleSet, ScreenRecord};
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
-    /// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+    /// let a = rules.assess(&cv, "2024-01-15".parse().unwrap()).one("unhcr-gt-resettlement-officer-2024").unwrap();
     /// let record = ScreenRecord::from_assessment("emilio \"asylum\".json", &cv, &a);
     /// let mut line = Vec::new();
     /// record.write_json(&mut line);
@@ -357,7 +357,7 @@ impl ScreenRecord {
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
     /// let prepared = rules.prepare(&cv);
-    /// for e in prepared.evaluate_each("2024-01-15".parse().unwrap()) {
+    /// for e in prepared.assess("2024-01-15".parse().unwrap()).evaluate_each() {
     ///     let (mut direct, mut built) = (Vec::new(), Vec::new());
     ///     ScreenRecord::write_evaluation_json("sofia.json", &e, Lang::Es, &mut direct);
     ///     ScreenRecord::from_evaluation("sofia.json", &e, Lang::Es).write_json(&mut built);
@@ -386,7 +386,8 @@ impl ScreenRecord {
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
     /// let prepared = rules.prepare(&cv);
-    /// let all = prepared.evaluate_each("2024-01-15".parse().unwrap());
+    /// let request = prepared.assess("2024-01-15".parse().unwrap());
+    /// let all = request.evaluate_each();
     /// let (mut together, mut one_by_one) = (Vec::new(), Vec::new());
     /// ScreenRecord::write_evaluations_json("sofia.json", &all, Lang::En, &mut together, b"", b"\n");
     /// for e in &all {

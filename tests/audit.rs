@@ -2,7 +2,7 @@
 //! output; any change to the rule file or the profile changes a digest.
 
 use sha2::{Digest, Sha256};
-use vacancy_match::{assess, Candidate, RuleSet};
+use vacancy_match::{Candidate, RuleSet};
 
 fn hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -19,7 +19,7 @@ fn date(s: &str) -> chrono::NaiveDate {
 fn rules_digest_is_the_rule_files_sha256() {
     let rules = RuleSet::from_dir("rules").unwrap();
     let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml").unwrap();
-    for a in assess(&cv, &rules, date("2024-01-15")) {
+    for a in rules.assess(&cv, date("2024-01-15")).ranked() {
         let file = rules
             .vacancy(&a.vacancy)
             .unwrap()
@@ -37,8 +37,8 @@ fn rules_digest_is_the_rule_files_sha256() {
     }
     // The bundled rule set embeds the same files: same digests.
     let bundled = RuleSet::bundled().unwrap();
-    let b = assess(&cv, &bundled, date("2024-01-15"));
-    let d = assess(&cv, &rules, date("2024-01-15"));
+    let b = bundled.assess(&cv, date("2024-01-15")).ranked();
+    let d = rules.assess(&cv, date("2024-01-15")).ranked();
     assert_eq!(
         b.iter().map(|a| &a.audit.rules_sha256).collect::<Vec<_>>(),
         d.iter().map(|a| &a.audit.rules_sha256).collect::<Vec<_>>()
@@ -62,7 +62,7 @@ fn candidate_digest_is_of_the_normalised_profile() {
     .unwrap();
     let rules = RuleSet::bundled().unwrap();
     let digest = |c: &Candidate| {
-        assess(c, &rules, date("2025-01-01"))[0]
+        rules.assess(c, date("2025-01-01")).ranked()[0]
             .audit
             .candidate_sha256
             .clone()
@@ -85,17 +85,14 @@ fn same_inputs_give_byte_identical_output() {
         if path.extension().is_some_and(|e| e == "md") {
             continue;
         }
-        let first = serde_json::to_string(&assess(
-            &Candidate::from_path(&path).unwrap(),
-            &rules,
-            date("2025-10-01"),
-        ))
-        .unwrap();
-        let again = serde_json::to_string(&assess(
-            &Candidate::from_path(&path).unwrap(),
-            &RuleSet::bundled().unwrap(),
-            date("2025-10-01"),
-        ))
+        let cv = Candidate::from_path(&path).unwrap();
+        let first = serde_json::to_string(&rules.assess(&cv, date("2025-10-01")).ranked()).unwrap();
+        let again = serde_json::to_string(
+            &RuleSet::bundled()
+                .unwrap()
+                .assess(&Candidate::from_path(&path).unwrap(), date("2025-10-01"))
+                .ranked(),
+        )
         .unwrap();
         assert_eq!(first, again, "{}", path.display());
     }
@@ -107,11 +104,11 @@ fn a_changed_rule_file_changes_its_digest() {
     let a = RuleSet::from_yaml_str(&text).unwrap();
     let b = RuleSet::from_yaml_str(&text.replace("level: good", "level: fluent")).unwrap();
     let cv = Candidate::default();
-    let da = assess(&cv, &a, date("2025-08-01"))[0]
+    let da = a.assess(&cv, date("2025-08-01")).ranked()[0]
         .audit
         .rules_sha256
         .clone();
-    let db = assess(&cv, &b, date("2025-08-01"))[0]
+    let db = b.assess(&cv, date("2025-08-01")).ranked()[0]
         .audit
         .rules_sha256
         .clone();
@@ -134,8 +131,8 @@ fn a_rule_set_that_has_seen_other_candidates_answers_as_a_fresh_one() {
         let cv = Candidate::from_path(path).unwrap();
         let fresh = RuleSet::bundled().unwrap();
         for as_of in ["2024-01-15", "2025-10-01"] {
-            let a = serde_json::to_string(&assess(&cv, &warm, date(as_of))).unwrap();
-            let b = serde_json::to_string(&assess(&cv, &fresh, date(as_of))).unwrap();
+            let a = serde_json::to_string(&warm.assess(&cv, date(as_of)).ranked()).unwrap();
+            let b = serde_json::to_string(&fresh.assess(&cv, date(as_of)).ranked()).unwrap();
             assert_eq!(a, b, "{}", path.display());
         }
     }

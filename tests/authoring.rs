@@ -314,13 +314,17 @@ fn legal_presence_accepts_the_statuses_a_rule_lists() {
     let listed = legal_presence_rule(
         ", statuses: [citizen, temporary_resident, refugee, asylum_seeker, humanitarian_visa]",
     );
-    let a = listed.assess_one(&asylum, "hn", day).unwrap();
+    let a = listed.assess(&asylum, day).one("hn").unwrap();
     assert_eq!(a.verdict, Verdict::Eligible);
     assert_eq!(
         a.findings[0].message,
         "asylum seeker's authorization to stay in Honduras"
     );
-    let es = listed.assess_one_in(&asylum, "hn", day, Lang::Es).unwrap();
+    let es = listed
+        .assess(&asylum, day)
+        .lang(Lang::Es)
+        .one("hn")
+        .unwrap();
     assert_eq!(
         es.findings[0].message,
         "autorización de permanencia como solicitante de asilo en Honduras"
@@ -328,7 +332,7 @@ fn legal_presence_accepts_the_statuses_a_rule_lists() {
     // Without `statuses:`, what a rule accepted before: citizen,
     // permanent resident, work permit.
     let default = legal_presence_rule("");
-    let a = default.assess_one(&asylum, "hn", day).unwrap();
+    let a = default.assess(&asylum, day).one("hn").unwrap();
     assert_eq!(a.verdict, Verdict::Ineligible);
     assert_eq!(
         a.findings[0].code.as_str(),
@@ -339,12 +343,12 @@ fn legal_presence_accepts_the_statuses_a_rule_lists() {
         ("right to work in Honduras (citizenship, permanent residence, work permit) valid on 2023-09-11")
     );
     let every = legal_presence_rule(", statuses: [citizen, permanent_resident, temporary_resident, work_permit, refugee, asylum_seeker, humanitarian_visa]");
-    let a = every.assess_one(&asylum, "hn", day).unwrap();
+    let a = every.assess(&asylum, day).one("hn").unwrap();
     assert_eq!(
         a.findings[0].expected,
         ("right to work in Honduras (citizenship, permanent residence, temporary residence, work permit, refugee status, asylum seeker's authorization to stay, humanitarian visa) valid on 2023-09-11")
     );
-    let a = every.assess_one_in(&asylum, "hn", day, Lang::Es).unwrap();
+    let a = every.assess(&asylum, day).lang(Lang::Es).one("hn").unwrap();
     assert!(a.findings[0].expected.contains("residencia temporal, permiso de trabajo, condición de refugiado, autorización de permanencia como solicitante de asilo o visa humanitaria"), "{:?}", a.findings[0].expected);
 }
 
@@ -543,11 +547,8 @@ fn the_sixth_posting_loads_with_the_bundled_vocabulary_extended_and_passes_its_c
     )
     .unwrap();
     let a = rules
-        .assess_one(
-            &asylum,
-            "unhcr-hn-assistant-protection-officer-2023",
-            "2023-08-01".parse().unwrap(),
-        )
+        .assess(&asylum, "2023-08-01".parse().unwrap())
+        .one("unhcr-hn-assistant-protection-officer-2023")
         .unwrap();
     let legal = a
         .findings

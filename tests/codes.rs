@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use vacancy_match::{assess, Candidate, Code, RuleSet};
+use vacancy_match::{Candidate, Code, RuleSet};
 
 fn documented() -> BTreeSet<String> {
     let table = std::fs::read_to_string("docs/CODES.md").unwrap();
@@ -45,7 +45,7 @@ fn examples_emit_only_documented_codes() {
         }
         let cv = Candidate::from_path(&path).unwrap();
         for as_of in ["2017-03-01", "2024-01-15", "2025-08-01", "2025-10-01"] {
-            for a in assess(&cv, &rules, as_of.parse().unwrap()) {
+            for a in rules.assess(&cv, as_of.parse().unwrap()).ranked() {
                 for f in a.findings {
                     assert!(table.contains(f.code.as_str()), "undocumented {}", f.code);
                     seen.insert(f.code);
@@ -97,7 +97,7 @@ proptest! {
         }
         let cv = Candidate::from_yaml_str(&yaml).unwrap();
         let table = documented();
-        for a in assess(&cv, &RuleSet::bundled().unwrap(), "2025-08-01".parse().unwrap()) {
+        for a in RuleSet::bundled().unwrap().assess(&cv, "2025-08-01".parse().unwrap()).ranked() {
             for f in a.findings {
                 prop_assert!(table.contains(f.code.as_str()), "undocumented {}", f.code);
             }

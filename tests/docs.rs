@@ -36,7 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use vacancy_match::{assess, Candidate, Code, RuleSet, Scales, Status, Verdict, Vocabulary};
+use vacancy_match::{Candidate, Code, RuleSet, Scales, Status, Verdict, Vocabulary};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -439,7 +439,7 @@ fn a_reason_code_tells_its_status_as_the_authoring_guide_says() {
     let mut seen = BTreeSet::new();
     for cv in &profiles {
         for date in ["2017-03-01", "2024-01-15", "2025-08-01", "2025-10-01"] {
-            for a in rules.assess_each(cv, date.parse().unwrap()) {
+            for a in rules.assess(cv, date.parse().unwrap()).each() {
                 for f in &a.findings {
                     assert_eq!(
                         f.status,
@@ -490,7 +490,7 @@ fn check_cv(profile: &str, as_of: &str) -> String {
         "{name} — assessed as of {as_of} against {} vacancies\n\n",
         rules.vacancies().len()
     );
-    for a in assess(&cv, &rules, as_of) {
+    for a in rules.assess(&cv, as_of).ranked() {
         out.push_str(&format!("{a}\n\n"));
     }
     out
@@ -531,7 +531,8 @@ fn every_profile_example_in_the_profiles_guide_loads_or_fails_as_shown() {
         if let Some(vacancy) = block.attr("assess") {
             let as_of = block.attr("as_of").expect("assess needs as_of=DATE");
             let a = rules
-                .assess_one(&cv, vacancy, as_of.parse().unwrap())
+                .assess(&cv, as_of.parse().unwrap())
+                .one(vacancy)
                 .unwrap_or_else(|| panic!("{at}: no vacancy {vacancy}"));
             let expected = expected_text(&all, i).expect("assess needs a text block after it");
             assert_excerpt(expected, &a.to_string(), &at);

@@ -43,11 +43,12 @@ fn evaluations_explained_are_the_assessments() {
         for as_of in AS_OF.map(date) {
             for lang in [Lang::En, Lang::Es] {
                 let written: Vec<_> = prepared
-                    .evaluate_each(as_of)
+                    .assess(as_of)
+                    .evaluate_each()
                     .iter()
                     .map(|e| e.explain(lang))
                     .collect();
-                assert_eq!(written, rules.assess_each_in(&cv, as_of, lang));
+                assert_eq!(written, rules.assess(&cv, as_of).lang(lang).each());
             }
         }
     }
@@ -60,7 +61,7 @@ fn a_gap_written_alone_is_the_gap_of_the_full_explanation() {
     for cv in profiles() {
         let prepared = rules.prepare(&cv);
         for as_of in AS_OF.map(date) {
-            for e in prepared.evaluate_each(as_of) {
+            for e in prepared.assess(as_of).evaluate_each() {
                 for j in e.findings() {
                     for lang in [Lang::En, Lang::Es] {
                         let finding = j.explain(lang);
@@ -90,7 +91,8 @@ fn screening_records_from_evaluations_are_those_from_assessments() {
         let prepared = rules.prepare(&cv);
         for as_of in AS_OF.map(date) {
             for lang in [Lang::En, Lang::Es] {
-                let all = prepared.evaluate_each(as_of);
+                let request = prepared.assess(as_of);
+                let all = request.evaluate_each();
                 // A profile's records written together are the records
                 // written one by one, each between its separators.
                 let mut together = Vec::new();
@@ -135,8 +137,9 @@ fn judgements_carry_the_data_of_findings() {
     let rules = RuleSet::bundled().unwrap();
     let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json").unwrap();
     let prepared = rules.prepare(&cv);
-    let e = prepared
-        .evaluate("unhcr-gt-resettlement-officer-2024", date("2024-01-15"))
+    let request = prepared.assess(date("2024-01-15"));
+    let e = request
+        .evaluate_one("unhcr-gt-resettlement-officer-2024")
         .unwrap();
     let a = e.explain(Lang::En);
     assert_eq!((e.verdict(), e.score()), (a.verdict, a.score));
@@ -169,7 +172,7 @@ fn records_written_directly_are_serde_json_s_bytes() {
     )
     .unwrap();
     let mut quoted_gaps = 0;
-    for e in rules.prepare(&cv).evaluate_each(as_of) {
+    for e in rules.prepare(&cv).assess(as_of).evaluate_each() {
         let record = ScreenRecord::from_evaluation(odd, &e, Lang::Es);
         let (mut direct, mut built) = (Vec::new(), Vec::new());
         ScreenRecord::write_evaluation_json(odd, &e, Lang::Es, &mut direct);
@@ -238,8 +241,8 @@ fn what_a_prepared_candidate_remembers_is_per_filter_and_list() {
     for order in [["a-gt", "b-mx"], ["b-mx", "a-gt"]] {
         let prepared = rules.prepare(&cv);
         for id in order {
-            let a = prepared.assess(id, as_of).unwrap();
-            assert_eq!(Some(&a), rules.assess_one(&cv, id, as_of).as_ref());
+            let a = prepared.assess(as_of).one(id).unwrap();
+            assert_eq!(Some(&a), rules.assess(&cv, as_of).one(id).as_ref());
             let message = |req: &str| {
                 let f = a.findings.iter().find(|f| f.requirement == req).unwrap();
                 (f.status, f.message.as_str())

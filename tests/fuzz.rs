@@ -75,7 +75,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
         match Candidate::from_yaml_str(&text) {
-            Ok(c) => { let _ = vacancy_match::assess(&c, &RuleSet::bundled().unwrap(), as_of()); }
+            Ok(c) => { let _ = RuleSet::bundled().unwrap().assess(&c, as_of()).ranked(); }
             Err(e) => check_error(&e),
         }
         if let Err(e) = Candidate::from_json_str(&text) { check_error(&e); }
@@ -85,7 +85,7 @@ proptest! {
     #[test]
     fn yaml_shaped_text_never_panics(text in "([a-z_]{1,12}: (\\[|\\{|-|&a|\\*a|[0-9]{1,5}|\"[^\"]{0,8}\"|[A-Za-z ]{0,10})\\n {0,4}){1,12}") {
         match Candidate::from_yaml_str(&text) {
-            Ok(c) => { let _ = vacancy_match::assess(&c, &RuleSet::bundled().unwrap(), as_of()); }
+            Ok(c) => { let _ = RuleSet::bundled().unwrap().assess(&c, as_of()).ranked(); }
             Err(e) => check_error(&e),
         }
         if let Err(e) = RuleSet::from_yaml_str(&text) { check_error(&e); }
@@ -106,7 +106,7 @@ proptest! {
         match parsed {
             Ok(c) => {
                 let rules = RuleSet::bundled().unwrap();
-                for a in vacancy_match::assess(&c, &rules, as_of()) {
+                for a in rules.assess(&c, as_of()).ranked() {
                     prop_assert!((0.0..=100.0).contains(&a.score));
                     prop_assert_eq!(a.findings.len(), rules.vacancy(&a.vacancy).unwrap().requirements().len());
                 }
@@ -124,7 +124,7 @@ proptest! {
         match RuleSet::from_yaml_str(&text) {
             Ok(rules) => {
                 let c = Candidate::from_yaml_str(PROFILES[0]).unwrap();
-                let _ = vacancy_match::assess(&c, &rules, as_of());
+                let _ = rules.assess(&c, as_of()).ranked();
             }
             Err(e) => check_error(&e),
         }
@@ -158,7 +158,7 @@ proptest! {
         match Candidate::from_json_str(&text) {
             Ok(c) => {
                 let rules = RuleSet::bundled().unwrap();
-                for a in vacancy_match::assess(&c, &rules, as_of()) {
+                for a in rules.assess(&c, as_of()).ranked() {
                     prop_assert!((0.0..=100.0).contains(&a.score));
                 }
             }

@@ -78,7 +78,7 @@ fn example_candidates_against_every_posting() {
         let mut all = Vec::new();
         let mut text = String::new();
         for as_of in AS_OF {
-            let assessments = rules.assess_each(&candidate, as_of.parse().unwrap());
+            let assessments = rules.assess(&candidate, as_of.parse().unwrap()).each();
             for a in &assessments {
                 writeln!(text, "{a}\n").unwrap();
             }
@@ -114,7 +114,7 @@ fn generated_profiles_against_every_posting() {
         let candidate = Candidate::from_json_str(line).unwrap();
         let id = candidate.id.clone().unwrap();
         for as_of in AS_OF {
-            let assessments = rules.assess_each(&candidate, as_of.parse().unwrap());
+            let assessments = rules.assess(&candidate, as_of.parse().unwrap()).each();
             let json = serde_json::to_string(&assessments).unwrap();
             writeln!(digests, "{id} {as_of} {:016x}", fnv1a(json.as_bytes())).unwrap();
         }
@@ -155,12 +155,12 @@ fn a_prepared_candidate_answers_as_a_fresh_one() {
         for as_of in AS_OF.iter().rev() {
             let as_of = as_of.parse().unwrap();
             for id in &ids {
-                let fresh = rules.assess_one(&candidate, id, as_of);
-                assert_eq!(prepared.assess(id, as_of), fresh, "profile {i}, {id}");
+                let fresh = rules.assess(&candidate, as_of).one(id);
+                assert_eq!(prepared.assess(as_of).one(id), fresh, "profile {i}, {id}");
             }
             assert_eq!(
-                prepared.assess_each(as_of),
-                rules.assess_each(&candidate, as_of)
+                prepared.assess(as_of).each(),
+                rules.assess(&candidate, as_of).each()
             );
         }
     }

@@ -106,12 +106,14 @@ fn xlsx_and_csv_of_the_same_cells_give_the_same_profiles_and_verdicts() {
         }
         assert_eq!(a.problems.len(), b.problems.len());
         let ra: Vec<(Verdict, f64)> = rules()
-            .assess_each(&a.candidate, as_of)
+            .assess(&a.candidate, as_of)
+            .each()
             .iter()
             .map(|x| (x.verdict, x.score))
             .collect();
         let rb: Vec<(Verdict, f64)> = rules()
-            .assess_each(&b.candidate, as_of)
+            .assess(&b.candidate, as_of)
+            .each()
             .iter()
             .map(|x| (x.verdict, x.score))
             .collect();
@@ -125,7 +127,7 @@ fn verdicts_of_chosen_rows_are_pinned() {
     let as_of = day("2025-10-01");
     let verdict = |id: &str, vacancy: &str| {
         let c = &by_id(&import.applicants, id).candidate;
-        rules().assess_one(c, vacancy, as_of).unwrap()
+        rules().assess(c, as_of).one(vacancy).unwrap()
     };
     // Row 25: a psychologist on staff of OIM ("OIM" is IOM) with dated
     // jobs since 2015 and native Spanish: the IOM post's secondary + 4
@@ -156,7 +158,8 @@ fn evidence_cites_the_cell_and_declared_years_say_so() {
     let import = read(XLSX);
     let c = &by_id(&import.applicants, "A-00072").candidate;
     let a = rules()
-        .assess_one(c, "unhcr-gt-resettlement-officer-2024", day("2024-01-15"))
+        .assess(c, day("2024-01-15"))
+        .one("unhcr-gt-resettlement-officer-2024")
         .unwrap();
     let english = a
         .findings
@@ -185,12 +188,9 @@ fn evidence_cites_the_cell_and_declared_years_say_so() {
     // The report for people shows the cell too.
     assert!(a.to_string().contains("[Respuestas!AE74]"), "{a}");
     let es = rules()
-        .assess_one_in(
-            c,
-            "unhcr-gt-resettlement-officer-2024",
-            day("2024-01-15"),
-            vacancy_match::Lang::Es,
-        )
+        .assess(c, day("2024-01-15"))
+        .lang(vacancy_match::Lang::Es)
+        .one("unhcr-gt-resettlement-officer-2024")
         .unwrap();
     assert!(
         es.to_string().contains("9 años declarados sin fechas"),
@@ -218,7 +218,8 @@ fn empty_cells_are_not_stated_and_zero_years_are_a_fact() {
     // Not stated is to verify, never a fail.
     let verdict = |c: &Candidate| {
         let a = rules()
-            .assess_one(c, "unhcr-mx-protection-assistant-2025", day("2025-08-01"))
+            .assess(c, day("2025-08-01"))
+            .one("unhcr-mx-protection-assistant-2025")
             .unwrap();
         a.findings
             .iter()
@@ -363,7 +364,7 @@ fn the_audit_digest_covers_the_source_row() {
     let b = read("ID,English,Notes\nx,C1,second\n");
     assert_eq!(a.languages, b.languages);
     let digest = |c: &Candidate| {
-        rules().assess_each(c, day("2025-01-01"))[0]
+        rules().assess(c, day("2025-01-01")).each()[0]
             .audit
             .candidate_sha256
             .clone()
@@ -457,7 +458,7 @@ proptest! {
             prop_assert_eq!(content(&a.candidate), content(&b.candidate));
             let problems = |x: &Applicant| x.problems.iter().map(|p| p.to_string().split_once(": ").map(|s| s.1.to_string()).unwrap()).collect::<Vec<_>>();
             prop_assert_eq!(problems(a), problems(b));
-            let verdicts = |c: &Candidate| rules().assess_each(c, as_of).iter().map(|x| (x.vacancy.clone(), x.verdict, x.score)).collect::<Vec<_>>();
+            let verdicts = |c: &Candidate| rules().assess(c, as_of).each().iter().map(|x| (x.vacancy.clone(), x.verdict, x.score)).collect::<Vec<_>>();
             prop_assert_eq!(verdicts(&a.candidate), verdicts(&b.candidate));
         }
     }
@@ -511,11 +512,8 @@ fn a_language_asked_by_its_own_column_and_left_empty_is_to_verify() {
     assert!(english.level.is_none());
     assert!(b.candidate.languages.is_none());
     let assessment = rules()
-        .assess_one(
-            &a.candidate,
-            "unhcr-mx-protection-assistant-2025",
-            day("2025-08-01"),
-        )
+        .assess(&a.candidate, day("2025-08-01"))
+        .one("unhcr-mx-protection-assistant-2025")
         .unwrap();
     let finding = assessment
         .findings

@@ -189,7 +189,8 @@ fn fields_the_engine_uses_are_read() {
 fn verdicts_are_pinned_and_evidence_cites_the_path() {
     let cv = read("lucia_fernandez.resume.json");
     let a = rules()
-        .assess_one(&cv, "unhcr-gt-resettlement-officer-2024", day("2024-01-15"))
+        .assess(&cv, day("2024-01-15"))
+        .one("unhcr-gt-resettlement-officer-2024")
         .unwrap();
     // Met on all the CV says. JSON Resume cannot declare a vaccination,
     // a condition of appointment: shown to confirm, not in the verdict.
@@ -213,20 +214,14 @@ fn verdicts_are_pinned_and_evidence_cites_the_path() {
     );
     let carmen = read("carmen_ruiz.resume.json");
     let a = rules()
-        .assess_one(
-            &carmen,
-            "unhcr-americas-cpa-consultant-2025",
-            day("2025-01-10"),
-        )
+        .assess(&carmen, day("2025-01-10"))
+        .one("unhcr-americas-cpa-consultant-2025")
         .unwrap();
     assert_eq!(a.verdict, Verdict::Eligible, "{a}");
     let daniel = read("daniel_okafor.resume.json");
     let a = rules()
-        .assess_one(
-            &daniel,
-            "unhcr-mx-durable-solutions-2017",
-            day("2017-03-01"),
-        )
+        .assess(&daniel, day("2017-03-01"))
+        .one("unhcr-mx-durable-solutions-2017")
         .unwrap();
     // A bachelor's completed in 2024 does not count in 2017.
     assert_eq!(a.verdict, Verdict::Ineligible, "{a}");
@@ -238,7 +233,8 @@ fn without_inference_the_report_says_domains_are_not_stated() {
         .read_path(Path::new(OURS).join("lucia_fernandez.resume.json"))
         .unwrap();
     let a = rules()
-        .assess_one(&cv, "unhcr-gt-resettlement-officer-2024", day("2024-01-15"))
+        .assess(&cv, day("2024-01-15"))
+        .one("unhcr-gt-resettlement-officer-2024")
         .unwrap();
     let protection = a
         .findings

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{day, example, rules};
-use vacancy_match::{assess_in, Assessment, Candidate, Code, Finding, Gap, Lang, RuleSet, Verdict};
+use vacancy_match::{Assessment, Candidate, Code, Finding, Gap, Lang, RuleSet, Verdict};
 
 /// A small vacancy that exercises every kind of requirement and every
 /// way of writing one: paths with fields, accreditation, substitution;
@@ -185,7 +185,7 @@ fn all_in(lang: Lang) -> Vec<Assessment> {
     for cv in profiles() {
         for as_of in DATES {
             for set in [&coverage, rules()] {
-                all.extend(set.assess_each_in(&cv, day(as_of), lang));
+                all.extend(set.assess(&cv, day(as_of)).lang(lang).each());
             }
         }
     }
@@ -319,7 +319,7 @@ fn no_english_is_left_in_spanish_reports() {
         }
         let cv = Candidate::from_path(&path).unwrap();
         for as_of in ["2017-03-01", "2024-01-15", "2025-10-01"] {
-            reports.extend(assess_in(&cv, rules(), day(as_of), Lang::Es));
+            reports.extend(rules().assess(&cv, day(as_of)).lang(Lang::Es).ranked());
         }
     }
     for a in &reports {
@@ -340,8 +340,14 @@ fn no_english_is_left_in_spanish_reports() {
 #[test]
 fn spanish_output_is_deterministic_and_records_its_language() {
     let cv = example("sofia_giron_graduate.json");
-    let once = assess_in(&cv, rules(), day("2024-01-15"), Lang::Es);
-    let again = assess_in(&cv, rules(), day("2024-01-15"), Lang::Es);
+    let once = rules()
+        .assess(&cv, day("2024-01-15"))
+        .lang(Lang::Es)
+        .ranked();
+    let again = rules()
+        .assess(&cv, day("2024-01-15"))
+        .lang(Lang::Es)
+        .ranked();
     let json = serde_json::to_string(&once).unwrap();
     assert_eq!(json, serde_json::to_string(&again).unwrap());
     let text: Vec<String> = once.iter().map(ToString::to_string).collect();
@@ -349,7 +355,7 @@ fn spanish_output_is_deterministic_and_records_its_language() {
     assert_eq!(text, text_again);
     assert!(json.contains(r#""lang":"es""#), "{json}");
     // English stays the default, and is recorded too.
-    let english = vacancy_match::assess(&cv, rules(), day("2024-01-15"));
+    let english = rules().assess(&cv, day("2024-01-15")).ranked();
     assert!(serde_json::to_string(&english)
         .unwrap()
         .contains(r#""lang":"en""#));
@@ -360,12 +366,9 @@ fn spanish_output_is_deterministic_and_records_its_language() {
 
 fn sofia_es() -> Assessment {
     rules()
-        .assess_one_in(
-            &example("sofia_giron_graduate.json"),
-            "unhcr-gt-resettlement-officer-2024",
-            day("2024-01-15"),
-            Lang::Es,
-        )
+        .assess(&example("sofia_giron_graduate.json"), day("2024-01-15"))
+        .lang(Lang::Es)
+        .one("unhcr-gt-resettlement-officer-2024")
         .expect("the vacancy is bundled")
 }
 
@@ -468,7 +471,10 @@ fn sofia_in_spanish_languages_and_what_if() {
 #[test]
 fn a_closed_vacancy_and_what_to_confirm_in_spanish() {
     let cv = example("jorge_mendez_tapachula.yaml");
-    let all = assess_in(&cv, rules(), day("2025-08-01"), Lang::Es);
+    let all = rules()
+        .assess(&cv, day("2025-08-01"))
+        .lang(Lang::Es)
+        .ranked();
     let first = &all[0];
     assert_eq!(first.verdict, Verdict::NeedsReview);
     let text = first.to_string();
@@ -509,7 +515,9 @@ fn spanish_names_for_countries_degrees_and_rights() {
     let coverage = coverage();
     let cv = common::yaml(PROFILES[4]);
     let a = coverage
-        .assess_one_in(&cv, "coverage", day("2025-08-01"), Lang::Es)
+        .assess(&cv, day("2025-08-01"))
+        .lang(Lang::Es)
+        .one("coverage")
         .unwrap();
     let strict = finding(&a, "edu_strict");
     assert!(
@@ -714,7 +722,7 @@ fn spanish_reports_carry_no_ids_and_no_english_words() {
         let cv = Candidate::from_path(file).unwrap();
         let words = profile_words(file);
         for as_of in ["2017-01-15", "2024-01-15", "2025-08-01"] {
-            for a in assess_in(&cv, rules(), day(as_of), Lang::Es) {
+            for a in rules().assess(&cv, day(as_of)).lang(Lang::Es).ranked() {
                 // The heading's vacancy id is a key, kebab-case.
                 let text = a.to_string().replace(&a.vacancy, " ");
                 for word in stray_words(&without_profile_words(&text, &words)) {
@@ -759,7 +767,9 @@ requirements:
     let cv = Candidate::default();
     let labels = |lang: Lang| {
         let a = rules
-            .assess_one_in(&cv, "labels", day("2024-01-15"), lang)
+            .assess(&cv, day("2024-01-15"))
+            .lang(lang)
+            .one("labels")
             .unwrap();
         let labels: Vec<String> = a.findings.iter().map(|f| f.label.clone()).collect();
         (a.title, labels)
@@ -793,12 +803,9 @@ requirements:
 fn a_field_matched_through_the_vocabulary_is_named_in_spanish() {
     let cv = example("ana_lopez_protection.yaml");
     let a = rules()
-        .assess_one_in(
-            &cv,
-            "unhcr-americas-cpa-consultant-2025",
-            day("2024-01-15"),
-            Lang::Es,
-        )
+        .assess(&cv, day("2024-01-15"))
+        .lang(Lang::Es)
+        .one("unhcr-americas-cpa-consultant-2025")
         .unwrap();
     assert_eq!(
         finding(&a, "education").message,
@@ -814,12 +821,9 @@ fn a_field_to_review_names_the_three_closest_accepted_fields() {
     .unwrap();
     let gap = |lang: Lang| {
         let a = rules()
-            .assess_one_in(
-                &cv,
-                "unhcr-gt-resettlement-officer-2024",
-                day("2024-01-15"),
-                lang,
-            )
+            .assess(&cv, day("2024-01-15"))
+            .lang(lang)
+            .one("unhcr-gt-resettlement-officer-2024")
             .unwrap();
         let education = finding(&a, "education");
         education.gap.as_ref().map(|g| g.render(lang)).unwrap()

@@ -798,7 +798,8 @@ requirements:
 fn years_of(periods: &str, as_of: &str) -> f64 {
     let cv = common::yaml(&format!("experience:\n{periods}"));
     let a = ten_years()
-        .assess_one(&cv, "ten-years", common::day(as_of))
+        .assess(&cv, common::day(as_of))
+        .one("ten-years")
         .expect("assessed");
     let f = &a.findings[0];
     match &f.gap {

@@ -253,7 +253,8 @@ fn experience_after_a_degree_with_no_education_stated_goes_to_review() {
     )
     .unwrap();
     let a = rules
-        .assess_one(&cv, "demo", "2025-01-01".parse().unwrap())
+        .assess(&cv, "2025-01-01".parse().unwrap())
+        .one("demo")
         .unwrap();
     assert_eq!(a.verdict, vacancy_match::Verdict::NeedsReview);
     assert_eq!(a.findings[0].code, vacancy_match::Code::ExperienceToVerify);
@@ -270,7 +271,8 @@ fn experience_after_a_degree_with_no_education_stated_goes_to_review() {
     )
     .unwrap();
     let a = rules
-        .assess_one(&cv, "demo", "2025-01-01".parse().unwrap())
+        .assess(&cv, "2025-01-01".parse().unwrap())
+        .one("demo")
         .unwrap();
     assert_eq!(a.verdict, vacancy_match::Verdict::Ineligible);
 }

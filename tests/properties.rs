@@ -332,7 +332,7 @@ prop_compose! {
 }
 
 fn assess_all(candidate: &Candidate, as_of: NaiveDate) -> Vec<Assessment> {
-    rules().assess_each(candidate, as_of)
+    rules().assess(candidate, as_of).each()
 }
 
 /// Asserts that `after` is nowhere worse than `before`: per vacancy, the
@@ -570,8 +570,8 @@ proptest! {
     /// (f) The same input gives byte-identical output, in JSON and text.
     #[test]
     fn output_is_deterministic(c in candidate(), as_of in as_of()) {
-        let first = vacancy_match::assess(&c, rules(), as_of);
-        let second = vacancy_match::assess(&c.clone(), rules(), as_of);
+        let first = rules().assess(&c, as_of).ranked();
+        let second = rules().assess(&c.clone(), as_of).ranked();
         prop_assert_eq!(
             serde_json::to_string(&first).expect("serialize"),
             serde_json::to_string(&second).expect("serialize")
@@ -642,8 +642,8 @@ proptest! {
         let prepared = rules().prepare(&c);
         for vacancy in rules().vacancies().iter().rev() {
             for date in [as_of, later] {
-                let reused = prepared.assess(vacancy.id(), date);
-                let fresh = rules().assess_one(&c, vacancy.id(), date);
+                let reused = prepared.assess(date).one(vacancy.id());
+                let fresh = rules().assess(&c, date).one(vacancy.id());
                 prop_assert!(reused == fresh, "{} as of {date}", vacancy.id());
             }
         }
@@ -783,7 +783,7 @@ proptest! {
         let (kind, name, vacancy, requirement) = accepted;
         let status = |written: &str| {
             let a = rules()
-                .assess_one(&profile_naming(kind, written), vacancy, as_of)
+                .assess(&profile_naming(kind, written), as_of).one(vacancy)
                 .expect("the vacancy exists");
             a.findings
                 .iter()

@@ -16,11 +16,8 @@ fn the_rule_file_and_the_profile_load() {
     let rules = vacancy_match::RuleSet::from_yaml_str(&yaml[0]).unwrap();
     assert!(rules.analyze().is_empty(), "{:?}", rules.analyze());
     let cv = vacancy_match::Candidate::from_yaml_str(&yaml[1]).unwrap();
-    let a = vacancy_match::assess(
-        &cv,
-        &vacancy_match::RuleSet::bundled().unwrap(),
-        "2024-01-15".parse().unwrap(),
-    );
+    let bundled = vacancy_match::RuleSet::bundled().unwrap();
+    let a = bundled.assess(&cv, "2024-01-15".parse().unwrap()).ranked();
     assert_eq!(a[0].vacancy, "unhcr-gt-resettlement-officer-2024");
     assert_eq!(a[0].verdict, vacancy_match::Verdict::Eligible, "{}", a[0]);
 }

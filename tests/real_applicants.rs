@@ -42,7 +42,9 @@ languages: [{ language: es, level: native }, { language: en, level: C1 }]
         "\"Law Enforcement\" contains \"Law\" but is another name"
     );
     let es = rules()
-        .assess_one_in(&cv, CONSULTANT, common::day("2025-01-10"), Lang::Es)
+        .assess(&cv, common::day("2025-01-10"))
+        .lang(Lang::Es)
+        .one(CONSULTANT)
         .unwrap();
     let edu = finding(&es, "education");
     assert!(
@@ -88,12 +90,9 @@ fn friends_of_acnur_is_explained_in_both_languages() {
         "verify that the candidate is current UNHCR staff or affiliate"
     );
     let es = rules()
-        .assess_one_in(
-            &cv,
-            PROTECTION_ASSISTANT,
-            common::day("2025-08-01"),
-            Lang::Es,
-        )
+        .assess(&cv, common::day("2025-08-01"))
+        .lang(Lang::Es)
+        .one(PROTECTION_ASSISTANT)
         .unwrap();
     assert_eq!(
         finding(&es, "internal_unhcr").message,
@@ -136,12 +135,12 @@ skills: [resettlement]
         Code::EducationCompletionToVerify
     );
     let es = rules()
-        .assess_one_in(
+        .assess(
             &yaml("id: undated\neducation:\n  - { degree: bachelor, field: Law }\n"),
-            RESETTLEMENT,
             common::day("2024-01-15"),
-            Lang::Es,
         )
+        .lang(Lang::Es)
+        .one(RESETTLEMENT)
         .unwrap();
     assert_eq!(
         finding(&es, "education")
@@ -269,12 +268,9 @@ languages: [{ language: es, level: native }]
         "{other}"
     );
     let es = rules()
-        .assess_one_in(
-            &cv,
-            "iom-gt-operations-assistant-2025",
-            common::day("2025-10-01"),
-            Lang::Es,
-        )
+        .assess(&cv, common::day("2025-10-01"))
+        .lang(Lang::Es)
+        .one("iom-gt-operations-assistant-2025")
         .unwrap();
     let other = &finding(&es, "education").other_paths[0];
     assert!(other.starts_with("opción "), "{other}");
@@ -305,7 +301,7 @@ fn nationality_exclusions_and_dual_nationals() {
     let on = common::day("2025-01-01");
     let judge = |nationalities: &str, lang| {
         let cv = yaml(&format!("id: x\n{nationalities}"));
-        rules.assess_one_in(&cv, "intl-post", on, lang).unwrap()
+        rules.assess(&cv, on).lang(lang).one("intl-post").unwrap()
     };
     let a = judge("nationalities: [HN, ES]\n", Lang::En);
     let strict = finding(&a, "not_national");
@@ -407,7 +403,7 @@ fn a_maximum_of_experience_is_never_a_reason_to_gain_more() {
     let on = common::day("2025-01-01");
     let judge = |periods: &str, lang| {
         let cv = yaml(&format!("id: x\nexperience:\n{periods}"));
-        rules.assess_one_in(&cv, "junior", on, lang).unwrap()
+        rules.assess(&cv, on).lang(lang).one("junior").unwrap()
     };
     let within = "  - { domains: [refugee protection], start: 2021-01, end: 2024-12 }\n";
     let a = judge(within, Lang::En);

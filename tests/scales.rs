@@ -60,7 +60,8 @@ fn a_rules_folder_can_replace_the_crosswalk() {
     assert_eq!(level.id(), "demo");
     let cv = Candidate::from_yaml_str("languages:\n  - { language: en, level: B2 }\n").unwrap();
     let a = rules
-        .assess_one(&cv, "demo", "2025-01-01".parse().unwrap())
+        .assess(&cv, "2025-01-01".parse().unwrap())
+        .one("demo")
         .unwrap();
     assert_eq!(a.verdict, Verdict::Eligible);
     // The organisation's scale is named as written, and not twice.
@@ -76,7 +77,9 @@ fn explanations_name_the_scale_a_requirement_was_written_in() {
     let cv = Candidate::default();
     let expected = |vacancy: &str, id: &str, lang: Lang| {
         let a = rules
-            .assess_one_in(&cv, vacancy, "2025-01-01".parse().unwrap(), lang)
+            .assess(&cv, "2025-01-01".parse().unwrap())
+            .lang(lang)
+            .one(vacancy)
             .unwrap();
         let f = a.findings.iter().find(|f| f.requirement == id).unwrap();
         (f.expected.clone(), f.message.clone())

@@ -26,13 +26,14 @@ use crate::{Candidate, Priority, Requirement, Vacancy};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
 /// let prepared = rules.prepare(&cv);
-/// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+/// let request = prepared.assess("2024-01-15".parse().unwrap());
+/// let e = request.evaluate_one("unhcr-gt-resettlement-officer-2024").unwrap();
 /// assert_eq!(e.verdict(), Verdict::Ineligible);
 /// let english = e.findings().iter().find(|j| j.requirement() == "english").unwrap();
 /// assert_eq!((english.status(), english.code()), (Status::NotMet, Code::LanguageBelowLevel));
 /// // The words, only now.
 /// assert_eq!(english.gap(Lang::En).unwrap().to_string(), "English B2, C1 (fluent) required");
-/// assert_eq!(e.explain(Lang::En), prepared.assess("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap());
+/// assert_eq!(e.explain(Lang::En), prepared.assess("2024-01-15".parse().unwrap()).one("unhcr-gt-resettlement-officer-2024").unwrap());
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 pub struct Evaluation<'a> {
@@ -55,7 +56,8 @@ pub struct Evaluation<'a> {
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
 /// let prepared = rules.prepare(&cv);
-/// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+/// let request = prepared.assess("2024-01-15".parse().unwrap());
+/// let e = request.evaluate_one("unhcr-gt-resettlement-officer-2024").unwrap();
 /// let refugee = &e.findings()[1];
 /// assert_eq!(refugee.requirement(), "refugee_protection_experience");
 /// assert_eq!(refugee.status(), Status::NotMet);
@@ -79,7 +81,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].requirement(), "education");
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -95,7 +98,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].kind(), "education");
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -111,7 +115,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].priority(), vacancy_match::Priority::Required);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -127,7 +132,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].weight(), 1.0);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -143,7 +149,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].status(), vacancy_match::Status::Unknown);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -159,7 +166,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].code(), vacancy_match::Code::EducationNotStated);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -175,7 +183,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings()[0].credit(), 0.5);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -192,7 +201,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// let f = e[0].findings()[2].explain(vacancy_match::Lang::En);
     /// assert_eq!(f.message, "no languages stated; needs English at C1 (fluent)");
     /// # Ok::<(), vacancy_match::Error>(())
@@ -226,7 +236,8 @@ impl<'a> Judgement<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// let gap = e[0].findings()[2].gap(vacancy_match::Lang::En).unwrap();
     /// assert_eq!(gap.to_string(), "verify English at C1 (fluent)");
     /// # Ok::<(), vacancy_match::Error>(())
@@ -298,7 +309,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].vacancy().id(), rules.vacancies()[0].id());
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -314,7 +326,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// let cv = vacancy_match::Candidate::from_yaml_str("id: ana")?;
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].candidate().id.as_deref(), Some("ana"));
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -330,7 +343,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert!(e.iter().all(|e| e.verdict() != vacancy_match::Verdict::Eligible));
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -346,7 +360,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert!(e.iter().all(|e| (0.0..=100.0).contains(&e.score())));
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -362,7 +377,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2025-01-01".parse().unwrap()).unwrap();
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_one("unhcr-gt-resettlement-officer-2024").unwrap();
     /// assert!(e.closed());
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -378,7 +394,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].as_of().to_string(), "2025-01-01");
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -395,7 +412,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2025-01-01".parse().unwrap()).unwrap();
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_one("unhcr-gt-resettlement-officer-2024").unwrap();
     /// assert_eq!(e.measured_at().to_string(), "2024-02-08");
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -411,7 +429,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// # let cv = vacancy_match::Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// assert_eq!(e[0].findings().len(), rules.vacancies()[0].requirements().len());
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -427,7 +446,8 @@ impl<'a> Evaluation<'a> {
     /// # let rules = vacancy_match::RuleSet::bundled()?;
     /// let cv = vacancy_match::Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+    /// let request = prepared.assess("2024-01-15".parse().unwrap());
+    /// let e = request.evaluate_one("unhcr-gt-resettlement-officer-2024").unwrap();
     /// assert!((e.shortfall() - 0.47).abs() < 1e-9);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -449,7 +469,8 @@ impl<'a> Evaluation<'a> {
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::default();
     /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate_each("2025-01-01".parse().unwrap());
+    /// let request = prepared.assess("2025-01-01".parse().unwrap());
+    /// let e = request.evaluate_each();
     /// let a = e[0].explain(Lang::Es);
     /// assert_eq!(a.verdict, e[0].verdict());
     /// assert_eq!(a.findings.len(), e[0].findings().len());

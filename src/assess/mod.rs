@@ -11,11 +11,12 @@ mod language;
 mod named;
 mod nationality;
 mod prepared;
+mod request;
 
 use chrono::NaiveDate;
 
 use crate::explain::facts::Facts;
-use crate::explain::{Assessment, Code, Lang, Status, Verdict};
+use crate::explain::{Assessment, Code, Status, Verdict};
 use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
@@ -26,6 +27,7 @@ pub use evaluation::{Evaluation, Judgement};
 pub(crate) use experience::{cited as experience_cited, span_years, Span};
 pub use prepared::PreparedCandidate;
 pub(crate) use prepared::{Prepared, PreparedDegree};
+pub use request::Request;
 
 /// Share of the score that required requirements carry when a vacancy
 /// also has desirable ones.
@@ -68,70 +70,10 @@ impl<'a> Outcome<'a> {
     }
 }
 
-/// Assesses a candidate against every vacancy of a rule set as of a date,
-/// ranked: eligible, then needs review, then ineligible; by score within
-/// each; by vacancy id on ties.
-///
-/// `as_of` is explicit: the library never reads the clock.
-///
-/// # Example
-/// ```
-/// use vacancy_match::{assess, Candidate, RuleSet, Verdict};
-/// let rules = RuleSet::bundled()?;
-/// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
-/// let ranked = assess(&cv, &rules, "2024-01-15".parse().unwrap());
-/// assert_eq!(ranked.len(), 5);
-/// assert!(ranked.windows(2).all(|w| w[0].verdict >= w[1].verdict));
-/// # Ok::<(), vacancy_match::Error>(())
-/// ```
-#[must_use]
-pub fn assess(candidate: &Candidate, rules: &RuleSet, as_of: NaiveDate) -> Vec<Assessment> {
-    let mut all = rules.assess_each(candidate, as_of);
-    rank(&mut all);
-    all
-}
-
-/// [`assess`] with the explanations in `lang`: the same verdicts, scores,
-/// codes and ranking, and every sentence, gap and what-if in that
-/// language.
-///
-/// # Example
-/// ```
-/// use vacancy_match::{assess_in, Candidate, Lang, RuleSet, Verdict};
-/// let rules = RuleSet::bundled()?;
-/// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-/// let ranked = assess_in(&cv, &rules, "2024-01-15".parse().unwrap(), Lang::Es);
-/// assert_eq!(ranked[0].lang, Lang::Es);
-/// assert_eq!(ranked[0].verdict, Verdict::Ineligible);
-/// assert!(ranked[0].to_string().starts_with("NO ELEGIBLE  82,1/100"));
-/// # Ok::<(), vacancy_match::Error>(())
-/// ```
-#[must_use]
-pub fn assess_in(
-    candidate: &Candidate,
-    rules: &RuleSet,
-    as_of: NaiveDate,
-    lang: Lang,
-) -> Vec<Assessment> {
-    let mut all = rules.assess_each_in(candidate, as_of, lang);
-    rank(&mut all);
-    all
-}
-
 /// Sorts assessments: verdict (best first); then nearest to eligibility
 /// (smallest [`Assessment::shortfall`]); then score (highest first); then
 /// vacancy id.
-///
-/// # Example
-/// ```
-/// use vacancy_match::{rank, Candidate, RuleSet};
-/// let rules = RuleSet::bundled()?;
-/// let mut all = rules.assess_each(&Candidate::default(), "2025-01-01".parse().unwrap());
-/// rank(&mut all);
-/// assert!(all.windows(2).all(|w| (w[0].verdict, w[0].score) >= (w[1].verdict, w[1].score)));
-/// # Ok::<(), vacancy_match::Error>(())
-/// ```
-pub fn rank(assessments: &mut [Assessment]) {
+pub(crate) fn rank(assessments: &mut [Assessment]) {
     // Among the ineligible, the vacancies nearest to eligibility (the
     // smallest shortfall on required items) come first.
     assessments.sort_by(|a, b| {
@@ -144,31 +86,40 @@ pub fn rank(assessments: &mut [Assessment]) {
 }
 
 impl RuleSet {
-    /// Assesses a candidate against every vacancy, in rule-set order.
+    /// Starts an assessment of a candidate as of a date: set options on
+    /// the [`Request`] ([`Request::lang`]), then end it with what you
+    /// want back ([`Request::each`], [`Request::ranked`],
+    /// [`Request::one`], or findings as data with
+    /// [`Request::evaluate_each`] and [`Request::evaluate_one`]).
     ///
-    /// The candidate's names are normalised once and reused for every
-    /// vacancy.
+    /// `as_of` is explicit: the library never reads the clock. The
+    /// candidate is prepared once for the request; to assess the same
+    /// candidate again (another date, another language), [`prepare`]
+    /// it once and call [`PreparedCandidate::assess`].
+    ///
+    /// [`prepare`]: RuleSet::prepare
     ///
     /// # Example
     /// ```
-    /// use vacancy_match::{Candidate, RuleSet};
+    /// use vacancy_match::{Candidate, RuleSet, Verdict};
     /// let rules = RuleSet::bundled()?;
-    /// let all = rules.assess_each(&Candidate::default(), "2025-01-01".parse().unwrap());
-    /// assert_eq!(all[0].vacancy, rules.vacancies()[0].id());
-    /// # Ok::<(), vacancy_match::Error>(())
+    /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
+    /// let ranked = rules.assess(&cv, "2024-01-15".parse()?).ranked();
+    /// assert_eq!(ranked.len(), 5);
+    /// assert_eq!(ranked[0].verdict, Verdict::Eligible);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn assess_each(&self, candidate: &Candidate, as_of: NaiveDate) -> Vec<Assessment> {
-        self.prepare(candidate).assess_each(as_of)
+    pub fn assess<'a>(&'a self, candidate: &'a Candidate, as_of: NaiveDate) -> Request<'a> {
+        Request::prepare(self, candidate, as_of)
     }
 
     /// Prepares a candidate for assessment against this rule set: its
     /// names are normalised and linked to the vocabulary once, and then
-    /// reused by every assessment of the [`PreparedCandidate`].
+    /// reused by every request of the [`PreparedCandidate`].
     ///
-    /// Use it to assess one candidate against vacancies one at a time, or
-    /// several times (other as-of dates): [`RuleSet::assess_one`] prepares
-    /// the candidate again on every call.
+    /// Use it to assess one candidate several times (other as-of dates,
+    /// other languages, vacancies one at a time); [`RuleSet::assess`]
+    /// prepares the candidate again for each request.
     ///
     /// # Example
     /// ```
@@ -176,113 +127,14 @@ impl RuleSet {
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
     /// let prepared = rules.prepare(&cv);
-    /// let officer = prepared.assess("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap());
+    /// let officer = prepared.assess("2024-01-15".parse()?).one("unhcr-gt-resettlement-officer-2024");
     /// assert_eq!(officer.unwrap().verdict, Verdict::Eligible);
-    /// # Ok::<(), vacancy_match::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn prepare<'r, 'c>(&'r self, candidate: &'c Candidate) -> PreparedCandidate<'r, 'c> {
         PreparedCandidate::new(self, candidate)
     }
-
-    /// Assesses a candidate against one vacancy, by id.
-    ///
-    /// To assess one candidate against several vacancies one by one,
-    /// [`RuleSet::prepare`] it once instead.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet, Verdict};
-    /// let rules = RuleSet::bundled()?;
-    /// let a = rules.assess_one(&Candidate::default(), "iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap());
-    /// assert_eq!(a.unwrap().verdict, Verdict::NeedsReview);
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    #[must_use]
-    pub fn assess_one(
-        &self,
-        candidate: &Candidate,
-        vacancy: &str,
-        as_of: NaiveDate,
-    ) -> Option<Assessment> {
-        self.prepare(candidate).assess(vacancy, as_of)
-    }
-
-    /// [`RuleSet::assess_each`] with the explanations in `lang`.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, Lang, RuleSet};
-    /// let rules = RuleSet::bundled()?;
-    /// let all = rules.assess_each_in(&Candidate::default(), "2025-01-01".parse().unwrap(), Lang::Es);
-    /// let english = all[0].findings.iter().find(|f| f.requirement == "english").unwrap();
-    /// assert_eq!(english.message, "no se indican idiomas; se requiere Inglés, nivel C1 (fluido)");
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    #[must_use]
-    pub fn assess_each_in(
-        &self,
-        candidate: &Candidate,
-        as_of: NaiveDate,
-        lang: Lang,
-    ) -> Vec<Assessment> {
-        let prepared = Prepared::new(candidate, &self.vocabulary);
-        self.vacancies
-            .iter()
-            .map(|v| assess_vacancy_in(&prepared, v, &self.vocabulary, as_of, lang))
-            .collect()
-    }
-
-    /// [`RuleSet::assess_one`] with the explanations in `lang`.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, Lang, RuleSet};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-    /// let a = rules.assess_one_in(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap(), Lang::Es).unwrap();
-    /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
-    /// assert_eq!(changes, ["1,5 años más de experiencia", "0,5 años más de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno"]);
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    #[must_use]
-    pub fn assess_one_in(
-        &self,
-        candidate: &Candidate,
-        vacancy: &str,
-        as_of: NaiveDate,
-        lang: Lang,
-    ) -> Option<Assessment> {
-        let v = self.vacancy(vacancy)?;
-        let prepared = Prepared::new(candidate, &self.vocabulary);
-        Some(assess_vacancy_in(
-            &prepared,
-            v,
-            &self.vocabulary,
-            as_of,
-            lang,
-        ))
-    }
-}
-
-/// One vacancy, explained in English.
-pub(crate) fn assess_vacancy(
-    p: &Prepared<'_>,
-    vacancy: &Vacancy,
-    vocabulary: &Vocabulary,
-    as_of: NaiveDate,
-) -> Assessment {
-    evaluate(p, vacancy, vocabulary, as_of).explain(Lang::En)
-}
-
-pub(crate) fn assess_vacancy_in(
-    p: &Prepared<'_>,
-    vacancy: &Vacancy,
-    vocabulary: &Vocabulary,
-    as_of: NaiveDate,
-    lang: Lang,
-) -> Assessment {
-    evaluate(p, vacancy, vocabulary, as_of).explain(lang)
 }
 
 /// One vacancy, judged: findings as data, no words yet.

@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 
 use super::experience::{events, select, Event, Selected};
 use super::named::{seen, SkillSeen};
-use super::{assess_vacancy, evaluate, Context, Evaluation};
-use crate::explain::Assessment;
+use super::{Context, Request};
 use crate::matching::{Category, Term, Vocabulary};
 use crate::model::candidate::{Degree, Period};
 use crate::model::vacancy::{ExperienceRule, NamedRule};
@@ -226,8 +225,8 @@ pub(crate) fn digest(candidate: &Candidate) -> String {
 /// to the rule set's vocabulary once, ready to be assessed against any of
 /// its vacancies, as of any date.
 ///
-/// Made by [`RuleSet::prepare`]. Assessments are the same as those of
-/// [`RuleSet::assess_one`] and [`RuleSet::assess_each`], which prepare the
+/// Made by [`RuleSet::prepare`]. Its requests ([`PreparedCandidate::assess`])
+/// give the same assessments as those of [`RuleSet::assess`], which prepares the
 /// candidate on every call.
 ///
 /// # Example
@@ -237,7 +236,7 @@ pub(crate) fn digest(candidate: &Candidate) -> String {
 /// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
 /// let prepared = rules.prepare(&cv);
 /// for as_of in ["2025-10-01", "2027-01-01"] {
-///     let all = prepared.assess_each(as_of.parse().unwrap());
+///     let all = prepared.assess(as_of.parse().unwrap()).each();
 ///     assert_eq!(all.len(), rules.vacancies().len());
 /// }
 /// # Ok::<(), vacancy_match::Error>(())
@@ -270,76 +269,9 @@ impl<'r, 'c> PreparedCandidate<'r, 'c> {
         self.prepared.candidate
     }
 
-    /// Assesses the candidate against one vacancy, by id (`None` if the
-    /// rule set has no such vacancy).
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet, Verdict};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::default();
-    /// let prepared = rules.prepare(&cv);
-    /// let a = prepared.assess("iom-gt-operations-assistant-2025", "2025-10-01".parse().unwrap());
-    /// assert_eq!(a.unwrap().verdict, Verdict::NeedsReview);
-    /// assert!(prepared.assess("no-such-vacancy", "2025-10-01".parse().unwrap()).is_none());
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    #[must_use]
-    pub fn assess(&self, vacancy: &str, as_of: NaiveDate) -> Option<Assessment> {
-        let v = self.rules.vacancy(vacancy)?;
-        Some(assess_vacancy(
-            &self.prepared,
-            v,
-            &self.rules.vocabulary,
-            as_of,
-        ))
-    }
-
-    /// Assesses the candidate against every vacancy, in rule-set order
-    /// (as [`RuleSet::assess_each`]).
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::default();
-    /// let all = rules.prepare(&cv).assess_each("2025-10-01".parse().unwrap());
-    /// assert_eq!(all, rules.assess_each(&cv, "2025-10-01".parse().unwrap()));
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    #[must_use]
-    pub fn assess_each(&self, as_of: NaiveDate) -> Vec<Assessment> {
-        self.rules
-            .vacancies
-            .iter()
-            .map(|v| assess_vacancy(&self.prepared, v, &self.rules.vocabulary, as_of))
-            .collect()
-    }
-
-    /// Judges the candidate against one vacancy, by id (`None` if the
-    /// rule set has no such vacancy): the verdict, score and findings as
-    /// data, with no text written. [`Evaluation::explain`] writes the
-    /// [`Assessment`] that [`PreparedCandidate::assess`] returns.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, Lang, RuleSet, Verdict};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
-    /// let prepared = rules.prepare(&cv);
-    /// let e = prepared.evaluate("unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
-    /// assert_eq!(e.verdict(), Verdict::Eligible);
-    /// assert!(prepared.evaluate("no-such-vacancy", "2024-01-15".parse().unwrap()).is_none());
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    #[must_use]
-    pub fn evaluate(&self, vacancy: &str, as_of: NaiveDate) -> Option<Evaluation<'_>> {
-        let v = self.rules.vacancy(vacancy)?;
-        Some(evaluate(&self.prepared, v, &self.rules.vocabulary, as_of))
-    }
-
-    /// Judges the candidate against every vacancy, in rule-set order, as
-    /// data ([`PreparedCandidate::evaluate`]).
+    /// Starts an assessment of the prepared candidate as of a date: the
+    /// same [`Request`] as [`RuleSet::assess`] makes, without preparing
+    /// the candidate again.
     ///
     /// # Example
     /// ```
@@ -347,18 +279,14 @@ impl<'r, 'c> PreparedCandidate<'r, 'c> {
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
     /// let prepared = rules.prepare(&cv);
-    /// let as_of = "2025-10-01".parse().unwrap();
-    /// let written: Vec<_> = prepared.evaluate_each(as_of).iter().map(|e| e.explain(Lang::En)).collect();
-    /// assert_eq!(written, prepared.assess_each(as_of));
-    /// # Ok::<(), vacancy_match::Error>(())
+    /// let as_of = "2025-10-01".parse()?;
+    /// assert_eq!(prepared.assess(as_of).each(), rules.assess(&cv, as_of).each());
+    /// let spanish = prepared.assess(as_of).lang(Lang::Es).one("iom-gt-operations-assistant-2025");
+    /// assert_eq!(spanish.unwrap().lang, Lang::Es);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn evaluate_each(&self, as_of: NaiveDate) -> Vec<Evaluation<'_>> {
-        self.rules
-            .vacancies
-            .iter()
-            .map(|v| evaluate(&self.prepared, v, &self.rules.vocabulary, as_of))
-            .collect()
+    pub fn assess(&self, as_of: NaiveDate) -> Request<'_> {
+        Request::lent(self.rules, &self.prepared, as_of)
     }
 }
 

@@ -29,7 +29,10 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
             return BAD_INPUT;
         }
     };
-    let report = vacancy_match::assess_in(&candidate, &rules, as_of, args.lang.lang);
+    let report = rules
+        .assess(&candidate, as_of)
+        .lang(args.lang.lang)
+        .ranked();
     let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
         Ok(output) => output,
         Err(code) => return code,

@@ -256,10 +256,10 @@ impl Report {
     ) -> Report {
         let t = Words::of(lang);
         let nobody = Candidate::default();
-        let prepared = rules.prepare(&nobody);
+        let request = rules.assess(&nobody, as_of);
         let rule_files = vacancies
             .iter()
-            .filter_map(|v| prepared.evaluate(v.id(), as_of))
+            .filter_map(|v| request.evaluate_one(v.id()))
             .map(|e| {
                 let audit = e.explain(lang).audit;
                 RuleFile {

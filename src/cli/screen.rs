@@ -904,10 +904,10 @@ impl Screening<'_> {
                     (source, *candidate)
                 }
             };
-            let prepared = self.rules.prepare(&candidate);
+            let request = self.rules.assess(&candidate, self.as_of);
             let evaluations = match self.vacancy {
-                Some(id) => prepared.evaluate(id, self.as_of).into_iter().collect(),
-                None => prepared.evaluate_each(self.as_of),
+                Some(id) => request.evaluate_one(id).into_iter().collect(),
+                None => request.evaluate_each(),
             };
             for e in &evaluations {
                 chunk.tally.count(Some(e.verdict()));

@@ -65,9 +65,9 @@ pub(crate) fn select<'r>(
 /// engine decides it.
 pub(crate) fn closed_vacancies(rules: &RuleSet, as_of: NaiveDate) -> BTreeSet<String> {
     let nobody = Candidate::default();
-    let prepared = rules.prepare(&nobody);
-    prepared
-        .evaluate_each(as_of)
+    rules
+        .assess(&nobody, as_of)
+        .evaluate_each()
         .iter()
         .filter(|e| e.closed())
         .map(|e| e.vacancy().id().to_string())
@@ -258,9 +258,9 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
                     continue;
                 }
             };
-            let prepared = rules.prepare(&candidate);
+            let request = rules.assess(&candidate, as_of);
             for (i, vacancy) in vacancies.iter().enumerate() {
-                let Some(e) = prepared.evaluate(vacancy.id(), as_of) else {
+                let Some(e) = request.evaluate_one(vacancy.id()) else {
                     continue;
                 };
                 let record = ScreenRecord::from_evaluation(&source, &e, lang);

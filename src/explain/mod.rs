@@ -239,7 +239,7 @@ impl Verdict {
 /// use vacancy_match::{Candidate, RuleSet};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_yaml_str("languages:\n  - { language: en, level: B2 }\n")?;
-/// let report = vacancy_match::assess(&cv, &rules, "2024-01-15".parse().unwrap());
+/// let report = rules.assess(&cv, "2024-01-15".parse().unwrap()).ranked();
 /// let english = report[0].findings.iter().find(|f| f.requirement == "english").unwrap();
 /// assert_eq!(english.evidence[0].item, "languages[0]");
 /// # Ok::<(), vacancy_match::Error>(())
@@ -334,7 +334,7 @@ pub enum Gap {
 /// use vacancy_match::{Candidate, Code, RuleSet, Status};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_yaml_str("languages:\n  - { language: English, level: B2 }\n")?;
-/// let report = vacancy_match::assess(&cv, &rules, "2024-01-15".parse().unwrap());
+/// let report = rules.assess(&cv, "2024-01-15".parse().unwrap()).ranked();
 /// let resettlement = report.iter().find(|a| a.vacancy == "unhcr-gt-resettlement-officer-2024").unwrap();
 /// let english = resettlement.findings.iter().find(|f| f.requirement == "english").unwrap();
 /// assert_eq!(english.status, Status::NotMet);
@@ -395,7 +395,7 @@ pub struct Finding {
 /// use vacancy_match::{Candidate, RuleSet, Verdict};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
-/// let report = vacancy_match::assess(&cv, &rules, "2024-01-15".parse().unwrap());
+/// let report = rules.assess(&cv, "2024-01-15".parse().unwrap()).ranked();
 /// assert_eq!(report[0].vacancy, "unhcr-gt-resettlement-officer-2024");
 /// assert_eq!(report[0].verdict, Verdict::Eligible);
 /// # Ok::<(), vacancy_match::Error>(())
@@ -443,7 +443,7 @@ pub struct Assessment {
 /// use vacancy_match::{Candidate, RuleSet};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-/// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+/// let a = rules.assess(&cv, "2024-01-15".parse().unwrap()).one("unhcr-gt-resettlement-officer-2024").unwrap();
 /// let changes: Vec<&str> = a.what_if.iter().map(|c| c.change.as_str()).collect();
 /// assert_eq!(changes, ["1.5 more years of experience", "0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience"]);
 /// assert_eq!(a.what_if[1].label, "Refugee protection experience");
@@ -470,7 +470,7 @@ pub struct Change {
 /// use vacancy_match::{Candidate, RuleSet};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/rosa_batz_iom_sanmarcos.yaml")?;
-/// let a = &vacancy_match::assess(&cv, &rules, "2025-10-01".parse().unwrap())[0];
+/// let a = &rules.assess(&cv, "2025-10-01".parse().unwrap()).ranked()[0];
 /// assert_eq!(a.audit.engine, concat!("vacancy-match ", env!("CARGO_PKG_VERSION")));
 /// assert_eq!(a.audit.rules_sha256.len(), 64);
 /// assert_eq!(a.audit.vacancy, a.vacancy);
@@ -502,7 +502,7 @@ impl Assessment {
     /// use vacancy_match::{Candidate, RuleSet};
     /// let rules = RuleSet::bundled()?;
     /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-    /// let a = rules.assess_one(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15".parse().unwrap()).unwrap();
+    /// let a = rules.assess(&cv, "2024-01-15".parse().unwrap()).one("unhcr-gt-resettlement-officer-2024").unwrap();
     /// assert!((a.shortfall() - 0.47).abs() < 1e-9); // 0.24 + 0.23 of two required items
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
@@ -521,7 +521,7 @@ impl Assessment {
     /// ```
     /// use vacancy_match::{Candidate, RuleSet};
     /// let rules = RuleSet::bundled()?;
-    /// let report = vacancy_match::assess(&Candidate::default(), &rules, "2025-08-01".parse().unwrap());
+    /// let report = rules.assess(&Candidate::default(), "2025-08-01".parse().unwrap()).ranked();
     /// assert!(report.iter().all(|a| !a.to_verify().is_empty()));
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```

@@ -42,7 +42,8 @@ pub fn yaml(text: &str) -> Candidate {
 /// The candidate assessed against one vacancy of the bundled rules.
 pub fn assess(candidate: &Candidate, vacancy: &str, as_of: &str) -> Assessment {
     rules()
-        .assess_one(candidate, vacancy, day(as_of))
+        .assess(candidate, day(as_of))
+        .one(vacancy)
         .expect("the vacancy is in the bundled rules")
 }
 
