@@ -19,8 +19,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use vacancy_match::{
     Assessment, AuthorizationStatus, Candidate, Cefr, Certification, Completion, Country, Degree,
-    DegreeLevel, Language, LanguageLevel, LanguageSkill, PartialDate, Period, Priority, Status,
-    Verdict, WorkAuthorization,
+    DegreeLevel, Lang, Language, LanguageLevel, LanguageSkill, PartialDate, Period, Priority,
+    Status, Verdict, WorkAuthorization,
 };
 
 use common::rules;
@@ -565,6 +565,25 @@ proptest! {
         let before = canonical(&c, &assess_all(&c, as_of));
         let after = canonical(&shuffled, &assess_all(&shuffled, as_of));
         prop_assert!(before == after, "{}", first_difference(&before, &after));
+    }
+
+    /// (g) Assessments round-trip: written as JSON and read back, in
+    /// either language, they are equal to what was written, and print
+    /// the same report.
+    #[test]
+    fn assessments_round_trip_through_json(
+        c in candidate(),
+        as_of in as_of(),
+        spanish in any::<bool>(),
+    ) {
+        let lang = if spanish { Lang::Es } else { Lang::En };
+        for written in rules().assess(&c, as_of).lang(lang).each() {
+            let json = serde_json::to_string(&written).expect("serialize");
+            let read: Assessment = serde_json::from_str(&json).expect("deserialize");
+            prop_assert_eq!(&read, &written);
+            prop_assert_eq!(read.to_string(), written.to_string());
+            prop_assert_eq!(serde_json::to_string(&read).expect("serialize"), json);
+        }
     }
 
     /// (f) The same input gives byte-identical output, in JSON and text.

@@ -213,7 +213,7 @@ impl<'a> Judgement<'a> {
         Finding {
             requirement: self.requirement.id.clone(),
             label: self.requirement.label(lang),
-            kind: self.kind(),
+            kind: self.kind().into(),
             priority: self.priority(),
             weight: self.weight(),
             status: self.status,
@@ -499,7 +499,7 @@ impl<'a> Evaluation<'a> {
             what_if: what_if(&findings),
             findings,
             audit: Audit {
-                engine: super::ENGINE,
+                engine: super::ENGINE.into(),
                 vacancy: self.vacancy.id.clone(),
                 rules_sha256: self.vacancy.digest.clone(),
                 candidate_sha256: self.prepared.digest().to_string(),

@@ -110,6 +110,31 @@ impl Serialize for Code {
     }
 }
 
+/// A text that is not one of the reason codes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown reason code `{0}`")]
+pub struct UnknownCode(String);
+
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
+
+    /// Reads a code as emitted (`language.below_level`).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Code;
+    /// assert_eq!("language.below_level".parse::<Code>(), Ok(Code::LanguageBelowLevel));
+    /// assert!("language.lower".parse::<Code>().is_err());
+    /// ```
+    fn from_str(text: &str) -> Result<Code, UnknownCode> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| UnknownCode(text.to_string()))
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

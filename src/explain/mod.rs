@@ -144,6 +144,8 @@ pub(crate) fn names_scale(name: &str) -> bool {
     lower.contains("scale") || lower.contains("escala")
 }
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -161,7 +163,9 @@ use crate::Priority;
 /// assert!(Status::NotMet < Status::Unknown && Status::Unknown < Status::Met);
 /// assert_eq!(serde_json::to_string(&Status::NotMet).unwrap(), "\"not_met\"");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The profile shows the requirement is not met.
@@ -244,7 +248,8 @@ impl Verdict {
 /// assert_eq!(english.evidence[0].item, "languages[0]");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// Where in the profile: `experience[2]`, `languages[0]`, `nationalities`.
     pub item: String,
@@ -272,8 +277,9 @@ pub struct Evidence {
 /// let gap = Gap::Years { missing: 0.6, of: "refugee protection experience".into() };
 /// assert_eq!(gap.to_string(), "needs 0.6 more years of refugee protection experience");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Gap {
     /// More years of (qualifying) experience.
     Years {
@@ -342,7 +348,8 @@ pub enum Gap {
 /// assert_eq!(english.gap.as_ref().unwrap().to_string(), "English B2, C1 (fluent) required");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// The requirement's id: the stable key.
     pub requirement: String,
@@ -351,7 +358,7 @@ pub struct Finding {
     /// [`Requirement::label`](crate::Requirement::label)).
     pub label: String,
     /// The requirement's kind (`education`, `language`, ...).
-    pub kind: &'static str,
+    pub kind: Cow<'static, str>,
     /// Required or desirable.
     pub priority: Priority,
     /// Weight in the score.
@@ -372,7 +379,7 @@ pub struct Finding {
     /// For alternatives none of which is met: every other path and why it
     /// fails, in the posting's order ("path 2 (master's degree + 2 years of
     /// experience): no completed degree; needs a master's degree").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_paths: Vec<String>,
     /// The parts of the profile used.
     pub evidence: Vec<Evidence>,
@@ -390,17 +397,26 @@ pub struct Finding {
 
 /// One candidate assessed against one vacancy.
 ///
+/// It serialises to JSON and reads back equal, so a service can store it
+/// and load it later; a finding read back takes the assessment's
+/// language.
+///
 /// # Example
 /// ```
-/// use vacancy_match::{Candidate, RuleSet, Verdict};
+/// use vacancy_match::{Assessment, Candidate, RuleSet, Verdict};
 /// let rules = RuleSet::bundled()?;
 /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
-/// let report = rules.assess(&cv, "2024-01-15".parse().unwrap()).ranked();
+/// let report = rules.assess(&cv, "2024-01-15".parse()?).ranked();
 /// assert_eq!(report[0].vacancy, "unhcr-gt-resettlement-officer-2024");
 /// assert_eq!(report[0].verdict, Verdict::Eligible);
-/// # Ok::<(), vacancy_match::Error>(())
+/// let stored = serde_json::to_string(&report[0])?;
+/// let loaded: Assessment = serde_json::from_str(&stored)?;
+/// assert_eq!(loaded, report[0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(from = "AssessmentData")]
+#[non_exhaustive]
 pub struct Assessment {
     /// The candidate's id, if known.
     pub candidate: Option<String>,
@@ -435,6 +451,49 @@ pub struct Assessment {
     pub audit: Audit,
 }
 
+/// An assessment as read back from JSON: each finding takes the
+/// assessment's language, which findings do not repeat.
+#[derive(serde::Deserialize)]
+struct AssessmentData {
+    candidate: Option<String>,
+    vacancy: String,
+    title: String,
+    organization: String,
+    verdict: Verdict,
+    score: f64,
+    closed: bool,
+    as_of: NaiveDate,
+    measured_at: NaiveDate,
+    lang: Lang,
+    findings: Vec<Finding>,
+    what_if: Vec<Change>,
+    audit: Audit,
+}
+
+impl From<AssessmentData> for Assessment {
+    fn from(data: AssessmentData) -> Assessment {
+        let mut findings = data.findings;
+        for finding in &mut findings {
+            finding.lang = data.lang;
+        }
+        Assessment {
+            candidate: data.candidate,
+            vacancy: data.vacancy,
+            title: data.title,
+            organization: data.organization,
+            verdict: data.verdict,
+            score: data.score,
+            closed: data.closed,
+            as_of: data.as_of,
+            measured_at: data.measured_at,
+            lang: data.lang,
+            findings,
+            what_if: data.what_if,
+            audit: data.audit,
+        }
+    }
+}
+
 /// One change of a what-if: what the candidate would need for one
 /// requirement.
 ///
@@ -449,7 +508,8 @@ pub struct Assessment {
 /// assert_eq!(a.what_if[1].label, "Refugee protection experience");
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Change {
     /// The requirement's id.
     pub requirement: String,
@@ -476,10 +536,11 @@ pub struct Change {
 /// assert_eq!(a.audit.vacancy, a.vacancy);
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Audit {
     /// The engine and its version.
-    pub engine: &'static str,
+    pub engine: Cow<'static, str>,
     /// The vacancy assessed.
     pub vacancy: String,
     /// SHA-256 (hex) of the vacancy's rule file, as loaded.

@@ -216,8 +216,9 @@ impl std::ops::Deref for Names {
 /// use vacancy_match::MatchKind;
 /// assert_eq!(serde_json::to_string(&MatchKind::Alias).unwrap(), "\"alias\"");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MatchKind {
     /// Equal after normalisation (case, accents, punctuation, plurals).
     Exact,
@@ -245,10 +246,15 @@ pub enum MatchKind {
 /// # Example
 /// ```
 /// use vacancy_match::{MatchKind, NameMatch};
-/// let m = NameMatch { wanted: "Law".into(), found: "Derecho".into(), how: MatchKind::Alias, similarity: 1.0 };
+/// let m: NameMatch = serde_json::from_str(
+///     r#"{ "wanted": "Law", "found": "Derecho", "how": "alias", "similarity": 1.0 }"#,
+/// )?;
+/// assert_eq!(m.how, MatchKind::Alias);
 /// assert_eq!(m.to_string(), "\"Derecho\" = \"Law\" (alias)");
+/// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct NameMatch {
     /// The rule's name.
     pub wanted: String,
@@ -265,9 +271,12 @@ impl NameMatch {
     ///
     /// # Example
     /// ```
-    /// use vacancy_match::{MatchKind, NameMatch};
-    /// let m = NameMatch { wanted: "a".into(), found: "b".into(), how: MatchKind::NearMiss, similarity: 0.8 };
+    /// use vacancy_match::NameMatch;
+    /// let m: NameMatch = serde_json::from_str(
+    ///     r#"{ "wanted": "a", "found": "b", "how": "near_miss", "similarity": 0.8 }"#,
+    /// )?;
     /// assert!(!m.counts());
+    /// # Ok::<(), serde_json::Error>(())
     /// ```
     #[must_use]
     pub fn counts(&self) -> bool {
