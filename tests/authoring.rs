@@ -364,7 +364,11 @@ fn unknown_fields_are_suggested_among_the_kind_own_fields() {
     // Not `statuses` nor `source`: neither applies to a language.
     assert_eq!(
         field("{ id: en, kind: language, languages: en, level: B2, status: x }"),
-        "unknown field `status` in a `language` requirement, expected one of id, kind, priority, weight, source, languages, level"
+        "unknown field `status` in a `language` requirement, expected one of id, kind, priority, weight, source, languages, level, native"
+    );
+    assert_eq!(
+        field("{ id: es, kind: language, languages: es, mother_tongue: true }"),
+        "unknown field `mother_tongue` in a `language` requirement, did you mean `native`?"
     );
     assert_eq!(
         field("{ id: exp, kind: experience, min_years: 2 }"),
