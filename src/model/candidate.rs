@@ -528,7 +528,7 @@ pub struct LanguageSkill {
     /// Whether the language is the candidate's mother tongue, apart from
     /// the level: `true` a native speaker, `false` not one, absent not
     /// stated. A level written as a native speaker's ("native", "lengua
-    /// materna") states `true` too; see [`LanguageSkill::mother_tongue`].
+    /// materna") states `true` too (`mother_tongue` reads both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub native: Option<bool>,
 }
