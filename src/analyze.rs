@@ -9,7 +9,8 @@
 use std::fmt;
 
 use crate::load::locate;
-use crate::model::vacancy::{EducationPath, ExperienceRule, FieldRule, Rule, Scope};
+use crate::model::vacancy::{EducationPath, ExperienceRule, FieldRule, LanguageRule, Rule, Scope};
+use crate::model::Cefr;
 use crate::{Priority, RuleSet, Vacancy};
 
 /// The longest experience a career can give, in years.
@@ -121,7 +122,9 @@ impl RuleSet {
     /// Looks for rules that load but are probably wrong: a `posting:`
     /// file that is not there (relative to the rule file), paths
     /// dominated by another or impossible to meet, a language required at
-    /// two levels, a desirable item identical to (or weaker than) a
+    /// two levels, a native speaker required at a level below C2 or a
+    /// level written "native" without saying whether a native speaker is
+    /// required, a desirable item identical to (or weaker than) a
     /// required one, requirements without a `source` quote.
     ///
     /// # Example
@@ -164,6 +167,9 @@ fn analyze_vacancy(v: &Vacancy, sink: &mut Sink<'_>) {
         if let Rule::Education(edu) = &r.rule {
             education_paths(i, &r.id, &edu.paths, sink);
         }
+        if let Rule::Language(l) = &r.rule {
+            native_level(i, &r.id, l, sink);
+        }
         if let Rule::Experience(exp) = &r.rule {
             if exp.years > MAX_CAREER_YEARS {
                 sink.warn(
@@ -178,6 +184,31 @@ fn analyze_vacancy(v: &Vacancy, sink: &mut Sink<'_>) {
         }
     }
     pairs(v, sink);
+}
+
+/// A language rule whose level and native-ness disagree, or whose level
+/// says "native" while the rule does not say whether a native speaker is
+/// required (it then reads as C2, the meaning it had before `native`).
+fn native_level(i: usize, id: &str, rule: &LanguageRule, sink: &mut Sink<'_>) {
+    if rule.native && rule.level.cefr() < Cefr::C2 {
+        sink.warn(
+            format!("requirements[{i}].level"),
+            format!(
+                "`{id}` requires a native speaker and level {}: a native speaker meets it at any stated level and nobody else does, so the level is never used",
+                rule.level
+            ),
+            "remove `level` (a native speaker is required), or remove `native: true` if the posting asks for a level".to_string(),
+        );
+    } else if !rule.native_stated && rule.level.says_native() {
+        sink.warn(
+            format!("requirements[{i}].level"),
+            format!(
+                "`{id}` asks level `{}`, which reads as C2: a certified non-native C2 meets it and a native speaker who wrote C1 does not",
+                rule.level.written().unwrap_or("native")
+            ),
+            "add `native: true` if the posting requires a native speaker (mother tongue), or `native: false` to keep C2".to_string(),
+        );
+    }
 }
 
 fn education_paths(i: usize, id: &str, paths: &[EducationPath], sink: &mut Sink<'_>) {
@@ -281,7 +312,8 @@ fn signature(rule: &Rule) -> Option<String> {
         Rule::Language(l) => {
             let mut codes: Vec<&str> = l.languages.iter().map(|x| x.code()).collect();
             codes.sort_unstable();
-            Some(format!("language:{}", codes.join("+")))
+            let native = if l.native { ":native" } else { "" };
+            Some(format!("language:{}{native}", codes.join("+")))
         }
         Rule::Certification(n) | Rule::Skill(n) => {
             let mut names: Vec<String> = n

@@ -173,6 +173,11 @@ const REASON_SYNONYMS: &[(&str, &[&str])] = &[
         &["status_not_accepted", "field_not_accepted"],
     ),
     ("invalid_status", &["status_not_accepted"]),
+    ("non_native", &["not_native"]),
+    ("not_a_native_speaker", &["not_native"]),
+    ("native_unknown", &["native_to_verify"]),
+    ("native_not_stated", &["native_to_verify"]),
+    ("native_to_review", &["native_to_verify"]),
 ];
 
 /// "unknown reason code `x`": with a suggestion among the codes of the

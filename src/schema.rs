@@ -48,7 +48,8 @@ fn required_of(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Education => &["paths"],
         Kind::Experience => &["years"],
-        Kind::Language => &["languages", "level"],
+        // `level`, or `native: true` on its own: see `then_of`.
+        Kind::Language => &["languages"],
         Kind::WorkAuthorization => &[],
         Kind::Internal => &["organizations"],
         Kind::Certification | Kind::Skill => &["any_of"],
@@ -157,11 +158,29 @@ pub(crate) fn requirement_kinds(schema: &mut Schema) {
                 .collect();
             json!({
                 "if": { "properties": { "kind": { "const": kind.as_str() } }, "required": ["kind"] },
-                "then": { "required": required_of(*kind), "properties": forbidden },
+                "then": then_of(*kind, forbidden),
             })
         })
         .collect();
     schema.insert("allOf".to_string(), Value::Array(rules));
+}
+
+/// What a requirement of `kind` must hold: its required fields, none of
+/// the `forbidden` ones, and for a language a level or a native speaker.
+fn then_of(kind: Kind, forbidden: Map<String, Value>) -> Value {
+    let mut then = json!({ "required": required_of(kind), "properties": forbidden });
+    if kind == Kind::Language {
+        if let Value::Object(map) = &mut then {
+            map.insert(
+                "anyOf".to_string(),
+                json!([
+                    { "required": ["level"] },
+                    { "required": ["native"], "properties": { "native": { "const": true } } }
+                ]),
+            );
+        }
+    }
+    then
 }
 
 /// A string offered from `names` but any string accepted, for names the
@@ -241,7 +260,7 @@ impl JsonSchema for LanguageLevel {
             .filter(|name| name.len() > 2)
             .map(str::to_string);
         suggest(
-            "A CEFR level (A1–C2), native (= C2), or a posting descriptor in English or \
+            "A CEFR level (A1–C2), native (= C2; in a profile it also states a mother tongue), or a posting descriptor in English or \
              Spanish: basic, working knowledge, good, very good, fluent, excellent, básico, \
              intermedio, avanzado, fluido, nativo.",
             cefr.chain(descriptors).collect(),

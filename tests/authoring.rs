@@ -368,7 +368,11 @@ fn unknown_fields_are_suggested_among_the_kind_own_fields() {
     // Not `statuses` nor `source`: neither applies to a language.
     assert_eq!(
         field("{ id: en, kind: language, languages: en, level: B2, status: x }"),
-        "unknown field `status` in a `language` requirement, expected one of id, kind, priority, weight, source, languages, level"
+        "unknown field `status` in a `language` requirement, expected one of id, kind, priority, weight, source, languages, level, native"
+    );
+    assert_eq!(
+        field("{ id: es, kind: language, languages: es, mother_tongue: true }"),
+        "unknown field `mother_tongue` in a `language` requirement, did you mean `native`?"
     );
     assert_eq!(
         field("{ id: exp, kind: experience, min_years: 2 }"),
@@ -393,6 +397,14 @@ fn unknown_codes_are_suggested_by_meaning_within_their_kind() {
     assert_eq!(
         code("work_authorization.not_authorized"),
         "unknown reason code `work_authorization.not_authorized`, did you mean `work_authorization.missing`?"
+    );
+    assert_eq!(
+        code("language.non_native"),
+        "unknown reason code `language.non_native`, did you mean `language.not_native`?"
+    );
+    assert_eq!(
+        code("language.native_unknown"),
+        "unknown reason code `language.native_unknown`, did you mean `language.native_to_verify`?"
     );
     assert!(code("language.too_low").ends_with("did you mean `language.below_level`?"));
     assert!(code("experience.too_short").ends_with("did you mean `experience.short`?"));
@@ -466,6 +478,39 @@ fn test_warns_on_rules_without_cases_and_can_require_them() {
     );
     let r = run(&["test", "--require-cases", "4", "rules"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn the_text_report_lists_a_stated_non_native_speaker_as_missing_a_native_asset() {
+    let dir = scratch("native-asset");
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("v.yaml"),
+        "id: v\ntitle: V\norganization: UNHCR\nduty_station: { country: HN }\nrequirements:\n  - { id: spanish, kind: language, priority: desirable, languages: es, native: true, source: \"Spanish: native (desirable)\" }\n",
+    )
+    .unwrap();
+    let profile = dir.join("p.yaml");
+    std::fs::write(
+        &profile,
+        "languages: [{ language: es, level: C2, native: false }]\n",
+    )
+    .unwrap();
+    let r = run(&[
+        "check",
+        profile.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+        "--as-of",
+        "2025-01-01",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("  assets     missing: Spanish\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("below what is asked"), "{}", r.stdout);
 }
 
 #[test]

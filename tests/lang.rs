@@ -61,6 +61,7 @@ requirements:
   - { id: nationals, kind: nationality, nationals_of: [MX], source: x }
   - { id: junior_years, kind: experience, priority: desirable, years: 0, max_years: 1, source: x }
   - { id: not_nationals, kind: nationality, not_nationals_of: [GT], source: x }
+  - { id: french_native, kind: language, priority: desirable, languages: fr, native: true, source: x }
 "#;
 
 /// Profiles crafted so that, between them, every code is emitted.
@@ -165,6 +166,8 @@ experience:
   - { title: Officer, domains: [community work], start: 2013-01, end: 2016-12 }
 "#,
     "id: partial\nstaff_of: [Friends of UNHCR]\neducation:\n  - { degree: bachelor, field: Law }\n",
+    "id: certified-not-native\nlanguages:\n  - { language: fr, level: C2, native: false }\n",
+    "id: native-not-said\nlanguages:\n  - { language: fr, level: C2 }\n",
 ];
 
 const DATES: &[&str] = &["2017-03-01", "2024-01-15", "2025-08-01"];

@@ -516,7 +516,7 @@ fn fields_of_another_kind_and_bad_weights_are_refused() {
             Some(10),
             Some(5),
             Some("requirements[0].years"),
-            "field `years` does not apply to a `language` requirement, expected one of languages, level"
+            "field `years` does not apply to a `language` requirement, expected one of languages, level, native"
         )
     );
     let err = rules_error(&format!(

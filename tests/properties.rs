@@ -20,7 +20,7 @@ use proptest::sample::Index;
 use vacancy_match::{
     Assessment, AuthorizationStatus, Candidate, Cefr, Certification, Completion, Country, Degree,
     DegreeLevel, Lang, Language, LanguageLevel, LanguageSkill, PartialDate, Period, Priority,
-    Status, Verdict, WorkAuthorization,
+    RuleSet, Status, Verdict, WorkAuthorization,
 };
 
 use common::rules;
@@ -192,10 +192,6 @@ fn as_of() -> impl Strategy<Value = NaiveDate> {
     pick(AS_OF).prop_map(|d| d.parse().expect("a valid as-of date"))
 }
 
-fn level() -> impl Strategy<Value = LanguageLevel> {
-    pick(LEVELS).prop_map(|l| LanguageLevel::parse(l).expect("a valid level"))
-}
-
 fn degree() -> impl Strategy<Value = Degree> {
     (
         pick(DEGREE_NAMES),
@@ -254,12 +250,28 @@ fn period() -> impl Strategy<Value = Period> {
 }
 
 fn language() -> impl Strategy<Value = LanguageSkill> {
-    (pick(LANGUAGES), proptest::option::weighted(0.9, level())).prop_map(|(language, level)| {
-        LanguageSkill {
-            language: Language::parse(language).expect("a valid language"),
-            level,
-        }
-    })
+    (
+        pick(LANGUAGES),
+        proptest::option::weighted(0.9, pick(LEVELS)),
+        proptest::option::weighted(0.3, any::<bool>()),
+    )
+        .prop_map(|(language, level, native)| {
+            // A level written "native" with `native: false` is refused by
+            // the loader: never generated.
+            let says_native = matches!(level, Some("native" | "nativo"));
+            LanguageSkill {
+                language: Language::parse(language).expect("a valid language"),
+                level: level.map(|l| LanguageLevel::parse(l).expect("a valid level")),
+                native: native.filter(|n| *n || !says_native),
+            }
+        })
+}
+
+/// The sixth posting's rules (examples/rules), whose Spanish requirement
+/// asks for a native speaker.
+fn native_rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| RuleSet::from_dir("examples/rules").expect("examples/rules load"))
 }
 
 fn certification() -> impl Strategy<Value = Certification> {
@@ -551,6 +563,35 @@ proptest! {
             languages.push(extra);
         }
         assert_no_worse(&before, &assess_all(&more, as_of))?;
+    }
+
+    /// (d') Stating that a language is a mother tongue (`native: true`,
+    /// where the profile said nothing or "not native") never worsens a
+    /// verdict or lowers a score: level rules see the stated level (or C2
+    /// where none is stated), native rules go from to-verify or not-met
+    /// to met.
+    #[test]
+    fn stating_a_language_native_never_hurts(
+        c in candidate(),
+        which in any::<Index>(),
+        extra in language(),
+        as_of in as_of(),
+    ) {
+        let mut more = c.clone();
+        let languages = more.languages.get_or_insert_with(Vec::new);
+        if languages.is_empty() {
+            languages.push(LanguageSkill { native: None, ..extra });
+        }
+        let i = which.index(languages.len());
+        let before_native = more.clone();
+        if let Some(l) = more.languages.as_mut().and_then(|l| l.get_mut(i)) {
+            l.native = Some(true);
+        }
+        assert_no_worse(&assess_all(&before_native, as_of), &assess_all(&more, as_of))?;
+        assert_no_worse(
+            &native_rules().assess(&before_native, as_of).each(),
+            &native_rules().assess(&more, as_of).each(),
+        )?;
     }
 
     /// (e) The order of a profile's lists does not matter: the same JSON,

@@ -118,6 +118,8 @@ fn loose_rules_the_loader_accepts_validate() {
         "  - { id: l, kind: language, languages: es, level: fluido }\n",
         "  - { id: l, kind: language, languages: [mam, quc], level: A2, years: ~ }\n",
         "  - { id: w, kind: work_authorization }\n",
+        "  - { id: n, kind: language, languages: es, native: true }\n",
+        "  - { id: n, kind: language, languages: es, level: native, native: false }\n",
         "  - { id: e, kind: education, master_substitution: true, paths: [{ degree: master }, { degree: Licenciatura, accredited: true }] }\n",
         "  - { id: x, kind: experience, years: 1.5, scope: national, countries: [MX], priority: desirable, weight: 2 }\n",
     ] {
@@ -134,12 +136,13 @@ fn rule_mistakes_are_flagged() {
     for requirement in [
         "  - { id: l, kind: language, languages: es, level: C1, years: 3 }\n", // field of another kind
         "  - { id: e, kind: education }\n",                                    // paths missing
-        "  - { id: e, kind: education, paths: [] }\n",                         // empty paths
-        "  - { id: l, kind: language, languages: [], level: C1 }\n",           // empty languages
-        "  - { id: s, kind: skill, any_of: [] }\n",                            // empty names
-        "  - { id: s, kind: talent, any_of: [x] }\n",                          // unknown kind
-        "  - { id: x, kind: experience, years: 99 }\n",                        // years out of range
-        "  - { id: x, kind: experience, years: 1, scope: global }\n",          // unknown scope
+        "  - { id: n, kind: language, languages: es, native: false }\n", // no level, not native
+        "  - { id: e, kind: education, paths: [] }\n",                   // empty paths
+        "  - { id: l, kind: language, languages: [], level: C1 }\n",     // empty languages
+        "  - { id: s, kind: skill, any_of: [] }\n",                      // empty names
+        "  - { id: s, kind: talent, any_of: [x] }\n",                    // unknown kind
+        "  - { id: x, kind: experience, years: 99 }\n",                  // years out of range
+        "  - { id: x, kind: experience, years: 1, scope: global }\n",    // unknown scope
     ] {
         let text = format!("{VACANCY}{requirement}");
         assert!(

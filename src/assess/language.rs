@@ -1,4 +1,5 @@
-//! Language requirements at a CEFR level, possibly "one of" several.
+//! Language requirements at a CEFR level, or of a native speaker,
+//! possibly "one of" several.
 
 use super::prepared::Prepared;
 use super::{Context, Outcome};
@@ -10,7 +11,7 @@ use crate::LanguageSkill;
 /// Between two entries of equal status and credit: the higher level is
 /// better, then the language and the level as written, alphabetically.
 fn tie(a: &LanguageSkill, b: &LanguageSkill) -> std::cmp::Ordering {
-    let level = |l: &LanguageSkill| l.level.as_ref().map(crate::LanguageLevel::cefr);
+    let level = LanguageSkill::cefr;
     let words = |l: &LanguageSkill| l.level.as_ref().map(ToString::to_string);
     level(a)
         .cmp(&level(b))
@@ -42,13 +43,24 @@ pub(crate) fn assess<'a>(
         if !rule.languages.contains(&skill.language) {
             continue;
         }
-        let (status, credit) = match &skill.level {
-            None => (Status::Unknown, 0.5),
-            Some(level) if level.cefr() >= need => (Status::Met, 1.0),
-            Some(level) => (
-                Status::NotMet,
-                f64::from(level.cefr().rank()) / f64::from(need.rank()),
-            ),
+        let (status, credit) = if rule.native {
+            // Native-ness is a fact apart from the level: a native speaker
+            // who wrote C1 meets it, a certified C2 who does not say is to
+            // verify, and only a profile that says "not native" fails.
+            match skill.mother_tongue() {
+                Some(true) => (Status::Met, 1.0),
+                None => (Status::Unknown, 0.5),
+                Some(false) => (Status::NotMet, 0.0),
+            }
+        } else {
+            match skill.cefr() {
+                None => (Status::Unknown, 0.5),
+                Some(level) if level >= need => (Status::Met, 1.0),
+                Some(level) => (
+                    Status::NotMet,
+                    f64::from(level.rank()) / f64::from(need.rank()),
+                ),
+            }
         };
         let better = match best {
             None => true,
@@ -70,10 +82,12 @@ pub(crate) fn assess<'a>(
             facts(LanguageFound::Missing(languages)),
         );
     };
-    let code = match status {
-        Status::Met => Code::LanguageMet,
-        Status::Unknown => Code::LanguageLevelUnknown,
-        Status::NotMet => Code::LanguageBelowLevel,
+    let code = match (status, rule.native) {
+        (Status::Met, _) => Code::LanguageMet,
+        (Status::Unknown, false) => Code::LanguageLevelUnknown,
+        (Status::NotMet, false) => Code::LanguageBelowLevel,
+        (Status::Unknown, true) => Code::LanguageNativeToVerify,
+        (Status::NotMet, true) => Code::LanguageNotNative,
     };
     Outcome {
         status,

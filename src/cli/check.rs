@@ -165,6 +165,7 @@ fn absent(f: &Finding) -> bool {
         || code.ends_with("_missing")
         || code.ends_with(".not_staff")
         || code.ends_with(".declined")
+        || code.ends_with(".not_native")
 }
 
 /// What a person should read about a finding that is not met: its gap,

@@ -74,11 +74,13 @@ codes! {
     ExperienceToVerify => "experience.to_verify", "Enough years only if periods of unclear relevance, country or scope count.";
     ExperienceNotStated => "experience.not_stated", "The profile states no experience.";
     ExperienceAboveMaximum => "experience.above_maximum", "More years of qualifying experience than the posting's maximum (or more if periods to verify count).";
-    LanguageMet => "language.met", "The language is at or above the required level.";
+    LanguageMet => "language.met", "The language is at or above the required level, or stated as a mother tongue where a native speaker is required.";
     LanguageBelowLevel => "language.below_level", "The language is listed below the required level.";
     LanguageLevelUnknown => "language.level_unknown", "The language is listed without a level.";
     LanguageMissing => "language.missing", "The profile lists languages, not this one.";
     LanguageNotStated => "language.not_stated", "The profile states no languages.";
+    LanguageNativeToVerify => "language.native_to_verify", "A native speaker is required and the profile lists the language without saying whether it is a mother tongue (whatever its level, C2 included): a person must check.";
+    LanguageNotNative => "language.not_native", "A native speaker is required and the profile states the language is not a mother tongue.";
     WorkAuthorizationMet => "work_authorization.met", "A right to work in the country, of an accepted kind, valid on the date that matters.";
     WorkAuthorizationMissing => "work_authorization.missing", "No right to work in the country.";
     WorkAuthorizationExpired => "work_authorization.expired", "A permit that expires before the date it must be valid on.";

@@ -604,8 +604,21 @@ fn level_with_scale(level: &LanguageLevel) -> String {
     }
 }
 
+/// The level of an entry as a level requirement sees it: as written, or
+/// C2 for a native speaker who states none.
+fn stated_level(skill: &crate::LanguageSkill) -> Option<String> {
+    match (&skill.level, skill.native) {
+        (Some(level), _) => Some(level.to_string()),
+        (None, Some(true)) => Some("C2 (native speaker, no level stated)".to_string()),
+        (None, _) => None,
+    }
+}
+
 fn language(f: &LanguageFacts<'_>) -> Rendered {
     let LanguageFacts { rule, found } = *f;
+    if rule.native {
+        return native(f);
+    }
     let level = &rule.level;
     let wanted = language_names(rule);
     let expected = format!("{wanted} at {}", level_with_scale(level));
@@ -637,7 +650,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             status,
         } => {
             let name = skill.language.english_name();
-            let have = skill.level.as_ref().map(ToString::to_string);
+            let have = stated_level(skill);
             let detail = format!("{name} {}", have.as_deref().unwrap_or("(level not stated)"));
             let message = match status {
                 super::Status::Met => {
@@ -658,7 +671,104 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
     }
 }
 
+/// A native-speaker requirement ("Native (required)"): being a native
+/// speaker is a fact of the profile, so its gap is always something to
+/// confirm, never something to acquire.
+fn native(f: &LanguageFacts<'_>) -> Rendered {
+    let LanguageFacts { rule, found } = *f;
+    let wanted = language_names(rule);
+    let expected = format!("a native speaker of {wanted}");
+    match found {
+        LanguageFound::NotStated => plain(
+            format!("no languages stated; needs a native speaker of {wanted}"),
+            expected,
+            Vec::new(),
+            native_gap(f),
+        ),
+        LanguageFound::Missing(listed) => {
+            let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
+            names.sort_unstable();
+            names.dedup();
+            let message = format!(
+                "{wanted} not listed (lists {}); needs a native speaker",
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            );
+            plain(message, expected, Vec::new(), native_gap(f))
+        }
+        LanguageFound::Listed {
+            index,
+            skill,
+            status,
+        } => {
+            let name = skill.language.english_name();
+            let have = skill
+                .level
+                .as_ref()
+                .map_or_else(|| "(level not stated)".to_string(), ToString::to_string);
+            let native = match skill.mother_tongue() {
+                Some(true) => "a mother tongue",
+                Some(false) => "not a mother tongue",
+                None => "mother tongue not stated",
+            };
+            let message = match status {
+                super::Status::Met => {
+                    format!("{name} {have}, a mother tongue: meets the native-speaker requirement")
+                }
+                super::Status::Unknown => format!(
+                    "{name} {have} listed without saying whether it is a mother tongue; a native speaker is required"
+                ),
+                super::Status::NotMet => {
+                    format!("{name} {have}, not a mother tongue; a native speaker is required")
+                }
+            };
+            plain(
+                message,
+                expected,
+                one(
+                    Item::Language(index),
+                    format!("{name} {have}, {native}"),
+                    None,
+                ),
+                native_gap(f),
+            )
+        }
+    }
+}
+
+fn native_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
+    let wanted = || language_names(f.rule);
+    let what = match f.found {
+        LanguageFound::NotStated => {
+            format!("that the candidate is a native speaker of {}", wanted())
+        }
+        LanguageFound::Missing(_) => format!(
+            "that the candidate is a native speaker of {}, which the profile does not list",
+            wanted()
+        ),
+        LanguageFound::Listed { skill, status, .. } => {
+            let name = skill.language.english_name();
+            match status {
+                super::Status::Met => return None,
+                super::Status::Unknown => format!(
+                    "that {name} is the candidate's mother tongue (a native speaker is required)"
+                ),
+                super::Status::NotMet => format!(
+                    "that {name} is the candidate's mother tongue: the profile states it is not"
+                ),
+            }
+        }
+    };
+    Some(Gap::Verify { what })
+}
+
 fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
+    if f.rule.native {
+        return native_gap(f);
+    }
     let level = &f.rule.level;
     match f.found {
         LanguageFound::NotStated => Some(Gap::Verify {
@@ -678,7 +788,7 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
                 }),
                 super::Status::NotMet => Some(Gap::Level {
                     language: name.to_string(),
-                    have: skill.level.as_ref().map(|l| l.cefr().to_string()),
+                    have: skill.cefr().map(|c| c.to_string()),
                     need: level.to_string(),
                 }),
             }

@@ -823,8 +823,21 @@ fn first_three(names: &[&str]) -> String {
     names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
 }
 
+/// The level of an entry as a level requirement sees it: as written, or
+/// C2 for a native speaker who states none.
+fn stated_level(skill: &crate::LanguageSkill) -> Option<String> {
+    match (&skill.level, skill.native) {
+        (Some(l), _) => Some(level(l)),
+        (None, Some(true)) => Some("C2 (lengua materna, sin nivel indicado)".to_string()),
+        (None, _) => None,
+    }
+}
+
 fn language(f: &LanguageFacts<'_>) -> Rendered {
     let LanguageFacts { rule, found } = *f;
+    if rule.native {
+        return native(f);
+    }
     let need = level(&rule.level);
     let wanted = language_names(rule);
     let expected = format!("{wanted}, nivel {}", level_with_scale(&rule.level));
@@ -868,7 +881,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             status,
         } => {
             let name = skill.language.spanish_name();
-            let have = skill.level.as_ref().map(level);
+            let have = stated_level(skill);
             let detail = format!(
                 "{name} {}",
                 have.as_deref().unwrap_or("(nivel no indicado)")
@@ -893,7 +906,107 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
     }
 }
 
+/// A native-speaker requirement ("Nativo (requerido)"): being a native
+/// speaker is a fact of the profile, so its gap is always something to
+/// confirm, never something to acquire.
+fn native(f: &LanguageFacts<'_>) -> Rendered {
+    let LanguageFacts { rule, found } = *f;
+    let wanted = language_names(rule);
+    let expected = format!("hablante nativo de {wanted}");
+    match found {
+        LanguageFound::NotStated => plain(
+            format!("no se indican idiomas; se requiere hablante nativo de {wanted}"),
+            expected,
+            Vec::new(),
+            native_gap(f),
+        ),
+        LanguageFound::Missing(listed) => {
+            let mut names: Vec<&str> = listed.iter().map(|l| l.language.spanish_name()).collect();
+            names.sort_unstable();
+            names.dedup();
+            let message = if names.is_empty() {
+                format!("no figura {wanted} (no se indica ninguno); se requiere hablante nativo")
+            } else {
+                format!(
+                    "no figura {wanted} (se indican: {}); se requiere hablante nativo",
+                    names.join(", ")
+                )
+            };
+            plain(message, expected, Vec::new(), native_gap(f))
+        }
+        LanguageFound::Listed {
+            index,
+            skill,
+            status,
+        } => {
+            let name = skill.language.spanish_name();
+            let have = skill
+                .level
+                .as_ref()
+                .map_or_else(|| "(nivel no indicado)".to_string(), level);
+            let native = match skill.mother_tongue() {
+                Some(true) => "lengua materna",
+                Some(false) => "no es lengua materna",
+                None => "lengua materna no indicada",
+            };
+            let message = match status {
+                super::Status::Met => {
+                    format!("{name} {have}, lengua materna: cumple el requisito de hablante nativo")
+                }
+                super::Status::Unknown => format!(
+                    "{name} {have} sin indicar si es lengua materna; se requiere hablante nativo"
+                ),
+                super::Status::NotMet => {
+                    format!("{name} {have}, no es lengua materna; se requiere hablante nativo")
+                }
+            };
+            plain(
+                message,
+                expected,
+                one(
+                    Item::Language(index),
+                    format!("{name} {have}, {native}"),
+                    None,
+                ),
+                native_gap(f),
+            )
+        }
+    }
+}
+
+fn native_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
+    let wanted = || language_names(f.rule);
+    let what = match f.found {
+        LanguageFound::NotStated => {
+            format!(
+                "que {} sea lengua materna de la persona candidata",
+                wanted()
+            )
+        }
+        LanguageFound::Missing(_) => format!(
+            "que {} sea lengua materna de la persona candidata (el perfil no lo menciona)",
+            wanted()
+        ),
+        LanguageFound::Listed { skill, status, .. } => {
+            let name = skill.language.spanish_name();
+            match status {
+                super::Status::Met => return None,
+                super::Status::Unknown => format!(
+                    "que {name} sea lengua materna de la persona candidata (se requiere hablante nativo)"
+                ),
+                super::Status::NotMet => format!(
+                    "que {name} sea lengua materna de la persona candidata: el perfil indica que no lo es"
+                ),
+            }
+        }
+    };
+    Some(Gap::Verify { what })
+}
+
 fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
+    if f.rule.native {
+        return native_gap(f);
+    }
     let need = level(&f.rule.level);
     match f.found {
         LanguageFound::NotStated => Some(Gap::Verify {
@@ -913,7 +1026,7 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
                 }),
                 super::Status::NotMet => Some(Gap::Level {
                     language: name.to_string(),
-                    have: skill.level.as_ref().map(|l| l.cefr().to_string()),
+                    have: skill.cefr().map(|c| c.to_string()),
                     need,
                 }),
             }

@@ -103,10 +103,7 @@ impl Facts<'_> {
                     if language >= 1 << 48 {
                         return None;
                     }
-                    let level = skill
-                        .level
-                        .as_ref()
-                        .map_or(0, |l| u64::from(l.cefr().rank()));
+                    let level = skill.cefr().map_or(0, |c| u64::from(c.rank()));
                     let variant = match status {
                         Status::Met => return None,
                         Status::Unknown => 3,

@@ -216,10 +216,16 @@ impl<'v> ResumeReader<'v> {
     ///
     /// # Example
     /// ```
-    /// let value = serde_json::json!({"languages": [{"language": "Spanish", "fluency": "Native speaker"}]});
+    /// let value = serde_json::json!({"languages": [
+    ///     {"language": "Spanish", "fluency": "Native speaker"},
+    ///     {"language": "English", "fluency": "Native or bilingual proficiency"},
+    /// ]});
     /// let cv = vacancy_match::ResumeReader::new().read_value(&value)?;
-    /// let es = &cv.languages.unwrap()[0];
-    /// assert_eq!(es.level.as_ref().unwrap().cefr(), vacancy_match::Cefr::C2);
+    /// let languages = cv.languages.unwrap();
+    /// assert_eq!(languages[0].level.as_ref().unwrap().cefr(), vacancy_match::Cefr::C2);
+    /// // "Native speaker" states a mother tongue; "native or bilingual" does not say which.
+    /// assert_eq!(languages[0].native, Some(true));
+    /// assert_eq!(languages[1].native, None);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     pub fn read_value(&self, value: &Value) -> Result<Candidate, Error> {
@@ -305,7 +311,15 @@ impl<'v> ResumeReader<'v> {
                     );
                     continue;
                 };
-                let level = match r.string(l, &["fluency"], &format!("{at}.fluency")) {
+                let fluency_words = r.string(l, &["fluency"], &format!("{at}.fluency"));
+                // "Native speaker", "Mother tongue" state a mother tongue;
+                // "Native or bilingual proficiency" (LinkedIn's) does not
+                // say which, so it is left to verify.
+                let native = fluency_words
+                    .as_deref()
+                    .is_some_and(crate::model::says_native)
+                    .then_some(true);
+                let level = match fluency_words {
                     None => None,
                     Some(f) => match LanguageLevel::parse(&f).or_else(|| fluency(&f)) {
                         Some(level) => Some(level),
@@ -320,7 +334,11 @@ impl<'v> ResumeReader<'v> {
                 };
                 let n = languages.len();
                 r.entries.insert(format!("languages[{n}]"), at);
-                languages.push(LanguageSkill { language, level });
+                languages.push(LanguageSkill {
+                    language,
+                    level,
+                    native,
+                });
             }
             cv.languages = Some(languages);
         }

@@ -797,6 +797,7 @@ impl RowReader<'_> {
                                 languages.stated().push(LanguageSkill {
                                     language,
                                     level: None,
+                                    native: None,
                                 });
                             }
                             None => languages.broken = true,
@@ -870,6 +871,7 @@ impl RowReader<'_> {
             languages.stated().push(LanguageSkill {
                 language,
                 level: level.map(|(l, _)| l),
+                native: None,
             });
         }
         // Once some language is stated, the list reads as complete: a
@@ -881,6 +883,7 @@ impl RowReader<'_> {
                     languages.stated().push(LanguageSkill {
                         language,
                         level: None,
+                        native: None,
                     });
                 }
             }

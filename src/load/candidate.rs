@@ -180,6 +180,20 @@ impl Candidate {
                 }
             }
         }
+        for (i, l) in self.languages.iter().flatten().enumerate() {
+            if let (Some(level), Some(false)) = (&l.level, l.native) {
+                if level.says_native() {
+                    out.push((
+                        format!("languages[{i}].native"),
+                        format!(
+                            "`native: false` contradicts level `{}`, which says a mother tongue; \
+                             expected `native: true` or a level such as C2",
+                            level.written().unwrap_or("native")
+                        ),
+                    ));
+                }
+            }
+        }
         for (i, c) in self.certifications.iter().flatten().enumerate() {
             if let (Some(issued), Some(expires)) = (c.issued, c.expires) {
                 if expires.last_day() < issued.first_day() {

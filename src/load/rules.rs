@@ -12,7 +12,7 @@ use crate::model::vacancy::{
     InternalRule, Kind, LanguageRule, Localized, NamedRule, NationalityRule, Rule, Scope,
 };
 use crate::model::{
-    unknown_level, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
+    unknown_level, Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
 };
 use crate::AuthorizationStatus;
 use crate::{Priority, Requirement, Vacancy};
@@ -76,6 +76,10 @@ const FIELD_SYNONYMS: &[(&str, &str)] = &[
     ("fields_of_study", "fields"),
     ("field", "fields"),
     ("cefr", "level"),
+    ("native_speaker", "native"),
+    ("mother_tongue", "native"),
+    ("nativo", "native"),
+    ("lengua_materna", "native"),
     ("nivel", "level"),
     ("quote", "source"),
     ("fuente", "source"),
@@ -274,10 +278,16 @@ struct RawRequirement {
     /// `language`: one language, or a list meaning "one of".
     #[serde(default)]
     languages: Option<Languages>,
-    /// `language`: the level required, CEFR or a posting descriptor.
+    /// `language`: the level required, CEFR or a posting descriptor;
+    /// optional with `native: true`.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<LanguageLevel>"))]
     level: Option<String>,
+    /// `language`: `true` when the posting requires a native speaker
+    /// (mother tongue): met by a profile that states the language native,
+    /// whatever level it states; to verify when the profile does not say.
+    #[serde(default)]
+    native: Option<bool>,
     // work authorization
     /// `work_authorization`: the country; default the duty station's.
     #[serde(default)]
@@ -443,7 +453,7 @@ pub(crate) fn fields_of(kind: Kind) -> &'static [&'static str] {
             "scope",
             "after_degree",
         ],
-        Kind::Language => &["languages", "level"],
+        Kind::Language => &["languages", "level", "native"],
         Kind::WorkAuthorization => &["country", "statuses"],
         Kind::Internal => &["organizations", "affiliates"],
         Kind::Certification | Kind::Skill => &["any_of"],
@@ -473,6 +483,7 @@ impl RawRequirement {
         note(self.after_degree.is_some(), "after_degree");
         note(self.languages.is_some(), "languages");
         note(self.level.is_some(), "level");
+        note(self.native.is_some(), "native");
         note(self.country.is_some(), "country");
         note(self.statuses.is_some(), "statuses");
         note(self.organizations.is_some(), "organizations");
@@ -1055,14 +1066,19 @@ fn requirement(
             Rule::Experience(rule)
         }
         Kind::Language => {
-            let (languages, level) = match (r.languages, r.level) {
+            let native_stated = r.native.is_some();
+            let native = r.native == Some(true);
+            // A native speaker is at the top of the ladder: a native
+            // requirement without a level reads as `level: native`.
+            let level = r.level.or_else(|| native.then(|| "native".to_string()));
+            let (languages, level) = match (r.languages, level) {
                 (Some(Languages(languages)), Some(level)) => (languages, level),
                 (None, Some(_)) => {
                     missing(problems, "languages");
                     return None;
                 }
                 (Some(_), None) => {
-                    missing(problems, "level");
+                    missing(problems, "level` or `native: true");
                     return None;
                 }
                 (None, None) => {
@@ -1070,7 +1086,9 @@ fn requirement(
                     return None;
                 }
             };
-            let Some(level) = LanguageLevel::parse_with(&level, scales) else {
+            let Some(level) = LanguageLevel::parse_with(&level, scales).or_else(|| {
+                (native && level == "native").then(|| LanguageLevel::from_cefr(Cefr::C2))
+            }) else {
                 problems.add(&format!("{path}.level"), unknown_level(&level, scales));
                 return None;
             };
@@ -1083,6 +1101,8 @@ fn requirement(
             Rule::Language(LanguageRule {
                 languages,
                 level,
+                native,
+                native_stated,
                 text: RuleText::default(),
             })
         }

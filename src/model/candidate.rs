@@ -525,6 +525,66 @@ pub struct LanguageSkill {
     /// The level; absent means unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<LanguageLevel>,
+    /// Whether the language is the candidate's mother tongue, apart from
+    /// the level: `true` a native speaker, `false` not one, absent not
+    /// stated. A level written as a native speaker's ("native", "lengua
+    /// materna") states `true` too (`mother_tongue` reads both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native: Option<bool>,
+}
+
+impl LanguageSkill {
+    /// Whether the language is the candidate's mother tongue: as `native`
+    /// states it, else `true` when the level was written as a native
+    /// speaker's ("native", "mother tongue", "nativo", "lengua materna"),
+    /// else not stated (`None`). "Bilingual" and CEFR codes, C2 included,
+    /// say a level, not a mother tongue.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Candidate;
+    /// let c = Candidate::from_yaml_str(
+    ///     "languages:\n  - { language: es, level: nativo }\n  - { language: en, level: C2 }\n  - { language: fr, level: C1, native: true }\n",
+    /// )?;
+    /// let l = c.languages.unwrap();
+    /// assert_eq!(l[0].mother_tongue(), Some(true));
+    /// assert_eq!(l[1].mother_tongue(), None);
+    /// assert_eq!(l[2].mother_tongue(), Some(true));
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn mother_tongue(&self) -> Option<bool> {
+        self.native.or_else(|| {
+            self.level
+                .as_ref()
+                .is_some_and(LanguageLevel::says_native)
+                .then_some(true)
+        })
+    }
+
+    /// The CEFR level a level requirement compares: the level as stated
+    /// (a native speaker who wrote C1 is C1), or C2 for a native speaker
+    /// who states no level; `None` when neither is stated.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Cefr};
+    /// let c = Candidate::from_yaml_str(
+    ///     "languages:\n  - { language: es, native: true }\n  - { language: fr, level: C1, native: true }\n  - { language: en }\n",
+    /// )?;
+    /// let l = c.languages.unwrap();
+    /// assert_eq!(l[0].cefr(), Some(Cefr::C2));
+    /// assert_eq!(l[1].cefr(), Some(Cefr::C1));
+    /// assert_eq!(l[2].cefr(), None);
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cefr(&self) -> Option<super::Cefr> {
+        match &self.level {
+            Some(level) => Some(level.cefr()),
+            None => (self.native == Some(true)).then_some(super::Cefr::C2),
+        }
+    }
 }
 
 /// A certification or training.

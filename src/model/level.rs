@@ -378,6 +378,13 @@ impl LanguageLevel {
         self.written.as_deref()
     }
 
+    /// Whether the level was written as a native speaker's: "native",
+    /// "mother tongue", "first language", "nativo", "lengua materna" and
+    /// the like. "Bilingual" is the top of the scale, not a mother tongue.
+    pub(crate) fn says_native(&self) -> bool {
+        self.written.as_deref().is_some_and(says_native)
+    }
+
     /// A level given directly on the CEFR scale.
     ///
     /// # Example
@@ -431,6 +438,28 @@ impl<'de> Deserialize<'de> for LanguageLevel {
             LanguageLevel::parse(text).ok_or_else(|| unknown_level(text, Scales::bundled()))
         })
     }
+}
+
+/// Whether words for a language level say a mother tongue ("native",
+/// "Lengua materna"), ignoring case and surrounding space.
+pub(crate) fn says_native(words: &str) -> bool {
+    const NATIVE: [&str; 13] = [
+        "native",
+        "native speaker",
+        "mother tongue",
+        "first language",
+        "nativo",
+        "nativa",
+        "hablante nativo",
+        "hablante nativa",
+        "lengua materna",
+        "idioma materno",
+        "lengua nativa",
+        "idioma nativo",
+        "primera lengua",
+    ];
+    let words = words.trim().to_lowercase();
+    NATIVE.contains(&words.as_str())
 }
 
 /// "unknown language level `x`, did you mean `y`?" or what is accepted.

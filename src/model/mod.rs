@@ -9,6 +9,7 @@ mod scales;
 pub(crate) mod vacancy;
 
 pub use date::PartialDate;
+pub(crate) use level::says_native;
 pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
 pub use level::{Cefr, DegreeLevel, LanguageLevel};

@@ -549,6 +549,11 @@ impl EducationRule {
 pub(crate) struct LanguageRule {
     pub(crate) languages: Vec<Language>,
     pub(crate) level: LanguageLevel,
+    /// A native speaker (mother tongue) is required: the level is then
+    /// not what decides.
+    pub(crate) native: bool,
+    /// Whether the file says `native:` at all (`false` included).
+    pub(crate) native_stated: bool,
     /// Its words, written once per language.
     pub(crate) text: crate::explain::RuleText,
 }
