@@ -20,6 +20,7 @@ use crate::{Candidate, Evaluation, Priority};
 ///
 /// | field | meaning |
 /// |---|---|
+/// | `schema_version` | [`SCHEMA_VERSION`](crate::SCHEMA_VERSION), in JSON only (the CSV header names the columns) |
 /// | `source` | where the profile came from: a file path, or `stdin:LINE` / `FILE:LINE` for JSON Lines |
 /// | `candidate` | the candidate's id (a file's stem when the profile has none) |
 /// | `name` | the candidate's name, if stated |
@@ -36,6 +37,9 @@ use crate::{Candidate, Evaluation, Priority};
 ///
 /// An error record has `source`, `as_of` and `error`, and nothing else.
 ///
+/// Serialized, the record starts with `schema_version`; [`ScreenRecord::csv_row`]
+/// is the record without it, the row under [`ScreenRecord::FIELDS`].
+///
 /// # Example
 /// ```
 /// use vacancy_match::{Candidate, RuleSet, ScreenRecord};
@@ -50,6 +54,9 @@ use crate::{Candidate, Evaluation, Priority};
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+// Serialized with `schema_version` first (below); the derive writes the
+// fields.
+#[serde(remote = "Self")]
 pub struct ScreenRecord {
     /// Where the profile came from: a path, or `NAME:LINE` for JSON Lines.
     pub source: String,
@@ -84,7 +91,7 @@ pub struct ScreenRecord {
 
 impl ScreenRecord {
     /// The field names, in the order every format writes them (the CSV
-    /// header).
+    /// header); JSON writes `schema_version` before them.
     ///
     /// # Example
     /// ```
@@ -282,6 +289,52 @@ impl ScreenRecord {
     }
 }
 
+impl Serialize for ScreenRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Versioned<'a> {
+            schema_version: u32,
+            #[serde(flatten)]
+            fields: CsvRow<'a>,
+        }
+        Versioned {
+            schema_version: crate::SCHEMA_VERSION,
+            fields: self.csv_row(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A [`ScreenRecord`] without its `schema_version`: a row under
+/// [`ScreenRecord::FIELDS`] ([`ScreenRecord::csv_row`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CsvRow<'a>(&'a ScreenRecord);
+
+impl Serialize for CsvRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ScreenRecord::serialize(self.0, serializer)
+    }
+}
+
+impl ScreenRecord {
+    /// The record as a CSV row: its fields in the order of
+    /// [`ScreenRecord::FIELDS`], without `schema_version` (a CSV file's
+    /// columns are named by its header).
+    ///
+    /// # Example
+    /// ```
+    /// let r = vacancy_match::ScreenRecord::failed("a.yaml", "2025-01-01".parse().unwrap(), "a.yaml: bad");
+    /// let row = serde_json::to_string(&r.csv_row()).unwrap();
+    /// assert!(row.starts_with(r#"{"source":"a.yaml","candidate":null,"#));
+    /// let json = serde_json::to_string(&r).unwrap();
+    /// assert_eq!(json, row.replacen('{', r#"{"schema_version":1,"#, 1));
+    /// ```
+    #[must_use]
+    pub fn csv_row(&self) -> CsvRow<'_> {
+        CsvRow(self)
+    }
+}
+
 impl ScreenRecord {
     /// Appends the record as one line of JSON (without the line break):
     /// the same bytes as `serde_json::to_writer`, written directly, for
@@ -300,7 +353,8 @@ impl ScreenRecord {
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"source\":");
+        write_version(out);
+        out.extend_from_slice(b"\"source\":");
         json_str(out, &self.source);
         out.extend_from_slice(b",\"candidate\":");
         json_opt_str(out, self.candidate.as_deref());
@@ -427,12 +481,21 @@ impl ScreenRecord {
 
 /// The start of an evaluation's JSON record: its source and candidate.
 fn write_head(out: &mut Vec<u8>, source: &str, candidate: &Candidate) {
-    out.extend_from_slice(b"{\"source\":");
+    write_version(out);
+    out.extend_from_slice(b"\"source\":");
     json_line_str(out, source);
     out.extend_from_slice(b",\"candidate\":");
     json_opt_line_str(out, candidate.id.as_deref());
     out.extend_from_slice(b",\"name\":");
     json_opt_line_str(out, candidate.name.as_deref());
+}
+
+/// The opening of a JSON record, up to its first field: `{` and
+/// `"schema_version":N,`.
+fn write_version(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"schema_version\":");
+    let _ = serde_json::to_writer(&mut *out, &crate::SCHEMA_VERSION);
+    out.push(b',');
 }
 
 /// The rest of an evaluation's JSON record, after [`write_head`].

@@ -401,6 +401,9 @@ pub struct Finding {
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+// Serialized with `schema_version` first (src/record.rs); the derive
+// writes the fields.
+#[serde(remote = "Self")]
 pub struct Assessment {
     /// The candidate's id, if known.
     pub candidate: Option<String>,
