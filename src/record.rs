@@ -8,7 +8,7 @@
 //! keeps the version with it. It is the first key, so a reader can check
 //! it before reading the rest.
 
-use serde::ser::{Serialize, Serializer};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::explain::Assessment;
 
@@ -36,25 +36,38 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 impl Serialize for Assessment {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The derived fields after the version, as one struct: the fields
-        // are the derive's (`remote = "Self"` on `Assessment`), so a field
-        // added there is written here without a change.
-        struct Fields<'a>(&'a Assessment);
-        impl Serialize for Fields<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                Assessment::serialize(self.0, serializer)
-            }
-        }
-        #[derive(serde::Serialize)]
-        struct Versioned<'a> {
-            schema_version: u32,
-            #[serde(flatten)]
-            fields: Fields<'a>,
-        }
-        Versioned {
-            schema_version: SCHEMA_VERSION,
-            fields: Fields(self),
-        }
-        .serialize(serializer)
+        // Every field by name, without `..`: a field added to `Assessment`
+        // does not compile here until it is written.
+        let Assessment {
+            candidate,
+            vacancy,
+            title,
+            organization,
+            verdict,
+            score,
+            closed,
+            as_of,
+            measured_at,
+            lang,
+            findings,
+            what_if,
+            audit,
+        } = self;
+        let mut s = serializer.serialize_struct("Assessment", 14)?;
+        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
+        s.serialize_field("candidate", candidate)?;
+        s.serialize_field("vacancy", vacancy)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("organization", organization)?;
+        s.serialize_field("verdict", verdict)?;
+        s.serialize_field("score", score)?;
+        s.serialize_field("closed", closed)?;
+        s.serialize_field("as_of", as_of)?;
+        s.serialize_field("measured_at", measured_at)?;
+        s.serialize_field("lang", lang)?;
+        s.serialize_field("findings", findings)?;
+        s.serialize_field("what_if", what_if)?;
+        s.serialize_field("audit", audit)?;
+        s.end()
     }
 }

@@ -53,10 +53,9 @@ use crate::{Candidate, Evaluation, Priority};
 /// assert!(json["gaps"].as_str().unwrap().starts_with("english: English B2, C1 (fluent) required; "));
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-// Serialized with `schema_version` first (below); the derive writes the
-// fields.
-#[serde(remote = "Self")]
+// Serialized by hand (below): with `schema_version` first, or without it
+// as a CSV row.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScreenRecord {
     /// Where the profile came from: a path, or `NAME:LINE` for JSON Lines.
     pub source: String,
@@ -77,13 +76,10 @@ pub struct ScreenRecord {
     /// The date of the assessment.
     pub as_of: NaiveDate,
     /// Required requirements not met, as `requirement:code`.
-    #[serde(serialize_with = "joined")]
     pub unmet: Vec<String>,
     /// Required requirements to verify, as `requirement:code`.
-    #[serde(serialize_with = "joined")]
     pub to_verify: Vec<String>,
     /// What is missing or to verify, as `requirement: sentence`.
-    #[serde(serialize_with = "joined")]
     pub gaps: Vec<String>,
     /// Why the input could not be read, every problem located.
     pub error: Option<String>,
@@ -291,17 +287,7 @@ impl ScreenRecord {
 
 impl Serialize for ScreenRecord {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Versioned<'a> {
-            schema_version: u32,
-            #[serde(flatten)]
-            fields: CsvRow<'a>,
-        }
-        Versioned {
-            schema_version: crate::SCHEMA_VERSION,
-            fields: self.csv_row(),
-        }
-        .serialize(serializer)
+        self.write_fields(serializer, true)
     }
 }
 
@@ -312,7 +298,64 @@ pub struct CsvRow<'a>(&'a ScreenRecord);
 
 impl Serialize for CsvRow<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ScreenRecord::serialize(self.0, serializer)
+        self.0.write_fields(serializer, false)
+    }
+}
+
+impl ScreenRecord {
+    /// The record's fields in the order of [`ScreenRecord::FIELDS`],
+    /// after `schema_version` when `versioned`.
+    fn write_fields<S: Serializer>(
+        &self,
+        serializer: S,
+        versioned: bool,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A list as one string, its items joined with `"; "`.
+        struct Joined<'a>(&'a [String]);
+        impl Serialize for Joined<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                joined(self.0, serializer)
+            }
+        }
+        // Every field by name, without `..`: a field added to the record
+        // does not compile here until it is written.
+        let ScreenRecord {
+            source,
+            candidate,
+            name,
+            vacancy,
+            title,
+            verdict,
+            score,
+            closed,
+            as_of,
+            unmet,
+            to_verify,
+            gaps,
+            error,
+        } = self;
+        let len = ScreenRecord::FIELDS
+            .len()
+            .saturating_add(usize::from(versioned));
+        let mut s = serializer.serialize_struct("ScreenRecord", len)?;
+        if versioned {
+            s.serialize_field("schema_version", &crate::SCHEMA_VERSION)?;
+        }
+        s.serialize_field("source", source)?;
+        s.serialize_field("candidate", candidate)?;
+        s.serialize_field("name", name)?;
+        s.serialize_field("vacancy", vacancy)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("verdict", verdict)?;
+        s.serialize_field("score", score)?;
+        s.serialize_field("closed", closed)?;
+        s.serialize_field("as_of", as_of)?;
+        s.serialize_field("unmet", &Joined(unmet))?;
+        s.serialize_field("to_verify", &Joined(to_verify))?;
+        s.serialize_field("gaps", &Joined(gaps))?;
+        s.serialize_field("error", error)?;
+        s.end()
     }
 }
 

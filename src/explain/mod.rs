@@ -400,10 +400,8 @@ pub struct Finding {
 /// assert_eq!(report[0].verdict, Verdict::Eligible);
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-// Serialized with `schema_version` first (src/record.rs); the derive
-// writes the fields.
-#[serde(remote = "Self")]
+// Serialized with `schema_version` first, by src/record.rs.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     /// The candidate's id, if known.
     pub candidate: Option<String>,
