@@ -234,6 +234,7 @@ mod import;
 mod load;
 mod matching;
 mod model;
+mod record;
 mod ruleset;
 #[cfg(feature = "schema")]
 mod schema;
@@ -259,12 +260,13 @@ pub use model::candidate::{
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
+pub use record::SCHEMA_VERSION;
 pub use ruleset::RuleSet;
 #[cfg(all(feature = "schema", feature = "import"))]
 pub use schema::mapping_schema;
 #[cfg(feature = "schema")]
-pub use schema::{candidate_schema, rules_schema};
-pub use screen::ScreenRecord;
+pub use schema::{candidate_schema, output_schema, rules_schema};
+pub use screen::{CsvRow, ScreenRecord};
 
 /// The README's Rust examples, compiled and run as doctests so that it
 /// stays true.

@@ -343,3 +343,220 @@ impl JsonSchema for crate::Code {
         })
     }
 }
+
+/// The JSON Schema (draft 2020-12) of the JSON records the library and
+/// the CLI write, version [`SCHEMA_VERSION`](crate::SCHEMA_VERSION): a
+/// record is one of the `$defs` (`assessment`, `check`, `screen_record`,
+/// `screen`, `listed`, `list`, `validate`, `summary`), each with
+/// `schema_version` first. Keys not named here may be added without a new
+/// version, so records allow them.
+///
+/// # Example
+/// ```
+/// let schema = vacancy_match::output_schema();
+/// assert_eq!(schema["title"], "Output");
+/// assert_eq!(schema["$defs"]["screen_record"]["properties"]["schema_version"]["const"], 1);
+/// ```
+#[must_use]
+pub fn output_schema() -> Value {
+    let version = json!({ "const": crate::SCHEMA_VERSION, "description": "the version of the shape of the record; readers check it first" });
+    let text = json!({ "type": "string" });
+    let opt_text = json!({ "type": ["string", "null"] });
+    let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" });
+    let count = json!({ "type": "integer", "minimum": 0 });
+    let verdict = json!({ "enum": ["eligible", "needs_review", "ineligible"] });
+    let status = json!({ "enum": ["met", "not_met", "unknown"] });
+    let score = json!({ "type": "number", "minimum": 0, "maximum": 100 });
+    let assessment = json!({
+        "description": "One candidate assessed against one vacancy (the library's Assessment; check --format json's assessments).",
+        "type": "object",
+        "required": ["schema_version", "candidate", "vacancy", "title", "organization", "verdict", "score", "closed", "as_of", "measured_at", "lang", "findings", "what_if", "audit"],
+        "properties": {
+            "schema_version": version,
+            "candidate": opt_text,
+            "vacancy": text,
+            "title": text,
+            "organization": text,
+            "verdict": verdict,
+            "score": score,
+            "closed": { "type": "boolean" },
+            "as_of": date,
+            "measured_at": date,
+            "lang": { "enum": ["en", "es"] },
+            "findings": { "type": "array", "items": { "$ref": "#/$defs/finding" } },
+            "what_if": { "type": "array", "items": {
+                "type": "object",
+                "required": ["requirement", "label", "status", "change"],
+                "properties": { "requirement": text, "label": text, "status": status, "change": text },
+            } },
+            "audit": {
+                "type": "object",
+                "required": ["engine", "vacancy", "rules_sha256", "candidate_sha256", "as_of"],
+                "properties": {
+                    "engine": text,
+                    "vacancy": text,
+                    "rules_sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" },
+                    "candidate_sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" },
+                    "as_of": date,
+                },
+            },
+        },
+    });
+    let finding = json!({
+        "description": "One requirement's finding: its code, status, sentence, evidence and gap.",
+        "type": "object",
+        "required": ["requirement", "label", "kind", "priority", "weight", "status", "code", "message", "expected", "evidence", "credit"],
+        "properties": {
+            "requirement": text,
+            "label": text,
+            "kind": text,
+            "priority": { "enum": ["required", "desirable", "condition"] },
+            "weight": { "type": "number", "minimum": 0 },
+            "status": status,
+            "code": { "type": "string", "pattern": "^[a-z_]+\\.[a-z_.]+$" },
+            "message": text,
+            "expected": text,
+            "path": text,
+            "other_paths": { "type": "array", "items": text },
+            "evidence": { "type": "array", "items": {
+                "type": "object",
+                "required": ["item", "detail"],
+                "properties": { "item": text, "detail": text, "matched": { "type": "object" }, "source": text },
+            } },
+            "gap": { "type": "object", "required": ["type"], "properties": { "type": text } },
+            "credit": { "type": "number", "minimum": 0, "maximum": 1 },
+        },
+    });
+    let check = json!({
+        "description": "check --format json: one candidate against the vacancies, ranked.",
+        "type": "object",
+        "required": ["schema_version", "candidate", "name", "as_of", "assessments"],
+        "properties": {
+            "schema_version": version,
+            "candidate": opt_text,
+            "name": opt_text,
+            "as_of": date,
+            "assessments": { "type": "array", "items": { "$ref": "#/$defs/assessment" } },
+        },
+    });
+    let screen_record = json!({
+        "description": "One record of screen --format jsonl (a line) or json (an item): one candidate against one vacancy, or an input that could not be read (error set, the rest null or empty).",
+        "type": "object",
+        "required": ["schema_version", "source", "candidate", "name", "vacancy", "title", "verdict", "score", "closed", "as_of", "unmet", "to_verify", "gaps", "error"],
+        "properties": {
+            "schema_version": version,
+            "source": text,
+            "candidate": opt_text,
+            "name": opt_text,
+            "vacancy": opt_text,
+            "title": opt_text,
+            "verdict": { "anyOf": [verdict, { "type": "null" }] },
+            "score": { "anyOf": [score, { "type": "null" }] },
+            "closed": { "type": ["boolean", "null"] },
+            "as_of": date,
+            "unmet": text,
+            "to_verify": text,
+            "gaps": text,
+            "error": opt_text,
+        },
+        "anyOf": [
+            { "properties": { "error": { "type": "null" }, "vacancy": text, "verdict": verdict, "score": score, "closed": { "type": "boolean" } } },
+            { "properties": { "error": text, "vacancy": { "type": "null" }, "verdict": { "type": "null" }, "score": { "type": "null" }, "closed": { "type": "null" } } },
+        ],
+    });
+    let screen = json!({
+        "description": "screen --format json: an array of screen records.",
+        "type": "array",
+        "items": { "$ref": "#/$defs/screen_record" },
+    });
+    let listed = json!({
+        "description": "One vacancy of list --format json.",
+        "type": "object",
+        "required": ["schema_version", "id", "title", "organization", "duty_station", "country", "deadline", "status", "as_of", "required", "desirable", "file"],
+        "properties": {
+            "schema_version": version,
+            "id": text,
+            "title": text,
+            "organization": text,
+            "duty_station": text,
+            "country": { "type": "string", "pattern": "^[A-Z]{2}$" },
+            "deadline": { "anyOf": [date, { "type": "null" }] },
+            "status": { "enum": ["open", "closed"] },
+            "as_of": date,
+            "required": count,
+            "desirable": count,
+            "file": opt_text,
+        },
+    });
+    let list = json!({
+        "description": "list --format json: an array of vacancies.",
+        "type": "array",
+        "items": { "$ref": "#/$defs/listed" },
+    });
+    let validate = json!({
+        "description": "validate --format json: the counts, every problem and warning.",
+        "type": "object",
+        "required": ["schema_version", "ok", "vacancies", "vocabularies", "profiles", "problems", "warnings"],
+        "properties": {
+            "schema_version": version,
+            "ok": { "type": "boolean" },
+            "vacancies": count,
+            "vocabularies": count,
+            "profiles": count,
+            "problems": { "type": "array", "items": { "type": "object" } },
+            "warnings": { "type": "array", "items": { "type": "object" } },
+        },
+    });
+    let summary = json!({
+        "description": "screen --summary json: per vacancy, the counts and the requirements most often missing.",
+        "type": "object",
+        "required": ["schema_version", "as_of", "inputs", "unreadable", "vacancies"],
+        "properties": {
+            "schema_version": version,
+            "as_of": date,
+            "inputs": count,
+            "unreadable": count,
+            "vacancies": { "type": "array", "items": {
+                "type": "object",
+                "required": ["vacancy", "title", "closed", "screened", "eligible", "needs_review", "ineligible", "errors", "most_missing", "most_to_verify"],
+                "properties": {
+                    "vacancy": text,
+                    "title": text,
+                    "closed": { "type": "boolean" },
+                    "screened": count,
+                    "eligible": count,
+                    "needs_review": count,
+                    "ineligible": count,
+                    "errors": count,
+                    "most_missing": { "type": "array", "items": { "type": "object" } },
+                    "most_to_verify": { "type": "array", "items": { "type": "object" } },
+                },
+            } },
+        },
+    });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Output",
+        "description": "A JSON record written by vacancy-match: one of the $defs. Every record starts with schema_version.",
+        "oneOf": [
+            { "$ref": "#/$defs/check" },
+            { "$ref": "#/$defs/screen" },
+            { "$ref": "#/$defs/screen_record" },
+            { "$ref": "#/$defs/assessment" },
+            { "$ref": "#/$defs/list" },
+            { "$ref": "#/$defs/validate" },
+            { "$ref": "#/$defs/summary" },
+        ],
+        "$defs": {
+            "assessment": assessment,
+            "finding": finding,
+            "check": check,
+            "screen_record": screen_record,
+            "screen": screen,
+            "listed": listed,
+            "list": list,
+            "validate": validate,
+            "summary": summary,
+        },
+    })
+}

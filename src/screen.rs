@@ -20,6 +20,7 @@ use crate::{Candidate, Evaluation, Priority};
 ///
 /// | field | meaning |
 /// |---|---|
+/// | `schema_version` | [`SCHEMA_VERSION`](crate::SCHEMA_VERSION), in JSON only (the CSV header names the columns) |
 /// | `source` | where the profile came from: a file path, or `stdin:LINE` / `FILE:LINE` for JSON Lines |
 /// | `candidate` | the candidate's id (a file's stem when the profile has none) |
 /// | `name` | the candidate's name, if stated |
@@ -36,6 +37,9 @@ use crate::{Candidate, Evaluation, Priority};
 ///
 /// An error record has `source`, `as_of` and `error`, and nothing else.
 ///
+/// Serialized, the record starts with `schema_version`; [`ScreenRecord::csv_row`]
+/// is the record without it, the row under [`ScreenRecord::FIELDS`].
+///
 /// # Example
 /// ```
 /// use vacancy_match::{Candidate, RuleSet, ScreenRecord};
@@ -49,7 +53,9 @@ use crate::{Candidate, Evaluation, Priority};
 /// assert!(json["gaps"].as_str().unwrap().starts_with("english: English B2, C1 (fluent) required; "));
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+// Serialized by hand (below): with `schema_version` first, or without it
+// as a CSV row.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScreenRecord {
     /// Where the profile came from: a path, or `NAME:LINE` for JSON Lines.
     pub source: String,
@@ -70,13 +76,10 @@ pub struct ScreenRecord {
     /// The date of the assessment.
     pub as_of: NaiveDate,
     /// Required requirements not met, as `requirement:code`.
-    #[serde(serialize_with = "joined")]
     pub unmet: Vec<String>,
     /// Required requirements to verify, as `requirement:code`.
-    #[serde(serialize_with = "joined")]
     pub to_verify: Vec<String>,
     /// What is missing or to verify, as `requirement: sentence`.
-    #[serde(serialize_with = "joined")]
     pub gaps: Vec<String>,
     /// Why the input could not be read, every problem located.
     pub error: Option<String>,
@@ -84,7 +87,7 @@ pub struct ScreenRecord {
 
 impl ScreenRecord {
     /// The field names, in the order every format writes them (the CSV
-    /// header).
+    /// header); JSON writes `schema_version` before them.
     ///
     /// # Example
     /// ```
@@ -282,6 +285,99 @@ impl ScreenRecord {
     }
 }
 
+impl Serialize for ScreenRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.write_fields(serializer, true)
+    }
+}
+
+/// A [`ScreenRecord`] without its `schema_version`: a row under
+/// [`ScreenRecord::FIELDS`] ([`ScreenRecord::csv_row`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CsvRow<'a>(&'a ScreenRecord);
+
+impl Serialize for CsvRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write_fields(serializer, false)
+    }
+}
+
+impl ScreenRecord {
+    /// The record's fields in the order of [`ScreenRecord::FIELDS`],
+    /// after `schema_version` when `versioned`.
+    fn write_fields<S: Serializer>(
+        &self,
+        serializer: S,
+        versioned: bool,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A list as one string, its items joined with `"; "`.
+        struct Joined<'a>(&'a [String]);
+        impl Serialize for Joined<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                joined(self.0, serializer)
+            }
+        }
+        // Every field by name, without `..`: a field added to the record
+        // does not compile here until it is written.
+        let ScreenRecord {
+            source,
+            candidate,
+            name,
+            vacancy,
+            title,
+            verdict,
+            score,
+            closed,
+            as_of,
+            unmet,
+            to_verify,
+            gaps,
+            error,
+        } = self;
+        let len = ScreenRecord::FIELDS
+            .len()
+            .saturating_add(usize::from(versioned));
+        let mut s = serializer.serialize_struct("ScreenRecord", len)?;
+        if versioned {
+            s.serialize_field("schema_version", &crate::SCHEMA_VERSION)?;
+        }
+        s.serialize_field("source", source)?;
+        s.serialize_field("candidate", candidate)?;
+        s.serialize_field("name", name)?;
+        s.serialize_field("vacancy", vacancy)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("verdict", verdict)?;
+        s.serialize_field("score", score)?;
+        s.serialize_field("closed", closed)?;
+        s.serialize_field("as_of", as_of)?;
+        s.serialize_field("unmet", &Joined(unmet))?;
+        s.serialize_field("to_verify", &Joined(to_verify))?;
+        s.serialize_field("gaps", &Joined(gaps))?;
+        s.serialize_field("error", error)?;
+        s.end()
+    }
+}
+
+impl ScreenRecord {
+    /// The record as a CSV row: its fields in the order of
+    /// [`ScreenRecord::FIELDS`], without `schema_version` (a CSV file's
+    /// columns are named by its header).
+    ///
+    /// # Example
+    /// ```
+    /// let r = vacancy_match::ScreenRecord::failed("a.yaml", "2025-01-01".parse().unwrap(), "a.yaml: bad");
+    /// let row = serde_json::to_string(&r.csv_row()).unwrap();
+    /// assert!(row.starts_with(r#"{"source":"a.yaml","candidate":null,"#));
+    /// let json = serde_json::to_string(&r).unwrap();
+    /// assert_eq!(json, row.replacen('{', r#"{"schema_version":1,"#, 1));
+    /// ```
+    #[must_use]
+    pub fn csv_row(&self) -> CsvRow<'_> {
+        CsvRow(self)
+    }
+}
+
 impl ScreenRecord {
     /// Appends the record as one line of JSON (without the line break):
     /// the same bytes as `serde_json::to_writer`, written directly, for
@@ -300,7 +396,8 @@ impl ScreenRecord {
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"source\":");
+        write_version(out);
+        out.extend_from_slice(b"\"source\":");
         json_str(out, &self.source);
         out.extend_from_slice(b",\"candidate\":");
         json_opt_str(out, self.candidate.as_deref());
@@ -428,12 +525,21 @@ impl ScreenRecord {
 
 /// The start of an evaluation's JSON record: its source and candidate.
 fn write_head(out: &mut Vec<u8>, source: &str, candidate: &Candidate) {
-    out.extend_from_slice(b"{\"source\":");
+    write_version(out);
+    out.extend_from_slice(b"\"source\":");
     json_line_str(out, source);
     out.extend_from_slice(b",\"candidate\":");
     json_opt_line_str(out, candidate.id.as_deref());
     out.extend_from_slice(b",\"name\":");
     json_opt_line_str(out, candidate.name.as_deref());
+}
+
+/// The opening of a JSON record, up to its first field: `{` and
+/// `"schema_version":N,`.
+fn write_version(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"schema_version\":");
+    let _ = serde_json::to_writer(&mut *out, &crate::SCHEMA_VERSION);
+    out.push(b',');
 }
 
 /// The rest of an evaluation's JSON record, after [`write_head`].

@@ -386,7 +386,7 @@ fn screen_formats_carry_the_same_records() {
     assert!(text.starts_with("screening as of 2025-10-01 against 5 vacancies (bundled rules)"));
     assert!(
         text.trim_end()
-            .ends_with("10 inputs: 5 eligible, 3 needs review, 42 ineligible, 0 could not be read"),
+            .ends_with("10 candidates, 50 assessments (candidate × vacancy): 5 eligible, 3 need review, 42 ineligible; 0 inputs could not be read"),
         "{text}"
     );
 }
@@ -1358,4 +1358,42 @@ fn a_pipe_named_on_the_command_line_is_read_like_standard_input() {
     writer.join().unwrap();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("as of 2025-10-01"), "{}", r.stdout);
+}
+
+/// The README's first command, as it is written there, prints the block
+/// under it; `VACANCY_MATCH_BLESS=1` rewrites the block from the command's
+/// output (review the diff).
+#[test]
+fn the_readme_first_command_prints_its_sample() {
+    let path = Path::new(ROOT).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let command = readme
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap()
+        .trim();
+    let args: Vec<&str> = command
+        .strip_prefix("cargo run -- ")
+        .expect("the README's first command runs the CLI")
+        .split_whitespace()
+        .collect();
+    assert_eq!(args[0], "check", "{command}");
+    let r = run_with(&args, "", &[("NO_COLOR", "1")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The first text block after the command.
+    let after = readme.find(command).unwrap();
+    let start = after + readme[after..].find("```text\n").unwrap() + "```text\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    if std::env::var_os("VACANCY_MATCH_BLESS").is_some() {
+        let mut blessed = readme.clone();
+        blessed.replace_range(start..end, &r.stdout);
+        std::fs::write(&path, blessed).unwrap();
+        return;
+    }
+    assert_eq!(
+        readme[start..end],
+        r.stdout,
+        "the README's first sample differs from what `{command}` prints"
+    );
 }

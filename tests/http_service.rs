@@ -100,6 +100,17 @@ fn assesses_posted_profiles_and_reloads_rules() {
     let (_, body) = request(&addr, "POST", "/assess?as_of=2025-10-01", &itzel);
     let report: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(report.as_array().unwrap().len(), 2);
+    // The service writes what the library serializes, byte for byte: the
+    // same keys in the same order as `check --format json`'s assessments
+    // (tests/output.rs), `schema_version` first.
+    let rules = vacancy_match::RuleSet::from_dir(&dir).unwrap();
+    let cv = vacancy_match::Candidate::from_yaml_str(&itzel).unwrap();
+    let library = rules.assess(&cv, "2025-10-01".parse().unwrap()).ranked();
+    assert_eq!(body, serde_json::to_string(&library).unwrap());
+    assert!(
+        body.starts_with(r#"[{"schema_version":1,"candidate":"#),
+        "{body}"
+    );
 
     // A broken folder is refused and the old rules stay in service.
     std::fs::write(dir.join("broken.yaml"), "id: [").unwrap();

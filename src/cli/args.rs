@@ -123,6 +123,7 @@ Examples:
   vacancy-match schema rules > vacancy.schema.json
   vacancy-match schema candidate > candidate.schema.json
   vacancy-match schema mapping > mapping.schema.json
+  vacancy-match schema output > output.schema.json
 
 For VS Code's YAML extension, start a file with:
   # yaml-language-server: $schema=candidate.schema.json";
@@ -577,6 +578,9 @@ pub(crate) enum SchemaKind {
     Candidate,
     /// A mapping of spreadsheet columns to profile fields
     Mapping,
+    /// The JSON records vacancy-match writes (check, screen, list,
+    /// validate, summary)
+    Output,
 }
 
 fn parse_lang(text: &str) -> Result<vacancy_match::Lang, String> {

@@ -4,7 +4,6 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde_json::json;
 use vacancy_match::{
     Assessment, Candidate, Finding, Lang, Limits, Priority, RuleSet, Status, Verdict, Vocabulary,
 };
@@ -125,12 +124,24 @@ fn write_json(
     report: &[Assessment],
     as_of: NaiveDate,
 ) -> io::Result<()> {
-    let value = json!({
-        "as_of": as_of,
-        "candidate": candidate.id,
-        "name": candidate.name,
-        "assessments": report,
-    });
+    /// `check --format json`: the version first, then who and when, then
+    /// the assessments (each with its own version, as the library
+    /// serializes it).
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        schema_version: u32,
+        candidate: Option<&'a str>,
+        name: Option<&'a str>,
+        as_of: NaiveDate,
+        assessments: &'a [Assessment],
+    }
+    let value = Report {
+        schema_version: vacancy_match::SCHEMA_VERSION,
+        candidate: candidate.id.as_deref(),
+        name: candidate.name.as_deref(),
+        as_of,
+        assessments: report,
+    };
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }

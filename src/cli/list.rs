@@ -11,9 +11,6 @@ use super::output;
 use super::shortlist::closed_vacancies;
 use super::{rules_or_exit, OK};
 
-/// The version of the shape of `list --format json`.
-const SCHEMA_VERSION: u32 = 1;
-
 /// One vacancy, as `list` shows it.
 #[derive(Debug, Serialize)]
 pub(crate) struct Listed {
@@ -51,7 +48,7 @@ pub(crate) fn listed(rules: &RuleSet, as_of: NaiveDate) -> Vec<Listed> {
                 .count();
             let country = v.country();
             Listed {
-                schema_version: SCHEMA_VERSION,
+                schema_version: vacancy_match::SCHEMA_VERSION,
                 id: v.id().to_string(),
                 title: v.title().to_string(),
                 organization: v.organization().to_string(),

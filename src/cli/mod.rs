@@ -114,6 +114,7 @@ fn schema(which: SchemaKind) -> u8 {
         SchemaKind::Rules => vacancy_match::rules_schema(),
         SchemaKind::Candidate => vacancy_match::candidate_schema(),
         SchemaKind::Mapping => vacancy_match::mapping_schema(),
+        SchemaKind::Output => vacancy_match::output_schema(),
     };
     let mut out = io::stdout().lock();
     let written = serde_json::to_writer_pretty(&mut out, &schema)

@@ -83,7 +83,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
             tally.add(&chunk.tally);
             progress.around(|| sink.chunk(&chunk.bytes))?;
             screening.recycle(chunk.bytes);
-            progress.inc(chunk.tally.inputs);
+            progress.inc(chunk.tally.inputs, chunk.tally.bytes);
             Ok(())
         };
         if jobs == 1 {
@@ -150,7 +150,7 @@ pub(crate) fn profiles<'a>(
     as_of: NaiveDate,
     lang: vacancy_match::Lang,
     input_format: super::args::ProfileFormat,
-) -> impl Iterator<Item = Result<(String, Candidate), ScreenRecord>> + 'a {
+) -> impl Iterator<Item = (u64, Result<(String, Candidate), ScreenRecord>)> + 'a {
     let screening = Screening {
         rules,
         vacancy: None,
@@ -160,21 +160,25 @@ pub(crate) fn profiles<'a>(
         buffers: std::sync::Mutex::default(),
         input_format,
     };
-    Items::new(sources, screening.limits).flat_map(move |item| match screening.read(item) {
-        Input::Profile { source, candidate } => vec![Ok((source, candidate))],
-        Input::Failed(record) => vec![Err(record)],
-        Input::Blank => Vec::new(),
-        // A spreadsheet row read in part: its error record, then the rest.
-        Input::Partial {
-            record,
-            source,
-            candidate,
-        } => vec![Err(*record), Ok((source, *candidate))],
+    // Each with the bytes of input it took ([`Item::input_bytes`]).
+    Items::new(sources, screening.limits).flat_map(move |item| {
+        let bytes = item.input_bytes();
+        match screening.read(item) {
+            Input::Profile { source, candidate } => vec![(bytes, Ok((source, candidate)))],
+            Input::Failed(record) => vec![(bytes, Err(record))],
+            Input::Blank => Vec::new(),
+            // A spreadsheet row read in part: its error record, then the rest.
+            Input::Partial {
+                record,
+                source,
+                candidate,
+            } => vec![(bytes, Err(*record)), (0, Ok((source, *candidate)))],
+        }
     })
 }
 
-/// How many inputs [`profiles`] will give, when known before reading them.
-pub(crate) fn known_total(sources: &[Source]) -> Option<u64> {
+/// How far [`profiles`] will go, when known before reading them.
+pub(crate) fn known_total(sources: &[Source]) -> Option<Total> {
     total(sources)
 }
 
@@ -362,13 +366,44 @@ fn plan(paths: &[PathBuf], follow_outside: bool) -> Vec<Source> {
     sources
 }
 
-/// How many profiles there will be, when known before reading them.
-fn total(sources: &[Source]) -> Option<u64> {
-    if sources.iter().any(|s| matches!(s, Source::Lines(_))) {
-        None
-    } else {
-        u64::try_from(sources.len()).ok()
+/// What a progress bar counts up to, when it is known before reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Total {
+    /// Profiles, when each input holds one.
+    Profiles(u64),
+    /// Bytes, when JSON Lines files hold many: the size of every file to
+    /// read, lines advancing it by their length ([`Item::input_bytes`]).
+    Bytes(u64),
+}
+
+/// How far screening `sources` goes, when known before reading them:
+/// unknown for standard input or a pipe.
+fn total(sources: &[Source]) -> Option<Total> {
+    if !sources.iter().any(|s| matches!(s, Source::Lines(_))) {
+        return u64::try_from(sources.len()).ok().map(Total::Profiles);
     }
+    let mut bytes = 0_u64;
+    for source in sources {
+        let size = match source {
+            Source::Lines(path) => regular_size(path)?,
+            Source::File(path) => regular_size(path).unwrap_or(0),
+            Source::Failed { .. } | Source::Ready(_) => 0,
+        };
+        bytes = bytes.saturating_add(size);
+    }
+    Some(Total::Bytes(bytes))
+}
+
+/// The size of a regular file; `None` for `-`, a pipe or a path that
+/// cannot be read.
+fn regular_size(path: &Path) -> Option<u64> {
+    if path == Path::new("-") {
+        return None;
+    }
+    std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len())
 }
 
 /// One unit of screening work.
@@ -394,6 +429,20 @@ pub(crate) enum Item {
 }
 
 impl Item {
+    /// How far reading this item advances through the input's bytes, for
+    /// [`Total::Bytes`]: a line and its line break, a file's size. Blank
+    /// lines give no item, so a bar may end a few bytes short of its
+    /// length before it is cleared.
+    pub(crate) fn input_bytes(&self) -> u64 {
+        match self {
+            Item::Line { text, .. } => {
+                u64::try_from(text.range.len().saturating_add(1)).unwrap_or(u64::MAX)
+            }
+            Item::File(path) => regular_size(path).unwrap_or(0),
+            Item::Failed { .. } | Item::Profile { .. } => 0,
+        }
+    }
+
     /// The bytes of its text held in memory (a line's; a file is read by
     /// the thread that screens it).
     fn bytes(&self) -> usize {
@@ -872,16 +921,17 @@ impl Screening<'_> {
                     out.push(b'\n');
                 }
                 (ScreenFormat::Csv, Some(w)) if format.raw_csv => {
-                    w.serialize(r).map_err(csv_error)?;
+                    w.serialize(r.csv_row()).map_err(csv_error)?;
                 }
                 (ScreenFormat::Csv, Some(w)) => {
-                    w.serialize(neutralised(r)).map_err(csv_error)?;
+                    w.serialize(neutralised(r).csv_row()).map_err(csv_error)?;
                 }
                 (ScreenFormat::Csv, None) | (ScreenFormat::Html, _) => {}
             }
             Ok(())
         };
         for item in items {
+            chunk.tally.bytes = chunk.tally.bytes.saturating_add(item.input_bytes());
             let input = self.read(item);
             if !matches!(input, Input::Blank) {
                 chunk.tally.inputs += 1;
@@ -991,6 +1041,8 @@ struct Chunk {
 #[derive(Debug, Default)]
 struct Tally {
     inputs: usize,
+    /// Bytes of input read ([`Item::input_bytes`]).
+    bytes: u64,
     bad: usize,
     eligible: usize,
     needs_review: usize,
@@ -1000,6 +1052,7 @@ struct Tally {
 impl Tally {
     fn add(&mut self, other: &Tally) {
         self.inputs += other.inputs;
+        self.bytes = self.bytes.saturating_add(other.bytes);
         self.bad += other.bad;
         self.eligible += other.eligible;
         self.needs_review += other.needs_review;
@@ -1086,11 +1139,34 @@ impl<W: Write> Sink<W> {
 
     fn end(&mut self, tally: &Tally) -> io::Result<()> {
         match self.format {
-            ScreenFormat::Text => writeln!(
-                self.out,
-                "{} inputs: {} eligible, {} needs review, {} ineligible, {} could not be read",
-                tally.inputs, tally.eligible, tally.needs_review, tally.ineligible, tally.bad
-            )?,
+            ScreenFormat::Text => {
+                // Candidates and assessments (one per candidate × vacancy)
+                // are counted apart: the verdicts count assessments.
+                let candidates = tally.inputs.saturating_sub(tally.bad);
+                let assessments = tally
+                    .eligible
+                    .saturating_add(tally.needs_review)
+                    .saturating_add(tally.ineligible);
+                let plural = |n: usize, one: &'static str, many: &'static str| {
+                    if n == 1 {
+                        one
+                    } else {
+                        many
+                    }
+                };
+                writeln!(
+                    self.out,
+                    "{candidates} {}, {assessments} {} (candidate × vacancy): {} eligible, {} {}, {} ineligible; {} {} could not be read",
+                    plural(candidates, "candidate", "candidates"),
+                    plural(assessments, "assessment", "assessments"),
+                    tally.eligible,
+                    tally.needs_review,
+                    plural(tally.needs_review, "needs review", "need review"),
+                    tally.ineligible,
+                    tally.bad,
+                    plural(tally.bad, "input", "inputs"),
+                )?;
+            }
             ScreenFormat::Json => {
                 self.out
                     .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
@@ -1201,38 +1277,56 @@ pub(crate) fn write_text_record(
     Ok(())
 }
 
-/// A progress bar on standard error when it is a terminal.
+/// A progress bar on standard error when it is a terminal (and not
+/// `-q`): a count and a rate, and with a known [`Total`] a percent and an
+/// ETA.
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     /// Records go to the same terminal: hide the bar while writing them.
     share_terminal: bool,
+    /// The bar counts bytes; profiles are counted in its message.
+    bytes: bool,
+    profiles: std::sync::atomic::AtomicU64,
 }
 
 impl Progress {
-    pub(crate) fn new(total: Option<u64>) -> Progress {
-        if !io::stderr().is_terminal() || super::quiet() {
-            return Progress {
-                bar: None,
-                share_terminal: false,
-            };
-        }
-        let bar = match total {
-            Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr())
-                .with_style(
-                    ProgressStyle::with_template(
-                        "{bar:30} {pos}/{len} profiles ({percent}%), {per_sec}, eta {eta}",
-                    )
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
-                ),
-            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-                ProgressStyle::with_template("{spinner} {pos} profiles, {per_sec}, {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            ),
+    pub(crate) fn new(total: Option<Total>) -> Progress {
+        let bytes = matches!(total, Some(Total::Bytes(_)));
+        let mut progress = Progress {
+            bar: None,
+            share_terminal: false,
+            bytes,
+            profiles: std::sync::atomic::AtomicU64::new(0),
         };
-        Progress {
-            bar: Some(bar),
-            share_terminal: io::stdout().is_terminal(),
+        if !io::stderr().is_terminal() || super::quiet() {
+            return progress;
         }
+        let (len, template) = match total {
+            Some(Total::Profiles(n)) => (
+                Some(n),
+                "{bar:30} {pos}/{len} profiles ({percent}%), {per_sec}, eta {eta}",
+            ),
+            Some(Total::Bytes(n)) => (
+                Some(n),
+                "{bar:30} {percent}% of {binary_total_bytes}, {msg} profiles, {binary_bytes_per_sec}, eta {eta}",
+            ),
+            None => (None, "{spinner} {pos} profiles, {per_sec}, {elapsed}"),
+        };
+        let style = ProgressStyle::with_template(template).unwrap_or_else(|_| {
+            if len.is_some() {
+                ProgressStyle::default_bar()
+            } else {
+                ProgressStyle::default_spinner()
+            }
+        });
+        let bar =
+            ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr()).with_style(style);
+        if bytes {
+            bar.set_message("0");
+        }
+        progress.bar = Some(bar);
+        progress.share_terminal = io::stdout().is_terminal();
+        progress
     }
 
     pub(crate) fn around<T>(&self, write: impl FnOnce() -> T) -> T {
@@ -1242,9 +1336,21 @@ impl Progress {
         }
     }
 
-    pub(crate) fn inc(&self, inputs: usize) {
-        if let Some(bar) = &self.bar {
-            bar.inc(u64::try_from(inputs).unwrap_or(u64::MAX));
+    /// `inputs` more profiles read, from `bytes` more bytes of input.
+    pub(crate) fn inc(&self, inputs: usize, bytes: u64) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        let inputs = u64::try_from(inputs).unwrap_or(u64::MAX);
+        if self.bytes {
+            let profiles = self
+                .profiles
+                .fetch_add(inputs, std::sync::atomic::Ordering::Relaxed)
+                .saturating_add(inputs);
+            bar.set_message(profiles.to_string());
+            bar.inc(bytes);
+        } else {
+            bar.inc(inputs);
         }
     }
 
@@ -1263,6 +1369,36 @@ mod tests {
         let reader = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
         let mut lines = Lines::new("stdin".into(), reader);
         std::iter::from_fn(|| lines.next_item(max)).collect()
+    }
+
+    #[test]
+    fn progress_of_json_lines_files_is_counted_in_bytes() {
+        let dir = std::env::temp_dir().join(format!("vm-progress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let jsonl = dir.join("batch.jsonl");
+        let text = "{\"id\":\"a\"}\n{\"id\":\"b\", \"name\": \"B\"}\n{\"id\":\"c\"}\n";
+        std::fs::write(&jsonl, text).unwrap();
+        let profile = dir.join("d.yaml");
+        std::fs::write(&profile, "id: d\n").unwrap();
+        let size = u64::try_from(text.len() + "id: d\n".len()).unwrap();
+
+        // Files only: a count of profiles.
+        let files = vec![Source::File(profile.clone())];
+        assert_eq!(total(&files), Some(Total::Profiles(1)));
+        // A JSON Lines file: bytes, and reading every item reaches them
+        // (a blank line, which gives no item, would leave its one byte).
+        let sources = vec![Source::Lines(jsonl.clone()), Source::File(profile.clone())];
+        assert_eq!(total(&sources), Some(Total::Bytes(size)));
+        let items = Items::new(sources, Limits::default());
+        let read: u64 = items.map(|i| i.input_bytes()).sum();
+        assert_eq!(read, size);
+        // Half-way through the file is half the bar.
+        let first_line = u64::try_from(text.find('\n').unwrap() + 1).unwrap();
+        let items = Items::new(vec![Source::Lines(jsonl.clone())], Limits::default());
+        assert_eq!(items.map(|i| i.input_bytes()).next(), Some(first_line));
+        // Standard input has no size.
+        assert_eq!(total(&[Source::Lines(PathBuf::from("-"))]), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

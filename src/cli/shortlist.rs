@@ -23,8 +23,6 @@ use super::output::{self, Output};
 use super::paint::Paint;
 use super::{rules_or_exit, screen, BAD_INPUT, OK, USAGE};
 
-/// The version of the summary object's shape.
-const SUMMARY_SCHEMA_VERSION: u32 = 1;
 /// Requirements listed as most often missing, per vacancy.
 const MOST_MISSING: usize = 5;
 
@@ -241,9 +239,9 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
             writer.begin(&mut out, as_of, vacancies.len(), &rules_name)?;
         }
         let profiles = screen::profiles(sources, &rules, as_of, lang, args.input_format);
-        for (seq, profile) in profiles.enumerate() {
+        for (seq, (bytes, profile)) in profiles.enumerate() {
             inputs += 1;
-            progress.inc(1);
+            progress.inc(1, bytes);
             let (source, candidate) = match profile {
                 Ok(read) => read,
                 Err(record) => {
@@ -330,7 +328,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         return code;
     }
     let summary = Summary {
-        schema_version: SUMMARY_SCHEMA_VERSION,
+        schema_version: vacancy_match::SCHEMA_VERSION,
         as_of,
         inputs,
         unreadable,
@@ -482,9 +480,9 @@ impl Writer {
                     .has_headers(false)
                     .from_writer(bytes);
                 if self.raw_csv {
-                    w.serialize(record).map_err(io::Error::other)?;
+                    w.serialize(record.csv_row()).map_err(io::Error::other)?;
                 } else {
-                    w.serialize(screen::neutralised(record))
+                    w.serialize(screen::neutralised(record).csv_row())
                         .map_err(io::Error::other)?;
                 }
                 bytes = w.into_inner().map_err(io::Error::other)?;

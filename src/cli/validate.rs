@@ -232,15 +232,27 @@ impl Report {
 
     fn summary(&self, out: &mut impl Write) -> io::Result<()> {
         if self.json {
-            let summary = serde_json::json!({
-                "schema_version": 1,
-                "ok": self.problems == 0,
-                "vacancies": self.vacancies,
-                "vocabularies": self.vocabularies,
-                "profiles": self.profiles,
-                "problems": self.problem_list,
-                "warnings": self.warning_list,
-            });
+            // A struct, not `json!`: the keys in this order, the version
+            // first.
+            #[derive(serde::Serialize)]
+            struct Summary<'a, P, W> {
+                schema_version: u32,
+                ok: bool,
+                vacancies: usize,
+                vocabularies: usize,
+                profiles: usize,
+                problems: &'a P,
+                warnings: &'a W,
+            }
+            let summary = Summary {
+                schema_version: vacancy_match::SCHEMA_VERSION,
+                ok: self.problems == 0,
+                vacancies: self.vacancies,
+                vocabularies: self.vocabularies,
+                profiles: self.profiles,
+                problems: &self.problem_list,
+                warnings: &self.warning_list,
+            };
             serde_json::to_writer_pretty(&mut *out, &summary)?;
             return writeln!(out);
         }

@@ -414,7 +414,8 @@ pub struct Finding {
 /// assert_eq!(loaded, report[0]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+// Serialized with `schema_version` first, by src/record.rs.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(from = "AssessmentData")]
 #[non_exhaustive]
 pub struct Assessment {
