@@ -113,24 +113,15 @@ fn size_limit_is_configurable_and_checked_before_reading() {
         "{err}"
     );
 
-    let roomy = Limits {
-        max_bytes: 8 * 1024 * 1024,
-        ..Limits::default()
-    };
+    let roomy = Limits::default().with_max_bytes(8 * 1024 * 1024);
     let ok = Candidate::from_str_with(&big, InputFormat::Yaml, &roomy).unwrap();
     assert_eq!(ok.skills.unwrap().len(), 200_000);
 
     let dir = scratch("size");
     let file = dir.join("big.yaml");
     std::fs::write(&file, &big).unwrap();
-    let err = Candidate::from_path_with(
-        &file,
-        &Limits {
-            max_bytes: 1000,
-            ..Limits::default()
-        },
-    )
-    .unwrap_err();
+    let err =
+        Candidate::from_path_with(&file, &Limits::default().with_max_bytes(1000)).unwrap_err();
     let loc = err.location().unwrap();
     assert_eq!(loc.file(), Some(file.display().to_string().as_str()));
 }

@@ -137,7 +137,7 @@ impl<'v> ResumeReader<'v> {
     /// # Example
     /// ```
     /// use vacancy_match::{Limits, ResumeReader};
-    /// let err = ResumeReader::new().limits(Limits { max_bytes: 4, ..Limits::default() }).read_str("{\"basics\": {}}", "cv.json").unwrap_err();
+    /// let err = ResumeReader::new().limits(Limits::default().with_max_bytes(4)).read_str("{\"basics\": {}}", "cv.json").unwrap_err();
     /// assert!(err.to_string().contains("larger than the limit"));
     /// ```
     #[must_use]

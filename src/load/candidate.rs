@@ -111,7 +111,7 @@ impl Candidate {
     /// # Example
     /// ```
     /// use vacancy_match::{Candidate, Limits};
-    /// let err = Candidate::from_path_with("examples/candidates/ana_lopez_protection.yaml", &Limits { max_bytes: 10, ..Limits::default() }).unwrap_err();
+    /// let err = Candidate::from_path_with("examples/candidates/ana_lopez_protection.yaml", &Limits::default().with_max_bytes(10)).unwrap_err();
     /// assert!(err.to_string().starts_with("examples/candidates/ana_lopez_protection.yaml: input of"));
     /// ```
     pub fn from_path_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Candidate, Error> {

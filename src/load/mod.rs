@@ -62,7 +62,7 @@ impl InputFormat {
 /// # Example
 /// ```
 /// use vacancy_match::{Candidate, Limits};
-/// let tiny = Limits { max_bytes: 8, ..Limits::default() };
+/// let tiny = Limits::default().with_max_bytes(8);
 /// let err = Candidate::from_str_with("id: a-long-name", vacancy_match::InputFormat::Yaml, &tiny).unwrap_err();
 /// assert!(err.to_string().contains("larger than the limit"));
 /// ```
@@ -77,6 +77,7 @@ impl InputFormat {
 /// assesses keeps in addition its own table of recent names of at most an
 /// eighth of the budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest accepted input, in bytes (default 1 MiB; profiles are a
     /// few kilobytes and rule files a few dozen). Files are never read
@@ -86,6 +87,38 @@ pub struct Limits {
     /// write, across all candidates it assesses (default 16 MiB, about
     /// 50,000 names). Set when the rule set is loaded.
     pub cache_bytes: usize,
+}
+
+impl Limits {
+    /// These limits with a different largest accepted input, in bytes.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Limits;
+    /// let roomy = Limits::default().with_max_bytes(8 * 1024 * 1024);
+    /// assert_eq!(roomy.max_bytes, 8 * 1024 * 1024);
+    /// assert_eq!(roomy.cache_bytes, Limits::default().cache_bytes);
+    /// ```
+    #[must_use]
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Limits {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// These limits with a different budget for remembered names, in
+    /// bytes.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Limits;
+    /// let lean = Limits::default().with_cache_bytes(1024 * 1024);
+    /// assert_eq!(lean.cache_bytes, 1024 * 1024);
+    /// ```
+    #[must_use]
+    pub fn with_cache_bytes(mut self, cache_bytes: usize) -> Limits {
+        self.cache_bytes = cache_bytes;
+        self
+    }
 }
 
 impl Default for Limits {
