@@ -25,7 +25,7 @@ pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
 pub(crate) use experience::{cited as experience_cited, span_years, Span};
 pub use prepared::PreparedCandidate;
-pub(crate) use prepared::{Prepared, PreparedDegree};
+pub(crate) use prepared::{Prepared, PreparedDegree, PreparedPeriod};
 
 /// Share of the score that required requirements carry when a vacancy
 /// also has desirable ones.
