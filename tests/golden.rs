@@ -165,3 +165,107 @@ fn a_prepared_candidate_answers_as_a_fresh_one() {
         }
     }
 }
+
+/// Names no vocabulary knows: each generated profile's fields, domains,
+/// skills and certificate names are given a made-up word, so that every
+/// comparison is a miss or a near miss, and each profile also gets two
+/// wholly unknown domains and a degree in an unknown field.
+fn with_unknown_names(line: &str, index: usize) -> String {
+    use serde_json::Value;
+    const WORDS: [&str; 5] = ["zorvath", "kelpmine", "ontrabia", "quillex", "marovent"];
+    let word = |i: usize| WORDS.get(i % WORDS.len()).copied().unwrap();
+    let mut value: Value = serde_json::from_str(line).unwrap();
+    let rename = |v: &mut Value, i: usize| {
+        if let Some(s) = v.as_str() {
+            *v = Value::String(format!("{s} {}", word(i)));
+        }
+    };
+    let p = value.as_object_mut().unwrap();
+    if let Some(Value::Array(education)) = p.get_mut("education") {
+        for (i, d) in education.iter_mut().enumerate() {
+            if let Some(field) = d.get_mut("field") {
+                rename(field, index + i);
+            }
+        }
+        education.push(serde_json::json!({
+            "degree": "Maestría",
+            "completed": "2015-06",
+            "field": format!("estudios {}", word(index + 3)),
+        }));
+    }
+    if let Some(Value::Array(periods)) = p.get_mut("experience") {
+        for (i, period) in periods.iter_mut().enumerate() {
+            if let Some(Value::Array(domains)) = period.get_mut("domains") {
+                for (j, d) in domains.iter_mut().enumerate() {
+                    if (i + j + index) % 2 == 0 {
+                        rename(d, i + j);
+                    }
+                }
+                domains.push(Value::String(format!("{} work", word(index + i))));
+                domains.push(Value::String(format!("asistencia {}", word(index + i + 1))));
+            }
+        }
+    }
+    for list in ["skills", "certifications"] {
+        if let Some(Value::Array(items)) = p.get_mut(list) {
+            for (i, item) in items.iter_mut().enumerate() {
+                match item {
+                    Value::String(_) => rename(item, index + i),
+                    Value::Object(o) => {
+                        if let Some(name) = o.get_mut("name") {
+                            rename(name, index + i);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    serde_json::to_string(&value).unwrap()
+}
+
+/// Generated profiles with many unknown names, in both languages: the
+/// JSON and the text of every assessment, as digests.
+#[test]
+fn generated_profiles_with_unknown_names_in_both_languages() {
+    use vacancy_match::Lang;
+    let rules = RuleSet::bundled().unwrap();
+    let input = Path::new(GOLDEN).join("unknown_names.jsonl");
+    if blessing() && !input.exists() {
+        let generated = std::fs::read_to_string(Path::new(GOLDEN).join("generated.jsonl")).unwrap();
+        let lines: String = generated
+            .lines()
+            .take(100)
+            .enumerate()
+            .map(|(i, line)| with_unknown_names(line, i) + "\n")
+            .collect();
+        std::fs::write(&input, lines).unwrap();
+    }
+    let profiles = std::fs::read_to_string(&input).unwrap();
+    let mut digests = String::new();
+    for line in profiles.lines() {
+        let candidate = Candidate::from_json_str(line).unwrap();
+        let id = candidate.id.clone().unwrap();
+        for as_of in AS_OF {
+            for lang in [Lang::En, Lang::Es] {
+                let assessments = rules
+                    .assess(&candidate, as_of.parse().unwrap())
+                    .lang(lang)
+                    .each();
+                let json = serde_json::to_string(&assessments).unwrap();
+                let mut text = String::new();
+                for a in &assessments {
+                    writeln!(text, "{a}\n").unwrap();
+                }
+                writeln!(
+                    digests,
+                    "{id} {as_of} {lang:?} {:016x} {:016x}",
+                    fnv1a(json.as_bytes()),
+                    fnv1a(text.as_bytes())
+                )
+                .unwrap();
+            }
+        }
+    }
+    check(&Path::new(GOLDEN).join("unknown_names.digests"), &digests);
+}

@@ -194,9 +194,9 @@ fn completed_by(d: &PreparedDegree<'_>, date: chrono::NaiveDate) -> bool {
 }
 
 /// A degree of the profile, to name in a sentence.
-fn degree_label<'a>(d: &PreparedDegree<'a>) -> Label<'a> {
+fn degree_label<'a>(d: &'a PreparedDegree<'a>) -> Label<'a> {
     Label {
-        source: Source::Degree(d.entry),
+        source: Source::Degree(d),
     }
 }
 

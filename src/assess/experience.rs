@@ -242,9 +242,9 @@ fn domain_match<'a>(
 }
 
 /// A period of the profile, to name in a sentence.
-pub(crate) fn period_label<'a>(period: &PreparedPeriod<'a>) -> Label<'a> {
+pub(crate) fn period_label<'a>(period: &'a PreparedPeriod<'a>) -> Label<'a> {
     Label {
-        source: Source::Period(period.entry),
+        source: Source::Period(period),
     }
 }
 

@@ -26,7 +26,7 @@ pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
 pub(crate) use experience::{cited as experience_cited, span_years, Span};
 pub use prepared::PreparedCandidate;
-pub(crate) use prepared::{Prepared, PreparedDegree};
+pub(crate) use prepared::{Prepared, PreparedDegree, PreparedPeriod};
 pub use request::Request;
 
 /// Share of the score that required requirements carry when a vacancy

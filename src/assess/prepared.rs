@@ -23,7 +23,19 @@ pub(crate) struct PreparedDegree<'c> {
     /// What the profile says of completion (`None`: not stated).
     pub(crate) completion: Option<crate::Completion>,
     pub(crate) accredited: Option<bool>,
+    /// How sentences name the degree, per language ([`Lang`] order):
+    /// written when first explained, then reused.
+    ///
+    /// [`Lang`]: crate::Lang
+    pub(crate) labels: [std::sync::OnceLock<String>; 2],
+    /// The accepted names closest to the degree's field, by list of
+    /// accepted names and language: see `explain::closest_accepted`.
+    pub(crate) closest: std::sync::Mutex<Vec<(ClosestKey, Vec<usize>)>>,
 }
+
+/// A list of accepted names (its address and length in the rule set) and
+/// a language.
+pub(crate) type ClosestKey = (usize, usize, crate::Lang);
 
 pub(crate) struct PreparedPeriod<'c> {
     pub(crate) index: usize,
@@ -42,6 +54,9 @@ pub(crate) struct PreparedPeriod<'c> {
     /// unstated value is not inferred from it.
     pub(crate) international: Option<bool>,
     pub(crate) organization: Option<Term>,
+    /// How sentences name the period, per language: written when first
+    /// explained, then reused.
+    pub(crate) labels: [std::sync::OnceLock<String>; 2],
 }
 
 pub(crate) struct PreparedCertification {
@@ -93,6 +108,8 @@ impl<'c> Prepared<'c> {
                         .map(|c| c.last_day()),
                     completion: d.completed,
                     accredited: d.accredited,
+                    labels: Default::default(),
+                    closest: Default::default(),
                 })
                 .collect()
         });
@@ -125,6 +142,7 @@ impl<'c> Prepared<'c> {
                             .organization
                             .as_deref()
                             .map(|o| Term::remembering(o, vocabulary, Category::Organization)),
+                        labels: Default::default(),
                     }
                 })
                 .collect()

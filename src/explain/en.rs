@@ -59,7 +59,7 @@ fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
 
 fn detail(detail: &Detail<'_>) -> String {
     match detail {
-        Detail::Degree(label) => label.english(),
+        Detail::Degree(label) => label.english().to_owned(),
         Detail::DegreeNotCompleted { degree, by } => {
             format!("{}: not completed by {by}, not counted", degree.english())
         }
@@ -416,9 +416,9 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
 
 fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     let need = path.degree;
-    let related = |field: &str, stated: Option<&str>| {
+    let related = |field: &str, stated: Option<&str>, degree: Option<&super::facts::Label<'_>>| {
         let terms = path.fields.as_ref().map_or(&[][..], |f| &f.accepted[..]);
-        let (names, others) = super::closest_accepted(stated, terms, Lang::En);
+        let (names, others) = super::closest_accepted(stated, terms, Lang::En, degree);
         let names = match names.as_slice() {
             [] => String::new(),
             [one] => (*one).to_string(),
@@ -449,8 +449,10 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
             what: format!("{} from an accredited institution", a_degree(need)),
         }),
-        DegreeFacts::FieldNotStated { .. } => Some(related("the field", None)),
-        DegreeFacts::FieldToVerify { field, .. } => Some(related(field, Some(field))),
+        DegreeFacts::FieldNotStated { .. } => Some(related("the field", None, None)),
+        DegreeFacts::FieldToVerify { field, degree, .. } => {
+            Some(related(field, Some(field), Some(degree)))
+        }
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "that the institution is accredited".to_string(),
         }),
@@ -912,7 +914,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
         } => plain(
             format!("ongoing position at {} on {on}", matched.found()),
             expected,
-            one(Item::Experience(index), period.english(), Some(&matched)),
+            one(Item::Experience(index), period.english().to_owned(), Some(&matched)),
             None,
         ),
         InternalFound::Affiliate { index, matched } => plain(
@@ -944,7 +946,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             expected,
             one(
                 item,
-                period.map_or_else(|| format!("staff of {}", matched.found()), |p| p.english()),
+                period.map_or_else(|| format!("staff of {}", matched.found()), |p| p.english().to_owned()),
                 Some(&matched),
             ),
             internal_gap(f),
@@ -1109,7 +1111,11 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
         } => plain(
             format!("evidenced by experience in {}", matched.found()),
             expected,
-            one(Item::Experience(index), period.english(), Some(&matched)),
+            one(
+                Item::Experience(index),
+                period.english().to_owned(),
+                Some(&matched),
+            ),
             None,
         ),
         SkillFound::NotStated => plain(

@@ -246,9 +246,10 @@ fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
 
 /// "licenciatura en Relaciones Internacionales (2022-05)", "Asistente de
 /// Protección, ACNUR (2022-07–en curso)".
-fn label(label: &Label<'_>) -> String {
-    match label.source {
+fn label<'a>(label: &Label<'a>) -> &'a str {
+    label.in_lang(Lang::Es, |source| match source {
         Source::Degree(d) => {
+            let d = d.entry;
             let mut s = degree(d.degree).to_string();
             if let Some(field) = &d.field {
                 let _ = write!(s, " en {field}");
@@ -259,6 +260,7 @@ fn label(label: &Label<'_>) -> String {
             s
         }
         Source::Period(p) => {
+            let p = p.entry;
             let mut s = match (&p.title, &p.organization) {
                 (Some(t), Some(o)) => format!("{t}, {o}"),
                 (Some(t), None) => t.clone(),
@@ -281,12 +283,12 @@ fn label(label: &Label<'_>) -> String {
             }
             s
         }
-    }
+    })
 }
 
 fn detail(detail: &Detail<'_>) -> String {
     match detail {
-        Detail::Degree(degree) => label(degree),
+        Detail::Degree(degree) => label(degree).to_owned(),
         Detail::DegreeNotCompleted { degree, by } => {
             format!("{}: sin concluir al {by}; no se cuenta", label(degree))
         }
@@ -655,9 +657,9 @@ fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
 
 fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     let need = path.degree;
-    let related = |field: &str, stated: Option<&str>| {
+    let related = |field: &str, stated: Option<&str>, degree: Option<&Label<'_>>| {
         let terms = path.fields.as_ref().map_or(&[][..], |f| &f.accepted[..]);
-        let (names, others) = super::closest_accepted(stated, terms, Lang::Es);
+        let (names, others) = super::closest_accepted(stated, terms, Lang::Es, degree);
         let others = match others {
             0 => String::new(),
             1 => " (u otra área aceptada)".to_string(),
@@ -683,8 +685,10 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
             what: format!("{} de una institución acreditada", a_degree(need)),
         }),
-        DegreeFacts::FieldNotStated { .. } => Some(related("el área de estudio", None)),
-        DegreeFacts::FieldToVerify { field, .. } => Some(related(field, Some(field))),
+        DegreeFacts::FieldNotStated { .. } => Some(related("el área de estudio", None, None)),
+        DegreeFacts::FieldToVerify { field, degree, .. } => {
+            Some(related(field, Some(field), Some(degree)))
+        }
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "que la institución esté acreditada".to_string(),
         }),
@@ -1150,7 +1154,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
         } => plain(
             format!("puesto en curso en {} al {on}", matched.found()),
             expected,
-            one(Item::Experience(index), label(&period), Some(&matched)),
+            one(Item::Experience(index), label(&period).to_owned(), Some(&matched)),
             None,
         ),
         InternalFound::Affiliate { index, matched } => plain(
@@ -1182,7 +1186,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             expected,
             one(
                 item,
-                period.map_or_else(|| format!("personal de {}", matched.found()), |p| label(&p)),
+                period.map_or_else(|| format!("personal de {}", matched.found()), |p| label(&p).to_owned()),
                 Some(&matched),
             ),
             internal_gap(f),
@@ -1345,7 +1349,11 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
         } => plain(
             format!("demostrada por experiencia en {}", matched.found()),
             expected,
-            one(Item::Experience(index), label(&period), Some(&matched)),
+            one(
+                Item::Experience(index),
+                label(&period).to_owned(),
+                Some(&matched),
+            ),
             None,
         ),
         SkillFound::NotStated => plain(

@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 use super::{Evidence, Gap, Lang, Status};
 use crate::assess::{Context, Prepared, PreparedDegree};
 use crate::matching::Matched;
-use crate::model::candidate::{Degree, Period};
 use crate::model::vacancy::{
     AuthorizationRule, EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule,
     NamedRule, NationalityRule,
@@ -244,17 +243,34 @@ pub(crate) struct Label<'a> {
 /// The profile entry behind a [`Label`].
 #[derive(Clone, Copy)]
 pub(crate) enum Source<'a> {
-    Degree(&'a Degree),
-    Period(&'a Period),
+    Degree(&'a PreparedDegree<'a>),
+    Period(&'a crate::assess::PreparedPeriod<'a>),
 }
 
-impl Label<'_> {
+impl<'a> Label<'a> {
     /// The English label: "bachelor's degree in Law (2019-06)",
     /// "Protection Assistant, UNHCR (2015-02–2019-06)".
-    pub(crate) fn english(&self) -> String {
-        match self.source {
-            Source::Degree(d) => d.label(),
-            Source::Period(p) => p.label(),
+    pub(crate) fn english(&self) -> &'a str {
+        self.in_lang(Lang::En, |source| match source {
+            Source::Degree(d) => d.entry.label(),
+            Source::Period(p) => p.entry.label(),
+        })
+    }
+
+    /// The label in `lang`, written by `write` the first time a finding of
+    /// the prepared candidate names the entry, then reused.
+    pub(crate) fn in_lang(&self, lang: Lang, write: impl FnOnce(Source<'a>) -> String) -> &'a str {
+        let slot = match lang {
+            Lang::En => 0,
+            Lang::Es => 1,
+        };
+        let labels = match self.source {
+            Source::Degree(d) => &d.labels,
+            Source::Period(p) => &p.labels,
+        };
+        match labels.get(slot) {
+            Some(cell) => cell.get_or_init(|| write(self.source)),
+            None => "",
         }
     }
 }

@@ -107,34 +107,81 @@ pub(crate) fn shown(term: &crate::matching::Term, lang: Lang) -> &str {
 /// The accepted names of a path closest to a profile's `field` (in the
 /// rule's order when no field is stated), at most three, in `lang`, and
 /// how many others there are: a sentence names a few, not a list of nine.
+///
+/// With `degree`, the degree whose field it is, the order found is kept on
+/// the prepared degree: the comparisons with every accepted name are made
+/// once per degree, list and language, however many findings and
+/// assessments name them.
 pub(crate) fn closest_accepted<'a>(
     field: Option<&str>,
     accepted: &'a [crate::matching::Term],
     lang: Lang,
+    degree: Option<&facts::Label<'_>>,
 ) -> (Vec<&'a str>, usize) {
-    const SHOWN: usize = 3;
+    let names = |order: &[usize]| -> Vec<&'a str> {
+        order
+            .iter()
+            .filter_map(|i| accepted.get(*i))
+            .map(|t| shown(t, lang))
+            .collect()
+    };
+    let others = accepted.len().saturating_sub(CLOSEST_SHOWN);
+    let memo = degree.and_then(|label| match label.source {
+        facts::Source::Degree(d) => Some(&d.closest),
+        facts::Source::Period(_) => None,
+    });
+    let (Some(field), Some(memo)) = (field, memo) else {
+        return (names(&closest_order(field, accepted, lang)), others);
+    };
+    let key = (accepted.as_ptr().addr(), accepted.len(), lang);
+    if let Ok(seen) = memo.lock() {
+        if let Some((_, order)) = seen.iter().find(|(k, _)| *k == key) {
+            return (names(order), others);
+        }
+    }
+    let order = closest_order(Some(field), accepted, lang);
+    let shown_names = names(&order);
+    if let Ok(mut seen) = memo.lock() {
+        seen.push((key, order));
+    }
+    (shown_names, others)
+}
+
+/// How many accepted names a sentence shows.
+const CLOSEST_SHOWN: usize = 3;
+
+/// The closest accepted names to `field`, by index, as
+/// [`closest_accepted`] shows them.
+fn closest_order(
+    field: Option<&str>,
+    accepted: &[crate::matching::Term],
+    lang: Lang,
+) -> Vec<usize> {
+    let Some(field) = field else {
+        return (0..accepted.len().min(CLOSEST_SHOWN)).collect();
+    };
+    let field = crate::matching::normalize(field);
     let mut order: Vec<(usize, f64)> = accepted
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let score = field.map_or(0.0, |field| {
-                let field = crate::matching::normalize(field);
-                let shown = crate::matching::normalize(shown(t, lang));
-                strsim::normalized_damerau_levenshtein(&field, &t.norm)
-                    .max(strsim::normalized_damerau_levenshtein(&field, &shown))
-            });
+            let by_norm = strsim::normalized_damerau_levenshtein(&field, &t.norm);
+            let shown = crate::matching::normalize(shown(t, lang));
+            let score = if shown == t.norm {
+                by_norm
+            } else {
+                by_norm.max(strsim::normalized_damerau_levenshtein(&field, &shown))
+            };
             (i, score)
         })
         .collect();
     // Highest similarity first; the rule's order among equals.
     order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let names = order
-        .iter()
-        .take(SHOWN)
-        .filter_map(|(i, _)| accepted.get(*i))
-        .map(|t| shown(t, lang))
-        .collect();
-    (names, accepted.len().saturating_sub(SHOWN))
+    order
+        .into_iter()
+        .take(CLOSEST_SHOWN)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Whether a scale's name already says it is a scale ("house scale",
