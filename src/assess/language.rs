@@ -9,14 +9,21 @@ use crate::model::vacancy::LanguageRule;
 use crate::LanguageSkill;
 
 /// Between two entries of equal status and credit: the higher level is
-/// better, then the language and the level as written, alphabetically.
+/// better, then the language and the level as written, alphabetically,
+/// then the one stated native (over not stated, over stated not native).
 fn tie(a: &LanguageSkill, b: &LanguageSkill) -> std::cmp::Ordering {
     let level = LanguageSkill::cefr;
     let words = |l: &LanguageSkill| l.level.as_ref().map(ToString::to_string);
+    let native = |l: &LanguageSkill| match l.native {
+        Some(true) => 2,
+        None => 1,
+        Some(false) => 0,
+    };
     level(a)
         .cmp(&level(b))
         .then_with(|| b.language.english_name().cmp(a.language.english_name()))
         .then_with(|| words(b).cmp(&words(a)))
+        .then_with(|| native(a).cmp(&native(b)))
 }
 
 pub(crate) fn assess<'a>(
