@@ -1,6 +1,9 @@
 //! Test cases carried by rule files: a profile, a date, and the verdict,
 //! reason codes and score range the vacancy must give it.
 //!
+//! Layer 8 of 9 (bottom first; see CONTRIBUTING.md): may use every layer up
+//! to `explain`; not `analyze`, `screen` or `import`, its neighbours.
+//!
 //! ```yaml
 //! tests:
 //!   - name: resettlement caseworker with a law degree

@@ -1,5 +1,8 @@
 //! Findings as data, and their rendering for people.
 //!
+//! Layer 7 of 9 (bottom first; see CONTRIBUTING.md): may use every layer
+//! below it, `assess` included.
+//!
 //! An [`Assessment`] holds one [`Finding`] per requirement: a stable
 //! [`Code`], a [`Status`], the sentence, the evidence used and the [`Gap`].
 //! `Display` renders an assessment as the plain-text block of a report.

@@ -206,7 +206,7 @@ struct RawDutyStation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
-    schemars(rename = "Requirement", transform = crate::schema::requirement_kinds)
+    schemars(rename = "Requirement", transform = super::schema::requirement_kinds)
 )]
 #[serde(deny_unknown_fields)]
 struct RawRequirement {
@@ -524,7 +524,7 @@ pub(crate) fn vacancy_from_str(
     let mut vacancy = compile(raw, vocabulary, scales, &mut problems);
     if problems.list.is_empty() {
         vacancy.text = Some(std::sync::Arc::from(text));
-        vacancy.digest = crate::assess::sha256_hex(text.as_bytes());
+        vacancy.digest = super::sha256_hex(text.as_bytes());
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))

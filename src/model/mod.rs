@@ -1,5 +1,8 @@
 //! The validated domain: vacancies and their requirements, candidates,
 //! levels, dates and codes.
+//!
+//! Layer 3 of 9 (bottom first; see CONTRIBUTING.md): may use `error` and
+//! `matching`: plain data, no I/O and no words for reports.
 
 pub(crate) mod candidate;
 pub(crate) mod codes;
