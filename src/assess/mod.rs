@@ -6,6 +6,7 @@
 
 mod attestation;
 mod authorization;
+mod code;
 mod education;
 mod evaluation;
 mod experience;
@@ -13,22 +14,25 @@ mod internal;
 mod language;
 mod named;
 mod nationality;
+mod outcome;
 mod prepared;
 mod request;
 
 use chrono::NaiveDate;
 
 use crate::explain::facts::Facts;
-use crate::explain::{Assessment, Code, Status, Verdict};
+use crate::explain::Assessment;
 pub(crate) use crate::load::sha256_hex;
 use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
+pub use code::Code;
 pub(crate) use education::cited as education_cited;
 pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
 pub(crate) use experience::{cited as experience_cited, span_years, Span};
+pub use outcome::{Status, Verdict};
 pub use prepared::PreparedCandidate;
 pub(crate) use prepared::{Prepared, PreparedDegree};
 pub use request::Request;

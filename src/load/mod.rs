@@ -589,6 +589,12 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
     })
 }
 
+/// `value` written as a YAML document (drafts that people edit).
+#[cfg(feature = "import")]
+pub(crate) fn to_yaml<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
 /// Lowercase hex SHA-256 of `bytes`: the digest audits give of the
 /// rule files and profiles read.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {

@@ -5,11 +5,10 @@ use serde::Deserialize;
 
 use super::{locate, InputFormat, Limits};
 use crate::error::{Error, Location};
-use crate::explain::RuleText;
 use crate::matching::{Category, Names, Term, Vocabulary};
 use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
-    InternalRule, Kind, LanguageRule, Localized, NamedRule, NationalityRule, Rule, Scope,
+    InternalRule, Kind, LanguageRule, Localized, NamedRule, NationalityRule, Rule, RuleText, Scope,
 };
 use crate::model::{
     unknown_level, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,

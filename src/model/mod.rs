@@ -2,7 +2,9 @@
 //! levels, dates and codes.
 //!
 //! Layer 3 of 9 (bottom first; see CONTRIBUTING.md): may use `error` and
-//! `matching`: plain data, no I/O and no words for reports.
+//! `matching`: plain data, no I/O and no words for reports (two known
+//! exceptions, scales and rule files' test cases, are listed in
+//! `tests/layers.rs`).
 
 pub(crate) mod candidate;
 pub(crate) mod codes;
