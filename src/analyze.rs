@@ -1,5 +1,8 @@
 //! Static analysis of rule files: lines that load but are probably wrong.
 //!
+//! Layer 9 of 10 (bottom first; see CONTRIBUTING.md): may use every layer up
+//! to `record`; not `cases`, `screen` or `import`, its neighbours.
+//!
 //! A rule file that loads can still reject good applicants silently: a
 //! path no candidate can take, a path that another makes redundant, a
 //! language required at two levels, a desirable item that can never add

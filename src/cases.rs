@@ -1,6 +1,9 @@
 //! Test cases carried by rule files: a profile, a date, and the verdict,
 //! reason codes and score range the vacancy must give it.
 //!
+//! Layer 9 of 10 (bottom first; see CONTRIBUTING.md): may use every layer up
+//! to `record`; not `analyze`, `screen` or `import`, its neighbours.
+//!
 //! ```yaml
 //! tests:
 //!   - name: resettlement caseworker with a law degree

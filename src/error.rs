@@ -1,4 +1,7 @@
 //! The one error type of the crate, its kinds, and where an error happened.
+//!
+//! Layer 1 of 10 (bottom first; see CONTRIBUTING.md): uses no other module
+//! of the crate.
 
 use std::fmt;
 use std::path::PathBuf;

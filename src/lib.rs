@@ -241,10 +241,10 @@ mod schema;
 mod screen;
 
 pub use analyze::Warning;
-pub use assess::{Evaluation, Judgement, PreparedCandidate, Request};
+pub use assess::{Code, Evaluation, Judgement, PreparedCandidate, Request, Status, Verdict};
 pub use cases::CaseOutcome;
 pub use error::{Error, ErrorKind, Location};
-pub use explain::{Assessment, Audit, Change, Code, Evidence, Finding, Gap, Lang, Status, Verdict};
+pub use explain::{Assessment, Audit, Change, Evidence, Finding, Gap, Lang};
 pub use import::json_resume::{is_json_resume, ResumeReader};
 #[cfg(feature = "import")]
 pub use import::{

@@ -1,6 +1,9 @@
 //! The machine contract of output: the version of the shape of every JSON
 //! record the library and the CLI write, and the serialisation of an
-//! [`Assessment`] that carries it. Uses the explanation layer.
+//! [`Assessment`] that carries it.
+//!
+//! Layer 8 of 10 (bottom first; see CONTRIBUTING.md): may use every layer
+//! up to `explain`.
 //!
 //! # Design
 //! The version is on each record, not only on an envelope: a service that

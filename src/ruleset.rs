@@ -1,4 +1,7 @@
 //! A rule set: the vacancies of a `rules/` folder and its vocabulary.
+//!
+//! Layer 5 of 10 (bottom first; see CONTRIBUTING.md): may use `error`,
+//! `matching`, `model` and `load`.
 
 use std::path::Path;
 
@@ -22,6 +25,24 @@ pub(crate) const BUNDLED_VOCABULARY: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/rules/vocabulary.yaml"
 ));
+
+impl Vocabulary {
+    /// The vocabulary bundled with the crate (`rules/vocabulary.yaml`).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Category, Vocabulary};
+    /// assert_eq!(Vocabulary::bundled().canonical(Category::Organization, "ACNUR"), Some("UNHCR"));
+    /// ```
+    #[must_use]
+    pub fn bundled() -> Vocabulary {
+        // The bundled file is tested to load (tests in this crate and in
+        // tests/), so a failure here can only be a build of a broken tree.
+        Vocabulary::default()
+            .extended(BUNDLED_VOCABULARY, BUNDLED_VOCABULARY_NAME)
+            .unwrap_or_default()
+    }
+}
 
 /// A set of vacancies and the vocabulary their names are matched with.
 ///

@@ -1,6 +1,9 @@
 //! JSON Schemas of the two input formats, for editors that complete and
 //! check YAML and JSON (behind the `schema` feature).
 //!
+//! Layer 10 of 10 (bottom first; see CONTRIBUTING.md): may use any module of
+//! the library.
+//!
 //! The schemas are generated from the same serde structs the loader reads
 //! (schemars derives on them), plus hand-written schemas here for the leaf
 //! types with their own parsers: dates, degree and language levels,
@@ -22,41 +25,12 @@
 use std::borrow::Cow;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use crate::load::rules::{fields_of, Languages, RawVacancy};
+use crate::load::rules::{Languages, RawVacancy};
 use crate::model::codes::{COUNTRIES, LANGUAGES};
-use crate::model::vacancy::Kind;
 use crate::model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 use crate::Candidate;
-
-/// Every kind of requirement, in documentation order.
-const KINDS: [Kind; 9] = [
-    Kind::Education,
-    Kind::Experience,
-    Kind::Language,
-    Kind::WorkAuthorization,
-    Kind::Internal,
-    Kind::Certification,
-    Kind::Skill,
-    Kind::Attestation,
-    Kind::Nationality,
-];
-
-/// The fields a requirement of each kind cannot do without.
-fn required_of(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Education => &["paths"],
-        Kind::Experience => &["years"],
-        // `level`, or `native: true` on its own: see `then_of`.
-        Kind::Language => &["languages"],
-        Kind::WorkAuthorization => &[],
-        Kind::Internal => &["organizations"],
-        Kind::Certification | Kind::Skill => &["any_of"],
-        Kind::Attestation => &["attestation"],
-        Kind::Nationality => &[],
-    }
-}
 
 /// The JSON Schema (draft 2020-12) of a vacancy rule file: one file of a
 /// `rules/` folder other than `vocabulary.yaml`.
@@ -141,46 +115,6 @@ fn strip_examples(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(strip_examples),
         _ => {}
     }
-}
-
-/// Per kind: the fields it needs, and the other kinds' fields forbidden
-/// (but for `null`, which the loader reads as absent).
-pub(crate) fn requirement_kinds(schema: &mut Schema) {
-    let every: Vec<&str> = KINDS.iter().flat_map(|k| fields_of(*k)).copied().collect();
-    let rules: Vec<Value> = KINDS
-        .iter()
-        .map(|kind| {
-            let own = fields_of(*kind);
-            let forbidden: Map<String, Value> = every
-                .iter()
-                .filter(|f| !own.contains(f))
-                .map(|f| ((*f).to_string(), json!({ "type": "null" })))
-                .collect();
-            json!({
-                "if": { "properties": { "kind": { "const": kind.as_str() } }, "required": ["kind"] },
-                "then": then_of(*kind, forbidden),
-            })
-        })
-        .collect();
-    schema.insert("allOf".to_string(), Value::Array(rules));
-}
-
-/// What a requirement of `kind` must hold: its required fields, none of
-/// the `forbidden` ones, and for a language a level or a native speaker.
-fn then_of(kind: Kind, forbidden: Map<String, Value>) -> Value {
-    let mut then = json!({ "required": required_of(kind), "properties": forbidden });
-    if kind == Kind::Language {
-        if let Value::Object(map) = &mut then {
-            map.insert(
-                "anyOf".to_string(),
-                json!([
-                    { "required": ["level"] },
-                    { "required": ["native"], "properties": { "native": { "const": true } } }
-                ]),
-            );
-        }
-    }
-    then
 }
 
 /// A string offered from `names` but any string accepted, for names the

@@ -1,6 +1,9 @@
 //! Screening many candidates: a flat record per candidate × vacancy, the
 //! same in JSON, JSON Lines and CSV, and profiles read from JSON Lines
 //! with errors located by line.
+//!
+//! Layer 9 of 10 (bottom first; see CONTRIBUTING.md): may use every layer up
+//! to `record`; not `cases`, `analyze` or `import`, its neighbours.
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};

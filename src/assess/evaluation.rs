@@ -6,8 +6,9 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::prepared::Prepared;
+use super::{Code, Status, Verdict};
 use crate::explain::facts::Facts;
-use crate::explain::{Assessment, Audit, Change, Code, Finding, Gap, Lang, Status, Verdict};
+use crate::explain::{Assessment, Audit, Change, Finding, Gap, Lang};
 use crate::{Candidate, Priority, Requirement, Vacancy};
 
 /// One candidate judged against one vacancy, as data: the verdict, the

@@ -4,12 +4,12 @@ use chrono::{Datelike, NaiveDate};
 use smallvec::SmallVec;
 
 use super::prepared::{Prepared, PreparedPeriod};
+use super::{Code, Status};
 use super::{Context, Outcome};
 use crate::explain::facts::{
     Basis, Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source,
     Years,
 };
-use crate::explain::{Code, Status};
 use crate::matching::{any_counts, best_match, Category, Matched};
 use crate::model::vacancy::{ExperienceRule, Scope};
 

@@ -2,9 +2,9 @@
 
 use super::experience::period_label;
 use super::prepared::{Prepared, PreparedPeriod};
+use super::{Code, Status};
 use super::{Context, Outcome};
 use crate::explain::facts::{Facts, InternalFacts, InternalFound, Item};
-use crate::explain::{Code, Status};
 use crate::matching::{best_match, stronger, Category, MatchKind, Matched};
 use crate::model::vacancy::InternalRule;
 

@@ -2,9 +2,9 @@
 //! possibly "one of" several.
 
 use super::prepared::Prepared;
+use super::{Code, Status};
 use super::{Context, Outcome};
 use crate::explain::facts::{Facts, LanguageFacts, LanguageFound};
-use crate::explain::{Code, Status};
 use crate::model::vacancy::LanguageRule;
 use crate::LanguageSkill;
 

@@ -1,8 +1,12 @@
 //! The evaluator: one module per requirement kind, the verdict and the
 //! score.
+//!
+//! Layer 6 of 10 (bottom first; see CONTRIBUTING.md): may use the layers
+//! below it (`error`, `matching`, `model`, `load`, `ruleset`).
 
 mod attestation;
 mod authorization;
+mod code;
 mod education;
 mod evaluation;
 mod experience;
@@ -10,21 +14,25 @@ mod internal;
 mod language;
 mod named;
 mod nationality;
+mod outcome;
 mod prepared;
 mod request;
 
 use chrono::NaiveDate;
 
 use crate::explain::facts::Facts;
-use crate::explain::{Assessment, Code, Status, Verdict};
+use crate::explain::Assessment;
+pub(crate) use crate::load::sha256_hex;
 use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
+pub use code::Code;
 pub(crate) use education::cited as education_cited;
 pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
 pub(crate) use experience::{cited as experience_cited, span_years, Span};
+pub use outcome::{Status, Verdict};
 pub use prepared::PreparedCandidate;
 pub(crate) use prepared::{Prepared, PreparedDegree, PreparedPeriod};
 pub use request::Request;
@@ -191,18 +199,6 @@ pub(crate) fn evaluate<'a>(
 
 /// The engine's name and version, as audit records give it.
 const ENGINE: &str = concat!("vacancy-match ", env!("CARGO_PKG_VERSION"));
-
-/// Lowercase hex SHA-256 of `bytes`.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    use std::fmt::Write as _;
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
-}
 
 /// A finding's credit, rounded to hundredths; full credit only when met,
 /// so that 0.996 of a requirement does not round up to meeting it.

@@ -3,9 +3,9 @@
 //! nothing else.
 
 use super::prepared::Prepared;
+use super::{Code, Status};
 use super::{Context, Outcome};
 use crate::explain::facts::{Facts, NationalityFacts, NationalityFound};
-use crate::explain::{Code, Status};
 use crate::model::vacancy::NationalityRule;
 
 pub(crate) fn assess<'a>(

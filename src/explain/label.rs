@@ -3,8 +3,9 @@
 //! its terms (never the raw id). Written once per requirement and language.
 
 use super::{shown, Lang};
+use crate::model::candidate::Completion;
 use crate::model::vacancy::{Localized, Rule, Scope};
-use crate::{Requirement, Vacancy};
+use crate::{Degree, Period, Requirement, Vacancy};
 
 impl Requirement {
     /// What reports call the requirement in `lang`: the rule file's
@@ -226,5 +227,47 @@ fn derived(rule: &Rule, lang: Lang) -> String {
                 format!("Declaration: {name}")
             }
         }
+    }
+}
+
+// The profile's entries as evidence names them: words, so they live
+// here rather than with the plain data in `model`.
+
+impl Degree {
+    /// A label for explanations: "Licenciatura in Law (2015)".
+    pub(crate) fn label(&self) -> String {
+        let mut s = self.degree.to_string();
+        if let Some(field) = &self.field {
+            s.push_str(" in ");
+            s.push_str(field);
+        }
+        if let Some(done) = self.completed.and_then(Completion::date) {
+            s.push_str(&format!(" ({done})"));
+        }
+        s
+    }
+}
+
+impl Period {
+    /// A label for explanations: "Protection Assistant, UNHCR (2015-02–2019-06)".
+    pub(crate) fn label(&self) -> String {
+        let mut s = match (&self.title, &self.organization) {
+            (Some(t), Some(o)) => format!("{t}, {o}"),
+            (Some(t), None) => t.clone(),
+            (None, Some(o)) => o.clone(),
+            (None, None) => "position".to_string(),
+        };
+        if let Some(years) = self.declared_years {
+            let years = super::fmt_years(years);
+            s.push_str(&format!(", {years} years declared without dates"));
+        }
+        match self.end {
+            Some(end) => s.push_str(&format!(" ({}–{end})", self.start)),
+            None => s.push_str(&format!(" ({}–ongoing)", self.start)),
+        }
+        if let Some(f) = self.fraction.filter(|f| *f < 1.0) {
+            s.push_str(&format!(", {:.0}% time", f * 100.0));
+        }
+        s
     }
 }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Location};
+use crate::model::vacancy::RuleText;
 
 /// The language of an assessment's explanations: its sentences, what each
 /// requirement asks, the evidence, the gaps and the what-if.
@@ -105,6 +106,19 @@ impl FromStr for Lang {
     }
 }
 
+// The slots live with the rules in `model`; the words are written here.
+impl RuleText {
+    /// The text in `lang`, written by `write` the first time.
+    pub(crate) fn get(&self, lang: Lang, write: impl FnOnce() -> String) -> String {
+        let [en, es] = &self.0;
+        let slot = match lang {
+            Lang::En => en,
+            Lang::Es => es,
+        };
+        slot.get_or_init(write).clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,23 +151,5 @@ mod tests {
         );
         let back: Option<Lang> = serde_json::from_str("\"en\"").ok();
         assert_eq!(back, Some(Lang::En));
-    }
-}
-
-/// A rule's words in each language, written the first time they are
-/// needed and kept: rule-side text (what experience counts, the names a
-/// requirement accepts) is the same for every candidate.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct RuleText([std::sync::OnceLock<String>; 2]);
-
-impl RuleText {
-    /// The text in `lang`, written by `write` the first time.
-    pub(crate) fn get(&self, lang: Lang, write: impl FnOnce() -> String) -> String {
-        let [en, es] = &self.0;
-        let slot = match lang {
-            Lang::En => en,
-            Lang::Es => es,
-        };
-        slot.get_or_init(write).clone()
     }
 }

@@ -1,5 +1,8 @@
 //! Findings as data, and their rendering for people.
 //!
+//! Layer 7 of 10 (bottom first; see CONTRIBUTING.md): may use every layer
+//! below it, `assess` included.
+//!
 //! An [`Assessment`] holds one [`Finding`] per requirement: a stable
 //! [`Code`], a [`Status`], the sentence, the evidence used and the [`Gap`].
 //! `Display` renders an assessment as the plain-text block of a report.
@@ -8,7 +11,6 @@
 //! language ([`en`], [`es`]) turns the facts into the finding's words,
 //! once, in the language the assessment was asked in ([`Lang`]).
 
-mod code;
 mod en;
 mod es;
 pub(crate) mod facts;
@@ -16,9 +18,8 @@ mod label;
 mod lang;
 mod render;
 
-pub use code::Code;
+pub use crate::assess::{Code, Status, Verdict};
 pub use lang::Lang;
-pub(crate) use lang::RuleText;
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> String {
@@ -199,89 +200,6 @@ use serde::Serialize;
 use crate::matching::NameMatch;
 use crate::model::{DegreeLevel, PartialDate};
 use crate::Priority;
-
-/// The three-valued outcome of one requirement.
-///
-/// Ordered `NotMet < Unknown < Met`.
-///
-/// # Example
-/// ```
-/// use vacancy_match::Status;
-/// assert!(Status::NotMet < Status::Unknown && Status::Unknown < Status::Met);
-/// assert_eq!(serde_json::to_string(&Status::NotMet).unwrap(), "\"not_met\"");
-/// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The profile shows the requirement is not met.
-    NotMet,
-    /// The profile lacks the data to decide: a person must verify.
-    Unknown,
-    /// The profile shows the requirement is met.
-    Met,
-}
-
-impl Status {
-    /// `met`, `not_met` or `unknown`.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(vacancy_match::Status::Unknown.as_str(), "unknown");
-    /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::NotMet => "not_met",
-            Status::Unknown => "unknown",
-            Status::Met => "met",
-        }
-    }
-}
-
-/// A vacancy's verdict for a candidate.
-///
-/// Any required requirement `not_met` makes the candidate `Ineligible`;
-/// otherwise any required `unknown` makes it `NeedsReview`; otherwise
-/// `Eligible`. Ordered `Ineligible < NeedsReview < Eligible`.
-///
-/// # Example
-/// ```
-/// use vacancy_match::Verdict;
-/// assert!(Verdict::Eligible > Verdict::NeedsReview);
-/// assert_eq!(Verdict::NeedsReview.as_str(), "needs_review");
-/// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// A required requirement is not met.
-    Ineligible,
-    /// Nothing required fails, but something required must be verified.
-    NeedsReview,
-    /// Every required requirement is met.
-    Eligible,
-}
-
-impl Verdict {
-    /// `eligible`, `needs_review` or `ineligible`.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(vacancy_match::Verdict::Ineligible.as_str(), "ineligible");
-    /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Ineligible => "ineligible",
-            Verdict::NeedsReview => "needs_review",
-            Verdict::Eligible => "eligible",
-        }
-    }
-}
 
 /// A piece of the profile a finding relied on.
 ///

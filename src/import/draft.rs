@@ -380,7 +380,7 @@ fn draft(table: &Table) -> Result<String, Error> {
     m.experience
         .extend(jobs.into_values().filter(|j| j.start.is_some()));
     let declares = m.experience.iter().any(|e| e.declared_years.is_some());
-    let body = serde_yaml::to_string(&m)
+    let body = crate::load::to_yaml(&m)
         .map_err(|e| table.error("1", format!("cannot write the draft: {e}")))?;
     let mut out = String::new();
     let _ = writeln!(

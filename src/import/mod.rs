@@ -3,6 +3,9 @@
 //! documents. Uses the model, the loader (YAML, limits, located errors)
 //! and the vocabulary; nothing above them.
 //!
+//! Layer 9 of 10 (bottom first; see CONTRIBUTING.md): may use every layer up
+//! to `record`; not `cases`, `analyze` or `screen`, its neighbours.
+//!
 //! # Design
 //! Spreadsheets (feature `import`): a row is read into a profile cell by cell. A cell that cannot be read
 //! is a located problem of that applicant (`applicants.xlsx:Sheet1!F17`),

@@ -1,6 +1,9 @@
 //! Reading text into typed values: the one place that knows YAML and
 //! JSON, turns their errors into located [`Error`]s, and enforces limits.
 //!
+//! Layer 4 of 10 (bottom first; see CONTRIBUTING.md): may use `error`,
+//! `matching` and `model`.
+//!
 //! # Design
 //! serde_yaml is the requested YAML parser; it is kept behind this module
 //! so that it could be swapped. Parse errors carry line and column from the
@@ -11,6 +14,9 @@
 pub(crate) mod candidate;
 mod locate;
 pub(crate) mod rules;
+#[cfg(feature = "schema")]
+mod schema;
+mod vocabulary;
 
 pub(crate) use locate::locate;
 
@@ -125,7 +131,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_bytes: 1024 * 1024,
-            cache_bytes: 16 * 1024 * 1024,
+            cache_bytes: crate::matching::DEFAULT_CACHE_BYTES,
         }
     }
 }
@@ -614,6 +620,25 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
             format!("invalid UTF-8 at byte {valid}, expected text"),
         )
     })
+}
+
+/// `value` written as a YAML document (drafts that people edit).
+#[cfg(feature = "import")]
+pub(crate) fn to_yaml<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
+/// Lowercase hex SHA-256 of `bytes`: the digest audits give of the
+/// rule files and profiles read.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }
 
 #[cfg(test)]

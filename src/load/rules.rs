@@ -5,11 +5,10 @@ use serde::Deserialize;
 
 use super::{locate, InputFormat, Limits};
 use crate::error::{Error, Location};
-use crate::explain::RuleText;
 use crate::matching::{Category, Names, Term, Vocabulary};
 use crate::model::vacancy::{
     AttestationRule, AuthorizationRule, EducationPath, EducationRule, ExperienceRule, FieldRule,
-    InternalRule, Kind, LanguageRule, Localized, NamedRule, NationalityRule, Rule, Scope,
+    InternalRule, Kind, LanguageRule, Localized, NamedRule, NationalityRule, Rule, RuleText, Scope,
 };
 use crate::model::{
     unknown_level, Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
@@ -210,7 +209,7 @@ struct RawDutyStation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
-    schemars(rename = "Requirement", transform = crate::schema::requirement_kinds)
+    schemars(rename = "Requirement", transform = super::schema::requirement_kinds)
 )]
 #[serde(deny_unknown_fields)]
 struct RawRequirement {
@@ -535,7 +534,7 @@ pub(crate) fn vacancy_from_str(
     let mut vacancy = compile(raw, vocabulary, scales, &mut problems);
     if problems.list.is_empty() {
         vacancy.text = Some(std::sync::Arc::from(text));
-        vacancy.digest = crate::assess::sha256_hex(text.as_bytes());
+        vacancy.digest = super::sha256_hex(text.as_bytes());
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))

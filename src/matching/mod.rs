@@ -1,6 +1,10 @@
 //! Matching names written by people: normalisation, the alias
 //! vocabulary, and the fuzzy comparison with its evidence.
 //!
+//! Layer 2 of 10 (bottom first; see CONTRIBUTING.md): may use `error`; it
+//! works on text and knows no vacancy or profile (two known exceptions are
+//! listed in `tests/layers.rs`).
+//!
 //! # Design
 //! No string metric handles translation ("Relaciones Internacionales" and
 //! "International Relations" are far apart as strings), so the alias
@@ -18,7 +22,7 @@ mod vocabulary;
 pub(crate) use normalize::{has_words, key, normalize};
 pub(crate) use vocabulary::Display;
 pub use vocabulary::{Category, Vocabulary};
-pub(crate) use vocabulary::{FormHasher, NameHasher};
+pub(crate) use vocabulary::{FormHasher, NameHasher, RawVocabulary, DEFAULT_CACHE_BYTES};
 
 use serde::Serialize;
 

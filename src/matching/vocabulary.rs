@@ -9,7 +9,6 @@ use serde::Deserialize;
 use super::normalize;
 use super::shape::Shape;
 use crate::error::{Error, Location};
-use crate::load::{self, InputFormat};
 use crate::model::vacancy::PeriodFilter;
 
 /// What kind of name a vocabulary entry is.
@@ -65,13 +64,18 @@ impl Category {
     }
 }
 
+/// Finds a field path (`fields[2].aliases[0]`) in a file's text: its line
+/// and column. The loader provides it; matching reads no files.
+pub(crate) type Locate = fn(&str, &str) -> Option<(usize, usize)>;
+
+/// A vocabulary file as written; `load` reads it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawVocabulary {
+pub(crate) struct RawVocabulary {
     /// A rules folder's file replaces the bundled vocabulary instead of
     /// extending it.
     #[serde(default)]
-    replace: bool,
+    pub(crate) replace: bool,
     #[serde(default)]
     fields: Vec<RawEntry>,
     #[serde(default)]
@@ -291,6 +295,10 @@ struct Shard {
 /// The hasher of the tables keyed by profiles' names.
 pub(crate) type NameHasher = foldhash::fast::RandomState;
 
+/// The bytes of names the shared tables may hold unless a rule set says
+/// otherwise: the default of [`crate::Limits::cache_bytes`].
+pub(crate) const DEFAULT_CACHE_BYTES: usize = 16 * 1024 * 1024;
+
 impl Default for Shared {
     fn default() -> Shared {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -299,7 +307,7 @@ impl Default for Shared {
             shards: Default::default(),
             names: Default::default(),
             bytes: Default::default(),
-            budget: std::sync::atomic::AtomicUsize::new(crate::Limits::default().cache_bytes),
+            budget: std::sync::atomic::AtomicUsize::new(DEFAULT_CACHE_BYTES),
             lists: Default::default(),
             filters: Default::default(),
         }
@@ -400,68 +408,10 @@ impl std::fmt::Debug for SharedMemos {
 }
 
 impl Vocabulary {
-    /// The vocabulary bundled with the crate (`rules/vocabulary.yaml`).
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Category, Vocabulary};
-    /// assert_eq!(Vocabulary::bundled().canonical(Category::Organization, "ACNUR"), Some("UNHCR"));
-    /// ```
-    #[must_use]
-    pub fn bundled() -> Vocabulary {
-        // The bundled file is tested to load (tests in this crate and in
-        // tests/), so a failure here can only be a build of a broken tree.
-        Vocabulary::default()
-            .extended(
-                crate::ruleset::BUNDLED_VOCABULARY,
-                crate::ruleset::BUNDLED_VOCABULARY_NAME,
-            )
-            .unwrap_or_default()
-    }
-
-    /// Parses a vocabulary from YAML text.
-    ///
-    /// # Errors
-    /// Malformed YAML, unknown fields, empty names, or one alias under
-    /// two entries of the same category.
-    ///
-    /// # Example
-    /// ```
-    /// let err = vacancy_match::Vocabulary::from_yaml_str("fields:\n  - name: Law\n    aliases: [Derecho]\n  - name: Legal Studies\n    aliases: [derecho]\n").unwrap_err();
-    /// assert!(err.to_string().contains("`derecho` is already an alias of `Law`"));
-    /// ```
-    pub fn from_yaml_str(text: &str) -> Result<Vocabulary, Error> {
-        let raw: RawVocabulary = load::parse(text, InputFormat::Yaml, &load::Limits::default())?;
-        let mut vocabulary = Vocabulary::default();
-        vocabulary.add(&raw, text, None)?;
-        Ok(vocabulary)
-    }
-
-    /// This vocabulary extended by a rules folder's `vocabulary.yaml`:
-    /// its new entries are added, the aliases of an entry with the name of
-    /// a known entry are merged into it, and a name or alias that would
-    /// belong to two entries is an error naming both places.
-    /// A file that starts with `replace: true` replaces this vocabulary
-    /// instead. `file` names the file in messages.
-    ///
-    /// # Errors
-    /// As [`Vocabulary::from_yaml_str`], and a name already under another
-    /// entry of this vocabulary.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Category, Vocabulary};
-    /// let local = "domains:\n  - name: land rights\n    aliases: [derechos sobre la tierra]\n";
-    /// let v = Vocabulary::bundled().extended(local, "rules/vocabulary.yaml")?;
-    /// assert_eq!(v.canonical(Category::Domain, "Derechos sobre la tierra"), Some("land rights"));
-    /// assert_eq!(v.canonical(Category::Domain, "protección internacional"), Some("refugee protection"));
-    /// let own = Vocabulary::bundled().extended(&format!("replace: true\n{local}"), "own.yaml")?;
-    /// assert_eq!(own.canonical(Category::Domain, "protección internacional"), None);
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    pub fn extended(&self, text: &str, file: &str) -> Result<Vocabulary, Error> {
-        let raw: RawVocabulary = load::parse(text, InputFormat::Yaml, &load::Limits::default())?;
-        let mut vocabulary = if raw.replace {
+    /// What a file extends: this vocabulary's entries with fresh shared
+    /// tables, or nothing when the file replaces it.
+    pub(crate) fn base(&self, replace: bool) -> Vocabulary {
+        if replace {
             Vocabulary::default()
         } else {
             // Fresh shared tables: their memos are sized by the entries.
@@ -470,14 +420,19 @@ impl Vocabulary {
                 attestations: self.attestations.clone(),
                 memos: SharedMemos::default(),
             }
-        };
-        vocabulary.add(&raw, text, Some(file))?;
-        Ok(vocabulary)
+        }
     }
 
     /// Adds the entries of a parsed file: a new name makes a new entry; an
     /// entry whose name is already known takes in its aliases.
-    fn add(&mut self, raw: &RawVocabulary, text: &str, file: Option<&str>) -> Result<(), Error> {
+    /// `locate` finds a field path's line and column in `text`.
+    pub(crate) fn add(
+        &mut self,
+        raw: &RawVocabulary,
+        text: &str,
+        file: Option<&str>,
+        locate: Locate,
+    ) -> Result<(), Error> {
         let mut problems = Vec::new();
         let lists = [
             &raw.fields,
@@ -506,6 +461,7 @@ impl Vocabulary {
                         .map(|o| format!(" ({o})"))
                         .unwrap_or_default();
                     problems.push(located(
+                        locate,
                         text,
                         &format!("{}[{i}].name", category.key()),
                         format!(
@@ -538,7 +494,7 @@ impl Vocabulary {
                     };
                     let form = normalize(name);
                     if form.is_empty() {
-                        problems.push(located(text, &path, "empty name".to_string()));
+                        problems.push(located(locate, text, &path, "empty name".to_string()));
                         continue;
                     }
                     match index.by_form.get(&form) {
@@ -553,6 +509,7 @@ impl Vocabulary {
                                 .map(|o| format!(" ({o})"))
                                 .unwrap_or_default();
                             problems.push(located(
+                                locate,
                                 text,
                                 &path,
                                 format!("`{name}` is already an alias of `{name_of}`{place}"),
@@ -561,7 +518,7 @@ impl Vocabulary {
                         Some(_) => {}
                         None => {
                             index.by_form.insert(form.clone(), concept_id);
-                            let line = load::locate(text, &path).map_or(0, |(l, _)| l);
+                            let line = locate(text, &path).map_or(0, |(l, _)| l);
                             concept.origins.push(match file {
                                 Some(file) => format!("{file}:{line}").into(),
                                 None => format!("line {line}").into(),
@@ -825,8 +782,8 @@ impl Vocabulary {
     }
 }
 
-fn located(text: &str, path: &str, message: String) -> Error {
-    let (line, column) = load::locate(text, path).unzip();
+fn located(locate: Locate, text: &str, path: &str, message: String) -> Error {
+    let (line, column) = locate(text, path).unzip();
     Error::invalid(
         Location {
             file: None,

@@ -1,5 +1,10 @@
 //! The validated domain: vacancies and their requirements, candidates,
 //! levels, dates and codes.
+//!
+//! Layer 3 of 10 (bottom first; see CONTRIBUTING.md): may use `error` and
+//! `matching`: plain data, no I/O and no words for reports (two known
+//! exceptions, scales and rule files' test cases, are listed in
+//! `tests/layers.rs`).
 
 pub(crate) mod candidate;
 pub(crate) mod codes;

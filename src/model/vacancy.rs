@@ -248,7 +248,7 @@ pub struct Requirement {
     /// The label the rule file gives, in each language.
     pub(crate) label: Localized,
     /// The label in each language, given or derived, written once.
-    pub(crate) label_text: crate::explain::RuleText,
+    pub(crate) label_text: RuleText,
     pub(crate) priority: Priority,
     pub(crate) weight: f64,
     pub(crate) source: Option<String>,
@@ -432,7 +432,7 @@ pub(crate) struct ExperienceRule {
     /// vacancy is compiled, or if the registry is unusable.
     pub(crate) filter: Option<usize>,
     /// Its words, written once per language.
-    pub(crate) text: crate::explain::RuleText,
+    pub(crate) text: RuleText,
 }
 
 /// What an experience rule selects a profile's periods by, whatever the
@@ -555,7 +555,7 @@ pub(crate) struct LanguageRule {
     /// Whether the file says `native:` at all (`false` included).
     pub(crate) native_stated: bool,
     /// Its words, written once per language.
-    pub(crate) text: crate::explain::RuleText,
+    pub(crate) text: RuleText,
 }
 
 #[derive(Debug, Clone)]
@@ -571,7 +571,7 @@ pub(crate) struct InternalRule {
     /// are internal applicants too.
     pub(crate) affiliates: bool,
     /// Its words, written once per language.
-    pub(crate) text: crate::explain::RuleText,
+    pub(crate) text: RuleText,
 }
 
 /// A certification or skill requirement: one of these names.
@@ -579,7 +579,7 @@ pub(crate) struct InternalRule {
 pub(crate) struct NamedRule {
     pub(crate) any_of: Names,
     /// Its words, written once per language.
-    pub(crate) text: crate::explain::RuleText,
+    pub(crate) text: RuleText,
 }
 
 /// Nationals only ("National Officer posts") or not nationals of given
@@ -601,3 +601,11 @@ pub(crate) struct AttestationRule {
     /// How sentences name it, from the vocabulary.
     pub(crate) display: crate::matching::Display,
 }
+
+/// A rule's words in each language, written the first time they are
+/// needed and kept: rule-side text (what experience counts, the names a
+/// requirement accepts) is the same for every candidate. The model keeps
+/// the slots, one per language in the order of `Lang`; `explain` writes
+/// them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleText(pub(crate) [std::sync::OnceLock<String>; 2]);
