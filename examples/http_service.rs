@@ -10,7 +10,11 @@
 //!
 //! - `POST /assess?as_of=YYYY-MM-DD[&vacancy=ID]`: the body is a profile
 //!   (JSON when it starts with `{`, else YAML); the answer is the JSON
-//!   array of ranked assessments, or `400` with the located error.
+//!   array of ranked assessments, or the located error with a status
+//!   chosen by its kind ([`status_of`]): `413` for a profile too large or
+//!   too deep, `400` for one that cannot be read (syntax, wrong type,
+//!   unknown or missing field), `422` for one that can be read but breaks
+//!   a rule (invalid value, unknown code, fields that do not go together).
 //! - `POST /reload`: reloads the rules folder; requests in flight finish
 //!   with the rule set they started with. A broken folder is refused
 //!   (`422`) and the old rules stay.
@@ -24,7 +28,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use tiny_http::{Header, Method, Request, Response, Server};
-use vacancy_match::{Candidate, InputFormat, Limits, RuleSet};
+use vacancy_match::{Candidate, ErrorKind, InputFormat, Limits, RuleSet};
 
 /// The shared state: the current rule set, swapped whole on reload.
 pub struct Service {
@@ -114,7 +118,7 @@ impl Service {
         };
         let candidate = match Candidate::from_str_with(body, format, &Limits::default()) {
             Ok(c) => c,
-            Err(e) => return text(400, format!("{e}\n")),
+            Err(e) => return text(status_of(&e), format!("{e}\n")),
         };
         let rules = self.current();
         let report = match vacancy {
@@ -135,6 +139,28 @@ impl Service {
             Err(e) => text(500, format!("{e}\n")),
         }
     }
+}
+
+/// The HTTP status for a profile that could not be loaded, by the kind of
+/// its error; for several problems, the first of 413, 400 and 422 that
+/// any of them has.
+pub fn status_of(error: &vacancy_match::Error) -> u16 {
+    let status = |e: &vacancy_match::Error| match e.kind() {
+        ErrorKind::TooLarge { .. } | ErrorKind::TooDeep { .. } => 413,
+        ErrorKind::Syntax
+        | ErrorKind::WrongType { .. }
+        | ErrorKind::UnknownField { .. }
+        | ErrorKind::MissingField { .. } => 400,
+        ErrorKind::Io { .. } => 500,
+        // Invalid values, unknown codes, cross-field rules, duplicate ids,
+        // and kinds added later: read, but not acceptable.
+        _ => 422,
+    };
+    let all: Vec<u16> = error.problems().into_iter().map(status).collect();
+    [500, 413, 400]
+        .into_iter()
+        .find(|s| all.contains(s))
+        .unwrap_or(422)
 }
 
 fn load(folder: Option<&std::path::Path>) -> Result<RuleSet, vacancy_match::Error> {

@@ -87,6 +87,27 @@ fn assesses_posted_profiles_and_reloads_rules() {
         "{body}"
     );
 
+    // The status follows the kind of error: too large, unreadable JSON,
+    // and a profile that reads but breaks a rule.
+    let big = format!("id: x\nskills: [{}]\n", "a, ".repeat(400_000));
+    let (status, body) = request(&addr, "POST", "/assess?as_of=2025-08-01", &big);
+    assert_eq!(status, 413, "{body}");
+    assert!(body.contains("larger than the limit"), "{body}");
+    let (status, body) = request(&addr, "POST", "/assess?as_of=2025-08-01", "{\"id\": \"x\"");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("the JSON ends too early"), "{body}");
+    let (status, body) = request(
+        &addr,
+        "POST",
+        "/assess?as_of=2025-08-01",
+        "{\"experience\": [{\"start\": \"2020-01\", \"end\": \"2019-01\"}]}",
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("line 1:38: experience[0].end: end 2019-01 is before start 2020-01"),
+        "{body}"
+    );
+
     // Hot reload: add a vacancy file, reload, and it is assessed.
     std::fs::copy(
         "rules/003_iom_gt_operations_assistant.yaml",
@@ -116,6 +137,58 @@ fn assesses_posted_profiles_and_reloads_rules() {
     }
     for w in workers {
         w.join().unwrap();
+    }
+}
+
+/// The example chooses the status by matching the error's kind, never its
+/// words: one input per kind, YAML and JSON.
+#[test]
+fn status_follows_the_error_kind() {
+    use vacancy_match::{Candidate, InputFormat, Limits};
+    let status = |text: &str, format: InputFormat, limits: &Limits| {
+        let err = Candidate::from_str_with(text, format, limits).unwrap_err();
+        http_service::status_of(&err)
+    };
+    let yaml = InputFormat::Yaml;
+    let json = InputFormat::Json;
+    let normal = Limits::default();
+    let tiny = Limits {
+        max_bytes: 8,
+        ..Limits::default()
+    };
+    let deep = format!("{{\"skills\": {}{}}}", "[".repeat(200), "]".repeat(200));
+    let cases: &[(&str, InputFormat, &Limits, u16)] = &[
+        ("id: a-long-name", yaml, &tiny, 413),
+        ("{\"id\": \"a-long-name\"}", json, &tiny, 413),
+        (&deep, json, &normal, 413),
+        ("id: [", yaml, &normal, 400),
+        ("{\"id\": ", json, &normal, 400),
+        ("skills: 3", yaml, &normal, 400),
+        ("{\"skills\": 3}", json, &normal, 400),
+        ("skils: []", yaml, &normal, 400),
+        ("{\"skils\": []}", json, &normal, 400),
+        ("experience:\n  - start: 2020-13\n", yaml, &normal, 422),
+        (
+            "{\"experience\": [{\"start\": \"2020-13\"}]}",
+            json,
+            &normal,
+            422,
+        ),
+        (
+            "experience:\n  - start: 2020-01\n    end: 2019-01\n",
+            yaml,
+            &normal,
+            422,
+        ),
+        (
+            "languages:\n  - { language: en, level: C9 }\n",
+            yaml,
+            &normal,
+            422,
+        ),
+    ];
+    for (text, format, limits, expected) in cases {
+        assert_eq!(status(text, *format, limits), *expected, "{text}");
     }
 }
 
