@@ -8,9 +8,14 @@
 //! curl -s -X POST http://127.0.0.1:8080/reload
 //! ```
 //!
-//! - `POST /assess?as_of=YYYY-MM-DD[&vacancy=ID]`: the body is a profile
+//! - `POST /assess?as_of=YYYY-MM-DD[&vacancy=ID][&lang=es]`: the body is a profile
 //!   (JSON when it starts with `{`, else YAML); the answer is the JSON
-//!   array of ranked assessments, or `400` with the located error.
+//!   array of ranked assessments (explained in `lang`: `en`, the default,
+//!   or `es`; an unknown language is a `400`), or the located error with a status
+//!   chosen by its kind ([`status_of`]): `413` for a profile too large or
+//!   too deep, `400` for one that cannot be read (syntax, wrong type,
+//!   unknown or missing field), `422` for one that can be read but breaks
+//!   a rule (invalid value, unknown code, fields that do not go together).
 //! - `POST /reload`: reloads the rules folder; requests in flight finish
 //!   with the rule set they started with. A broken folder is refused
 //!   (`422`) and the old rules stay.
@@ -24,7 +29,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use tiny_http::{Header, Method, Request, Response, Server};
-use vacancy_match::{Candidate, InputFormat, Limits, RuleSet};
+use vacancy_match::{Candidate, ErrorKind, InputFormat, Lang, Limits, RuleSet};
 
 /// The shared state: the current rule set, swapped whole on reload.
 pub struct Service {
@@ -89,7 +94,13 @@ impl Service {
                     .take(limit + 1)
                     .read_to_string(&mut body)
                 {
-                    Ok(_) => self.assess(&body, param("as_of"), param("vacancy")),
+                    Ok(_) => match param("lang").map(|l| l.parse::<Lang>()) {
+                        None => self.assess(&body, param("as_of"), param("vacancy"), Lang::En),
+                        Some(Ok(lang)) => {
+                            self.assess(&body, param("as_of"), param("vacancy"), lang)
+                        }
+                        Some(Err(e)) => text(400, format!("lang: {e}\n")),
+                    },
                     Err(e) => text(400, format!("unreadable body: {e}\n")),
                 }
             }
@@ -103,6 +114,7 @@ impl Service {
         body: &str,
         as_of: Option<String>,
         vacancy: Option<String>,
+        lang: Lang,
     ) -> Response<std::io::Cursor<Vec<u8>>> {
         let Some(Ok(as_of)) = as_of.map(|d| d.parse::<chrono::NaiveDate>()) else {
             return text(400, "as_of=YYYY-MM-DD is required\n".to_string());
@@ -114,15 +126,16 @@ impl Service {
         };
         let candidate = match Candidate::from_str_with(body, format, &Limits::default()) {
             Ok(c) => c,
-            Err(e) => return text(400, format!("{e}\n")),
+            Err(e) => return text(status_of(&e), format!("{e}\n")),
         };
         let rules = self.current();
+        let request = rules.assess(&candidate, as_of).lang(lang);
         let report = match vacancy {
-            Some(id) => match rules.assess(&candidate, as_of).one(&id) {
+            Some(id) => match request.one(&id) {
                 Some(a) => vec![a],
                 None => return text(404, format!("no vacancy `{id}`\n")),
             },
-            None => rules.assess(&candidate, as_of).ranked(),
+            None => request.ranked(),
         };
         match serde_json::to_vec(&report) {
             Ok(json) => {
@@ -135,6 +148,28 @@ impl Service {
             Err(e) => text(500, format!("{e}\n")),
         }
     }
+}
+
+/// The HTTP status for a profile that could not be loaded, by the kind of
+/// its error; for several problems, the first of 413, 400 and 422 that
+/// any of them has.
+pub fn status_of(error: &vacancy_match::Error) -> u16 {
+    let status = |e: &vacancy_match::Error| match e.kind() {
+        ErrorKind::TooLarge { .. } | ErrorKind::TooDeep { .. } => 413,
+        ErrorKind::Syntax
+        | ErrorKind::WrongType { .. }
+        | ErrorKind::UnknownField { .. }
+        | ErrorKind::MissingField { .. } => 400,
+        ErrorKind::Io { .. } => 500,
+        // Invalid values, unknown codes, cross-field rules, duplicate ids,
+        // and kinds added later: read, but not acceptable.
+        _ => 422,
+    };
+    let all: Vec<u16> = error.problems().into_iter().map(status).collect();
+    [500, 413, 400]
+        .into_iter()
+        .find(|s| all.contains(s))
+        .unwrap_or(422)
 }
 
 fn load(folder: Option<&std::path::Path>) -> Result<RuleSet, vacancy_match::Error> {

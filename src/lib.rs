@@ -243,6 +243,16 @@ mod screen;
 pub use analyze::Warning;
 pub use assess::{Code, Evaluation, Judgement, PreparedCandidate, Request, Status, Verdict};
 pub use cases::CaseOutcome;
+/// The calendar date of every `as_of` and of [`PartialDate`]'s days,
+/// re-exported so that callers need not depend on chrono themselves.
+///
+/// # Example
+/// ```
+/// let as_of: vacancy_match::NaiveDate = "2025-07-01".parse()?;
+/// assert_eq!(as_of.to_string(), "2025-07-01");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind, Location};
 pub use explain::{Assessment, Audit, Change, Evidence, Finding, Gap, Lang};
 pub use import::json_resume::{is_json_resume, ResumeReader};
@@ -259,7 +269,9 @@ pub use model::candidate::{
     Provenance, WorkAuthorization,
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
-pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
+pub use model::{
+    Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError, Scales,
+};
 pub use record::SCHEMA_VERSION;
 pub use ruleset::RuleSet;
 #[cfg(all(feature = "schema", feature = "import"))]

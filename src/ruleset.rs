@@ -266,7 +266,21 @@ impl RuleSet {
                 Ok(mut v) => {
                     if let Some(first) = vacancies.iter().find(|o| o.id == v.id) {
                         let (line, column) = load::locate(text, "id").unzip();
-                        problems.push(Error::invalid(
+                        let (first_line, first_column) = first
+                            .text
+                            .as_deref()
+                            .and_then(|t| load::locate(t, "id"))
+                            .unzip();
+                        problems.push(Error::new(
+                            crate::ErrorKind::DuplicateId {
+                                id: v.id.clone(),
+                                first: Some(Location {
+                                    file: first.file.clone(),
+                                    line: first_line,
+                                    column: first_column,
+                                    path: Some("id".to_string()),
+                                }),
+                            },
                             Location {
                                 file: Some(name.clone()),
                                 line,

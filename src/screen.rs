@@ -774,26 +774,21 @@ fn at_line(error: Error, source: &str, line: usize) -> Error {
     let problems: Vec<Error> = error
         .problems()
         .into_iter()
-        .map(|p| match p.kind() {
-            ErrorKind::Invalid { location, message } => Error::invalid(
-                Location {
-                    file: Some(source.to_string()),
-                    line: Some(
-                        line.saturating_add(location.line.map_or(0, |l| l.saturating_sub(1))),
-                    ),
-                    column: location.column,
-                    path: location.path.clone(),
-                },
-                message.clone(),
-            ),
-            other => Error::invalid(
-                Location {
-                    file: Some(source.to_string()),
-                    line: Some(line),
-                    ..Location::default()
-                },
-                other.to_string(),
-            ),
+        .map(|p| {
+            let relocate = |location: Location| Location {
+                file: Some(source.to_string()),
+                line: Some(line.saturating_add(location.line.map_or(0, |l| l.saturating_sub(1)))),
+                column: location.column,
+                path: location.path,
+            };
+            match p.kind() {
+                ErrorKind::Io { .. } => Error::new(
+                    ErrorKind::InvalidValue,
+                    relocate(Location::default()),
+                    p.to_string(),
+                ),
+                _ => p.clone_error().relocated(&relocate),
+            }
         })
         .collect();
     Error::many(problems)
@@ -907,7 +902,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "batch.jsonl:7: experience[0].end: end 2019-01 is before start 2020-01"
+            "batch.jsonl:7:38: experience[0].end: end 2019-01 is before start 2020-01"
         );
         let err = Candidate::from_json_line("{", "stdin", 3, &Limits::default())
             .unwrap_err()

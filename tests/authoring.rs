@@ -67,8 +67,8 @@ fn message(error: &vacancy_match::Error) -> Vec<String> {
         .problems()
         .iter()
         .map(|p| match p.kind() {
-            ErrorKind::Invalid { message, .. } => message.clone(),
-            other => other.to_string(),
+            ErrorKind::Io { .. } | ErrorKind::Many(_) => p.to_string(),
+            _ => p.message().to_string(),
         })
         .collect()
 }

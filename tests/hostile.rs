@@ -17,8 +17,8 @@ fn scratch(name: &str) -> PathBuf {
 
 fn message(err: &vacancy_match::Error) -> String {
     match err.kind() {
-        ErrorKind::Invalid { message, .. } => message.clone(),
-        other => other.to_string(),
+        ErrorKind::Io { .. } | ErrorKind::Many(_) => err.to_string(),
+        _ => err.message().to_string(),
     }
 }
 

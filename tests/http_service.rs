@@ -87,6 +87,27 @@ fn assesses_posted_profiles_and_reloads_rules() {
         "{body}"
     );
 
+    // The status follows the kind of error: too large, unreadable JSON,
+    // and a profile that reads but breaks a rule.
+    let big = format!("id: x\nskills: [{}]\n", "a, ".repeat(400_000));
+    let (status, body) = request(&addr, "POST", "/assess?as_of=2025-08-01", &big);
+    assert_eq!(status, 413, "{body}");
+    assert!(body.contains("larger than the limit"), "{body}");
+    let (status, body) = request(&addr, "POST", "/assess?as_of=2025-08-01", "{\"id\": \"x\"");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("the JSON ends too early"), "{body}");
+    let (status, body) = request(
+        &addr,
+        "POST",
+        "/assess?as_of=2025-08-01",
+        "{\"experience\": [{\"start\": \"2020-01\", \"end\": \"2019-01\"}]}",
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("line 1:38: experience[0].end: end 2019-01 is before start 2020-01"),
+        "{body}"
+    );
+
     // Hot reload: add a vacancy file, reload, and it is assessed.
     std::fs::copy(
         "rules/003_iom_gt_operations_assistant.yaml",
@@ -111,6 +132,22 @@ fn assesses_posted_profiles_and_reloads_rules() {
         body.starts_with(r#"[{"schema_version":1,"candidate":"#),
         "{body}"
     );
+    // `lang=es` explains in Spanish, as the library does; the verdicts
+    // are the same. An unknown language is refused.
+    let (status, body) = request(&addr, "POST", "/assess?as_of=2025-10-01&lang=es", &itzel);
+    assert_eq!(status, 200, "{body}");
+    let spanish = rules
+        .assess(&cv, "2025-10-01".parse().unwrap())
+        .lang(vacancy_match::Lang::Es)
+        .ranked();
+    assert_eq!(body, serde_json::to_string(&spanish).unwrap());
+    assert!(body.contains(r#""lang":"es""#), "{body}");
+    let verdicts =
+        |all: &[vacancy_match::Assessment]| all.iter().map(|a| a.verdict).collect::<Vec<_>>();
+    assert_eq!(verdicts(&spanish), verdicts(&library));
+    let (status, body) = request(&addr, "POST", "/assess?as_of=2025-10-01&lang=xx", &itzel);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.starts_with("lang: "), "{body}");
 
     // A broken folder is refused and the old rules stay in service.
     std::fs::write(dir.join("broken.yaml"), "id: [").unwrap();
@@ -127,6 +164,55 @@ fn assesses_posted_profiles_and_reloads_rules() {
     }
     for w in workers {
         w.join().unwrap();
+    }
+}
+
+/// The example chooses the status by matching the error's kind, never its
+/// words: one input per kind, YAML and JSON.
+#[test]
+fn status_follows_the_error_kind() {
+    use vacancy_match::{Candidate, InputFormat, Limits};
+    let status = |text: &str, format: InputFormat, limits: &Limits| {
+        let err = Candidate::from_str_with(text, format, limits).unwrap_err();
+        http_service::status_of(&err)
+    };
+    let yaml = InputFormat::Yaml;
+    let json = InputFormat::Json;
+    let normal = Limits::default();
+    let tiny = Limits::default().with_max_bytes(8);
+    let deep = format!("{{\"skills\": {}{}}}", "[".repeat(200), "]".repeat(200));
+    let cases: &[(&str, InputFormat, &Limits, u16)] = &[
+        ("id: a-long-name", yaml, &tiny, 413),
+        ("{\"id\": \"a-long-name\"}", json, &tiny, 413),
+        (&deep, json, &normal, 413),
+        ("id: [", yaml, &normal, 400),
+        ("{\"id\": ", json, &normal, 400),
+        ("skills: 3", yaml, &normal, 400),
+        ("{\"skills\": 3}", json, &normal, 400),
+        ("skils: []", yaml, &normal, 400),
+        ("{\"skils\": []}", json, &normal, 400),
+        ("experience:\n  - start: 2020-13\n", yaml, &normal, 422),
+        (
+            "{\"experience\": [{\"start\": \"2020-13\"}]}",
+            json,
+            &normal,
+            422,
+        ),
+        (
+            "experience:\n  - start: 2020-01\n    end: 2019-01\n",
+            yaml,
+            &normal,
+            422,
+        ),
+        (
+            "languages:\n  - { language: en, level: C9 }\n",
+            yaml,
+            &normal,
+            422,
+        ),
+    ];
+    for (text, format, limits, expected) in cases {
+        assert_eq!(status(text, *format, limits), *expected, "{text}");
     }
 }
 

@@ -180,7 +180,10 @@ fn rules_or_exit(path: Option<&Path>) -> Result<(RuleSet, String), u8> {
 /// when the problem itself names none.
 fn describe(problem: &Error, file: &str) -> String {
     let text = match problem.kind() {
-        ErrorKind::Invalid { location, message } if location.file().is_none() => {
+        ErrorKind::Io { .. } | ErrorKind::Many(_) => problem.to_string(),
+        _ if problem.location().is_some_and(|l| l.file().is_none()) => {
+            let location = problem.location().cloned().unwrap_or_default();
+            let message = problem.message();
             let mut text = file.to_string();
             if let Some(line) = location.line() {
                 text.push_str(&format!(":{line}"));

@@ -580,8 +580,8 @@ impl Reading {
         let text = self.string(entry, &[key], &path)?;
         match text.parse::<PartialDate>() {
             Ok(d) => Some(d),
-            Err(message) => {
-                self.problem(&path, message);
+            Err(e) => {
+                self.problem(&path, e.to_string());
                 None
             }
         }

@@ -929,14 +929,14 @@ impl RowReader<'_> {
 
         // The checks every profile passes (an empty name, a domain of
         // punctuation only), at the row.
-        for (path, message) in c.problems() {
+        for (kind, path, message) in c.problems() {
             let place = self.table.row_ref(row);
             let at = crate::error::Location {
                 file: Some(format!("{}:{place}", self.table.file)),
                 path: Some(path),
                 ..crate::error::Location::default()
             };
-            r.problems.push(Error::invalid(at, message));
+            r.problems.push(Error::new(kind, at, message));
         }
 
         let cells: Vec<String> = self

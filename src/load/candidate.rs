@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{locate, InputFormat, Limits};
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 use crate::Candidate;
 
 /// Longest period accepted, in years: longer than a working life is a typo.
@@ -67,12 +67,13 @@ impl Candidate {
         }
         let errors = problems
             .into_iter()
-            .map(|(path, message)| {
+            .map(|(kind, path, message)| {
                 let (line, column) = match format {
                     InputFormat::Yaml => locate(text, &path).unzip(),
-                    InputFormat::Json => (None, None),
+                    InputFormat::Json => super::locate_json(text, &path).unzip(),
                 };
-                Error::invalid(
+                Error::new(
+                    kind,
                     Location {
                         file: None,
                         line,
@@ -126,18 +127,23 @@ impl Candidate {
         Ok(candidate)
     }
 
-    /// Problems serde cannot see, as (field path, message).
-    pub(crate) fn problems(&self) -> Vec<(String, String)> {
+    /// Problems serde cannot see, as (kind, field path, message).
+    pub(crate) fn problems(&self) -> Vec<(ErrorKind, String, String)> {
         let mut out = Vec::new();
         if let Some(id) = &self.id {
             if id.trim().is_empty() {
-                out.push(("id".to_string(), "empty candidate id".to_string()));
+                out.push((
+                    ErrorKind::InvalidValue,
+                    "id".to_string(),
+                    "empty candidate id".to_string(),
+                ));
             }
         }
         for (i, p) in self.experience.iter().flatten().enumerate() {
             if let Some(end) = p.end {
                 if end.last_day() < p.start.first_day() {
                     out.push((
+                        ErrorKind::CrossField,
                         format!("experience[{i}].end"),
                         format!("end {end} is before start {}", p.start),
                     ));
@@ -148,7 +154,7 @@ impl Candidate {
                         .num_days();
                     let years = days.checked_div(365).unwrap_or(0);
                     if years > MAX_PERIOD_YEARS {
-                        out.push((
+                        out.push((ErrorKind::InvalidValue,
                             format!("experience[{i}].end"),
                             format!("period of {years} years is longer than a working life (at most {MAX_PERIOD_YEARS})"),
                         ));
@@ -158,6 +164,7 @@ impl Candidate {
             if let Some(f) = p.fraction {
                 if !f.is_finite() || f <= 0.0 || f > 1.0 {
                     out.push((
+                        ErrorKind::InvalidValue,
                         format!("experience[{i}].fraction"),
                         format!("part-time fraction {f} is outside (0, 1]"),
                     ));
@@ -166,6 +173,7 @@ impl Candidate {
             if let Some(y) = p.declared_years {
                 if !y.is_finite() || y <= 0.0 || y > MAX_PERIOD_YEARS as f64 {
                     out.push((
+                        ErrorKind::InvalidValue,
                         format!("experience[{i}].declared_years"),
                         format!("declared years {y} are outside (0, {MAX_PERIOD_YEARS}]"),
                     ));
@@ -174,6 +182,7 @@ impl Candidate {
             for (j, d) in p.domains.iter().flatten().enumerate() {
                 if !crate::matching::has_words(d) {
                     out.push((
+                        ErrorKind::InvalidValue,
                         format!("experience[{i}].domains[{j}]"),
                         "empty domain".to_string(),
                     ));
@@ -184,6 +193,7 @@ impl Candidate {
             if let (Some(level), Some(false)) = (&l.level, l.native) {
                 if level.says_native() {
                     out.push((
+                        ErrorKind::CrossField,
                         format!("languages[{i}].native"),
                         format!(
                             "`native: false` contradicts level `{}`, which says a mother tongue; \
@@ -198,6 +208,7 @@ impl Candidate {
             if let (Some(issued), Some(expires)) = (c.issued, c.expires) {
                 if expires.last_day() < issued.first_day() {
                     out.push((
+                        ErrorKind::CrossField,
                         format!("certifications[{i}].expires"),
                         format!("expiry {expires} is before issue {issued}"),
                     ));
@@ -205,6 +216,7 @@ impl Candidate {
             }
             if !crate::matching::has_words(&c.name) {
                 out.push((
+                    ErrorKind::InvalidValue,
                     format!("certifications[{i}].name"),
                     "empty name".to_string(),
                 ));
@@ -212,12 +224,17 @@ impl Candidate {
         }
         for (i, s) in self.skills.iter().flatten().enumerate() {
             if !crate::matching::has_words(s) {
-                out.push((format!("skills[{i}]"), "empty skill".to_string()));
+                out.push((
+                    ErrorKind::InvalidValue,
+                    format!("skills[{i}]"),
+                    "empty skill".to_string(),
+                ));
             }
         }
         for (i, s) in self.affiliate_of.iter().flatten().enumerate() {
             if !crate::matching::has_words(s) {
                 out.push((
+                    ErrorKind::InvalidValue,
                     format!("affiliate_of[{i}]"),
                     "empty organization".to_string(),
                 ));
@@ -225,7 +242,11 @@ impl Candidate {
         }
         for (i, s) in self.staff_of.iter().flatten().enumerate() {
             if !crate::matching::has_words(s) {
-                out.push((format!("staff_of[{i}]"), "empty organization".to_string()));
+                out.push((
+                    ErrorKind::InvalidValue,
+                    format!("staff_of[{i}]"),
+                    "empty organization".to_string(),
+                ));
             }
         }
         out

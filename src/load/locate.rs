@@ -1,4 +1,6 @@
-//! Finding the line and column of a field path in block-style YAML.
+//! Finding the line and column of a field path in block-style YAML and
+//! in JSON, for problems found after parsing (which the parser cannot
+//! place).
 
 /// One step of a field path.
 #[derive(Debug, PartialEq)]
@@ -155,6 +157,151 @@ pub(crate) fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     found
 }
 
+/// Line and column (1-based) of `path` (e.g. `experience[2].end`) in the
+/// JSON `text`: of the key for a field, of the value for an item; or of
+/// the deepest part of the path that could be found.
+///
+/// # Design
+/// Only the values along the path are entered; the others are skipped by
+/// counting brackets outside strings, so a deep sibling costs no stack.
+pub(crate) fn locate_json(text: &str, path: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut pos = skip_space(bytes, 0);
+    let mut found = None;
+    for step in steps(path) {
+        match step {
+            Step::Key(key) => {
+                let Some((key_at, value_at)) = member(bytes, pos, key) else {
+                    break;
+                };
+                found = Some(key_at);
+                pos = value_at;
+            }
+            Step::Index(n) => {
+                let Some(item_at) = item(bytes, pos, n) else {
+                    break;
+                };
+                found = Some(item_at);
+                pos = item_at;
+            }
+        }
+    }
+    found.map(|offset| line_column(text, offset))
+}
+
+/// Where the member `key` of the object at `pos` starts, and its value.
+fn member(bytes: &[u8], pos: usize, key: &str) -> Option<(usize, usize)> {
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    let mut pos = pos.saturating_add(1);
+    loop {
+        pos = skip_space(bytes, pos);
+        if bytes.get(pos) != Some(&b'"') {
+            return None;
+        }
+        let key_at = pos;
+        let after = skip_string(bytes, pos);
+        let name = bytes.get(pos.saturating_add(1)..after.saturating_sub(1))?;
+        pos = skip_space(bytes, after);
+        if bytes.get(pos) != Some(&b':') {
+            return None;
+        }
+        pos = skip_space(bytes, pos.saturating_add(1));
+        if name == key.as_bytes() {
+            return Some((key_at, pos));
+        }
+        pos = skip_space(bytes, skip_value(bytes, pos));
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos = pos.saturating_add(1);
+    }
+}
+
+/// Where item `n` of the array at `pos` starts.
+fn item(bytes: &[u8], pos: usize, n: usize) -> Option<usize> {
+    if bytes.get(pos) != Some(&b'[') {
+        return None;
+    }
+    let mut pos = skip_space(bytes, pos.saturating_add(1));
+    for _ in 0..n {
+        pos = skip_space(bytes, skip_value(bytes, pos));
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos = skip_space(bytes, pos.saturating_add(1));
+    }
+    match bytes.get(pos) {
+        None | Some(b']') => None,
+        Some(_) => Some(pos),
+    }
+}
+
+fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
+        pos = pos.saturating_add(1);
+    }
+    pos
+}
+
+/// Past the string that starts (with its quote) at `pos`.
+fn skip_string(bytes: &[u8], pos: usize) -> usize {
+    let mut pos = pos.saturating_add(1);
+    while let Some(&b) = bytes.get(pos) {
+        pos = pos.saturating_add(1);
+        match b {
+            b'\\' => pos = pos.saturating_add(1),
+            b'"' => return pos,
+            _ => {}
+        }
+    }
+    pos
+}
+
+/// Past the value that starts at `pos`.
+fn skip_value(bytes: &[u8], pos: usize) -> usize {
+    let mut pos = pos;
+    let mut depth = 0_usize;
+    while let Some(&b) = bytes.get(pos) {
+        match b {
+            b'"' => {
+                pos = skip_string(bytes, pos);
+                if depth == 0 {
+                    return pos;
+                }
+                continue;
+            }
+            b'{' | b'[' => depth = depth.saturating_add(1),
+            b'}' | b']' => {
+                if depth == 0 {
+                    return pos;
+                }
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return pos.saturating_add(1);
+                }
+            }
+            b',' if depth == 0 => return pos,
+            _ => {}
+        }
+        pos = pos.saturating_add(1);
+    }
+    pos
+}
+
+/// The 1-based line and column (in characters) of byte `offset`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count().saturating_add(1);
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        .saturating_add(1);
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +341,27 @@ experience:
         );
         assert_eq!(locate(DOC, "requirements[5].id"), Some((3, 1)));
         assert_eq!(locate(DOC, "nothing"), None);
+    }
+
+    const JSON: &str = r#"{
+  "id": "x",
+  "note": "a } and a ] in text",
+  "experience": [
+    {"start": "2020-01", "end": "2021-01", "domains": [["a"], {"b": 1}]},
+    {"start": "2020-01",
+     "end": "2019-01"}
+  ]
+}"#;
+
+    #[test]
+    fn finds_json_keys_and_items() {
+        assert_eq!(locate_json(JSON, "id"), Some((2, 3)));
+        assert_eq!(locate_json(JSON, "experience[1].end"), Some((7, 6)));
+        assert_eq!(locate_json(JSON, "experience[1]"), Some((6, 5)));
+        assert_eq!(locate_json(JSON, "experience[0].domains"), Some((5, 44)));
+        assert_eq!(locate_json(JSON, "experience[2].end"), Some((4, 3)));
+        assert_eq!(locate_json(JSON, "nothing"), None);
+        assert_eq!(locate_json("{\"a\": ", "a.b"), Some((1, 2)));
+        assert_eq!(locate_json("[1, 2", "a"), None);
     }
 }

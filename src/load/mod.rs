@@ -18,11 +18,13 @@ pub(crate) mod rules;
 mod schema;
 mod vocabulary;
 
-pub(crate) use locate::locate;
+pub(crate) use locate::{locate, locate_json};
+
+use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 use crate::matching::closest;
 
 /// The formats a profile can be written in.
@@ -153,7 +155,10 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 /// Checks that apply to any text before parsing.
 pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
     if text.len() > limits.max_bytes {
-        return Err(Error::invalid(
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                limit: Some(limits.max_bytes),
+            },
             at(None, None, None),
             format!(
                 "input of {} bytes is larger than the limit of {} bytes",
@@ -170,7 +175,8 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
             .next()
             .map_or(0, |l| l.chars().count())
             .saturating_add(1);
-        return Err(Error::invalid(
+        return Err(Error::new(
+            ErrorKind::Syntax,
             at(Some(line), Some(column), None),
             "NUL byte in input, expected text",
         ));
@@ -180,7 +186,8 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
         .lines()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
     if !meaningful {
-        return Err(Error::invalid(
+        return Err(Error::new(
+            ErrorKind::Syntax,
             at(None, None, None),
             "empty document, expected a mapping of fields",
         ));
@@ -203,7 +210,10 @@ fn top_level_mapping(text: &str) -> Result<(), Error> {
     let list = body.starts_with('[') || body == "-" || body.starts_with("- ");
     if list {
         let column = line.len().saturating_sub(body.len()).saturating_add(1);
-        return Err(Error::invalid(
+        return Err(Error::new(
+            ErrorKind::WrongType {
+                expected: "a mapping of fields".to_string(),
+            },
             at(Some(index.saturating_add(1)), Some(column), None),
             "a list, expected a mapping of fields (one document per profile or vacancy)",
         ));
@@ -251,7 +261,10 @@ fn check_depth(text: &str) -> Result<(), Error> {
                     '[' | '{' => {
                         depth = depth.saturating_add(1);
                         if depth > MAX_FLOW_DEPTH {
-                            return Err(Error::invalid(
+                            return Err(Error::new(
+                                ErrorKind::TooDeep {
+                                    limit: MAX_FLOW_DEPTH,
+                                },
                                 at(Some(line_number), Some(column.saturating_add(1)), None),
                                 format!("nesting deeper than the limit of {MAX_FLOW_DEPTH} levels"),
                             ));
@@ -312,10 +325,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
                     (None, Some(p)) => (Some(p.0), Some(p.1)),
                     (None, None) => (None, None),
                 };
-                Error::invalid(
-                    at(line, column, path.clone()),
-                    clean_message(&inner.to_string(), path.as_deref()),
-                )
+                let raw = inner.to_string();
+                let syntax = yaml_syntax(&raw);
+                let (kind, message) = classify(&raw, path.as_deref(), syntax, Format::Yaml);
+                Error::new(kind, at(line, column, path.clone()), message)
             })
         }
         InputFormat::Json => {
@@ -325,15 +338,17 @@ pub(crate) fn parse<T: DeserializeOwned>(
                 let inner = err.into_inner();
                 let line = (inner.line() > 0).then_some(inner.line());
                 let column = (inner.column() > 0).then_some(inner.column());
-                Error::invalid(
-                    at(line, column, path.clone()),
-                    clean_message(&inner.to_string(), path.as_deref()),
-                )
+                let syntax = inner.is_syntax() || inner.is_eof();
+                let (kind, message) =
+                    classify(&inner.to_string(), path.as_deref(), syntax, Format::Json);
+                Error::new(kind, at(line, column, path.clone()), message)
             })?;
             de.end().map_err(|inner| {
-                Error::invalid(
+                let (kind, message) = classify(&inner.to_string(), None, true, Format::Json);
+                Error::new(
+                    kind,
                     at(Some(inner.line()), Some(inner.column()), None),
-                    clean_message(&inner.to_string(), None),
+                    message,
                 )
             })?;
             Ok(value)
@@ -343,24 +358,366 @@ pub(crate) fn parse<T: DeserializeOwned>(
 
 fn path_of(path: &serde_path_to_error::Path) -> Option<String> {
     let text = path.to_string();
-    (text != "." && !text.is_empty()).then_some(text)
+    // serde_path_to_error writes `?` for a place it cannot name (inside
+    // a document that is not well-formed).
+    let text = text.trim_end_matches(".?").to_string();
+    (text != "." && text != "?" && !text.is_empty()).then_some(text)
 }
 
-/// The parser's message without the location it appends and the path it
-/// prepends (both are reported separately), with "did you mean" added to
-/// unknown names.
-fn clean_message(raw: &str, path: Option<&str>) -> String {
+/// Which parser wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Yaml,
+    Json,
+}
+
+/// Whether a YAML parser message is about the text's form, not its values.
+fn yaml_syntax(raw: &str) -> bool {
+    const SYNTAX: &[&str] = &[
+        "while parsing",
+        "while scanning",
+        "did not find expected",
+        "could not find expected",
+        "found character that cannot start",
+        "not allowed in this context",
+        "found unexpected",
+        "unexpected end of",
+        "found undefined tag",
+        "invalid leading UTF-8",
+        "control characters are not allowed",
+        "duplicate entry",
+        "unknown anchor",
+        "invalid trailing UTF-8",
+        "incomplete UTF-8",
+        "deserializing from YAML containing more than one document",
+        "found incompatible YAML document",
+        "found duplicate",
+        "did not find URI",
+        "found unknown escape",
+        "found unexpected end of stream",
+        "mapping keys are not allowed",
+        "block sequence entries are not allowed",
+    ];
+    SYNTAX.iter().any(|s| raw.contains(s))
+}
+
+/// The kind of a parser error and its message in the user's words: without
+/// the location the parser appends and the path it prepends (both are
+/// reported separately), Rust type names turned into what a user writes
+/// (`a number`, `a profile`), and "did you mean" added to unknown names.
+fn classify(raw: &str, path: Option<&str>, syntax: bool, format: Format) -> (ErrorKind, String) {
+    let stripped = strip_parser_location(raw, path);
     // A whole document that is one value is no profile or rule file (a
     // password file, notes): say what it is, not what it holds.
     if path.is_none() {
-        if let Some(rest) = raw.strip_prefix("invalid type: ") {
-            if rest.contains(", expected struct ") {
-                let kind = rest.split([' ', ',']).next().unwrap_or("value");
-                return format!("the document is a {kind}, expected a mapping of fields");
+        if let Some((found, expected)) = stripped
+            .strip_prefix("invalid type: ")
+            .and_then(|rest| rest.rsplit_once(", expected "))
+        {
+            if expected.starts_with("struct ") {
+                let what = found_words(found.split([' ', ',']).next().unwrap_or("value"));
+                return (
+                    ErrorKind::WrongType {
+                        expected: "a mapping of fields".to_string(),
+                    },
+                    format!("the document is {what}, expected a mapping of fields"),
+                );
             }
         }
     }
-    shorten_values(&clean_message_in_full(raw, path))
+    let (kind, message) = if syntax {
+        (ErrorKind::Syntax, syntax_words(&stripped, format))
+    } else {
+        classify_data(&stripped)
+    };
+    (kind, shorten_values(&message))
+}
+
+/// The parser's message without the location it appends and the path it
+/// prepends.
+fn strip_parser_location<'a>(raw: &'a str, path: Option<&str>) -> Cow<'a, str> {
+    let mut message = raw;
+    if let Some(idx) = message.rfind(" at line ") {
+        if message
+            .get(idx.saturating_add(9)..)
+            .unwrap_or("x")
+            .split(" column ")
+            .all(|n| n.chars().all(|c| c.is_ascii_digit()))
+        {
+            message = message.get(..idx).unwrap_or(message);
+        }
+    }
+    if let Some(path) = path {
+        if let Some(rest) = message
+            .strip_prefix(path)
+            .and_then(|r| r.strip_prefix(": "))
+        {
+            message = rest;
+        }
+    }
+    // The parser's own path prefix may be shallower than ours.
+    if let Some((head, rest)) = message.split_once(": ") {
+        let path_like = !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '[' | ']' | '.'));
+        if path_like {
+            message = rest;
+        }
+    }
+    without_inner_locations(message)
+}
+
+/// `message` without the " at line L column C" the YAML parser writes in
+/// the middle of a syntax error ("found unexpected end of stream at line
+/// 1 column 9, while scanning a quoted scalar").
+fn without_inner_locations(message: &str) -> Cow<'_, str> {
+    const AT: &str = " at line ";
+    if !message.contains(AT) {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(AT) {
+        let (head, tail) = rest.split_at(i);
+        let after = tail.get(AT.len()..).unwrap_or("");
+        let line_digits = after
+            .len()
+            .saturating_sub(after.trim_start_matches(|c: char| c.is_ascii_digit()).len());
+        let after_line = after.get(line_digits..).unwrap_or("");
+        let column = after_line
+            .strip_prefix(" column ")
+            .filter(|_| line_digits > 0);
+        out.push_str(head);
+        match column {
+            Some(col) => {
+                let digits = col
+                    .len()
+                    .saturating_sub(col.trim_start_matches(|c: char| c.is_ascii_digit()).len());
+                rest = col.get(digits..).unwrap_or("");
+            }
+            None => {
+                out.push_str(AT);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// A syntax error's words: serde_json's terse ones spelled out.
+fn syntax_words(message: &str, format: Format) -> String {
+    if format == Format::Json {
+        if let Some(inside) = message.strip_prefix("EOF while parsing ") {
+            let inside = match inside {
+                "an object" => ", inside an object",
+                "a list" => ", inside a list",
+                "a string" => ", inside a text in quotes",
+                _ => "",
+            };
+            return format!("the JSON ends too early{inside}");
+        }
+        let words = match message {
+            "trailing characters" => "unexpected characters after the end of the JSON",
+            "trailing comma" => "a comma before the end of an object or a list",
+            "expected value" => "expected a value",
+            "expected ident" => "expected a value (`true`, `false` or `null`)",
+            "key must be a string" => "expected a field name in double quotes",
+            "invalid number" => "expected a number",
+            _ => message,
+        };
+        return words.to_string();
+    }
+    // libyaml names the YAML grammar; people write lists and mappings.
+    let mut words = message.to_string();
+    for (grammar, people) in [
+        ("flow sequence", "list in brackets"),
+        ("block sequence", "list"),
+        ("flow mapping", "mapping in braces"),
+        ("block mapping", "mapping"),
+        ("sequence", "list"),
+    ] {
+        if words.contains(grammar) {
+            words = words.replace(grammar, people);
+        }
+    }
+    words
+}
+
+/// The kind and words of an error about a value (the text is well-formed).
+fn classify_data(message: &str) -> (ErrorKind, String) {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("").to_string();
+        if PROTECTED.contains(&field.to_lowercase().as_str()) {
+            let words = format!(
+                "unknown field `{field}`: protected attributes (age, sex, gender, marital status, \
+                 photo, religion, ethnicity, disability...) have no place in a profile, and no rule can use them"
+            );
+            return (
+                ErrorKind::UnknownField {
+                    field,
+                    suggestion: None,
+                },
+                words,
+            );
+        }
+        if let Some((_, hint)) = MISPLACED.iter().find(|(name, _)| *name == field) {
+            let words = format!("unknown field `{field}` here: {hint}");
+            return (
+                ErrorKind::UnknownField {
+                    field,
+                    suggestion: None,
+                },
+                words,
+            );
+        }
+        let suggestion = suggest_in(&field, rest.get(field.len()..).unwrap_or(""));
+        let words = match &suggestion {
+            Some(best) => format!("unknown field `{field}`, did you mean `{best}`?"),
+            None => message.to_string(),
+        };
+        return (ErrorKind::UnknownField { field, suggestion }, words);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let name = rest.split('`').next().unwrap_or("").to_string();
+        let suggestion = suggest_in(&name, rest.get(name.len()..).unwrap_or(""));
+        let words = match &suggestion {
+            Some(best) => format!("unknown variant `{name}`, did you mean `{best}`?"),
+            None => message.to_string(),
+        };
+        let words = words.replacen("unknown variant", "unknown name", 1);
+        return (ErrorKind::UnknownName { name, suggestion }, words);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("").to_string();
+        return (ErrorKind::MissingField { field }, message.to_string());
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        let expected = expected_words(expected);
+        let words = format!("expected {expected}, found {}", found_words(found));
+        return (ErrorKind::WrongType { expected }, words);
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid value: ")
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        let words = format!(
+            "expected {}, found {}",
+            expected_words(expected),
+            found_words(found)
+        );
+        return (ErrorKind::InvalidValue, words);
+    }
+    if message == "repetition limit exceeded" {
+        return (
+            ErrorKind::TooLarge { limit: None },
+            "document expands too much (YAML alias bomb?): repetition limit exceeded".to_string(),
+        );
+    }
+    if message == "recursion limit exceeded" {
+        return (
+            ErrorKind::TooDeep {
+                limit: PARSER_DEPTH,
+            },
+            "document nests too deeply: recursion limit exceeded".to_string(),
+        );
+    }
+    (kind_of_words(message), message.to_string())
+}
+
+/// How deep the YAML and JSON parsers nest before they refuse a document.
+const PARSER_DEPTH: usize = 128;
+
+/// The kind of a message written by this crate's own checks: "unknown ...
+/// `name`, did you mean `other`?" names an unknown name, anything else an
+/// invalid value.
+pub(crate) fn kind_of_words(message: &str) -> ErrorKind {
+    if message.starts_with("unknown ") {
+        let mut quoted = message.split('`').skip(1).step_by(2);
+        if let Some(name) = quoted.next() {
+            let suggestion = message
+                .split_once("did you mean `")
+                .and_then(|(_, rest)| rest.split('`').next())
+                .map(str::to_string);
+            return ErrorKind::UnknownName {
+                name: name.to_string(),
+                suggestion,
+            };
+        }
+    }
+    ErrorKind::InvalidValue
+}
+
+/// What serde says was expected, in the user's words.
+fn expected_words(expected: &str) -> String {
+    let words = match expected {
+        "f64" | "f32" | "a number" => "a number",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+        | "isize" => "a whole number",
+        "a string" | "a borrowed string" | "string" | "a char" | "a character" => "text",
+        "a sequence" | "sequence" => "a list",
+        "a boolean" | "bool" => "`true` or `false`",
+        "a map" | "map" => "a mapping",
+        "unit" | "null" => "nothing",
+        "option" => "a value",
+        "struct Candidate" => "a profile",
+        "struct RawVacancy" | "struct Vacancy" => "a vacancy",
+        "field identifier" => "a field name",
+        "variant identifier" => "a name",
+        other => {
+            if other.starts_with("struct ") {
+                "a mapping of fields"
+            } else if other.starts_with("enum ") || other.starts_with("internally tagged enum") {
+                "one of the names this field accepts"
+            } else if other.starts_with("tuple") || other.starts_with("a tuple") {
+                "a list"
+            } else {
+                return other.to_string();
+            }
+        }
+    };
+    words.to_string()
+}
+
+/// What serde says it found (`string "x"`, ``integer `3` ``, `map`), in the
+/// user's words.
+fn found_words(found: &str) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_string())
+    };
+    if let Some(value) = found.strip_prefix("string ") {
+        return format!("text {value}");
+    }
+    if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return format!("the number {n}");
+    }
+    if let Some(b) = quoted("boolean ") {
+        return format!("`{b}`");
+    }
+    if let Some(c) = found.strip_prefix("char ") {
+        return format!("the character {c}");
+    }
+    let words = match found {
+        "string" => "text",
+        "integer" | "floating point" => "a number",
+        "boolean" => "`true` or `false`",
+        "map" => "a mapping",
+        "sequence" => "a list",
+        "unit value" | "null" | "unit" => "nothing",
+        "Option value" | "newtype struct" => "a value",
+        "enum" | "unit variant" | "newtype variant" | "tuple variant" | "struct variant" => {
+            "a tagged value"
+        }
+        "byte array" => "bytes",
+        other => other,
+    };
+    words.to_string()
 }
 
 /// The most characters of a text value a message quotes: a file that is
@@ -368,10 +725,10 @@ fn clean_message(raw: &str, path: Option<&str>) -> String {
 /// and an error must not echo it.
 const QUOTED: usize = 32;
 
-/// `message` with every quoted string value (`string "..."`, as serde
-/// writes one) cut to [`QUOTED`] characters.
+/// `message` with every quoted text value (`text "..."`, as
+/// [`found_words`] writes one) cut to [`QUOTED`] characters.
 fn shorten_values(message: &str) -> String {
-    const OPEN: &str = "string \"";
+    const OPEN: &str = "text \"";
     let mut out = String::with_capacity(message.len().min(256));
     let mut rest = message;
     while let Some(at) = rest.find(OPEN) {
@@ -407,69 +764,6 @@ fn shorten_values(message: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// [`clean_message`] before values are shortened.
-fn clean_message_in_full(raw: &str, path: Option<&str>) -> String {
-    let mut message = raw;
-    if let Some(idx) = message.rfind(" at line ") {
-        if message
-            .get(idx.saturating_add(9)..)
-            .unwrap_or("x")
-            .split(" column ")
-            .all(|n| n.chars().all(|c| c.is_ascii_digit()))
-        {
-            message = message.get(..idx).unwrap_or(message);
-        }
-    }
-    if let Some(path) = path {
-        if let Some(rest) = message
-            .strip_prefix(path)
-            .and_then(|r| r.strip_prefix(": "))
-        {
-            message = rest;
-        }
-    }
-    // The parser's own path prefix may be shallower than ours.
-    if let Some((head, rest)) = message.split_once(": ") {
-        let path_like = !head.is_empty()
-            && head
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '[' | ']' | '.'));
-        if path_like {
-            message = rest;
-        }
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        if PROTECTED.contains(&field.to_lowercase().as_str()) {
-            return format!(
-                "unknown field `{field}`: protected attributes (age, sex, gender, marital status, \
-                 photo, religion, ethnicity, disability...) have no place in a profile, and no rule can use them"
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        if let Some((_, hint)) = MISPLACED.iter().find(|(name, _)| *name == field) {
-            return format!("unknown field `{field}` here: {hint}");
-        }
-    }
-    for what in ["unknown field", "unknown variant"] {
-        if let Some(rest) = message.strip_prefix(what) {
-            if let Some(suggested) = suggest_in(rest) {
-                return format!("{what}{suggested}");
-            }
-        }
-    }
-    if message == "repetition limit exceeded" {
-        return "document expands too much (YAML alias bomb?): repetition limit exceeded"
-            .to_string();
-    }
-    if message == "recursion limit exceeded" {
-        return "document nests too deeply: recursion limit exceeded".to_string();
-    }
-    message.to_string()
 }
 
 /// Keys people put under the wrong parent, and where they belong.
@@ -509,30 +803,22 @@ const PROTECTED: &[&str] = &[
     "religion",
 ];
 
-/// For " `word`, expected one of `a`, `b`" returns " `word`, did you mean
-/// `a`?" when a valid word is close.
-fn suggest_in(rest: &str) -> Option<String> {
-    let (word_part, options) = rest.split_once(", expected ")?;
-    let word = word_part.trim().trim_matches('`');
+/// The valid word closest to `word` among those serde lists after it
+/// (", expected one of `a`, `b`"), when one is close.
+fn suggest_in(word: &str, rest: &str) -> Option<String> {
+    let (_, options) = rest.split_once("expected ")?;
     let valid: Vec<&str> = options
         .split('`')
         .enumerate()
         .filter(|(i, _)| i % 2 == 1)
         .map(|(_, s)| s)
         .collect();
-    let best = closest(word, valid.iter().copied())?;
-    Some(format!(" `{word}`, did you mean `{best}`?"))
+    closest(word, valid.iter().copied()).map(str::to_string)
 }
 
-/// Errors are not `Clone` (they may hold an `io::Error`); a flattened
-/// problem is rebuilt from its text and location.
+/// Errors are not `Clone` (they may hold an `io::Error`): a copy of one.
 pub(crate) fn clone_error(e: &Error) -> Error {
-    match e.kind() {
-        crate::ErrorKind::Invalid { location, message } => {
-            Error::invalid(location.clone(), message.clone())
-        }
-        other => Error::invalid(Location::default(), other.to_string()),
-    }
+    e.clone_error()
 }
 
 /// What a path is when it is not a regular file, for messages; `None`
@@ -573,14 +859,20 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if let Some(kind) = special_kind(&meta) {
-        return Err(Error::invalid(
-            at(None, None, None).with_file(name),
-            format!("{kind}, expected a regular file"),
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{kind}, expected a regular file"),
+            ),
         ));
     }
     let max = u64::try_from(limits.max_bytes).unwrap_or(u64::MAX);
     if meta.len() > max {
-        return Err(Error::invalid(
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                limit: Some(limits.max_bytes),
+            },
             at(None, None, None).with_file(name),
             format!(
                 "input of {} bytes is larger than the limit of {} bytes",
@@ -599,7 +891,10 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() > limits.max_bytes {
-        return Err(Error::invalid(
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                limit: Some(limits.max_bytes),
+            },
             at(None, None, None).with_file(name),
             format!(
                 "input of more than {} bytes is larger than the limit",
@@ -615,7 +910,8 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
             .filter(|b| **b == b'\n')
             .count()
             .saturating_add(1);
-        Error::invalid(
+        Error::new(
+            ErrorKind::Syntax,
             at(Some(line), None, None).with_file(name),
             format!("invalid UTF-8 at byte {valid}, expected text"),
         )
@@ -645,14 +941,48 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn words(raw: &str, path: Option<&str>) -> String {
+        classify(raw, path, false, Format::Yaml).1
+    }
+
     #[test]
     fn strips_location_and_path_from_messages() {
         assert_eq!(
-            clean_message(
+            words(
                 "skills: invalid type: integer `3`, expected a sequence at line 1 column 9",
                 Some("skills")
             ),
-            "invalid type: integer `3`, expected a sequence"
+            "expected a list, found the number 3"
+        );
+    }
+
+    #[test]
+    fn speaks_the_users_words() {
+        assert_eq!(
+            words("invalid type: string \"x\", expected f64", Some("a")),
+            "expected a number, found text \"x\""
+        );
+        assert_eq!(
+            words("invalid type: map, expected u32", Some("a")),
+            "expected a whole number, found a mapping"
+        );
+        assert_eq!(
+            words(
+                "invalid type: string \"x\", expected struct Candidate",
+                None
+            ),
+            "the document is text, expected a mapping of fields"
+        );
+        assert_eq!(
+            words(
+                "invalid type: sequence, expected struct Candidate",
+                Some("a")
+            ),
+            "expected a profile, found a list"
+        );
+        assert_eq!(
+            classify("EOF while parsing a value", None, true, Format::Json).1,
+            "the JSON ends too early"
         );
     }
 
@@ -661,30 +991,40 @@ mod tests {
         let secret = format!("root:x:0:0:{}", "y".repeat(500));
         let raw = format!("invalid type: string {secret:?}, expected struct Candidate");
         assert_eq!(
-            clean_message(&raw, None),
-            "the document is a string, expected a mapping of fields"
+            words(&raw, None),
+            "the document is text, expected a mapping of fields"
         );
         let raw = format!("invalid type: string {secret:?}, expected a sequence");
         let kept = format!("root:x:0:0:{}", "y".repeat(21));
         assert_eq!(
-            clean_message(&raw, Some("skills")),
-            format!("invalid type: string \"{kept}…\" (479 characters more), expected a sequence")
+            words(&raw, Some("skills")),
+            format!("expected a list, found text \"{kept}…\" (479 characters more)")
         );
         let short = "invalid type: string \"a \\\"b\\\"\", expected a sequence";
-        assert_eq!(clean_message(short, None), short);
+        assert_eq!(
+            words(short, None),
+            "expected a list, found text \"a \\\"b\\\"\""
+        );
     }
 
     #[test]
     fn suggests_closest_field() {
-        assert_eq!(
-            clean_message(
-                "unknown field `langauges`, expected one of `id`, `languages`, `skills`",
-                None
-            ),
-            "unknown field `langauges`, did you mean `languages`?"
+        let (kind, message) = classify(
+            "unknown field `langauges`, expected one of `id`, `languages`, `skills`",
+            None,
+            false,
+            Format::Yaml,
         );
         assert_eq!(
-            clean_message("unknown field `zzz`, expected `id` or `name`", None),
+            message,
+            "unknown field `langauges`, did you mean `languages`?"
+        );
+        assert!(matches!(
+            kind,
+            ErrorKind::UnknownField { suggestion: Some(s), .. } if s == "languages"
+        ));
+        assert_eq!(
+            words("unknown field `zzz`, expected `id` or `name`", None),
             "unknown field `zzz`, expected `id` or `name`"
         );
     }

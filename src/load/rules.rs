@@ -503,9 +503,22 @@ struct Problems<'t> {
 }
 
 impl Problems<'_> {
+    /// An invalid value, or an unknown name when the words say "unknown".
     fn add(&mut self, path: &str, message: impl Into<String>) {
+        let message = message.into();
+        let kind = super::kind_of_words(&message);
+        self.add_kind(kind, path, message);
+    }
+
+    /// Fields that do not go together; `path` is the one reported.
+    fn cross(&mut self, path: &str, message: impl Into<String>) {
+        self.add_kind(crate::ErrorKind::CrossField, path, message);
+    }
+
+    fn add_kind(&mut self, kind: crate::ErrorKind, path: &str, message: impl Into<String>) {
         let (line, column) = locate(self.text, path).unzip();
-        self.list.push(Error::invalid(
+        self.list.push(Error::new(
+            kind,
             Location {
                 file: None,
                 line,
@@ -562,16 +575,14 @@ fn fields_by_kind(error: Error, text: &str) -> Error {
     let mut out = Vec::new();
     let mut rewritten = false;
     for p in problems {
-        let (Some(location), crate::ErrorKind::Invalid { message, .. }) = (p.location(), p.kind())
+        let (Some(location), crate::ErrorKind::UnknownField { field, .. }) =
+            (p.location(), p.kind())
         else {
             out.push(super::clone_error(p));
             continue;
         };
-        let field = message
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split_once('`'))
-            .filter(|(_, rest)| !rest.starts_with(" here:"))
-            .map(|(field, _)| field);
+        // A field with its own hint (it belongs elsewhere) keeps it.
+        let field = Some(field.as_str()).filter(|_| !p.message().contains("` here:"));
         let index = location
             .path()
             .and_then(|path| path.strip_prefix("requirements["))
@@ -599,9 +610,9 @@ fn fields_by_kind(error: Error, text: &str) -> Error {
                     .map(|(_, meant)| *meant)
                     .filter(|meant| allowed.contains(meant));
                 let kind_name = kind.as_str();
-                let message = match by_meaning
-                    .or_else(|| crate::matching::closest(field, allowed.iter().copied()))
-                {
+                let best =
+                    by_meaning.or_else(|| crate::matching::closest(field, allowed.iter().copied()));
+                let message = match best {
                     Some(best) => format!(
                         "unknown field `{field}` in {} `{kind_name}` requirement, did you mean `{best}`?",
                         article(kind_name)
@@ -613,7 +624,14 @@ fn fields_by_kind(error: Error, text: &str) -> Error {
                     ),
                 };
                 rewritten = true;
-                out.push(Error::invalid(location.clone(), message));
+                out.push(Error::new(
+                    crate::ErrorKind::UnknownField {
+                        field: field.to_string(),
+                        suggestion: best.map(str::to_string),
+                    },
+                    location.clone(),
+                    message,
+                ));
             }
             _ => out.push(super::clone_error(p)),
         }
@@ -742,7 +760,7 @@ fn compile(
     placeholders(&raw, problems);
     if let (Some(posted), Some(deadline)) = (raw.posted, raw.deadline) {
         if deadline.last_day() < posted.first_day() {
-            problems.add(
+            problems.cross(
                 "deadline",
                 format!("deadline {deadline} is before the posting date {posted}"),
             );
@@ -750,7 +768,7 @@ fn compile(
     }
     if let (Some(posted), Some(start)) = (raw.posted, raw.target_start) {
         if start.last_day() < posted.first_day() {
-            problems.add(
+            problems.cross(
                 "target_start",
                 format!("target start {start} is before the posting date {posted}"),
             );
@@ -764,8 +782,19 @@ fn compile(
     }
     let mut seen: Vec<&str> = Vec::new();
     for (i, r) in raw.requirements.iter().enumerate() {
-        if seen.contains(&r.id.as_str()) {
-            problems.add(
+        if let Some(first) = seen.iter().position(|id| *id == r.id.as_str()) {
+            let first_path = format!("requirements[{first}].id");
+            let (line, column) = locate(problems.text, &first_path).unzip();
+            problems.add_kind(
+                crate::ErrorKind::DuplicateId {
+                    id: r.id.clone(),
+                    first: Some(Location {
+                        file: None,
+                        line,
+                        column,
+                        path: Some(first_path),
+                    }),
+                },
                 &format!("requirements[{i}].id"),
                 format!("duplicate requirement id `{}`", r.id),
             );
@@ -861,7 +890,7 @@ fn experience_rule(
     if let Some(w) = &with {
         check_names(w, &format!("{path}.with"), problems);
         if domains.is_none() {
-            problems.add(
+            problems.cross(
                 &format!("{path}.with"),
                 "`with` needs `domains`: a period must be in one of the domains and one of these",
             );
@@ -940,7 +969,7 @@ fn requirement(
     let allowed = fields_of(r.kind);
     for field in r.present() {
         if !allowed.contains(&field) {
-            problems.add(
+            problems.cross(
                 &format!("{path}.{field}"),
                 format!(
                     "field `{field}` does not apply to {} `{}` requirement, expected one of {}",
@@ -959,7 +988,7 @@ fn requirement(
         );
     }
     let missing = |problems: &mut Problems<'_>, field: &str| {
-        problems.add(
+        problems.cross(
             path,
             format!(
                 "{} `{}` requirement needs `{field}`",
@@ -1024,7 +1053,7 @@ fn requirement(
                     })
                     .collect();
                 if extra.is_empty() {
-                    problems.add(
+                    problems.cross(
                         &format!("{path}.master_substitution"),
                         "master_substitution needs a path with `degree: master`",
                     );
@@ -1041,7 +1070,7 @@ fn requirement(
             if let Some(max) = r.max_years {
                 check_years(max, &format!("{path}.max_years"), problems);
                 if max < years {
-                    problems.add(
+                    problems.cross(
                         &format!("{path}.max_years"),
                         format!("expected a maximum of at least `years` ({years}), found {max}"),
                     );
@@ -1184,7 +1213,7 @@ fn requirement(
                 (Some(c), None) => (c, false),
                 (None, Some(c)) => (c, true),
                 (Some(_), Some(_)) => {
-                    problems.add(
+                    problems.cross(
                         path,
                         "a `nationality` requirement takes `nationals_of` or `not_nationals_of`, not both",
                     );
@@ -1207,7 +1236,7 @@ fn requirement(
                 );
             }
             if !exclude && r.dual_nationals.is_some() {
-                problems.add(
+                problems.cross(
                     &format!("{path}.dual_nationals"),
                     "`dual_nationals` applies to `not_nationals_of` only: a national of a listed country is one whatever else they hold",
                 );

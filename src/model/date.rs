@@ -21,7 +21,7 @@ const MAX_YEAR: i32 = 2200;
 /// assert_eq!(d.first_day().to_string(), "2024-02-01");
 /// assert_eq!(d.last_day().to_string(), "2024-02-29");
 /// assert!("2025-02-30".parse::<PartialDate>().is_err());
-/// # Ok::<(), String>(())
+/// # Ok::<(), vacancy_match::PartialDateError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartialDate {
@@ -37,7 +37,7 @@ impl PartialDate {
     /// ```
     /// let d: vacancy_match::PartialDate = "2019".parse()?;
     /// assert_eq!(d.first_day().to_string(), "2019-01-01");
-    /// # Ok::<(), String>(())
+    /// # Ok::<(), vacancy_match::PartialDateError>(())
     /// ```
     #[must_use]
     pub fn first_day(&self) -> NaiveDate {
@@ -52,7 +52,7 @@ impl PartialDate {
     /// ```
     /// let d: vacancy_match::PartialDate = "2023-02".parse()?;
     /// assert_eq!(d.last_day().to_string(), "2023-02-28");
-    /// # Ok::<(), String>(())
+    /// # Ok::<(), vacancy_match::PartialDateError>(())
     /// ```
     #[must_use]
     pub fn last_day(&self) -> NaiveDate {
@@ -151,8 +151,63 @@ fn plain(bytes: &[u8]) -> Option<PartialDate> {
     valid.then_some(PartialDate { year, month, day })
 }
 
+/// Why a text is not a [`PartialDate`].
+///
+/// # Example
+/// ```
+/// use vacancy_match::{PartialDate, PartialDateError};
+/// let err = "2025-02-30".parse::<PartialDate>().unwrap_err();
+/// assert!(matches!(err, PartialDateError::NoSuchDay { days: 28, .. }));
+/// assert_eq!(err.to_string(), "invalid date `2025-02-30`: February 2025 has 28 days");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PartialDateError {
+    /// Not written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[error("invalid date `{text}`, expected YYYY-MM-DD, YYYY-MM or YYYY")]
+    Format {
+        /// The text, without spaces around it.
+        text: String,
+    },
+    /// A year outside 1900..=2200.
+    #[error("invalid date `{text}`: year {year} is outside {MIN_YEAR}..={MAX_YEAR}")]
+    YearOutOfRange {
+        /// The text, without spaces around it.
+        text: String,
+        /// The year written.
+        year: i32,
+    },
+    /// A month that is not 1 to 12.
+    #[error("invalid date `{text}`: month {month} does not exist")]
+    NoSuchMonth {
+        /// The text, without spaces around it.
+        text: String,
+        /// The month written.
+        month: u32,
+    },
+    /// A day that the month does not have.
+    #[error("invalid date `{text}`: {} {year} has {days} days", month_name(*month))]
+    NoSuchDay {
+        /// The text, without spaces around it.
+        text: String,
+        /// The year written.
+        year: i32,
+        /// The month written (1 to 12).
+        month: u32,
+        /// How many days that month has.
+        days: u32,
+    },
+}
+
+fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get((month as usize).saturating_sub(1))
+        .copied()
+        .unwrap_or("that month")
+}
+
 impl std::str::FromStr for PartialDate {
-    type Err = String;
+    type Err = PartialDateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         plain(s.as_bytes()).map_or_else(|| read(s), Ok)
@@ -161,9 +216,11 @@ impl std::str::FromStr for PartialDate {
 
 /// Any date a person may write: spaces around it, and a reason when it is
 /// not a date.
-fn read(s: &str) -> Result<PartialDate, String> {
+fn read(s: &str) -> Result<PartialDate, PartialDateError> {
     let text = s.trim();
-    let bad = || format!("invalid date `{text}`, expected YYYY-MM-DD, YYYY-MM or YYYY");
+    let bad = || PartialDateError::Format {
+        text: text.to_string(),
+    };
     let mut parts = text.split('-');
     let year_text = parts.next().ok_or_else(bad)?;
     if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
@@ -171,11 +228,12 @@ fn read(s: &str) -> Result<PartialDate, String> {
     }
     let year: i32 = year_text.parse().map_err(|_| bad())?;
     if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return Err(format!(
-            "invalid date `{text}`: year {year} is outside {MIN_YEAR}..={MAX_YEAR}"
-        ));
+        return Err(PartialDateError::YearOutOfRange {
+            text: text.to_string(),
+            year,
+        });
     }
-    let number = |p: Option<&str>| -> Result<Option<u32>, String> {
+    let number = |p: Option<&str>| -> Result<Option<u32>, PartialDateError> {
         match p {
             None => Ok(None),
             Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
@@ -191,18 +249,20 @@ fn read(s: &str) -> Result<PartialDate, String> {
     }
     if let Some(m) = month {
         if !(1..=12).contains(&m) {
-            return Err(format!("invalid date `{text}`: month {m} does not exist"));
+            return Err(PartialDateError::NoSuchMonth {
+                text: text.to_string(),
+                month: m,
+            });
         }
         if let Some(d) = day {
             let max = days_in_month(year, m);
             if d == 0 || d > max {
-                let name = MONTHS
-                    .get((m as usize).saturating_sub(1))
-                    .copied()
-                    .unwrap_or("that month");
-                return Err(format!(
-                    "invalid date `{text}`: {name} {year} has {max} days"
-                ));
+                return Err(PartialDateError::NoSuchDay {
+                    text: text.to_string(),
+                    year,
+                    month: m,
+                    days: max,
+                });
             }
         }
     }
@@ -308,17 +368,19 @@ mod tests {
     #[test]
     fn rejects_impossible_dates_with_reason() {
         assert_eq!(
-            "2025-02-30".parse::<PartialDate>().unwrap_err(),
+            "2025-02-30".parse::<PartialDate>().unwrap_err().to_string(),
             "invalid date `2025-02-30`: February 2025 has 28 days"
         );
         assert!("99999-01-01".parse::<PartialDate>().is_err());
         assert!("2024-13"
             .parse::<PartialDate>()
             .unwrap_err()
+            .to_string()
             .contains("month 13"));
         assert!("1850-01"
             .parse::<PartialDate>()
             .unwrap_err()
+            .to_string()
             .contains("outside"));
         assert!("2024/01/01".parse::<PartialDate>().is_err());
         assert!("".parse::<PartialDate>().is_err());

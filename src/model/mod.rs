@@ -13,7 +13,7 @@ mod level;
 mod scales;
 pub(crate) mod vacancy;
 
-pub use date::PartialDate;
+pub use date::{PartialDate, PartialDateError};
 pub(crate) use level::says_native;
 pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
