@@ -17,9 +17,10 @@ use crate::{Candidate, Priority, Requirement, Vacancy};
 /// [`Evaluation::explain`] writes the full [`Assessment`] in a language,
 /// [`Judgement::explain`] one finding.
 ///
-/// Made by [`PreparedCandidate::evaluate`](crate::PreparedCandidate::evaluate)
-/// and [`PreparedCandidate::evaluate_each`](crate::PreparedCandidate::evaluate_each).
-/// It borrows the rule set and the prepared candidate.
+/// Made by [`Request::evaluate_one`](crate::Request::evaluate_one) and
+/// [`Request::evaluate_each`](crate::Request::evaluate_each). It borrows
+/// the rule set and the prepared candidate (through the request, when
+/// the request prepared it).
 ///
 /// # Example
 /// ```
