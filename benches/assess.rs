@@ -47,7 +47,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput};
-use vacancy_match::{Candidate, Cefr, DegreeLevel, Lang, RuleSet, ScreenRecord, Verdict};
+use vacancy_match::{Candidate, Cefr, DegreeLevel, Framing, JsonRecords, Lang, RuleSet, Verdict};
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -411,14 +411,9 @@ fn screen(c: &mut Criterion) {
                     .iter()
                     .filter(|e| e.verdict() == Verdict::Eligible)
                     .count();
-                ScreenRecord::write_evaluations_json(
-                    "stdin:1",
-                    &all,
-                    Lang::En,
-                    &mut out,
-                    b"",
-                    b"\n",
-                );
+                let mut records = JsonRecords::reusing(Framing::Lines, std::mem::take(&mut out));
+                records.push_evaluations("stdin:1", &all, Lang::En);
+                out = records.into_bytes();
                 out.clear();
             }
             eligible

@@ -278,7 +278,7 @@ pub use ruleset::RuleSet;
 pub use schema::mapping_schema;
 #[cfg(feature = "schema")]
 pub use schema::{candidate_schema, output_schema, rules_schema};
-pub use screen::{CsvRow, ScreenRecord};
+pub use screen::{CsvRow, Framing, JsonRecords, ScreenRecord};
 
 /// The README's Rust examples, compiled and run as doctests so that it
 /// stays true.

@@ -385,20 +385,7 @@ impl ScreenRecord {
     /// Appends the record as one line of JSON (without the line break):
     /// the same bytes as `serde_json::to_writer`, written directly, for
     /// screens that write millions of records.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet, ScreenRecord};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::from_path("examples/candidates/emilio_carranza_asylum.json")?;
-    /// let a = rules.assess(&cv, "2024-01-15".parse().unwrap()).one("unhcr-gt-resettlement-officer-2024").unwrap();
-    /// let record = ScreenRecord::from_assessment("emilio \"asylum\".json", &cv, &a);
-    /// let mut line = Vec::new();
-    /// record.write_json(&mut line);
-    /// assert_eq!(line, serde_json::to_vec(&record).unwrap());
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    pub fn write_json(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
         write_version(out);
         out.extend_from_slice(b"\"source\":");
         json_str(out, &self.source);
@@ -446,58 +433,11 @@ impl ScreenRecord {
 }
 
 impl ScreenRecord {
-    /// Appends the record of one evaluation as one line of JSON (without
-    /// the line break), its gaps in `lang`: the same bytes as
-    /// [`ScreenRecord::from_evaluation`] then [`ScreenRecord::write_json`],
-    /// without building the record, for screens that write millions.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-    /// let prepared = rules.prepare(&cv);
-    /// for e in prepared.assess("2024-01-15".parse().unwrap()).evaluate_each() {
-    ///     let (mut direct, mut built) = (Vec::new(), Vec::new());
-    ///     ScreenRecord::write_evaluation_json("sofia.json", &e, Lang::Es, &mut direct);
-    ///     ScreenRecord::from_evaluation("sofia.json", &e, Lang::Es).write_json(&mut built);
-    ///     assert_eq!(direct, built);
-    /// }
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    pub fn write_evaluation_json(
-        source: &str,
-        evaluation: &Evaluation<'_>,
-        lang: Lang,
-        out: &mut Vec<u8>,
-    ) {
-        write_head(out, source, evaluation.candidate());
-        write_rest(evaluation, lang, out);
-    }
-
-    /// [`ScreenRecord::write_evaluation_json`] for each of one profile's
+    /// The record of each of one profile's
     /// evaluations, each record between `before` and `after` (for JSON
     /// Lines, nothing and a line break): the source and the candidate's
     /// name are escaped once for all of them.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
-    /// let prepared = rules.prepare(&cv);
-    /// let request = prepared.assess("2024-01-15".parse().unwrap());
-    /// let all = request.evaluate_each();
-    /// let (mut together, mut one_by_one) = (Vec::new(), Vec::new());
-    /// ScreenRecord::write_evaluations_json("sofia.json", &all, Lang::En, &mut together, b"", b"\n");
-    /// for e in &all {
-    ///     ScreenRecord::write_evaluation_json("sofia.json", e, Lang::En, &mut one_by_one);
-    ///     one_by_one.push(b'\n');
-    /// }
-    /// assert_eq!(together, one_by_one);
-    /// # Ok::<(), vacancy_match::Error>(())
-    /// ```
-    pub fn write_evaluations_json(
+    pub(crate) fn write_evaluations_json(
         source: &str,
         evaluations: &[Evaluation<'_>],
         lang: Lang,
@@ -523,6 +463,183 @@ impl ScreenRecord {
             write_rest(evaluation, lang, out);
             out.extend_from_slice(after);
         }
+    }
+}
+
+/// Screening records as JSON, written into bytes this value keeps: the
+/// same bytes as `serde_json` writes for each [`ScreenRecord`], written
+/// directly, for screens that write millions of records.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Candidate, Framing, JsonRecords, Lang, RuleSet, ScreenRecord};
+/// let rules = RuleSet::bundled()?;
+/// let cv = Candidate::from_path("examples/candidates/sofia_giron_graduate.json")?;
+/// let request = rules.assess(&cv, "2024-01-15".parse()?);
+/// let all = request.evaluate_each();
+/// // All of one profile's records at once, straight from the evaluations…
+/// let mut together = JsonRecords::new(Framing::Lines);
+/// together.push_evaluations("sofia.json", &all, Lang::Es);
+/// // …are the records built one by one, as serde writes them.
+/// let mut one_by_one = JsonRecords::new(Framing::Lines);
+/// let mut serde = String::new();
+/// for e in &all {
+///     let record = ScreenRecord::from_evaluation("sofia.json", e, Lang::Es);
+///     one_by_one.push(&record);
+///     serde += &(serde_json::to_string(&record)? + "\n");
+/// }
+/// assert_eq!(together.as_bytes(), one_by_one.as_bytes());
+/// assert_eq!(together.as_bytes(), serde.as_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct JsonRecords {
+    bytes: Vec<u8>,
+    framing: Framing,
+}
+
+/// How [`JsonRecords`] sets records apart.
+///
+/// # Example
+/// ```
+/// use vacancy_match::{Framing, JsonRecords, ScreenRecord};
+/// let record = ScreenRecord::failed("a.json", "2025-01-01".parse()?, "unreadable");
+/// let mut items = JsonRecords::new(Framing::ArrayItems);
+/// items.push(&record);
+/// items.push(&record);
+/// let text = std::str::from_utf8(items.as_bytes())?;
+/// assert!(text.starts_with(",\n{\"schema_version\":1,"));
+/// let array: serde_json::Value = serde_json::from_str(&format!("[{}]", &text[1..]))?;
+/// assert_eq!(array.as_array().unwrap().len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Framing {
+    /// JSON Lines: each record followed by a line break.
+    #[default]
+    Lines,
+    /// The items of a JSON array: each record preceded by a comma and a
+    /// line break. The writer of the array opens it with `[`, drops the
+    /// first comma (the records of one array may be written by several
+    /// threads, each into its own [`JsonRecords`]) and closes it with
+    /// `]`.
+    ArrayItems,
+}
+
+impl Framing {
+    fn before(self) -> &'static [u8] {
+        match self {
+            Framing::Lines => b"",
+            Framing::ArrayItems => b",\n",
+        }
+    }
+
+    fn after(self) -> &'static [u8] {
+        match self {
+            Framing::Lines => b"\n",
+            Framing::ArrayItems => b"",
+        }
+    }
+}
+
+impl JsonRecords {
+    /// No records yet, set apart by `framing`.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Framing, JsonRecords};
+    /// assert!(JsonRecords::new(Framing::Lines).as_bytes().is_empty());
+    /// ```
+    #[must_use]
+    pub fn new(framing: Framing) -> JsonRecords {
+        JsonRecords::reusing(framing, Vec::new())
+    }
+
+    /// No records yet, written after what `bytes` holds (so that a
+    /// screen can reuse one allocation for batch after batch).
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Framing, JsonRecords, ScreenRecord};
+    /// let mut records = JsonRecords::reusing(Framing::Lines, Vec::with_capacity(1 << 16));
+    /// records.push(&ScreenRecord::failed("a.json", "2025-01-01".parse()?, "unreadable"));
+    /// let bytes = records.into_bytes();
+    /// assert!(bytes.ends_with(b"}\n") && bytes.capacity() >= 1 << 16);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn reusing(framing: Framing, bytes: Vec<u8>) -> JsonRecords {
+        JsonRecords { bytes, framing }
+    }
+
+    /// Writes one record.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Framing, JsonRecords, ScreenRecord};
+    /// let record = ScreenRecord::failed("a.json", "2025-01-01".parse()?, "unreadable");
+    /// let mut records = JsonRecords::new(Framing::Lines);
+    /// records.push(&record);
+    /// assert_eq!(records.as_bytes(), (serde_json::to_string(&record)? + "\n").as_bytes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push(&mut self, record: &ScreenRecord) {
+        self.bytes.extend_from_slice(self.framing.before());
+        record.write_json(&mut self.bytes);
+        self.bytes.extend_from_slice(self.framing.after());
+    }
+
+    /// Writes the record of each evaluation, its gaps in `lang`, without
+    /// building the records: the same bytes as pushing
+    /// [`ScreenRecord::from_evaluation`] of each. The source and the
+    /// candidate's name are escaped once for all of one profile's
+    /// evaluations.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Candidate, Framing, JsonRecords, Lang, RuleSet};
+    /// let rules = RuleSet::bundled()?;
+    /// let nobody = Candidate::default();
+    /// let request = rules.assess(&nobody, "2025-01-01".parse()?);
+    /// let mut records = JsonRecords::new(Framing::Lines);
+    /// records.push_evaluations("stdin:1", &request.evaluate_each(), Lang::En);
+    /// assert_eq!(records.as_bytes().iter().filter(|b| **b == b'\n').count(), rules.vacancies().len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_evaluations(&mut self, source: &str, evaluations: &[Evaluation<'_>], lang: Lang) {
+        ScreenRecord::write_evaluations_json(
+            source,
+            evaluations,
+            lang,
+            &mut self.bytes,
+            self.framing.before(),
+            self.framing.after(),
+        );
+    }
+
+    /// The records written so far.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::JsonRecords;
+    /// assert_eq!(JsonRecords::default().as_bytes(), b"");
+    /// ```
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The records written, as bytes to send on.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::JsonRecords;
+    /// assert!(JsonRecords::default().into_bytes().is_empty());
+    /// ```
+    #[must_use]
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
     }
 }
 

@@ -4,7 +4,7 @@
 //! from an evaluation or from the written assessment.
 
 use chrono::NaiveDate;
-use vacancy_match::{Candidate, Lang, RuleSet, ScreenRecord, Status};
+use vacancy_match::{Candidate, Framing, JsonRecords, Lang, RuleSet, ScreenRecord, Status};
 
 #[path = "../benches/support/generator.rs"]
 mod generator;
@@ -95,37 +95,32 @@ fn screening_records_from_evaluations_are_those_from_assessments() {
                 let all = request.evaluate_each();
                 // A profile's records written together are the records
                 // written one by one, each between its separators.
-                let mut together = Vec::new();
-                ScreenRecord::write_evaluations_json(
-                    "x.json",
-                    &all,
-                    lang,
-                    &mut together,
-                    b",\n",
-                    b"!",
-                );
-                let mut one_by_one = Vec::new();
-                for e in &all {
-                    one_by_one.extend_from_slice(b",\n");
-                    ScreenRecord::write_evaluation_json("x.json", e, lang, &mut one_by_one);
-                    one_by_one.push(b'!');
+                for framing in [Framing::Lines, Framing::ArrayItems] {
+                    let mut together = JsonRecords::new(framing);
+                    together.push_evaluations("x.json", &all, lang);
+                    let mut one_by_one = JsonRecords::new(framing);
+                    for e in &all {
+                        one_by_one.push(&ScreenRecord::from_evaluation("x.json", e, lang));
+                    }
+                    assert_eq!(
+                        String::from_utf8_lossy(together.as_bytes()),
+                        String::from_utf8_lossy(one_by_one.as_bytes())
+                    );
                 }
-                assert_eq!(
-                    String::from_utf8(together).unwrap(),
-                    String::from_utf8(one_by_one).unwrap()
-                );
                 for e in all {
                     let record = ScreenRecord::from_evaluation("x.json", &e, lang);
                     assert_eq!(
                         record,
                         ScreenRecord::from_assessment("x.json", &cv, &e.explain(lang))
                     );
-                    let mut line = Vec::new();
-                    record.write_json(&mut line);
-                    assert_eq!(line, serde_json::to_vec(&record).unwrap());
-                    let mut direct = Vec::new();
-                    ScreenRecord::write_evaluation_json("x.json", &e, lang, &mut direct);
-                    assert_eq!(direct, line);
+                    let mut line = JsonRecords::new(Framing::Lines);
+                    line.push(&record);
+                    let mut serde = serde_json::to_vec(&record).unwrap();
+                    serde.push(b'\n');
+                    assert_eq!(line.as_bytes(), serde);
+                    let mut direct = JsonRecords::new(Framing::Lines);
+                    direct.push_evaluations("x.json", std::slice::from_ref(&e), lang);
+                    assert_eq!(direct.as_bytes(), line.as_bytes());
                 }
             }
         }
@@ -174,23 +169,23 @@ fn records_written_directly_are_serde_json_s_bytes() {
     let mut quoted_gaps = 0;
     for e in rules.prepare(&cv).assess(as_of).evaluate_each() {
         let record = ScreenRecord::from_evaluation(odd, &e, Lang::Es);
-        let (mut direct, mut built) = (Vec::new(), Vec::new());
-        ScreenRecord::write_evaluation_json(odd, &e, Lang::Es, &mut direct);
-        record.write_json(&mut built);
+        let (mut direct, mut built) = (JsonRecords::default(), JsonRecords::default());
+        direct.push_evaluations(odd, std::slice::from_ref(&e), Lang::Es);
+        built.push(&record);
         assert_eq!(
-            String::from_utf8(direct).unwrap(),
-            String::from_utf8(built).unwrap()
+            String::from_utf8_lossy(direct.as_bytes()),
+            String::from_utf8_lossy(built.as_bytes())
         );
         quoted_gaps += usize::from(record.gaps.iter().any(|g| g.contains("Ar\"t\\s of")));
         records.push(record);
     }
     assert!(quoted_gaps > 0, "no gap quotes the field");
     for record in records {
-        let mut line = Vec::new();
-        record.write_json(&mut line);
+        let mut line = JsonRecords::default();
+        line.push(&record);
         assert_eq!(
-            String::from_utf8(line).unwrap(),
-            serde_json::to_string(&record).unwrap()
+            String::from_utf8_lossy(line.as_bytes()),
+            serde_json::to_string(&record).unwrap() + "\n"
         );
     }
 }

@@ -267,9 +267,10 @@ fn the_library_writes_the_version_first_and_as_the_cli_does() {
     }
     // The screen record: the fast writer, serde and the CLI agree.
     let record = ScreenRecord::from_assessment(path, &cv, &report[0]);
-    let mut fast = Vec::new();
-    record.write_json(&mut fast);
-    let fast = String::from_utf8(fast).unwrap();
+    let mut fast = vacancy_match::JsonRecords::default();
+    fast.push(&record);
+    let fast = String::from_utf8(fast.into_bytes()).unwrap();
+    let fast = fast.trim_end().to_string();
     assert_eq!(fast, serde_json::to_string(&record).unwrap());
     let mut expected = vec!["schema_version".to_string()];
     expected.extend(ScreenRecord::FIELDS.iter().map(|f| (*f).to_string()));

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use vacancy_match::{Candidate, Limits, RuleSet, ScreenRecord, Verdict};
+use vacancy_match::{Candidate, Framing, JsonRecords, Limits, RuleSet, ScreenRecord, Verdict};
 
 use super::args::{ScreenArgs, ScreenFormat};
 use super::files::{list_dir, special_kind, Entry};
@@ -910,16 +910,10 @@ impl Screening<'_> {
         let mut write = |out: &mut Vec<u8>, r: &ScreenRecord| -> io::Result<()> {
             match (format.format, &mut csv) {
                 (ScreenFormat::Text, _) => write_text_record(out, r, format.paint)?,
-                (ScreenFormat::Json, _) => {
-                    // The separator before every record: the sink drops
-                    // the first one.
-                    out.extend_from_slice(b",\n");
-                    r.write_json(out);
-                }
-                (ScreenFormat::Jsonl, _) => {
-                    r.write_json(out);
-                    out.push(b'\n');
-                }
+                // The separator before every JSON record: the sink drops
+                // the first one.
+                (ScreenFormat::Json, _) => json_into(out, Framing::ArrayItems, |j| j.push(r)),
+                (ScreenFormat::Jsonl, _) => json_into(out, Framing::Lines, |j| j.push(r)),
                 (ScreenFormat::Csv, Some(w)) if format.raw_csv => {
                     w.serialize(r.csv_row()).map_err(csv_error)?;
                 }
@@ -965,26 +959,12 @@ impl Screening<'_> {
             let out = &mut chunk.bytes;
             match format.format {
                 // JSON is written straight from the evaluations.
-                ScreenFormat::Json => {
-                    ScreenRecord::write_evaluations_json(
-                        &source,
-                        &evaluations,
-                        self.lang,
-                        out,
-                        b",\n",
-                        b"",
-                    );
-                }
-                ScreenFormat::Jsonl => {
-                    ScreenRecord::write_evaluations_json(
-                        &source,
-                        &evaluations,
-                        self.lang,
-                        out,
-                        b"",
-                        b"\n",
-                    );
-                }
+                ScreenFormat::Json => json_into(out, Framing::ArrayItems, |j| {
+                    j.push_evaluations(&source, &evaluations, self.lang);
+                }),
+                ScreenFormat::Jsonl => json_into(out, Framing::Lines, |j| {
+                    j.push_evaluations(&source, &evaluations, self.lang);
+                }),
                 ScreenFormat::Text | ScreenFormat::Csv | ScreenFormat::Html => {
                     for e in &evaluations {
                         write(out, &ScreenRecord::from_evaluation(&source, e, self.lang))?;
@@ -1000,6 +980,14 @@ impl Screening<'_> {
         }
         Ok(chunk)
     }
+}
+
+/// Appends JSON records to `out`, set apart by `framing`, without
+/// copying what `out` holds.
+fn json_into(out: &mut Vec<u8>, framing: Framing, write: impl FnOnce(&mut JsonRecords)) {
+    let mut records = JsonRecords::reusing(framing, std::mem::take(out));
+    write(&mut records);
+    *out = records.into_bytes();
 }
 
 /// An input, read.

@@ -16,7 +16,9 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use vacancy_match::{Assessment, Candidate, RuleSet, ScreenRecord, Vacancy, Verdict};
+use vacancy_match::{
+    Assessment, Candidate, Framing, JsonRecords, RuleSet, ScreenRecord, Vacancy, Verdict,
+};
 
 use super::args::{ScreenArgs, ScreenFormat, SortKey, SummaryFormat, VerdictFilter};
 use super::output::{self, Output};
@@ -468,12 +470,20 @@ impl Writer {
         match self.format {
             ScreenFormat::Text => screen::write_text_record(&mut bytes, record, self.paint)?,
             ScreenFormat::Json => {
-                bytes.extend_from_slice(if self.first { b"\n" } else { b",\n" });
-                record.write_json(&mut bytes);
+                let mut items = JsonRecords::new(Framing::ArrayItems);
+                items.push(record);
+                // `,\n` before every item but the first, which gets `\n`.
+                let item = items.as_bytes();
+                bytes.extend_from_slice(if self.first {
+                    item.strip_prefix(b",").unwrap_or(item)
+                } else {
+                    item
+                });
             }
             ScreenFormat::Jsonl => {
-                record.write_json(&mut bytes);
-                bytes.push(b'\n');
+                let mut line = JsonRecords::new(Framing::Lines);
+                line.push(record);
+                bytes.extend_from_slice(line.as_bytes());
             }
             ScreenFormat::Csv => {
                 let mut w = csv::WriterBuilder::new()

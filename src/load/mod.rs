@@ -37,6 +37,7 @@ use crate::matching::closest;
 /// # Ok::<(), vacancy_match::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// YAML (also reads JSON, more slowly).
     Yaml,
@@ -46,15 +47,8 @@ pub enum InputFormat {
 
 impl InputFormat {
     /// The format a file name says: JSON for `.json` and `.jsonl`, else YAML.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::InputFormat;
-    /// assert_eq!(InputFormat::of_path("cv.json".as_ref()), InputFormat::Json);
-    /// assert_eq!(InputFormat::of_path("cv.yml".as_ref()), InputFormat::Yaml);
-    /// ```
     #[must_use]
-    pub fn of_path(path: &std::path::Path) -> InputFormat {
+    pub(crate) fn of_path(path: &std::path::Path) -> InputFormat {
         match path.extension().and_then(|e| e.to_str()) {
             Some(ext) if ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl") => {
                 InputFormat::Json
@@ -940,6 +934,14 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_says_its_format() {
+        assert_eq!(InputFormat::of_path("cv.json".as_ref()), InputFormat::Json);
+        assert_eq!(InputFormat::of_path("all.JSONL".as_ref()), InputFormat::Json);
+        assert_eq!(InputFormat::of_path("cv.yml".as_ref()), InputFormat::Yaml);
+        assert_eq!(InputFormat::of_path("cv".as_ref()), InputFormat::Yaml);
+    }
 
     fn words(raw: &str, path: Option<&str>) -> String {
         classify(raw, path, false, Format::Yaml).1
