@@ -59,6 +59,7 @@ use crate::{Candidate, Evaluation, Priority};
 // Serialized by hand (below): with `schema_version` first, or without it
 // as a CSV row.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ScreenRecord {
     /// Where the profile came from: a path, or `NAME:LINE` for JSON Lines.
     pub source: String,

@@ -323,23 +323,20 @@ prop_compose! {
         if let Some(yes) = covid {
             attestations.insert("covid19_vaccination".to_string(), yes);
         }
-        Candidate {
-            id: Some("generated".to_string()),
-            name: None,
-            nationalities: Some(
+        let mut c = Candidate::default();
+        c.id = Some("generated".to_string());
+        c.nationalities = Some(
                 nationalities.into_iter().filter_map(Country::parse).collect(),
-            ),
-            work_authorizations: Some(work_authorizations),
-            staff_of: Some(staff_of.into_iter().map(str::to_string).collect()),
-            affiliate_of: None,
-            education: Some(education),
-            experience: Some(experience),
-            languages: Some(languages),
-            certifications: Some(certifications),
-            skills: Some(skills.into_iter().map(str::to_string).collect()),
-            attestations: Some(attestations),
-            provenance: None,
-        }
+            );
+        c.work_authorizations = Some(work_authorizations);
+        c.staff_of = Some(staff_of.into_iter().map(str::to_string).collect());
+        c.education = Some(education);
+        c.experience = Some(experience);
+        c.languages = Some(languages);
+        c.certifications = Some(certifications);
+        c.skills = Some(skills.into_iter().map(str::to_string).collect());
+        c.attestations = Some(attestations);
+        c
     }
 }
 
@@ -797,10 +794,8 @@ const NEGATIONS: &[&str] = &[
 /// A profile that states the name where `kind` asks, and enough else that
 /// the finding is decided by the name.
 fn profile_naming(kind: &str, name: &str) -> Candidate {
-    let mut c = Candidate {
-        id: Some("named".into()),
-        ..Candidate::default()
-    };
+    let mut c = Candidate::default();
+    c.id = Some("named".into());
     match kind {
         "field" => {
             c.education = Some(vec![Degree {

@@ -938,7 +938,10 @@ mod tests {
     #[test]
     fn a_file_name_says_its_format() {
         assert_eq!(InputFormat::of_path("cv.json".as_ref()), InputFormat::Json);
-        assert_eq!(InputFormat::of_path("all.JSONL".as_ref()), InputFormat::Json);
+        assert_eq!(
+            InputFormat::of_path("all.JSONL".as_ref()),
+            InputFormat::Json
+        );
         assert_eq!(InputFormat::of_path("cv.yml".as_ref()), InputFormat::Yaml);
         assert_eq!(InputFormat::of_path("cv".as_ref()), InputFormat::Yaml);
     }

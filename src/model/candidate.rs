@@ -24,6 +24,7 @@ use super::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// Identifier used in reports (defaults to the file stem when loaded from a file).
