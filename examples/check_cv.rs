@@ -1,5 +1,7 @@
-//! Checks one CV against the bundled vacancies and prints a ranked report,
-//! in English or Spanish.
+//! Checks one CV against the bundled vacancies and prints the ranked
+//! report that `vacancy-match check` prints ([`vacancy_match::Report`]), in
+//! English or Spanish: the same bytes as
+//! `vacancy-match check CANDIDATE --as-of DATE --color never`.
 //!
 //! ```text
 //! cargo run --example check_cv -- examples/candidates/ana_lopez_protection.yaml [--as-of 2024-01-15] [--lang es]
@@ -8,7 +10,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use vacancy_match::{Candidate, Lang, RuleSet};
+use vacancy_match::{Candidate, Lang, Report, RuleSet, RuleSource};
 
 const USAGE: &str = "usage: check_cv CANDIDATE [--as-of YYYY-MM-DD] [--lang en|es]";
 
@@ -32,8 +34,9 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        // The example reads the clock here, at the edge; the library never does.
-        None => chrono::Local::now().date_naive(),
+        // The example reads the clock here, at the edge; the library never
+        // does, and the report says the date is today's.
+        None => chrono::Utc::now().date_naive(),
     };
     let lang = match option(&args, "--lang") {
         Some(value) => match value.map(str::parse::<Lang>) {
@@ -57,25 +60,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let name = candidate
-        .name
-        .clone()
-        .or(candidate.id.clone())
-        .unwrap_or_default();
-    let count = rules.vacancies().len();
-    let heading = match lang {
-        Lang::En => format!("{name} — assessed as of {as_of} against {count} vacancies"),
-        Lang::Es => format!("{name} — evaluación al {as_of} frente a {count} vacantes"),
-    };
-    let mut out = std::io::stdout().lock();
+    let ranked = rules.assess(&candidate, as_of).lang(lang).ranked();
+    let report = Report::new(&rules, &candidate, &ranked, as_of)
+        .source(RuleSource::Bundled)
+        .today(option(&args, "--as-of").is_none());
     // A closed pipe (`| head`) ends the report quietly.
-    if writeln!(out, "{heading}\n").is_err() {
-        return ExitCode::SUCCESS;
-    }
-    for assessment in rules.assess(&candidate, as_of).lang(lang).ranked() {
-        if writeln!(out, "{assessment}\n").is_err() {
-            break;
-        }
-    }
+    let _ = write!(std::io::stdout().lock(), "{report}");
     ExitCode::SUCCESS
 }

@@ -235,6 +235,7 @@ mod load;
 mod matching;
 mod model;
 mod record;
+mod report;
 mod ruleset;
 #[cfg(feature = "schema")]
 mod schema;
@@ -261,6 +262,7 @@ pub use model::candidate::{
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 pub use record::SCHEMA_VERSION;
+pub use report::{Plain, Report, RuleSource, Style, Tone};
 pub use ruleset::RuleSet;
 #[cfg(all(feature = "schema", feature = "import"))]
 pub use schema::mapping_schema;
