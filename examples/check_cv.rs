@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! cargo run --example check_cv -- examples/candidates/ana_lopez_protection.yaml [--as-of 2024-01-15] [--lang es]
+//! cargo run --example check_cv -- examples/candidates/ana_lopez_protection.yaml 2024-01-15
 //! ```
 
 use std::io::Write;
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 use vacancy_match::{Candidate, Lang, Report, RuleSet, RuleSource};
 
-const USAGE: &str = "usage: check_cv CANDIDATE [--as-of YYYY-MM-DD] [--lang en|es]";
+const USAGE: &str = "usage: check_cv CANDIDATE [[--as-of] YYYY-MM-DD] [--lang en|es]";
 
 /// The value after `--name`, if the flag is given.
 fn option<'a>(args: &'a [String], name: &str) -> Option<Option<&'a str>> {
@@ -26,7 +27,13 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let as_of = match option(&args, "--as-of") {
+    // The date follows `--as-of`, or the candidate.
+    let given = option(&args, "--as-of").or_else(|| {
+        args.get(1)
+            .filter(|a| !a.starts_with("--"))
+            .map(|a| Some(a.as_str()))
+    });
+    let as_of = match given {
         Some(value) => match value.map(str::parse) {
             Some(Ok(date)) => date,
             _ => {
@@ -63,7 +70,7 @@ fn main() -> ExitCode {
     let ranked = rules.assess(&candidate, as_of).lang(lang).ranked();
     let report = Report::new(&rules, &candidate, &ranked, as_of)
         .source(RuleSource::Bundled)
-        .today(option(&args, "--as-of").is_none());
+        .today(given.is_none());
     // A closed pipe (`| head`) ends the report quietly.
     let _ = write!(std::io::stdout().lock(), "{report}");
     ExitCode::SUCCESS

@@ -175,6 +175,12 @@
 //! pins the inputs (SHA-256 of the rule file and of the normalised profile).
 //! Output is deterministic: the same inputs give byte-identical JSON.
 //!
+//! [`Report`] writes the text report of one candidate against a rule set,
+//! the one `vacancy-match check` prints: a short block per vacancy (what
+//! is missing, what to verify, what is met, the assets). The `Display` of
+//! one [`Assessment`] is the longer form of one block: every finding with
+//! its evidence.
+//!
 //! Explanations are written in English or Spanish ([`Lang`]): a request
 //! takes the language with [`Request::lang`] (English by default). The language
 //! changes the words only: verdicts, scores, codes, evidence items and

@@ -236,4 +236,17 @@ fn the_example_prints_what_check_prints_byte_for_byte_in_both_languages() {
             assert_eq!(example, cli_check(&args), "{args:?}");
         }
     }
+    // The date may also follow the candidate.
+    let positional = report(&[
+        "examples/candidates/sofia_giron_graduate.json",
+        "2024-01-15",
+    ]);
+    assert_eq!(
+        positional,
+        cli_check(&[
+            "examples/candidates/sofia_giron_graduate.json",
+            "--as-of",
+            "2024-01-15"
+        ])
+    );
 }
