@@ -660,4 +660,42 @@ mod tests {
             "M\\u{a}\\u{a}ELIGIBLE\\u{1b}[2J\\u{9b}x\\u{202e}y\\u{200b}z\\u{9}"
         );
     }
+
+    /// Marks every span with its tone, to see what a terminal would colour.
+    struct Marks;
+    impl Style for Marks {
+        fn paint(&self, tone: Tone, text: &str) -> String {
+            format!("<{tone:?}>{text}</>")
+        }
+    }
+
+    #[test]
+    fn profile_text_cannot_forge_a_line_and_tones_reach_the_style() {
+        let rules = RuleSet::bundled().unwrap();
+        let cv = Candidate::from_yaml_str(
+            "id: x\nname: \"M\\nELIGIBLE  100.0/100\\u001b[2J\"\nnationalities: [GT]\n",
+        )
+        .unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
+        let ranked = rules.assess(&cv, as_of).ranked();
+        let plain = Report::new(&rules, &cv, &ranked, as_of).to_string();
+        let first = plain.lines().next().unwrap();
+        assert!(
+            first.starts_with("M\\u{a}ELIGIBLE  100.0/100\\u{1b}[2J (x) as of 2024-01-15,"),
+            "{first}"
+        );
+        assert!(!plain.contains('\u{1b}'));
+        let marked = Report::new(&rules, &cv, &ranked, as_of)
+            .style(&Marks)
+            .to_string();
+        assert!(marked.starts_with("<Strong>M\\u{a}"), "{marked}");
+        assert!(marked.contains("\n<Bad>INELIGIBLE</>  "), "{marked}");
+        assert!(marked.contains("<Dim>"), "{marked}");
+        // Without the marks, the marked report is the plain one.
+        let mut unmarked = marked.clone();
+        for tone in ["Good", "Warn", "Bad", "Dim", "Strong"] {
+            unmarked = unmarked.replace(&format!("<{tone}>"), "");
+        }
+        assert_eq!(unmarked.replace("</>", ""), plain);
+    }
 }
