@@ -1,16 +1,19 @@
-//! Checks one CV against the bundled vacancies and prints a ranked report,
-//! in English or Spanish.
+//! Checks one CV against the bundled vacancies and prints the ranked
+//! report that `vacancy-match check` prints ([`vacancy_match::Report`]), in
+//! English or Spanish: the same bytes as
+//! `vacancy-match check CANDIDATE --as-of DATE --color never`.
 //!
 //! ```text
 //! cargo run --example check_cv -- examples/candidates/ana_lopez_protection.yaml [--as-of 2024-01-15] [--lang es]
+//! cargo run --example check_cv -- examples/candidates/ana_lopez_protection.yaml 2024-01-15
 //! ```
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use vacancy_match::{Candidate, Lang, RuleSet};
+use vacancy_match::{Candidate, Lang, Report, RuleSet, RuleSource};
 
-const USAGE: &str = "usage: check_cv CANDIDATE [--as-of YYYY-MM-DD] [--lang en|es]";
+const USAGE: &str = "usage: check_cv CANDIDATE [[--as-of] YYYY-MM-DD] [--lang en|es]";
 
 /// The value after `--name`, if the flag is given.
 fn option<'a>(args: &'a [String], name: &str) -> Option<Option<&'a str>> {
@@ -24,7 +27,13 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let as_of = match option(&args, "--as-of") {
+    // The date follows `--as-of`, or the candidate.
+    let given = option(&args, "--as-of").or_else(|| {
+        args.get(1)
+            .filter(|a| !a.starts_with("--"))
+            .map(|a| Some(a.as_str()))
+    });
+    let as_of = match given {
         Some(value) => match value.map(str::parse) {
             Some(Ok(date)) => date,
             _ => {
@@ -32,8 +41,9 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        // The example reads the clock here, at the edge; the library never does.
-        None => chrono::Local::now().date_naive(),
+        // The example reads the clock here, at the edge; the library never
+        // does, and the report says the date is today's.
+        None => chrono::Utc::now().date_naive(),
     };
     let lang = match option(&args, "--lang") {
         Some(value) => match value.map(str::parse::<Lang>) {
@@ -57,25 +67,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let name = candidate
-        .name
-        .clone()
-        .or(candidate.id.clone())
-        .unwrap_or_default();
-    let count = rules.vacancies().len();
-    let heading = match lang {
-        Lang::En => format!("{name} — assessed as of {as_of} against {count} vacancies"),
-        Lang::Es => format!("{name} — evaluación al {as_of} frente a {count} vacantes"),
-    };
-    let mut out = std::io::stdout().lock();
+    let ranked = rules.assess(&candidate, as_of).lang(lang).ranked();
+    let report = Report::new(&rules, &candidate, &ranked, as_of)
+        .source(RuleSource::Bundled)
+        .today(given.is_none());
     // A closed pipe (`| head`) ends the report quietly.
-    if writeln!(out, "{heading}\n").is_err() {
-        return ExitCode::SUCCESS;
-    }
-    for assessment in rules.assess(&candidate, as_of).lang(lang).ranked() {
-        if writeln!(out, "{assessment}\n").is_err() {
-            break;
-        }
-    }
+    let _ = write!(std::io::stdout().lock(), "{report}");
     ExitCode::SUCCESS
 }

@@ -175,6 +175,12 @@
 //! pins the inputs (SHA-256 of the rule file and of the normalised profile).
 //! Output is deterministic: the same inputs give byte-identical JSON.
 //!
+//! [`Report`] writes the text report of one candidate against a rule set,
+//! the one `vacancy-match check` prints: a short block per vacancy (what
+//! is missing, what to verify, what is met, the assets). The `Display` of
+//! one [`Assessment`] is the longer form of one block: every finding with
+//! its evidence.
+//!
 //! Explanations are written in English or Spanish ([`Lang`]): a request
 //! takes the language with [`Request::lang`] (English by default). The language
 //! changes the words only: verdicts, scores, codes, evidence items and
@@ -235,6 +241,7 @@ mod load;
 mod matching;
 mod model;
 mod record;
+mod report;
 mod ruleset;
 #[cfg(feature = "schema")]
 mod schema;
@@ -273,6 +280,7 @@ pub use model::{
     Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError, Scales,
 };
 pub use record::SCHEMA_VERSION;
+pub use report::{Plain, Report, RuleSource, Style, Tone};
 pub use ruleset::RuleSet;
 #[cfg(all(feature = "schema", feature = "import"))]
 pub use schema::mapping_schema;

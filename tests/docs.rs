@@ -480,20 +480,16 @@ fn load_profile(block: &Block) -> Result<Candidate, vacancy_match::Error> {
     }
 }
 
-/// What `cargo run --example check_cv -- PROFILE --as-of DATE` prints.
+/// What `cargo run --example check_cv -- PROFILE --as-of DATE` prints:
+/// the report `vacancy-match check` prints.
 fn check_cv(profile: &str, as_of: &str) -> String {
     let rules = RuleSet::bundled().unwrap();
     let cv = Candidate::from_path(Path::new(MANIFEST).join(profile)).unwrap();
-    let name = cv.name.clone().or(cv.id.clone()).unwrap_or_default();
     let as_of = as_of.parse().unwrap();
-    let mut out = format!(
-        "{name} — assessed as of {as_of} against {} vacancies\n\n",
-        rules.vacancies().len()
-    );
-    for a in rules.assess(&cv, as_of).ranked() {
-        out.push_str(&format!("{a}\n\n"));
-    }
-    out
+    let ranked = rules.assess(&cv, as_of).ranked();
+    vacancy_match::Report::new(&rules, &cv, &ranked, as_of)
+        .source(vacancy_match::RuleSource::Bundled)
+        .to_string()
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The `check_cv` example runs as documented and prints the ranked report:
-//! one `cargo run --example check_cv` per test.
+//! The `check_cv` example runs as documented and prints the ranked report,
+//! the same bytes as `vacancy-match check`: one `cargo run --example
+//! check_cv` per test.
 
 use std::process::{Command, Output};
 
@@ -49,18 +50,18 @@ fn sofia_is_ranked_with_her_experience_gaps() {
     ]);
     assert!(
         text.starts_with(
-            "Sofía Alejandra Girón Castillo — assessed as of 2024-01-15 against 5 vacancies\n"
+            "Sofía Alejandra Girón Castillo (sofia-giron) as of 2024-01-15, against 5 vacancies (bundled rules)\n0 eligible, 0 need review, 5 ineligible\n"
         ),
         "{text}"
     );
     assert_eq!(
         verdicts(&text),
         [
-            "INELIGIBLE  82.1/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)",
-            "INELIGIBLE  76.0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
-            "INELIGIBLE  57.8/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
-            "INELIGIBLE  68.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
-            "INELIGIBLE  31.7/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
+            "INELIGIBLE  82.1/100  unhcr-gt-resettlement-officer-2024",
+            "INELIGIBLE  76.0/100  unhcr-americas-cpa-consultant-2025",
+            "INELIGIBLE  57.8/100  iom-gt-operations-assistant-2025",
+            "INELIGIBLE  68.0/100  unhcr-mx-protection-assistant-2025",
+            "INELIGIBLE  31.7/100  unhcr-mx-durable-solutions-2017  [closed]",
         ]
     );
     // Nearest to eligibility first: the IOM post lacks 2.5 years and
@@ -69,11 +70,10 @@ fn sofia_is_ranked_with_her_experience_gaps() {
     // The resettlement officer block: the bachelor path is the closest,
     // 1.5 years short, and refugee protection half a year short.
     assert!(text.contains(
-        "  [missing]  Education: closest path 1: bachelor's degree in Relaciones Internacionales (2022-05)"
+        "  missing    Education: needs 1.5 more years of experience\n              closest path 1: bachelor's degree in Relaciones Internacionales (2022-05)"
     ));
-    assert!(text.contains("               gap: needs 1.5 more years of experience\n"));
     assert!(text.contains(
-        "  [missing]  Refugee protection experience: 1.5 years of refugee protection/durable solutions/statelessness/internal displacement experience, needs 2: 0.5 short\n               gap: needs 0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience\n"
+        "  missing    Refugee protection experience: needs 0.5 more years of refugee protection/durable solutions/statelessness/internal displacement experience\n              · experience[0]: Asistente de Protección, Asociación Refugio de la Niñez (2022-07–ongoing): 1.5 years\n"
     ));
 }
 
@@ -87,18 +87,14 @@ fn jorge_needs_review_first_with_what_to_verify() {
     let lines = verdicts(&text);
     assert_eq!(
         lines[0],
-        "NEEDS REVIEW  92.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)"
+        "NEEDS REVIEW  92.0/100  unhcr-mx-protection-assistant-2025"
     );
     assert!(
         lines[1..].iter().all(|l| l.starts_with("INELIGIBLE")),
         "{lines:?}"
     );
-    assert!(text.contains(
-        "  [verify]   COVID-19 vaccination (to confirm before appointment): proof of COVID-19 vaccination not declared\n               gap: verify proof of COVID-19 vaccination\n"
-    ));
-    assert!(text.contains(
-        "  [verify]   English: no languages stated; needs English at B2 (good)\n               gap: verify English at B2 (good)\n"
-    ));
+    assert!(text.contains("  to confirm before appointment: COVID-19 vaccination (to verify)\n"));
+    assert!(text.contains("  to verify  English: verify English at B2 (good)\n"));
 }
 
 #[test]
@@ -111,18 +107,21 @@ fn ricardo_is_eligible_for_the_consultancy_and_closed_postings_are_marked() {
     assert_eq!(
         verdicts(&text),
         [
-            "ELIGIBLE  100.0/100  unhcr-americas-cpa-consultant-2025 — Consultant, Chile Plan of Action follow-up (UNHCR)",
-            "INELIGIBLE  66.7/100  unhcr-gt-resettlement-officer-2024 — Associate Resettlement & Complementary Pathways Officer (UNHCR)  [closed: deadline passed; measured at 2024-02-08]",
-            "INELIGIBLE  56.0/100  unhcr-mx-protection-assistant-2025 — Protection Assistant (UNHCR)",
-            "INELIGIBLE  53.3/100  unhcr-mx-durable-solutions-2017 — Assistant Durable Solutions Officer (UNHCR)  [closed: deadline passed; measured at 2017-03-15]",
-            "INELIGIBLE  44.0/100  iom-gt-operations-assistant-2025 — Operations Assistant (IOM)",
+            "ELIGIBLE  100.0/100  unhcr-americas-cpa-consultant-2025",
+            "INELIGIBLE  66.7/100  unhcr-gt-resettlement-officer-2024  [closed]",
+            "INELIGIBLE  56.0/100  unhcr-mx-protection-assistant-2025",
+            "INELIGIBLE  53.3/100  unhcr-mx-durable-solutions-2017  [closed]",
+            "INELIGIBLE  44.0/100  iom-gt-operations-assistant-2025",
         ]
     );
     assert!(text.contains(
-        "  [met]      Experience in international relations, refugee law and policy or humanitarian action: 14.2 years of international relations/refugee law and policy/humanitarian action/refugee protection/human rights experience (needs 12)\n"
+        "  met        Experience in international relations, refugee law and policy or humanitarian action: 14.2 years of international relations/refugee law and policy/humanitarian action/refugee protection/human rights experience (needs 12)\n"
     ));
+    assert!(
+        text.contains("  closed: deadline 2024-02-08 passed; experience measured at 2024-02-08\n")
+    );
     assert!(text.contains(
-        "  [missing]  Resettlement or voluntary repatriation: resettlement or voluntary repatriation not among the skills listed nor the experience domains\n               gap: needs resettlement or voluntary repatriation\n"
+        "  missing    Resettlement or voluntary repatriation: needs resettlement or voluntary repatriation\n"
     ));
 }
 
@@ -137,7 +136,7 @@ fn sofia_in_spanish_with_lang_es() {
     ]);
     assert!(
         text.starts_with(
-            "Sofía Alejandra Girón Castillo — evaluación al 2024-01-15 frente a 5 vacantes\n"
+            "Sofía Alejandra Girón Castillo (sofia-giron) al 2024-01-15, frente a 5 vacantes (reglas incluidas)\n0 elegibles, 0 requieren revisión, 5 no elegibles\n"
         ),
         "{text}"
     );
@@ -148,15 +147,15 @@ fn sofia_in_spanish_with_lang_es() {
     assert_eq!(
         headings,
         [
-            "NO ELEGIBLE  82,1/100  unhcr-gt-resettlement-officer-2024 — Oficial Asociado/a de Reasentamiento y Vías Complementarias (UNHCR)",
-            "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025 — Consultor/a, seguimiento del Plan de Acción de Chile (UNHCR)",
-            "NO ELEGIBLE  57,8/100  iom-gt-operations-assistant-2025 — Asistente de Operaciones (IOM)",
-            "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025 — Asistente de Protección (UNHCR)",
-            "NO ELEGIBLE  31,7/100  unhcr-mx-durable-solutions-2017 — Oficial Asistente de Soluciones Duraderas (UNHCR)  [cerrada: plazo vencido; medición al 2017-03-15]",
+            "NO ELEGIBLE  82,1/100  unhcr-gt-resettlement-officer-2024",
+            "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025",
+            "NO ELEGIBLE  57,8/100  iom-gt-operations-assistant-2025",
+            "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025",
+            "NO ELEGIBLE  31,7/100  unhcr-mx-durable-solutions-2017  [cerrada]",
         ]
     );
     assert!(text.contains(
-        "  [falta]     Experiencia en protección de refugiados: acredita 1,5 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno; se requieren 2: faltan 0,5\n                brecha: faltan 0,5 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno\n"
+        "  falta      Experiencia en protección de refugiados: faltan 0,5 años de experiencia en protección de refugiados/soluciones duraderas/apatridia/desplazamiento interno\n"
     ));
     // English is the default, and `--lang en` says so explicitly.
     let english = report(&[
@@ -199,4 +198,55 @@ fn a_bad_profile_is_reported_with_its_location() {
         "{stderr}"
     );
     assert!(output.stdout.is_empty());
+}
+
+/// `vacancy-match check ARGS --color never`: the CLI's report.
+fn cli_check(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_vacancy-match"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("check")
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run vacancy-match: {e}"));
+    assert!(
+        output.status.success(),
+        "check {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_example_prints_what_check_prints_byte_for_byte_in_both_languages() {
+    for (profile, as_of) in [
+        (
+            "examples/candidates/sofia_giron_graduate.json",
+            "2024-01-15",
+        ),
+        (
+            "examples/candidates/jorge_mendez_tapachula.yaml",
+            "2025-08-01",
+        ),
+    ] {
+        for lang in ["en", "es"] {
+            let args = [profile, "--as-of", as_of, "--lang", lang];
+            let example = report(&args);
+            assert!(example.contains("/100  "), "{example}");
+            assert_eq!(example, cli_check(&args), "{args:?}");
+        }
+    }
+    // The date may also follow the candidate.
+    let positional = report(&[
+        "examples/candidates/sofia_giron_graduate.json",
+        "2024-01-15",
+    ]);
+    assert_eq!(
+        positional,
+        cli_check(&[
+            "examples/candidates/sofia_giron_graduate.json",
+            "--as-of",
+            "2024-01-15"
+        ])
+    );
 }

@@ -563,16 +563,25 @@ fn spanish_names_for_countries_degrees_and_rights() {
 fn the_readme_shows_the_spanish_report_as_it_is() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let block = sofia_es().to_string();
+    // What `cargo run --example check_cv -- examples/candidates/sofia_giron_graduate.json
+    // --as-of 2024-01-15 --lang es` prints: the report `check` prints.
+    let rules = rules();
+    let cv = example("sofia_giron_graduate.json");
+    let as_of = day("2024-01-15");
+    let ranked = rules.assess(&cv, as_of).lang(Lang::Es).ranked();
+    let block = vacancy_match::Report::new(rules, &cv, &ranked, as_of)
+        .source(vacancy_match::RuleSource::Bundled)
+        .to_string();
+    let block = block.trim_end();
     // VACANCY_MATCH_BLESS=1 writes the report into the README's block
-    // that starts with the same verdict line; review the diff.
+    // that starts with the same candidate; review the diff.
     if std::env::var_os("VACANCY_MATCH_BLESS").is_some() {
         let head = block.lines().next().unwrap_or_default();
-        let verdict = head.split("  ").next().unwrap_or_default();
-        let start = readme.find(&format!("```text\n{verdict}")).unwrap() + "```text\n".len();
+        let who = head.split(" al ").next().unwrap_or_default();
+        let start = readme.find(&format!("```text\n{who}")).unwrap() + "```text\n".len();
         let end = start + readme[start..].find("\n```").unwrap();
         let mut blessed = readme.clone();
-        blessed.replace_range(start..end, &block);
+        blessed.replace_range(start..end, block);
         std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), &blessed).unwrap();
         return;
     }

@@ -112,6 +112,20 @@ impl Paint {
     }
 }
 
+/// The report's tones, as `check` paints them.
+impl vacancy_match::Style for Paint {
+    fn paint(&self, tone: vacancy_match::Tone, text: &str) -> String {
+        let style = match tone {
+            vacancy_match::Tone::Good => Style::Good,
+            vacancy_match::Tone::Warn => Style::Warn,
+            vacancy_match::Tone::Bad => Style::Bad,
+            vacancy_match::Tone::Dim => Style::Dim,
+            _ => Style::Bold,
+        };
+        Paint::paint(*self, style, text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
