@@ -1,9 +1,10 @@
 //! The text report of one candidate against a rule set: the ranked
 //! assessments, each as a short block (verdict line, what is missing, what
 //! to verify, what is met, the assets, the conditions, what would make the
-//! candidate eligible). It sits at the top layer beside `screen`: it uses
-//! the explanations' outputs ([`Assessment`], [`Finding`]) and the rule
-//! set, nothing above.
+//! candidate eligible).
+//!
+//! Layer 9 of 10 (bottom first; see CONTRIBUTING.md): may use every layer up
+//! to `record`; not `cases`, `analyze`, `screen` or `import`, its neighbours.
 //!
 //! # Design
 //!

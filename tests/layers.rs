@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["assess"],
     &["explain"],
     &["record"],
-    &["cases", "analyze", "screen", "import"],
+    &["cases", "analyze", "screen", "import", "report"],
     &["schema"],
 ];
 
