@@ -314,6 +314,10 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
 
 /// "bachelor's degree + 3 years of experience"
 fn describe(path: &EducationPath, home: Country) -> String {
+    path.text.get(Lang::En, || write_path(path, home))
+}
+
+fn write_path(path: &EducationPath, home: Country) -> String {
     let mut s = path.degree.to_string();
     if path.accredited {
         s = format!("accredited {s}");
@@ -555,11 +559,13 @@ fn path_text(facts: &PathFacts<'_>, home: Country) -> String {
 
 /// "bachelor's degree + 3 years of experience; or master's degree + ...".
 fn paths(rule: &EducationRule, home: Country) -> String {
-    rule.paths
-        .iter()
-        .map(|path| describe(path, home))
-        .collect::<Vec<_>>()
-        .join("; or ")
+    rule.text.get(Lang::En, || {
+        rule.paths
+            .iter()
+            .map(|path| describe(path, home))
+            .collect::<Vec<_>>()
+            .join("; or ")
+    })
 }
 
 fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {

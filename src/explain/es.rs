@@ -542,6 +542,10 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
 
 /// "licenciatura en un área aceptada (o afín) + 3 años de experiencia"
 fn describe(path: &EducationPath, home: Country) -> String {
+    path.text.get(Lang::Es, || write_path(path, home))
+}
+
+fn write_path(path: &EducationPath, home: Country) -> String {
     let mut s = degree(path.degree).to_string();
     if path.accredited {
         let _ = write!(s, " {}", accredited(path.degree));
@@ -787,11 +791,13 @@ fn path_text(path_facts: &PathFacts<'_>, home: Country) -> String {
 
 /// "licenciatura + 3 años de experiencia; o maestría + ...".
 fn paths(rule: &EducationRule, home: Country) -> String {
-    rule.paths
-        .iter()
-        .map(|path| describe(path, home))
-        .collect::<Vec<_>>()
-        .join("; o ")
+    rule.text.get(Lang::Es, || {
+        rule.paths
+            .iter()
+            .map(|path| describe(path, home))
+            .collect::<Vec<_>>()
+            .join("; o ")
+    })
 }
 
 fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
