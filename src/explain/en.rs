@@ -63,19 +63,9 @@ fn detail(detail: &Detail<'_>) -> String {
         Detail::DegreeNotCompleted { degree, by } => {
             format!("{}: not completed by {by}, not counted", degree.english())
         }
-        Detail::Period { period, years } => {
-            format!(
-                "{}: {}",
-                period.english(),
-                years_noun(&fmt_years(years.get()))
-            )
-        }
+        Detail::Period { period, years } => period_years(period.english(), years.get()),
         Detail::PeriodToVerify { period, years, why } => {
-            let mut s = format!(
-                "{}: {}",
-                period.english(),
-                years_noun(&fmt_years(years.get()))
-            );
+            let mut s = period_years(period.english(), years.get());
             for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {
@@ -103,6 +93,15 @@ fn detail(detail: &Detail<'_>) -> String {
             )
         }
     }
+}
+
+/// "UNHCR, Protection Officer (2019-2023): 4 years".
+fn period_years(period: &str, years: f64) -> String {
+    let mut s = String::with_capacity(96);
+    s.push_str(period);
+    s.push_str(": ");
+    super::push_years_noun(&mut s, years);
+    s
 }
 
 /// "refugee protection experience", "experience in Mexico", "experience".
@@ -314,6 +313,10 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
 
 /// "bachelor's degree + 3 years of experience"
 fn describe(path: &EducationPath, home: Country) -> String {
+    path.text.get(Lang::En, || write_path(path, home))
+}
+
+fn write_path(path: &EducationPath, home: Country) -> String {
     let mut s = path.degree.to_string();
     if path.accredited {
         s = format!("accredited {s}");
@@ -555,11 +558,13 @@ fn path_text(facts: &PathFacts<'_>, home: Country) -> String {
 
 /// "bachelor's degree + 3 years of experience; or master's degree + ...".
 fn paths(rule: &EducationRule, home: Country) -> String {
-    rule.paths
-        .iter()
-        .map(|path| describe(path, home))
-        .collect::<Vec<_>>()
-        .join("; or ")
+    rule.text.get(Lang::En, || {
+        rule.paths
+            .iter()
+            .map(|path| describe(path, home))
+            .collect::<Vec<_>>()
+            .join("; or ")
+    })
 }
 
 fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {

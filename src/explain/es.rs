@@ -75,7 +75,7 @@ fn year_word(amount: &str) -> &'static str {
 
 /// "1 año", "1,5 años".
 fn years_noun(amount: &str) -> String {
-    format!("{amount} {}", year_word(amount))
+    [amount, " ", year_word(amount)].concat()
 }
 
 /// "se requiere 1", "se requieren 2": the verb agrees with the amount.
@@ -292,15 +292,13 @@ fn detail(detail: &Detail<'_>) -> String {
         Detail::DegreeNotCompleted { degree, by } => {
             format!("{}: sin concluir al {by}; no se cuenta", label(degree))
         }
-        Detail::Period { period, years: y } => {
-            format!("{}: {}", label(period), years_noun(&years(y.get())))
-        }
+        Detail::Period { period, years: y } => period_years(label(period), y.get()),
         Detail::PeriodToVerify {
             period,
             years: y,
             why,
         } => {
-            let mut s = format!("{}: {}", label(period), years_noun(&years(y.get())));
+            let mut s = period_years(label(period), y.get());
             for doubt in why.iter() {
                 s.push_str(", ");
                 s.push_str(match doubt {
@@ -329,6 +327,18 @@ fn detail(detail: &Detail<'_>) -> String {
             until(auth)
         ),
     }
+}
+
+/// "ACNUR, Oficial de protección (2019-2023): 4 años".
+fn period_years(period: &str, amount: f64) -> String {
+    let mut s = String::with_capacity(96);
+    s.push_str(period);
+    s.push_str(": ");
+    let start = super::push_years(&mut s, amount, ',');
+    let word = year_word(s.get(start..).unwrap_or_default());
+    s.push(' ');
+    s.push_str(word);
+    s
 }
 
 /// "experiencia en refugee protection", "experiencia nacional (México)",
@@ -542,6 +552,10 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
 
 /// "licenciatura en un área aceptada (o afín) + 3 años de experiencia"
 fn describe(path: &EducationPath, home: Country) -> String {
+    path.text.get(Lang::Es, || write_path(path, home))
+}
+
+fn write_path(path: &EducationPath, home: Country) -> String {
     let mut s = degree(path.degree).to_string();
     if path.accredited {
         let _ = write!(s, " {}", accredited(path.degree));
@@ -787,11 +801,13 @@ fn path_text(path_facts: &PathFacts<'_>, home: Country) -> String {
 
 /// "licenciatura + 3 años de experiencia; o maestría + ...".
 fn paths(rule: &EducationRule, home: Country) -> String {
-    rule.paths
-        .iter()
-        .map(|path| describe(path, home))
-        .collect::<Vec<_>>()
-        .join("; o ")
+    rule.text.get(Lang::Es, || {
+        rule.paths
+            .iter()
+            .map(|path| describe(path, home))
+            .collect::<Vec<_>>()
+            .join("; o ")
+    })
 }
 
 fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {

@@ -294,18 +294,23 @@ impl Item<'_> {
     /// `experience[2]`, `attestations.covid19_vaccination`: the same in
     /// every language.
     pub(crate) fn path(self) -> String {
-        match self {
-            Item::Education(i) => format!("education[{i}]"),
-            Item::Experience(i) => format!("experience[{i}]"),
-            Item::Language(i) => format!("languages[{i}]"),
-            Item::Nationality(i) => format!("nationalities[{i}]"),
-            Item::WorkAuthorization(i) => format!("work_authorizations[{i}]"),
-            Item::StaffOf(i) => format!("staff_of[{i}]"),
-            Item::AffiliateOf(i) => format!("affiliate_of[{i}]"),
-            Item::Certification(i) => format!("certifications[{i}]"),
-            Item::Skill(i) => format!("skills[{i}]"),
-            Item::Attestation(name) => format!("attestations.{name}"),
-        }
+        let (list, i) = match self {
+            Item::Education(i) => ("education[", i),
+            Item::Experience(i) => ("experience[", i),
+            Item::Language(i) => ("languages[", i),
+            Item::Nationality(i) => ("nationalities[", i),
+            Item::WorkAuthorization(i) => ("work_authorizations[", i),
+            Item::StaffOf(i) => ("staff_of[", i),
+            Item::AffiliateOf(i) => ("affiliate_of[", i),
+            Item::Certification(i) => ("certifications[", i),
+            Item::Skill(i) => ("skills[", i),
+            Item::Attestation(name) => return ["attestations.", name].concat(),
+        };
+        let mut path = String::with_capacity(24);
+        path.push_str(list);
+        super::push_digits(&mut path, u64::try_from(i).unwrap_or(u64::MAX));
+        path.push(']');
+        path
     }
 }
 

@@ -51,24 +51,62 @@ pub(crate) fn years_missing(years: f64) -> f64 {
 /// A whole number of tenths, as years: "2", "2.5". Written from integers:
 /// formatting a float to a precision is far slower, and gives the same.
 fn tenths(count: f64) -> String {
+    let mut text = String::new();
+    push_tenths(&mut text, count, '.');
+    text
+}
+
+/// Appends [`tenths`] of `count` to `text`, with `point` before the tenth:
+/// sentences are written into one buffer, not built from small strings.
+pub(crate) fn push_tenths(text: &mut String, count: f64, point: char) {
     const LARGEST: f64 = 1e15;
     if count.is_nan() || count.abs() >= LARGEST {
         let years = count / 10.0;
-        return if (count - (years.round() * 10.0)).abs() < 1e-9 {
+        let shown = if (count - (years.round() * 10.0)).abs() < 1e-9 {
             format!("{years:.0}")
         } else {
             format!("{years:.1}")
         };
+        text.extend(shown.chars().map(|c| if c == '.' { point } else { c }));
+        return;
     }
     // A whole number below 10^15 in magnitude: exact as an integer.
     let count = count.round() as i64;
     let (whole, tenth) = (count / 10, (count % 10).unsigned_abs());
-    let sign = if count < 0 && whole == 0 { "-" } else { "" };
-    if tenth == 0 {
-        format!("{whole}")
-    } else {
-        format!("{sign}{whole}.{tenth}")
+    if count < 0 {
+        text.push('-');
     }
+    push_digits(text, whole.unsigned_abs());
+    if tenth != 0 {
+        text.push(point);
+        push_digits(text, tenth);
+    }
+}
+
+/// Appends [`fmt_years`] of `years`, with `point` before the tenth, and
+/// returns where it starts in `text`.
+pub(crate) fn push_years(text: &mut String, years: f64, point: char) -> usize {
+    let start = text.len();
+    push_tenths(text, (years * 10.0).round(), point);
+    start
+}
+
+/// Appends a number's decimal digits, without the formatting machinery.
+pub(crate) fn push_digits(text: &mut String, number: u64) {
+    if number >= 10 {
+        push_digits(text, number / 10);
+    }
+    let digit = u32::try_from(number % 10).unwrap_or_default();
+    text.extend(char::from_digit(digit, 10));
+}
+
+/// Appends [`years_noun`] of [`fmt_years`] of `years`: "1 year",
+/// "0.5 years".
+pub(crate) fn push_years_noun(text: &mut String, years: f64) {
+    let start = push_years(text, years, '.');
+    let word = year_word(text.get(start..).unwrap_or_default());
+    text.push(' ');
+    text.push_str(word);
 }
 
 /// A degree level with its article: "a bachelor's degree", "a doctorate",
@@ -92,7 +130,7 @@ pub(crate) fn year_word(amount: &str) -> &'static str {
 /// "1 year", "0.5 years", "3 years": an amount already formatted by one
 /// of the `fmt_years` functions, with its noun.
 pub(crate) fn years_noun(amount: &str) -> String {
-    format!("{amount} {}", year_word(amount))
+    [amount, " ", year_word(amount)].concat()
 }
 
 /// A rule's name as sentences in `lang` name it: the vocabulary's
@@ -188,8 +226,15 @@ fn closest_order(
 /// Whether a scale's name already says it is a scale ("house scale",
 /// "escala interna"), so that explanations do not say it twice.
 pub(crate) fn names_scale(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    lower.contains("scale") || lower.contains("escala")
+    // The words are ASCII, and no other letter lowercases to an ASCII
+    // one of theirs: comparing ASCII case-blind finds what lowercasing a
+    // copy would.
+    let has = |word: &str| {
+        name.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    has("scale") || has("escala")
 }
 
 use std::borrow::Cow;

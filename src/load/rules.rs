@@ -1025,6 +1025,7 @@ fn requirement(
                     accredited: p.accredited.unwrap_or(false),
                     experience,
                     substitutes_for: None,
+                    text: RuleText::default(),
                 });
             }
             if r.master_substitution == Some(true) {
