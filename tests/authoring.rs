@@ -382,6 +382,11 @@ fn unknown_fields_are_suggested_among_the_kind_own_fields() {
         field("{ id: en, kind: language, langauges: en, level: B2 }"),
         "unknown field `langauges` in a `language` requirement, did you mean `languages`?"
     );
+    // Every kind is read back from its name, the last one added too.
+    assert_eq!(
+        field("{ id: nat, kind: nationality, nationals_off: [HN] }"),
+        "unknown field `nationals_off` in a `nationality` requirement, did you mean `nationals_of`?"
+    );
 }
 
 #[test]

@@ -291,7 +291,7 @@ fn skip_value(bytes: &[u8], pos: usize) -> usize {
 }
 
 /// The 1-based line and column (in characters) of byte `offset`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count().saturating_add(1);
     let column = before

@@ -162,13 +162,7 @@ pub(crate) fn precheck(text: &str, limits: &Limits) -> Result<(), Error> {
         ));
     }
     if let Some(offset) = text.find('\0') {
-        let before = text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count().saturating_add(1);
-        let column = before
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
-            .saturating_add(1);
+        let (line, column) = locate::line_column(text, offset);
         return Err(Error::new(
             ErrorKind::Syntax,
             at(Some(line), Some(column), None),

@@ -27,18 +27,6 @@ pub(crate) const PLACEHOLDER_ID: &str = "unhcr-gt-protection-associate-2025";
 /// The skeleton's example posting file name.
 pub(crate) const PLACEHOLDER_POSTING: &str = "posting_file_name.txt";
 
-/// Every requirement kind, to read a kind back from its name.
-const KINDS: [Kind; 8] = [
-    Kind::Education,
-    Kind::Experience,
-    Kind::Language,
-    Kind::WorkAuthorization,
-    Kind::Internal,
-    Kind::Certification,
-    Kind::Skill,
-    Kind::Attestation,
-];
-
 /// The fields every requirement has, whatever its kind.
 const COMMON_FIELDS: [&str; 5] = ["id", "kind", "priority", "weight", "source"];
 
@@ -566,7 +554,7 @@ fn fields_by_kind(error: Error, text: &str) -> Error {
             list.iter()
                 .map(|r| {
                     let name = r.get("kind")?.as_str()?;
-                    KINDS.into_iter().find(|k| k.as_str() == name)
+                    Kind::ALL.into_iter().find(|k| k.as_str() == name)
                 })
                 .collect(),
         )

@@ -8,19 +8,6 @@ use serde_json::{json, Map, Value};
 use super::rules::fields_of;
 use crate::model::vacancy::Kind;
 
-/// Every kind of requirement, in documentation order.
-const KINDS: [Kind; 9] = [
-    Kind::Education,
-    Kind::Experience,
-    Kind::Language,
-    Kind::WorkAuthorization,
-    Kind::Internal,
-    Kind::Certification,
-    Kind::Skill,
-    Kind::Attestation,
-    Kind::Nationality,
-];
-
 /// The fields a requirement of each kind cannot do without.
 fn required_of(kind: Kind) -> &'static [&'static str] {
     match kind {
@@ -39,8 +26,12 @@ fn required_of(kind: Kind) -> &'static [&'static str] {
 /// Per kind: the fields it needs, and the other kinds' fields forbidden
 /// (but for `null`, which the loader reads as absent).
 pub(crate) fn requirement_kinds(schema: &mut Schema) {
-    let every: Vec<&str> = KINDS.iter().flat_map(|k| fields_of(*k)).copied().collect();
-    let rules: Vec<Value> = KINDS
+    let every: Vec<&str> = Kind::ALL
+        .iter()
+        .flat_map(|k| fields_of(*k))
+        .copied()
+        .collect();
+    let rules: Vec<Value> = Kind::ALL
         .iter()
         .map(|kind| {
             let own = fields_of(*kind);

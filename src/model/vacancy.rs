@@ -356,6 +356,19 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// Every kind of requirement, in documentation order.
+    pub(crate) const ALL: [Kind; 9] = [
+        Kind::Education,
+        Kind::Experience,
+        Kind::Language,
+        Kind::WorkAuthorization,
+        Kind::Internal,
+        Kind::Certification,
+        Kind::Skill,
+        Kind::Attestation,
+        Kind::Nationality,
+    ];
+
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Education => "education",
