@@ -46,10 +46,9 @@
 //! not an option with a default, because the library never reads the
 //! clock: every request says the day it judges as of.
 //!
-//! Evaluations borrow what they judge. A request made by
-//! [`RuleSet::assess`] owns its prepared candidate, so bind it to a
-//! variable to keep its evaluations; a request made from a
-//! [`PreparedCandidate`] lends it.
+//! Evaluations borrow what they judge, through the request that made
+//! them (a request made by [`RuleSet::assess`] owns its prepared
+//! candidate): bind the request to a variable to keep its evaluations.
 //!
 //! ```
 //! use vacancy_match::{Candidate, Lang, RuleSet, Verdict};
