@@ -206,12 +206,12 @@ fn degree() -> impl Strategy<Value = Degree> {
         ),
         proptest::option::of(any::<bool>()),
     )
-        .prop_map(|(name, field, completed, accredited)| Degree {
-            degree: DegreeLevel::parse(name).expect("a valid degree name"),
-            field: field.map(str::to_string),
-            institution: None,
-            completed,
-            accredited,
+        .prop_map(|(name, field, completed, accredited)| {
+            let mut degree = Degree::new(DegreeLevel::parse(name).expect("a valid degree name"));
+            degree.field = field.map(str::to_string);
+            degree.completed = completed;
+            degree.accredited = accredited;
+            degree
         })
 }
 
@@ -234,17 +234,15 @@ fn period() -> impl Strategy<Value = Period> {
                         .unwrap_or(first);
                     PartialDate::from_date(end.max(start.last_day()))
                 });
-                Period {
-                    title: Some("Officer".to_string()),
-                    organization: organization.map(str::to_string),
-                    country: country.and_then(Country::parse),
-                    international,
-                    domains: domains.map(|d| d.into_iter().map(str::to_string).collect()),
-                    start,
-                    end,
-                    fraction,
-                    declared_years: None,
-                }
+                let mut period = Period::new(start);
+                period.title = Some("Officer".to_string());
+                period.organization = organization.map(str::to_string);
+                period.country = country.and_then(Country::parse);
+                period.international = international;
+                period.domains = domains.map(|d| d.into_iter().map(str::to_string).collect());
+                period.end = end;
+                period.fraction = fraction;
+                period
             },
         )
 }
@@ -259,11 +257,11 @@ fn language() -> impl Strategy<Value = LanguageSkill> {
             // A level written "native" with `native: false` is refused by
             // the loader: never generated.
             let says_native = matches!(level, Some("native" | "nativo"));
-            LanguageSkill {
-                language: Language::parse(language).expect("a valid language"),
-                level: level.map(|l| LanguageLevel::parse(l).expect("a valid level")),
-                native: native.filter(|n| *n || !says_native),
-            }
+            let mut skill =
+                LanguageSkill::new(Language::parse(language).expect("a valid language"));
+            skill.level = level.map(|l| LanguageLevel::parse(l).expect("a valid level"));
+            skill.native = native.filter(|n| *n || !says_native);
+            skill
         })
 }
 
@@ -286,11 +284,10 @@ fn certification() -> impl Strategy<Value = Certification> {
                 (Some(i), Some(e)) if e.last_day() < i.first_day() => Some(i),
                 (_, e) => e,
             };
-            Certification {
-                name: name.to_string(),
-                issued,
-                expires,
-            }
+            let mut certification = Certification::new(name);
+            certification.issued = issued;
+            certification.expires = expires;
+            certification
         })
 }
 
@@ -300,10 +297,11 @@ fn authorization() -> impl Strategy<Value = WorkAuthorization> {
         proptest::sample::select(&AuthorizationStatus::ALL[..]),
         proptest::option::of(date()),
     )
-        .prop_map(|(country, status, valid_until)| WorkAuthorization {
-            country: Country::parse(country).expect("a valid country"),
-            status,
-            valid_until,
+        .prop_map(|(country, status, valid_until)| {
+            let mut permit =
+                WorkAuthorization::new(Country::parse(country).expect("a valid country"), status);
+            permit.valid_until = valid_until;
+            permit
         })
 }
 
@@ -516,7 +514,8 @@ proptest! {
     ) {
         let before = assess_all(&c, as_of);
         let mut more = c.clone();
-        let extra = Degree { completed: Some(Completion::On(completed)), ..extra };
+        let mut extra = extra;
+        extra.completed = Some(Completion::On(completed));
         more.education.get_or_insert_with(Vec::new).push(extra);
         assert_no_worse(&before, &assess_all(&more, as_of))?;
     }
@@ -577,7 +576,9 @@ proptest! {
         let mut more = c.clone();
         let languages = more.languages.get_or_insert_with(Vec::new);
         if languages.is_empty() {
-            languages.push(LanguageSkill { native: None, ..extra });
+            let mut extra = extra.clone();
+            extra.native = None;
+            languages.push(extra);
         }
         let i = which.index(languages.len());
         let before_native = more.clone();
@@ -798,27 +799,19 @@ fn profile_naming(kind: &str, name: &str) -> Candidate {
     c.id = Some("named".into());
     match kind {
         "field" => {
-            c.education = Some(vec![Degree {
-                degree: DegreeLevel::Bachelor,
-                field: Some(name.into()),
-                institution: None,
-                completed: Some(Completion::On("2010-06".parse().unwrap())),
-                accredited: Some(true),
-            }]);
+            let mut degree = Degree::new(DegreeLevel::Bachelor);
+            degree.field = Some(name.into());
+            degree.completed = Some(Completion::On("2010-06".parse().unwrap()));
+            degree.accredited = Some(true);
+            c.education = Some(vec![degree]);
         }
         "organization" => c.staff_of = Some(vec![name.into()]),
         _ => {
-            c.experience = Some(vec![Period {
-                title: Some("Officer".into()),
-                organization: None,
-                country: None,
-                international: None,
-                domains: Some(vec![name.into()]),
-                start: "2015-01".parse().unwrap(),
-                end: Some("2023-12".parse().unwrap()),
-                fraction: None,
-                declared_years: None,
-            }]);
+            let mut period = Period::new("2015-01".parse().unwrap());
+            period.title = Some("Officer".into());
+            period.domains = Some(vec![name.into()]);
+            period.end = Some("2023-12".parse().unwrap());
+            c.experience = Some(vec![period]);
         }
     }
     c

@@ -119,6 +119,7 @@ pub struct Provenance {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct WorkAuthorization {
     /// The country.
     pub country: Country,
@@ -127,6 +128,27 @@ pub struct WorkAuthorization {
     /// Last day of validity, if it expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<PartialDate>,
+}
+
+impl WorkAuthorization {
+    /// A permit or status for `country`, with no expiry stated.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{AuthorizationStatus, Country, WorkAuthorization};
+    /// let mut permit = WorkAuthorization::new(Country::parse("GT").unwrap(), AuthorizationStatus::WorkPermit);
+    /// permit.valid_until = Some("2026-06".parse()?);
+    /// assert_eq!(permit.country.code(), "GT");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(country: Country, status: AuthorizationStatus) -> WorkAuthorization {
+        WorkAuthorization {
+            country,
+            status,
+            valid_until: None,
+        }
+    }
 }
 
 /// Kinds of right to work, or of legal presence, in a country.
@@ -303,6 +325,7 @@ impl<'de> Deserialize<'de> for AuthorizationStatus {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Degree {
     /// Level, by name in English or Spanish.
     pub degree: DegreeLevel,
@@ -322,6 +345,30 @@ pub struct Degree {
     /// Whether the institution is accredited; absent means unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accredited: Option<bool>,
+}
+
+impl Degree {
+    /// A degree at `degree`'s level, nothing else stated.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Completion, Degree, DegreeLevel};
+    /// let mut law = Degree::new(DegreeLevel::Bachelor);
+    /// law.field = Some("Derecho".into());
+    /// law.completed = Some(Completion::On("2015-11".parse()?));
+    /// assert!(law.institution.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(degree: DegreeLevel) -> Degree {
+        Degree {
+            degree,
+            field: None,
+            institution: None,
+            completed: None,
+            accredited: None,
+        }
+    }
 }
 
 /// Whether a degree was completed, as the profile states it.
@@ -474,6 +521,7 @@ impl<'de> Deserialize<'de> for Completion {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Period {
     /// Job title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -520,6 +568,7 @@ pub struct Period {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LanguageSkill {
     /// The language, by ISO 639 code or English/Spanish name.
     pub language: Language,
@@ -535,6 +584,24 @@ pub struct LanguageSkill {
 }
 
 impl LanguageSkill {
+    /// `language`, with no level and no native-ness stated.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Language, LanguageSkill};
+    /// let mut spanish = LanguageSkill::new(Language::parse("es").unwrap());
+    /// spanish.native = Some(true);
+    /// assert!(spanish.level.is_none());
+    /// ```
+    #[must_use]
+    pub fn new(language: Language) -> LanguageSkill {
+        LanguageSkill {
+            language,
+            level: None,
+            native: None,
+        }
+    }
+
     /// Whether the language is the candidate's mother tongue: as `native`
     /// states it, else `true` when the level was written as a native
     /// speaker's ("native", "mother tongue", "nativo", "lengua materna"),
@@ -600,6 +667,7 @@ impl LanguageSkill {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Certification {
     /// Name.
     pub name: String,
@@ -611,8 +679,56 @@ pub struct Certification {
     pub expires: Option<PartialDate>,
 }
 
+impl Certification {
+    /// A certification by name, with no dates stated.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Certification;
+    /// let mut plp = Certification::new("Protection Learning Programme");
+    /// plp.issued = Some("2021-03".parse()?);
+    /// assert!(plp.expires.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(name: impl Into<String>) -> Certification {
+        Certification {
+            name: name.into(),
+            issued: None,
+            expires: None,
+        }
+    }
+}
+
 /// Never-failing accessors used by the evaluator.
 impl Period {
+    /// A period of work from `start`, ongoing and full time, nothing
+    /// else stated.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::Period;
+    /// let mut job = Period::new("2019-09".parse()?);
+    /// job.organization = Some("ACNUR".into());
+    /// job.domains = Some(vec!["refugee protection".into()]);
+    /// assert!(job.end.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(start: PartialDate) -> Period {
+        Period {
+            title: None,
+            organization: None,
+            country: None,
+            international: None,
+            domains: None,
+            start,
+            end: None,
+            fraction: None,
+            declared_years: None,
+        }
+    }
+
     /// The part-time share, clamped to (0, 1]; invalid values count as
     /// nothing rather than panicking (the loader refuses them anyway).
     pub(crate) fn share(&self) -> f64 {
