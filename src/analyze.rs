@@ -83,7 +83,7 @@ impl Sink<'_> {
             .and_then(|t| locate(t, &path))
             .map(|(l, _)| l);
         self.out.push(Warning {
-            vacancy: self.vacancy.id.clone(),
+            vacancy: self.vacancy.id.to_string(),
             file: self.vacancy.file.clone(),
             line,
             path,

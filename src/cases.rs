@@ -377,7 +377,7 @@ impl RuleSet {
             None => file.to_string(),
         };
         let mut outcome = CaseOutcome {
-            vacancy: vacancy.id.clone(),
+            vacancy: vacancy.id.to_string(),
             place,
             name: case.name.clone(),
             differences: Vec::new(),

@@ -245,6 +245,7 @@ mod ruleset;
 #[cfg(feature = "schema")]
 mod schema;
 mod screen;
+mod text;
 
 pub use analyze::Warning;
 pub use assess::{Code, Evaluation, Judgement, PreparedCandidate, Request, Status, Verdict};
@@ -286,6 +287,7 @@ pub use schema::mapping_schema;
 #[cfg(feature = "schema")]
 pub use schema::{candidate_schema, output_schema, rules_schema};
 pub use screen::{CsvRow, Framing, JsonRecords, ScreenRecord};
+pub use text::Text;
 
 /// The README's Rust examples, compiled and run as doctests so that it
 /// stays true.

@@ -563,7 +563,7 @@ fn write_block(
             })
             .map(|f| match kind {
                 None => format!("{} ({})", f.label, what_is_missing(f)),
-                Some(_) => f.label.clone(),
+                Some(_) => f.label.to_string(),
             })
             .collect();
         if ids.is_empty() {

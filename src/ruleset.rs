@@ -273,7 +273,7 @@ impl RuleSet {
                             .unzip();
                         problems.push(Error::new(
                             crate::ErrorKind::DuplicateId {
-                                id: v.id.clone(),
+                                id: v.id.to_string(),
                                 first: Some(Location {
                                     file: first.file.clone(),
                                     line: first_line,

@@ -147,7 +147,7 @@ impl ScreenRecord {
             source: one_line(source),
             candidate: assessment.candidate.as_deref().map(one_line),
             name: candidate.name.as_deref().map(one_line),
-            vacancy: Some(assessment.vacancy.clone()),
+            vacancy: Some(assessment.vacancy.to_string()),
             title: Some(one_line(&assessment.title)),
             verdict: Some(assessment.verdict),
             score: Some(assessment.score),

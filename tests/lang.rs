@@ -736,7 +736,7 @@ fn spanish_reports_carry_no_ids_and_no_english_words() {
         for as_of in ["2017-01-15", "2024-01-15", "2025-08-01"] {
             for a in rules().assess(&cv, day(as_of)).lang(Lang::Es).ranked() {
                 // The heading's vacancy id is a key, kebab-case.
-                let text = a.to_string().replace(&a.vacancy, " ");
+                let text = a.to_string().replace(a.vacancy.as_str(), " ");
                 for word in stray_words(&without_profile_words(&text, &words)) {
                     problems.push(format!(
                         "{} × {} ({as_of}): `{word}`",
@@ -783,8 +783,8 @@ requirements:
             .lang(lang)
             .one("labels")
             .unwrap();
-        let labels: Vec<String> = a.findings.iter().map(|f| f.label.clone()).collect();
-        (a.title, labels)
+        let labels: Vec<String> = a.findings.iter().map(|f| f.label.to_string()).collect();
+        (a.title.to_string(), labels)
     };
     assert_eq!(
         labels(Lang::En),

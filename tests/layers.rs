@@ -11,7 +11,7 @@ use std::path::Path;
 /// The layers, bottom first. A module may use any module of a lower
 /// layer; modules of the same layer do not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error"],
+    &["error", "text"],
     &["matching"],
     &["model"],
     &["load"],

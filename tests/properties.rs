@@ -455,7 +455,7 @@ fn canonical(candidate: &Candidate, assessments: &[Assessment]) -> String {
     for a in &mut all {
         for f in &mut a.findings {
             for e in &mut f.evidence {
-                e.item = by_content(candidate, &e.item);
+                e.item = by_content(candidate, &e.item).into();
             }
             f.evidence
                 .sort_by(|x, y| (&x.item, &x.detail).cmp(&(&y.item, &y.detail)));

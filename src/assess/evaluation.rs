@@ -9,6 +9,7 @@ use super::prepared::Prepared;
 use super::{Code, Status, Verdict};
 use crate::explain::facts::Facts;
 use crate::explain::{Assessment, Audit, Change, Finding, Gap, Lang};
+use crate::text::Text;
 use crate::{Candidate, Priority, Requirement, Vacancy};
 
 /// One candidate judged against one vacancy, as data: the verdict, the
@@ -484,13 +485,16 @@ impl<'a> Evaluation<'a> {
         let mut findings: Vec<Finding> = self.findings.iter().map(|j| j.explain(lang)).collect();
         if let Some(provenance) = &self.prepared.candidate.provenance {
             for e in findings.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
-                e.source = provenance.entries.get(&e.item).cloned();
+                e.source = provenance.entries.get(e.item.as_str()).map(Text::from);
             }
         }
         Assessment {
-            candidate: self.prepared.candidate.id.clone(),
+            candidate: self.prepared.candidate.id.as_deref().map(Text::from),
             vacancy: self.vacancy.id.clone(),
-            title: self.vacancy.title_in(lang).to_string(),
+            title: self
+                .vacancy
+                .title_text
+                .get(lang, || self.vacancy.title_in(lang).to_owned()),
             organization: self.vacancy.organization.clone(),
             verdict: self.verdict,
             score: self.score,
@@ -504,7 +508,7 @@ impl<'a> Evaluation<'a> {
                 engine: super::ENGINE.into(),
                 vacancy: self.vacancy.id.clone(),
                 rules_sha256: self.vacancy.digest.clone(),
-                candidate_sha256: self.prepared.digest().to_string(),
+                candidate_sha256: self.prepared.digest().into(),
                 as_of: self.as_of,
             },
         }

@@ -11,7 +11,9 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use vacancy_match::{Assessment, Candidate, Lang, Priority, RuleSet, Status, Vacancy, Verdict};
+use vacancy_match::{
+    Assessment, Candidate, Lang, Priority, RuleSet, Status, Text, Vacancy, Verdict,
+};
 
 use super::shortlist::{Entry, VacancySummary};
 
@@ -31,9 +33,9 @@ pub(crate) struct Report {
 
 #[derive(Debug, Serialize)]
 struct RuleFile {
-    vacancy: String,
+    vacancy: Text,
     file: Option<String>,
-    sha256: String,
+    sha256: Text,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,13 +67,13 @@ struct Row {
 
 #[derive(Debug, Serialize)]
 struct FindingView {
-    requirement: String,
+    requirement: Text,
     required: bool,
     status: &'static str,
     status_label: &'static str,
     message: String,
-    expected: String,
-    path: Option<String>,
+    expected: Text,
+    path: Option<Text>,
     evidence: Vec<String>,
     gap: Option<String>,
     clause: Option<String>,

@@ -19,6 +19,7 @@ use crate::model::vacancy::{
     EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule, NamedRule, Scope,
 };
 use crate::model::{Country, LanguageLevel};
+use crate::text::Text;
 use crate::{AuthorizationStatus, WorkAuthorization};
 
 /// The report's fixed words.
@@ -61,7 +62,7 @@ fn detail(detail: &Detail<'_>) -> String {
     match detail {
         Detail::Degree(label) => label.english().to_owned(),
         Detail::DegreeNotCompleted { degree, by } => {
-            format!("{}: not completed by {by}, not counted", degree.english())
+            text!("{}: not completed by {by}, not counted", degree.english())
         }
         Detail::Period { period, years } => period_years(period.english(), years.get()),
         Detail::PeriodToVerify { period, years, why } => {
@@ -79,14 +80,14 @@ fn detail(detail: &Detail<'_>) -> String {
             s
         }
         Detail::PeriodTooLate { period, after } => {
-            format!("{} starts after {after}, not counted", period.english())
+            text!("{} starts after {after}, not counted", period.english())
         }
-        Detail::National(country) => format!("national of {}", country.english_name()),
+        Detail::National(country) => text!("national of {}", country.english_name()),
         Detail::Right {
             right: auth,
             country,
         } => {
-            format!(
+            text!(
                 "{}{}",
                 right(auth.status, country.english_name()),
                 until(auth)
@@ -97,7 +98,7 @@ fn detail(detail: &Detail<'_>) -> String {
 
 /// "UNHCR, Protection Officer (2019-2023): 4 years".
 fn period_years(period: &str, years: f64) -> String {
-    let mut s = String::with_capacity(96);
+    let mut s = String::with_capacity(period.len().saturating_add(64));
     s.push_str(period);
     s.push_str(": ");
     super::push_years_noun(&mut s, years);
@@ -105,7 +106,7 @@ fn period_years(period: &str, years: f64) -> String {
 }
 
 /// "refugee protection experience", "experience in Mexico", "experience".
-fn experience_what(rule: &ExperienceRule, home: Country) -> String {
+fn experience_what(rule: &ExperienceRule, home: Country) -> Text {
     rule.text.get(Lang::En, || {
         let mut what = String::new();
         if !rule.domains.is_empty() {
@@ -147,20 +148,20 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
 }
 
 /// What is missing for an experience requirement, if anything.
-fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
+fn experience_gap(rule: &ExperienceRule, m: Measure, what: Text) -> Option<Gap> {
     if !m.stated {
         return Some(Gap::Verify {
             what: if rule.years <= 0.0 {
-                format!("some {what}")
+                text!("some {what}")
             } else {
-                format!("{} of {what}", years_noun(&fmt_years(rule.years)))
+                text!("{} of {what}", years_noun(&fmt_years(rule.years)))
             },
         });
     }
     match m.status {
         super::Status::Met => None,
         super::Status::Unknown => Some(Gap::Verify {
-            what: format!(
+            what: text!(
                 "whether {} of periods marked below count as {what}",
                 years_noun(&fmt_years(m.possible - m.years))
             ),
@@ -181,14 +182,14 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap
 /// count, needs 2" (and the shortfall is counted from the most).
 fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     if m.at_most() > m.years {
-        return format!(
+        return text!(
             "{} of {what} for sure, at most {} if the periods to verify count, needs {}",
             years_noun(&fmt_years_held(m.years)),
             fmt_years_held(m.at_most()),
             fmt_years(rule.years)
         );
     }
-    format!(
+    text!(
         "{} of {what}, needs {}",
         years_noun(&fmt_years_held(m.years)),
         fmt_years(rule.years)
@@ -201,35 +202,35 @@ fn above_maximum(
     rule: &ExperienceRule,
     m: Measure,
     max: f64,
-    what: String,
+    what: Text,
     evidence: Vec<Evidence>,
 ) -> Rendered {
-    let expected = format!(
+    let expected: Text = text!(
         "{} to {} of {what}",
         fmt_years(rule.years),
         years_noun(&fmt_years(max))
     );
     let (message, gap) = if m.years > max {
         (
-            format!(
+            text!(
                 "{} of {what}, more than the maximum of {}",
                 years_noun(&fmt_years(m.years)),
                 fmt_years(max)
             ),
             Gap::Missing {
-                what: format!("at most {} of {what}", years_noun(&fmt_years(max))),
+                what: text!("at most {} of {what}", years_noun(&fmt_years(max))),
             },
         )
     } else {
         (
-            format!(
+            text!(
                 "{} of {what} for sure, {} if the periods to verify count: the maximum is {}",
                 years_noun(&fmt_years(m.years)),
                 fmt_years(m.possible),
                 fmt_years(max)
             ),
             Gap::Verify {
-                what: format!(
+                what: text!(
                     "whether the periods marked below count as {what}: with them, more than the maximum of {}",
                     years_noun(&fmt_years(max))
                 ),
@@ -244,21 +245,21 @@ fn above_maximum(
 fn any_experience(
     rule: &ExperienceRule,
     m: Measure,
-    what: String,
+    what: Text,
     evidence: Vec<Evidence>,
 ) -> Rendered {
-    let expected = format!("some {what}");
+    let expected: Text = text!("some {what}");
     let message = match m.status {
-        super::Status::Met => format!(
+        super::Status::Met => text!(
             "{} of {what} (any experience wanted)",
             years_noun(&fmt_years(m.years))
         ),
-        super::Status::Unknown if !m.stated => format!("no experience stated; needs {expected}"),
-        super::Status::Unknown => format!(
+        super::Status::Unknown if !m.stated => text!("no experience stated; needs {expected}"),
+        super::Status::Unknown => text!(
             "no {what} for sure, {} if the periods to verify count (any experience wanted)",
             years_noun(&fmt_years(m.possible))
         ),
-        super::Status::NotMet => format!("no {what}; some wanted"),
+        super::Status::NotMet => text!("no {what}; some wanted"),
     };
     let gap = experience_gap(rule, m, what);
     plain(message, expected, evidence, gap)
@@ -282,22 +283,22 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         return any_experience(rule, m, what, evidence(&f.cited()));
     }
     let need = fmt_years(rule.years);
-    let expected = match rule.max_years {
-        Some(max) => format!("{need} to {} of {what}", years_noun(&fmt_years(max))),
-        None => format!("{} of {what}", years_noun(&need)),
+    let expected: Text = match rule.max_years {
+        Some(max) => text!("{need} to {} of {what}", years_noun(&fmt_years(max))),
+        None => text!("{} of {what}", years_noun(&need)),
     };
     let message = match m.status {
-        super::Status::Met => format!(
+        super::Status::Met => text!(
             "{} of {what} (needs {need})",
             years_noun(&fmt_years(m.years))
         ),
-        super::Status::Unknown if !m.stated => format!("no experience stated; needs {expected}"),
-        super::Status::Unknown => format!(
+        super::Status::Unknown if !m.stated => text!("no experience stated; needs {expected}"),
+        super::Status::Unknown => text!(
             "{} of {what} for sure, {} if the periods to verify count (needs {need})",
             years_noun(&fmt_years(m.years)),
             fmt_years(m.possible)
         ),
-        super::Status::NotMet => format!(
+        super::Status::NotMet => text!(
             "{}: {} short",
             shortfall(m, rule, &what),
             fmt_years_missing(rule.years - m.at_most())
@@ -312,14 +313,14 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
 }
 
 /// "bachelor's degree + 3 years of experience"
-fn describe(path: &EducationPath, home: Country) -> String {
+fn describe(path: &EducationPath, home: Country) -> Text {
     path.text.get(Lang::En, || write_path(path, home))
 }
 
 fn write_path(path: &EducationPath, home: Country) -> String {
     let mut s = path.degree.to_string();
     if path.accredited {
-        s = format!("accredited {s}");
+        s = text!("accredited {s}");
     }
     if let Some(fields) = &path.fields {
         let names: Vec<&str> = fields
@@ -350,13 +351,13 @@ fn write_path(path: &EducationPath, home: Country) -> String {
     s
 }
 
-fn accepted(path: &EducationPath) -> Vec<String> {
+fn accepted(path: &EducationPath) -> Vec<Text> {
     path.fields
         .as_ref()
         .map(|f| {
             f.accepted
                 .iter()
-                .map(|t| super::shown(t, Lang::En).to_string())
+                .map(|t| Text::from(super::shown(t, Lang::En)))
                 .collect()
         })
         .unwrap_or_default()
@@ -365,7 +366,7 @@ fn accepted(path: &EducationPath) -> Vec<String> {
 /// " (\"Derecho\" = \"Law\" (alias))", or nothing.
 fn field_text(matched: Option<&Matched<'_>>) -> String {
     matched
-        .map(|m| format!(" ({})", m.evidence()))
+        .map(|m| text!(" ({})", m.evidence()))
         .unwrap_or_default()
 }
 
@@ -373,46 +374,46 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
     match degree {
         DegreeFacts::NotStated => "no education stated".to_string(),
         DegreeFacts::NoneCompleted => {
-            format!("no completed degree; needs {}", a_degree(path.degree))
+            text!("no completed degree; needs {}", a_degree(path.degree))
         }
-        DegreeFacts::BelowLevel { degree, .. } => format!(
+        DegreeFacts::BelowLevel { degree, .. } => text!(
             "highest completed degree is {}; needs {}",
             degree.english(),
             a_degree(path.degree)
         ),
         DegreeFacts::FieldNotAccepted {
             degree, matched, ..
-        } => format!(
+        } => text!(
             "{} is not in an accepted field{}",
             degree.english(),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::NotAccredited { degree } => format!(
+        DegreeFacts::NotAccredited { degree } => text!(
             "{} is from an institution stated as not accredited",
             degree.english()
         ),
         DegreeFacts::FieldNotStated { degree } => {
-            format!("{}: field of study not stated", degree.english())
+            text!("{}: field of study not stated", degree.english())
         }
         DegreeFacts::FieldToVerify {
             degree,
             field,
             matched,
-        } => format!(
+        } => text!(
             "{}: \"{field}\" is not in the accepted list; related fields are accepted, so a person must judge{}",
             degree.english(),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::AccreditationUnknown { degree } => format!(
+        DegreeFacts::AccreditationUnknown { degree } => text!(
             "{}: accreditation of the institution not stated",
             degree.english()
         ),
-        DegreeFacts::CompletionNotStated { degree } => format!(
+        DegreeFacts::CompletionNotStated { degree } => text!(
             "{}: the profile does not say whether it was completed",
             degree.english()
         ),
         DegreeFacts::Met { degree, matched } => {
-            format!("{}{}", degree.english(), field_text(matched.as_ref()))
+            text!("{}{}", degree.english(), field_text(matched.as_ref()))
         }
     }
 }
@@ -425,20 +426,20 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         let names = match names.as_slice() {
             [] => String::new(),
             [one] => (*one).to_string(),
-            [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+            [rest @ .., last] => text!("{} or {last}", rest.join(", ")),
         };
         let others = match others {
             0 => String::new(),
             1 => " (or 1 other accepted field)".to_string(),
-            n => format!(" (or {n} other accepted fields)"),
+            n => text!(" (or {n} other accepted fields)"),
         };
         Gap::Verify {
-            what: format!("whether {field} is a field related to {names}{others}"),
+            what: text!("whether {field} is a field related to {names}{others}"),
         }
     };
     match degree {
         DegreeFacts::NotStated => Some(Gap::Verify {
-            what: a_degree(need),
+            what: a_degree(need).into(),
         }),
         DegreeFacts::NoneCompleted => Some(Gap::Degree { have: None, need }),
         DegreeFacts::BelowLevel { level, .. } => Some(Gap::Degree {
@@ -446,21 +447,21 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
             need,
         }),
         DegreeFacts::FieldNotAccepted { field, .. } => Some(Gap::Field {
-            have: field.map(str::to_string),
+            have: field.map(Text::from),
             accepted: accepted(path),
         }),
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
-            what: format!("{} from an accredited institution", a_degree(need)),
+            what: text!("{} from an accredited institution", a_degree(need)),
         }),
         DegreeFacts::FieldNotStated { .. } => Some(related("the field", None, None)),
         DegreeFacts::FieldToVerify { field, degree, .. } => {
             Some(related(field, Some(field), Some(degree)))
         }
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
-            what: "that the institution is accredited".to_string(),
+            what: "that the institution is accredited".into(),
         }),
         DegreeFacts::CompletionNotStated { .. } => Some(Gap::Verify {
-            what: format!("that {} was completed", a_degree(need)),
+            what: text!("that {} was completed", a_degree(need)),
         }),
         DegreeFacts::Met { .. } => None,
     }
@@ -488,8 +489,8 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     } = **best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
-        (true, _) => format!("met through path {number}: "),
-        (false, _) => format!("closest path {number}: "),
+        (true, _) => text!("met through path {number}: "),
+        (false, _) => text!("closest path {number}: "),
     };
     message.push_str(&path_text(best, home));
     Rendered {
@@ -499,7 +500,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         other_paths: others
             .iter()
             .map(|o| {
-                format!(
+                text!(
                     "path {} ({}): {}",
                     o.number,
                     describe(o.path, home),
@@ -557,7 +558,7 @@ fn path_text(facts: &PathFacts<'_>, home: Country) -> String {
 }
 
 /// "bachelor's degree + 3 years of experience; or master's degree + ...".
-fn paths(rule: &EducationRule, home: Country) -> String {
+fn paths(rule: &EducationRule, home: Country) -> Text {
     rule.text.get(Lang::En, || {
         rule.paths
             .iter()
@@ -580,7 +581,7 @@ fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn language_names(rule: &LanguageRule) -> String {
+fn language_names(rule: &LanguageRule) -> Text {
     rule.text.get(Lang::En, || {
         let names: Vec<&str> = rule
             .languages
@@ -589,8 +590,8 @@ fn language_names(rule: &LanguageRule) -> String {
             .collect();
         match names.len() {
             0 | 1 => names.join(""),
-            2..=4 => format!("one of {}", names.join(", ")),
-            n => format!(
+            2..=4 => text!("one of {}", names.join(", ")),
+            n => text!(
                 "one of {n} languages ({}, ...)",
                 names.iter().take(3).copied().collect::<Vec<_>>().join(", ")
             ),
@@ -604,9 +605,9 @@ fn language_names(rule: &LanguageRule) -> String {
 fn level_with_scale(level: &LanguageLevel) -> String {
     match (level.written(), level.scale()) {
         (Some(words), Some(scale)) if super::names_scale(scale) => {
-            format!("{} ({words}, {scale})", level.cefr())
+            text!("{} ({words}, {scale})", level.cefr())
         }
-        (Some(words), Some(scale)) => format!("{} ({words}, {scale} scale)", level.cefr()),
+        (Some(words), Some(scale)) => text!("{} ({words}, {scale} scale)", level.cefr()),
         _ => level.to_string(),
     }
 }
@@ -628,10 +629,10 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
     }
     let level = &rule.level;
     let wanted = language_names(rule);
-    let expected = format!("{wanted} at {}", level_with_scale(level));
+    let expected: Text = text!("{wanted} at {}", level_with_scale(level));
     match found {
         LanguageFound::NotStated => plain(
-            format!("no languages stated; needs {wanted} at {level}"),
+            text!("no languages stated; needs {wanted} at {level}"),
             expected,
             Vec::new(),
             language_gap(f),
@@ -641,7 +642,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
             names.sort_unstable();
             names.dedup();
-            let message = format!(
+            let message = text!(
                 "{wanted} not listed (lists {}); needs {level}",
                 if names.is_empty() {
                     "none".to_string()
@@ -658,14 +659,14 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
         } => {
             let name = skill.language.english_name();
             let have = stated_level(skill);
-            let detail = format!("{name} {}", have.as_deref().unwrap_or("(level not stated)"));
+            let detail = text!("{name} {}", have.as_deref().unwrap_or("(level not stated)"));
             let message = match status {
                 super::Status::Met => {
-                    format!("{name} {} meets {level}", have.as_deref().unwrap_or(""))
+                    text!("{name} {} meets {level}", have.as_deref().unwrap_or(""))
                 }
-                super::Status::Unknown => format!("{name} listed without a level; needs {level}"),
+                super::Status::Unknown => text!("{name} listed without a level; needs {level}"),
                 super::Status::NotMet => {
-                    format!("{name} {}, {level} required", have.as_deref().unwrap_or(""))
+                    text!("{name} {}, {level} required", have.as_deref().unwrap_or(""))
                 }
             };
             plain(
@@ -684,10 +685,10 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
 fn native(f: &LanguageFacts<'_>) -> Rendered {
     let LanguageFacts { rule, found } = *f;
     let wanted = language_names(rule);
-    let expected = format!("a native speaker of {wanted}");
+    let expected: Text = text!("a native speaker of {wanted}");
     match found {
         LanguageFound::NotStated => plain(
-            format!("no languages stated; needs a native speaker of {wanted}"),
+            text!("no languages stated; needs a native speaker of {wanted}"),
             expected,
             Vec::new(),
             native_gap(f),
@@ -696,7 +697,7 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
             let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
             names.sort_unstable();
             names.dedup();
-            let message = format!(
+            let message = text!(
                 "{wanted} not listed (lists {}); needs a native speaker",
                 if names.is_empty() {
                     "none".to_string()
@@ -723,13 +724,13 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
             };
             let message = match status {
                 super::Status::Met => {
-                    format!("{name} {have}, a mother tongue: meets the native-speaker requirement")
+                    text!("{name} {have}, a mother tongue: meets the native-speaker requirement")
                 }
-                super::Status::Unknown => format!(
+                super::Status::Unknown => text!(
                     "{name} {have} listed without saying whether it is a mother tongue; a native speaker is required"
                 ),
                 super::Status::NotMet => {
-                    format!("{name} {have}, not a mother tongue; a native speaker is required")
+                    text!("{name} {have}, not a mother tongue; a native speaker is required")
                 }
             };
             plain(
@@ -737,7 +738,7 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
                 expected,
                 one(
                     Item::Language(index),
-                    format!("{name} {have}, {native}"),
+                    text!("{name} {have}, {native}"),
                     None,
                 ),
                 native_gap(f),
@@ -750,9 +751,9 @@ fn native_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
     let wanted = || language_names(f.rule);
     let what = match f.found {
         LanguageFound::NotStated => {
-            format!("that the candidate is a native speaker of {}", wanted())
+            text!("that the candidate is a native speaker of {}", wanted())
         }
-        LanguageFound::Missing(_) => format!(
+        LanguageFound::Missing(_) => text!(
             "that the candidate is a native speaker of {}, which the profile does not list",
             wanted()
         ),
@@ -760,10 +761,10 @@ fn native_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
             let name = skill.language.english_name();
             match status {
                 super::Status::Met => return None,
-                super::Status::Unknown => format!(
+                super::Status::Unknown => text!(
                     "that {name} is the candidate's mother tongue (a native speaker is required)"
                 ),
-                super::Status::NotMet => format!(
+                super::Status::NotMet => text!(
                     "that {name} is the candidate's mother tongue: the profile states it is not"
                 ),
             }
@@ -779,24 +780,24 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
     let level = &f.rule.level;
     match f.found {
         LanguageFound::NotStated => Some(Gap::Verify {
-            what: format!("{} at {level}", language_names(f.rule)),
+            what: text!("{} at {level}", language_names(f.rule)),
         }),
         LanguageFound::Missing(_) => Some(Gap::Level {
             language: language_names(f.rule),
             have: None,
-            need: level.to_string(),
+            need: text!("{level}"),
         }),
         LanguageFound::Listed { skill, status, .. } => {
             let name = skill.language.english_name();
             match status {
                 super::Status::Met => None,
                 super::Status::Unknown => Some(Gap::Verify {
-                    what: format!("{name} level ({level} required)"),
+                    what: text!("{name} level ({level} required)"),
                 }),
                 super::Status::NotMet => Some(Gap::Level {
-                    language: name.to_string(),
-                    have: skill.cefr().map(|c| c.to_string()),
-                    need: level.to_string(),
+                    language: name.into(),
+                    have: skill.cefr().map(|c| text!("{c}")),
+                    need: text!("{level}"),
                 }),
             }
         }
@@ -806,7 +807,7 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
 /// " valid until 2026-03", or nothing for a right that does not expire.
 fn until(auth: &WorkAuthorization) -> String {
     auth.valid_until
-        .map(|u| format!(" valid until {u}"))
+        .map(|u| text!(" valid until {u}"))
         .unwrap_or_default()
 }
 
@@ -833,7 +834,7 @@ fn right(status: AuthorizationStatus, country: &str) -> String {
         | AuthorizationStatus::AsylumSeeker => "in",
         AuthorizationStatus::WorkPermit | AuthorizationStatus::HumanitarianVisa => "for",
     };
-    format!("{} {preposition} {country}", noun(status))
+    text!("{} {preposition} {country}", noun(status))
 }
 
 fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
@@ -845,28 +846,28 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
     } = *f;
     let country = rule.country.english_name();
     let accepted: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
-    let expected = format!(
+    let expected: Text = text!(
         "right to work in {country} ({}) valid on {valid_on}",
         accepted.join(", ")
     );
     let message = match found {
-        AuthorizationFound::National => format!("national of {country}"),
+        AuthorizationFound::National => text!("national of {country}"),
         AuthorizationFound::Valid(auth) => {
-            format!("{}{}", right(auth.status, country), until(auth))
+            text!("{}{}", right(auth.status, country), until(auth))
         }
-        AuthorizationFound::Expired(auth, on) => format!(
+        AuthorizationFound::Expired(auth, on) => text!(
             "{} expires {on}, before {valid_on}",
             right(auth.status, country)
         ),
-        AuthorizationFound::Refused(auth) => format!(
+        AuthorizationFound::Refused(auth) => text!(
             "{} is not an accepted right to work ({} accepted)",
             right(auth.status, country),
             accepted.join(", ")
         ),
         AuthorizationFound::Missing => {
-            format!("no right to work in {country} stated (not a national, no permit)")
+            text!("no right to work in {country} stated (not a national, no permit)")
         }
-        AuthorizationFound::NotStated => format!("right to work in {country} not stated"),
+        AuthorizationFound::NotStated => text!("right to work in {country} not stated"),
     };
     plain(message, expected, evidence(cited), authorization_gap(f))
 }
@@ -877,21 +878,21 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
     match f.found {
         AuthorizationFound::National | AuthorizationFound::Valid(_) => None,
         AuthorizationFound::Expired(auth, on) => Some(Gap::Expired {
-            what: right(auth.status, country),
+            what: right(auth.status, country).into(),
             on,
             needed_on: valid_on,
         }),
         AuthorizationFound::Refused(_) => {
             let accepted: Vec<&str> = f.rule.statuses.iter().map(|s| noun(*s)).collect();
             Some(Gap::Missing {
-                what: format!("{} (right to work in {country})", accepted.join(" or ")),
+                what: text!("{} (right to work in {country})", accepted.join(" or ")),
             })
         }
         AuthorizationFound::Missing => Some(Gap::Missing {
-            what: format!("a right to work in {country} valid on {valid_on}"),
+            what: text!("a right to work in {country} valid on {valid_on}"),
         }),
         AuthorizationFound::NotStated => Some(Gap::Verify {
-            what: format!("right to work in {country}"),
+            what: text!("right to work in {country}"),
         }),
     }
 }
@@ -899,14 +900,14 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
 fn internal(f: &InternalFacts<'_>) -> Rendered {
     let InternalFacts { rule, found } = *f;
     let orgs = organizations(rule);
-    let expected = format!("current staff of {orgs} (internal applicants only)");
+    let expected: Text = text!("current staff of {orgs} (internal applicants only)");
     match found {
         InternalFound::Staff { index, matched } => plain(
-            format!("current staff of {}", matched.found()),
+            text!("current staff of {}", matched.found()),
             expected,
             one(
                 Item::StaffOf(index),
-                format!("staff of {}", matched.found()),
+                text!("staff of {}", matched.found()),
                 Some(&matched),
             ),
             None,
@@ -917,17 +918,17 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             on,
             matched,
         } => plain(
-            format!("ongoing position at {} on {on}", matched.found()),
+            text!("ongoing position at {} on {on}", matched.found()),
             expected,
             one(Item::Experience(index), period.english().to_owned(), Some(&matched)),
             None,
         ),
         InternalFound::Affiliate { index, matched } => plain(
-            format!("current affiliate of {}, counted as internal", matched.found()),
+            text!("current affiliate of {}, counted as internal", matched.found()),
             expected,
             one(
                 Item::AffiliateOf(index),
-                format!("affiliate of {}", matched.found()),
+                text!("affiliate of {}", matched.found()),
                 Some(&matched),
             ),
             None,
@@ -938,12 +939,12 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             matched,
         } => plain(
             match period {
-                None => format!(
+                None => text!(
                     "staff of \"{}\", which names {} but may be another organization",
                     matched.found(),
                     matched.wanted()
                 ),
-                Some(_) => format!(
+                Some(_) => text!(
                     "ongoing position at {} while staff of another organization: an affiliate of {orgs} counts",
                     matched.found()
                 ),
@@ -951,19 +952,19 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             expected,
             one(
                 item,
-                period.map_or_else(|| format!("staff of {}", matched.found()), |p| p.english().to_owned()),
+                period.map_or_else(|| text!("staff of {}", matched.found()), |p| p.english().to_owned()),
                 Some(&matched),
             ),
             internal_gap(f),
         ),
         InternalFound::NotStaff => plain(
-            format!("not current staff of {orgs}; the posting is open to internal applicants only"),
+            text!("not current staff of {orgs}; the posting is open to internal applicants only"),
             expected,
             Vec::new(),
             internal_gap(f),
         ),
         InternalFound::NotStated => plain(
-            format!("current employment with {orgs} not stated"),
+            text!("current employment with {orgs} not stated"),
             expected,
             Vec::new(),
             internal_gap(f),
@@ -971,7 +972,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
     }
 }
 
-fn organizations(rule: &InternalRule) -> String {
+fn organizations(rule: &InternalRule) -> Text {
     rule.text.get(Lang::En, || {
         let names: Vec<&str> = rule
             .organizations
@@ -988,10 +989,10 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
         | InternalFound::Ongoing { .. }
         | InternalFound::Affiliate { .. } => None,
         InternalFound::NotStaff => Some(Gap::Missing {
-            what: format!("current employment with {}", organizations(f.rule)),
+            what: text!("current employment with {}", organizations(f.rule)),
         }),
         InternalFound::ToVerify { .. } => Some(Gap::Verify {
-            what: format!(
+            what: text!(
                 "that the candidate is current {} staff{}",
                 organizations(f.rule),
                 if f.rule.affiliates {
@@ -1002,7 +1003,7 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
             ),
         }),
         InternalFound::NotStated => Some(Gap::Verify {
-            what: format!(
+            what: text!(
                 "that the candidate is current {} staff",
                 organizations(f.rule)
             ),
@@ -1010,7 +1011,7 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn wanted(rule: &NamedRule) -> String {
+fn wanted(rule: &NamedRule) -> Text {
     rule.text.get(Lang::En, || {
         let names: Vec<&str> = rule
             .any_of
@@ -1032,10 +1033,10 @@ fn near_miss(
 fn certification(f: &CertificationFacts<'_>) -> Rendered {
     let CertificationFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected = format!("certification: {what}");
+    let expected: Text = text!("certification: {what}");
     match found {
         CertificationFound::NotStated => plain(
-            format!("no certifications stated; {what} wanted"),
+            text!("no certifications stated; {what} wanted"),
             expected,
             Vec::new(),
             certification_gap(f),
@@ -1045,15 +1046,15 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
             matched,
             expires,
         } => {
-            let until = expires
-                .map(|e| format!(", valid until {e}"))
+            let until: String = expires
+                .map(|e| text!(", valid until {e}"))
                 .unwrap_or_default();
             plain(
-                format!("holds {}{until}", matched.found()),
+                text!("holds {}{until}", matched.found()),
                 expected,
                 one(
                     Item::Certification(index),
-                    format!("{}{until}", matched.found()),
+                    text!("{}{until}", matched.found()),
                     Some(&matched),
                 ),
                 None,
@@ -1062,17 +1063,17 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
         CertificationFound::Expired {
             index, matched, on, ..
         } => plain(
-            format!("{} expired on {on}", matched.found()),
+            text!("{} expired on {on}", matched.found()),
             expected,
             one(
                 Item::Certification(index),
-                format!("{} expired {on}", matched.found()),
+                text!("{} expired {on}", matched.found()),
                 Some(&matched),
             ),
             certification_gap(f),
         ),
         CertificationFound::Missing { near } => plain(
-            format!("{what} not among the certifications listed"),
+            text!("{what} not among the certifications listed"),
             expected,
             near_miss(near.as_ref(), Item::Certification),
             certification_gap(f),
@@ -1097,10 +1098,10 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
 fn skill(f: &SkillFacts<'_>) -> Rendered {
     let SkillFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected = format!("skill: {what}");
+    let expected: Text = text!("skill: {what}");
     match found {
         SkillFound::Listed { index, matched } => plain(
-            format!("lists {}", matched.found()),
+            text!("lists {}", matched.found()),
             expected,
             one(
                 Item::Skill(index),
@@ -1114,7 +1115,7 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             period,
             matched,
         } => plain(
-            format!("evidenced by experience in {}", matched.found()),
+            text!("evidenced by experience in {}", matched.found()),
             expected,
             one(
                 Item::Experience(index),
@@ -1124,13 +1125,13 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             None,
         ),
         SkillFound::NotStated => plain(
-            format!("no skills stated and no experience domain shows {what}"),
+            text!("no skills stated and no experience domain shows {what}"),
             expected,
             Vec::new(),
             skill_gap(f),
         ),
         SkillFound::Missing { near } => plain(
-            format!("{what} not among the skills listed nor the experience domains"),
+            text!("{what} not among the skills listed nor the experience domains"),
             expected,
             near_miss(near.as_ref(), Item::Skill),
             skill_gap(f),
@@ -1162,41 +1163,37 @@ fn countries(list: &[Country]) -> String {
 fn nationality(f: &NationalityFacts<'_>) -> Rendered {
     let NationalityFacts { rule, found } = *f;
     let listed = countries(&rule.countries);
-    let expected = if !rule.exclude {
-        format!("national of {listed}")
+    let expected: Text = if !rule.exclude {
+        text!("national of {listed}")
     } else if rule.dual_nationals_eligible {
-        format!(
+        text!(
             "not a national of {listed} (dual nationals who hold another nationality are eligible)"
         )
     } else {
-        format!("not a national of {listed}")
+        text!("not a national of {listed}")
     };
     let national = |index: usize, held: &[Country]| {
         let name = held.get(index).map_or("", |c| c.english_name());
-        one(
-            Item::Nationality(index),
-            format!("national of {name}"),
-            None,
-        )
+        one(Item::Nationality(index), text!("national of {name}"), None)
     };
     let (message, evidence) = match found {
         NationalityFound::NotStated => ("no nationality stated".to_string(), Vec::new()),
         NationalityFound::National { index, held } if !rule.exclude => (
-            format!(
+            text!(
                 "national of {}",
                 held.get(index).map_or("", |c| c.english_name())
             ),
             national(index, held),
         ),
         NationalityFound::National { index, held } => (
-            format!(
+            text!(
                 "national of {}, which the posting excludes",
                 held.get(index).map_or("", |c| c.english_name())
             ),
             national(index, held),
         ),
         NationalityFound::DualNational { index, held } => (
-            format!(
+            text!(
                 "national of {} and of {}: dual nationals are eligible",
                 held.get(index).map_or("", |c| c.english_name()),
                 countries(
@@ -1210,7 +1207,7 @@ fn nationality(f: &NationalityFacts<'_>) -> Rendered {
             national(index, held),
         ),
         NationalityFound::Other { held } if !rule.exclude => (
-            format!(
+            text!(
                 "national of {}, not of {listed} (nationals only)",
                 if held.is_empty() {
                     "no country listed".to_string()
@@ -1220,7 +1217,7 @@ fn nationality(f: &NationalityFacts<'_>) -> Rendered {
             ),
             Vec::new(),
         ),
-        NationalityFound::Other { .. } => (format!("not a national of {listed}"), Vec::new()),
+        NationalityFound::Other { .. } => (text!("not a national of {listed}"), Vec::new()),
     };
     plain(message, expected, evidence, nationality_gap(f))
 }
@@ -1230,16 +1227,16 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
     match f.found {
         NationalityFound::NotStated => Some(Gap::Verify {
             what: if f.rule.exclude {
-                format!("that the candidate is not a national of {}", listed())
+                text!("that the candidate is not a national of {}", listed())
             } else {
-                format!("that the candidate is a national of {}", listed())
+                text!("that the candidate is a national of {}", listed())
             },
         }),
         NationalityFound::National { .. } if f.rule.exclude => Some(Gap::Missing {
-            what: format!("a nationality other than {}", listed()),
+            what: text!("a nationality other than {}", listed()),
         }),
         NationalityFound::Other { .. } if !f.rule.exclude => Some(Gap::Missing {
-            what: format!("nationality of {}", listed()),
+            what: text!("nationality of {}", listed()),
         }),
         _ => None,
     }
@@ -1248,29 +1245,24 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
 fn attestation(f: &AttestationFacts<'_>) -> Rendered {
     let AttestationFacts { name, answer, .. } = *f;
     let readable = attestation_name(f);
-    let expected = format!("declaration: {readable}");
+    let expected: Text = text!("declaration: {readable}");
     let declared = |yes: bool| {
         one(
             Item::Attestation(name),
-            format!("{readable}: {}", if yes { "yes" } else { "no" }),
+            text!("{readable}: {}", if yes { "yes" } else { "no" }),
             None,
         )
     };
     match answer {
-        Some(true) => plain(
-            format!("declares {readable}"),
-            expected,
-            declared(true),
-            None,
-        ),
+        Some(true) => plain(text!("declares {readable}"), expected, declared(true), None),
         Some(false) => plain(
-            format!("declares no {readable}"),
+            text!("declares no {readable}"),
             expected,
             declared(false),
             attestation_gap(f),
         ),
         None => plain(
-            format!("{readable} not declared"),
+            text!("{readable} not declared"),
             expected,
             Vec::new(),
             attestation_gap(f),
@@ -1291,8 +1283,12 @@ fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
     let readable = || attestation_name(f);
     match f.answer {
         Some(true) => None,
-        Some(false) => Some(Gap::Missing { what: readable() }),
-        None => Some(Gap::Verify { what: readable() }),
+        Some(false) => Some(Gap::Missing {
+            what: readable().into(),
+        }),
+        None => Some(Gap::Verify {
+            what: readable().into(),
+        }),
     }
 }
 
@@ -1355,27 +1351,27 @@ pub(super) fn change(gap: &Gap) -> String {
     match gap {
         Gap::Years { missing, of } => {
             let amount = fmt_years_missing(*missing);
-            format!("{amount} more {} of {of}", year_word(&amount))
+            text!("{amount} more {} of {of}", year_word(&amount))
         }
         Gap::Level {
             language,
             have: Some(have),
             need,
-        } => format!("{language} {need} instead of {have}"),
-        Gap::Level { language, need, .. } => format!("{language} at {need}"),
+        } => text!("{language} {need} instead of {have}"),
+        Gap::Level { language, need, .. } => text!("{language} at {need}"),
         Gap::Degree {
             have: Some(have),
             need,
-        } => format!("a {need} instead of a {have}"),
-        Gap::Degree { need, .. } => format!("a {need}"),
-        Gap::Field { accepted, .. } => format!("a degree in {}", accepted.join(", ")),
-        Gap::Missing { what } => what.clone(),
+        } => text!("a {need} instead of a {have}"),
+        Gap::Degree { need, .. } => text!("a {need}"),
+        Gap::Field { accepted, .. } => text!("a degree in {}", accepted.join(", ")),
+        Gap::Missing { what } => what.to_string(),
         Gap::Expired {
             what, needed_on, ..
-        } => format!("{what} valid on {needed_on}"),
+        } => text!("{what} valid on {needed_on}"),
         Gap::Verify { what } => match what.strip_prefix("that ") {
-            Some(clause) => format!("confirmation that {clause}"),
-            None => format!("confirmation of {what}"),
+            Some(clause) => text!("confirmation that {clause}"),
+            None => text!("confirmation of {what}"),
         },
     }
 }

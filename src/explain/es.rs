@@ -30,6 +30,7 @@ use crate::model::vacancy::{
     EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule, NamedRule, Scope,
 };
 use crate::model::{Country, DegreeLevel, LanguageLevel};
+use crate::text::Text;
 use crate::{AuthorizationStatus, WorkAuthorization};
 
 /// The report's fixed words.
@@ -196,7 +197,7 @@ const SCALES: &[(&str, &str)] = &[
 /// "C1 (fluido)", "B2".
 fn level(level: &LanguageLevel) -> String {
     match level.written() {
-        Some(words) => format!("{} ({})", level.cefr(), descriptor(words)),
+        Some(words) => text!("{} ({})", level.cefr(), descriptor(words)),
         None => level.cefr().to_string(),
     }
 }
@@ -206,7 +207,7 @@ fn level(level: &LanguageLevel) -> String {
 fn level_with_scale(l: &LanguageLevel) -> String {
     match (l.written(), l.scale()) {
         (Some(words), Some(scale)) => {
-            let mut s = format!("{} ({}, ", l.cefr(), descriptor(words));
+            let mut s: String = text!("{} ({}, ", l.cefr(), descriptor(words));
             match SCALES.iter().find(|(name, _)| *name == scale) {
                 Some((_, phrase)) => {
                     s.push_str("escala ");
@@ -262,7 +263,7 @@ fn label<'a>(label: &Label<'a>) -> &'a str {
         Source::Period(p) => {
             let p = p.entry;
             let mut s = match (&p.title, &p.organization) {
-                (Some(t), Some(o)) => format!("{t}, {o}"),
+                (Some(t), Some(o)) => text!("{t}, {o}"),
                 (Some(t), None) => t.clone(),
                 (None, Some(o)) => o.clone(),
                 (None, None) => "puesto".to_string(),
@@ -290,7 +291,7 @@ fn detail(detail: &Detail<'_>) -> String {
     match detail {
         Detail::Degree(degree) => label(degree).to_owned(),
         Detail::DegreeNotCompleted { degree, by } => {
-            format!("{}: sin concluir al {by}; no se cuenta", label(degree))
+            text!("{}: sin concluir al {by}; no se cuenta", label(degree))
         }
         Detail::Period { period, years: y } => period_years(label(period), y.get()),
         Detail::PeriodToVerify {
@@ -312,16 +313,16 @@ fn detail(detail: &Detail<'_>) -> String {
             s
         }
         Detail::PeriodTooLate { period, after } => {
-            format!(
+            text!(
                 "{}: comienza después del {after}; no se cuenta",
                 label(period)
             )
         }
-        Detail::National(country) => format!("nacional de {}", country.spanish_name()),
+        Detail::National(country) => text!("nacional de {}", country.spanish_name()),
         Detail::Right {
             right: auth,
             country,
-        } => format!(
+        } => text!(
             "{}{}",
             right(auth.status, country.spanish_name()),
             until(auth)
@@ -331,7 +332,7 @@ fn detail(detail: &Detail<'_>) -> String {
 
 /// "ACNUR, Oficial de protección (2019-2023): 4 años".
 fn period_years(period: &str, amount: f64) -> String {
-    let mut s = String::with_capacity(96);
+    let mut s = String::with_capacity(period.len().saturating_add(64));
     s.push_str(period);
     s.push_str(": ");
     let start = super::push_years(&mut s, amount, ',');
@@ -343,7 +344,7 @@ fn period_years(period: &str, amount: f64) -> String {
 
 /// "experiencia en refugee protection", "experiencia nacional (México)",
 /// "experiencia en Guatemala/México".
-fn experience_what(rule: &ExperienceRule, home: Country) -> String {
+fn experience_what(rule: &ExperienceRule, home: Country) -> Text {
     rule.text.get(Lang::Es, || {
         let mut what = String::from("experiencia");
         match rule.scope {
@@ -380,20 +381,20 @@ fn experience_what(rule: &ExperienceRule, home: Country) -> String {
     })
 }
 
-fn experience_gap(rule: &ExperienceRule, m: Measure, what: String) -> Option<Gap> {
+fn experience_gap(rule: &ExperienceRule, m: Measure, what: Text) -> Option<Gap> {
     if !m.stated {
         return Some(Gap::Verify {
             what: if rule.years <= 0.0 {
-                format!("que acredite {what}")
+                text!("que acredite {what}")
             } else {
-                format!("que acredite {} de {what}", years_noun(&years(rule.years)))
+                text!("que acredite {} de {what}", years_noun(&years(rule.years)))
             },
         });
     }
     match m.status {
         super::Status::Met => None,
         super::Status::Unknown => Some(Gap::Verify {
-            what: format!(
+            what: text!(
                 "si {} de los periodos señalados abajo cuentan como {what}",
                 years_noun(&years(m.possible - m.years))
             ),
@@ -416,7 +417,7 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     let need = years(rule.years);
     let missing = comma(fmt_years_missing(rule.years - m.at_most()));
     if m.at_most() > m.years {
-        return format!(
+        return text!(
             "acredita con certeza {} de {what}, como mucho {} si cuentan los periodos por verificar; {} {need}: {} {missing}",
             years_noun(&comma(fmt_years_held(m.years))),
             comma(fmt_years_held(m.at_most())),
@@ -424,7 +425,7 @@ fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
             short(&missing)
         );
     }
-    format!(
+    text!(
         "acredita {} de {what}; {} {need}: {} {missing}",
         years_noun(&comma(fmt_years_held(m.years))),
         required(&need),
@@ -438,35 +439,35 @@ fn above_maximum(
     rule: &ExperienceRule,
     m: Measure,
     max: f64,
-    what: String,
+    what: Text,
     evidence: Vec<Evidence>,
 ) -> Rendered {
-    let expected = format!(
+    let expected: Text = text!(
         "de {} a {} de {what}",
         years(rule.years),
         years_noun(&years(max))
     );
     let (message, gap) = if m.years > max {
         (
-            format!(
+            text!(
                 "acredita {} de {what}, más que el máximo de {}",
                 years_noun(&years(m.years)),
                 years(max)
             ),
             Gap::Missing {
-                what: format!("como máximo {} de {what}", years_noun(&years(max))),
+                what: text!("como máximo {} de {what}", years_noun(&years(max))),
             },
         )
     } else {
         (
-            format!(
+            text!(
                 "acredita con certeza {} de {what}, {} si cuentan los periodos por verificar: el máximo es {}",
                 years_noun(&years(m.years)),
                 years(m.possible),
                 years(max)
             ),
             Gap::Verify {
-                what: format!(
+                what: text!(
                     "si los periodos señalados abajo cuentan como {what}: con ellos, más que el máximo de {}",
                     years_noun(&years(max))
                 ),
@@ -481,23 +482,23 @@ fn above_maximum(
 fn any_experience(
     rule: &ExperienceRule,
     m: Measure,
-    what: String,
+    what: Text,
     evidence: Vec<Evidence>,
 ) -> Rendered {
-    let expected = format!("alguna {what}");
+    let expected: Text = text!("alguna {what}");
     let message = match m.status {
-        super::Status::Met => format!(
+        super::Status::Met => text!(
             "acredita {} de {what} (basta cualquier experiencia)",
             years_noun(&years(m.years))
         ),
         super::Status::Unknown if !m.stated => {
-            format!("no se indica experiencia; se requiere {expected}")
+            text!("no se indica experiencia; se requiere {expected}")
         }
-        super::Status::Unknown => format!(
+        super::Status::Unknown => text!(
             "no acredita con certeza {what}; {} si cuentan los periodos por verificar (basta cualquier experiencia)",
             years_noun(&years(m.possible))
         ),
-        super::Status::NotMet => format!("no acredita {what}; se requiere alguna"),
+        super::Status::NotMet => text!("no acredita {what}; se requiere alguna"),
     };
     let gap = experience_gap(rule, m, what);
     plain(message, expected, evidence, gap)
@@ -521,20 +522,20 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         return any_experience(rule, m, what, evidence(&f.cited()));
     }
     let need = years(rule.years);
-    let expected = match rule.max_years {
-        Some(max) => format!("de {need} a {} de {what}", years_noun(&years(max))),
-        None => format!("{} de {what}", years_noun(&need)),
+    let expected: Text = match rule.max_years {
+        Some(max) => text!("de {need} a {} de {what}", years_noun(&years(max))),
+        None => text!("{} de {what}", years_noun(&need)),
     };
     let message = match m.status {
-        super::Status::Met => format!(
+        super::Status::Met => text!(
             "acredita {} de {what} ({} {need})",
             years_noun(&years(m.years)),
             required(&need)
         ),
         super::Status::Unknown if !m.stated => {
-            format!("no se indica experiencia; {} {expected}", required(&need))
+            text!("no se indica experiencia; {} {expected}", required(&need))
         }
-        super::Status::Unknown => format!(
+        super::Status::Unknown => text!(
             "acredita con certeza {} de {what}, {} si cuentan los periodos por verificar ({} {need})",
             years_noun(&years(m.years)),
             years(m.possible),
@@ -551,7 +552,7 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
 }
 
 /// "licenciatura en un área aceptada (o afín) + 3 años de experiencia"
-fn describe(path: &EducationPath, home: Country) -> String {
+fn describe(path: &EducationPath, home: Country) -> Text {
     path.text.get(Lang::Es, || write_path(path, home))
 }
 
@@ -611,7 +612,7 @@ fn field_text(matched: Option<&Matched<'_>>) -> String {
             if crate::matching::normalize(es) == crate::matching::normalize(m.found()) {
                 return s;
             }
-            evidence.wanted = es.to_string();
+            evidence.wanted = es.into();
         }
         s.push_str(" (");
         let _ = name_match(&evidence, &mut s);
@@ -623,48 +624,48 @@ fn field_text(matched: Option<&Matched<'_>>) -> String {
 fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
     match facts {
         DegreeFacts::NotStated => "no se indica formación académica".to_string(),
-        DegreeFacts::NoneCompleted => format!(
+        DegreeFacts::NoneCompleted => text!(
             "ningún título concluido; se requiere {}",
             a_degree(path.degree)
         ),
-        DegreeFacts::BelowLevel { degree, .. } => format!(
+        DegreeFacts::BelowLevel { degree, .. } => text!(
             "el título más alto concluido es {}; se requiere {}",
             label(degree),
             a_degree(path.degree)
         ),
         DegreeFacts::FieldNotAccepted {
             degree, matched, ..
-        } => format!(
+        } => text!(
             "{} no corresponde a un área aceptada{}",
             label(degree),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::NotAccredited { degree } => format!(
+        DegreeFacts::NotAccredited { degree } => text!(
             "{} es de una institución declarada no acreditada",
             label(degree)
         ),
         DegreeFacts::FieldNotStated { degree } => {
-            format!("{}: no se indica el área de estudio", label(degree))
+            text!("{}: no se indica el área de estudio", label(degree))
         }
         DegreeFacts::FieldToVerify {
             degree,
             field,
             matched,
-        } => format!(
+        } => text!(
             "{}: \"{field}\" no figura en la lista de áreas aceptadas; se aceptan áreas afines, por lo que una persona debe valorarlo{}",
             label(degree),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::AccreditationUnknown { degree } => format!(
+        DegreeFacts::AccreditationUnknown { degree } => text!(
             "{}: no se indica la acreditación de la institución",
             label(degree)
         ),
-        DegreeFacts::CompletionNotStated { degree } => format!(
+        DegreeFacts::CompletionNotStated { degree } => text!(
             "{}: el perfil no indica si se concluyó",
             label(degree)
         ),
         DegreeFacts::Met { degree, matched } => {
-            format!("{}{}", label(degree), field_text(matched.as_ref()))
+            text!("{}{}", label(degree), field_text(matched.as_ref()))
         }
     }
 }
@@ -677,15 +678,15 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         let others = match others {
             0 => String::new(),
             1 => " (u otra área aceptada)".to_string(),
-            n => format!(" (u otras {n} áreas aceptadas)"),
+            n => text!(" (u otras {n} áreas aceptadas)"),
         };
         Gap::Verify {
-            what: format!("si {field} es un área afín a {}{others}", list_or(&names)),
+            what: text!("si {field} es un área afín a {}{others}", list_or(&names)),
         }
     };
     match facts {
         DegreeFacts::NotStated => Some(Gap::Verify {
-            what: format!("que tenga {}", a_degree(need)),
+            what: text!("que tenga {}", a_degree(need)),
         }),
         DegreeFacts::NoneCompleted => Some(Gap::Degree { have: None, need }),
         DegreeFacts::BelowLevel { level, .. } => Some(Gap::Degree {
@@ -693,21 +694,21 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
             need,
         }),
         DegreeFacts::FieldNotAccepted { field, .. } => Some(Gap::Field {
-            have: field.map(str::to_string),
-            accepted: accepted(path).into_iter().map(str::to_string).collect(),
+            have: field.map(Text::from),
+            accepted: accepted(path).into_iter().map(Text::from).collect(),
         }),
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
-            what: format!("{} de una institución acreditada", a_degree(need)),
+            what: text!("{} de una institución acreditada", a_degree(need)),
         }),
         DegreeFacts::FieldNotStated { .. } => Some(related("el área de estudio", None, None)),
         DegreeFacts::FieldToVerify { field, degree, .. } => {
             Some(related(field, Some(field), Some(degree)))
         }
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
-            what: "que la institución esté acreditada".to_string(),
+            what: "que la institución esté acreditada".into(),
         }),
         DegreeFacts::CompletionNotStated { .. } => Some(Gap::Verify {
-            what: format!("que haya concluido {}", a_degree(need)),
+            what: text!("que haya concluido {}", a_degree(need)),
         }),
         DegreeFacts::Met { .. } => None,
     }
@@ -735,8 +736,8 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     } = **best;
     let mut message = match (met, rule.paths.len()) {
         (_, 1) => String::new(),
-        (true, _) => format!("cumple la opción {number}: "),
-        (false, _) => format!("opción {number} (la más cercana): "),
+        (true, _) => text!("cumple la opción {number}: "),
+        (false, _) => text!("opción {number} (la más cercana): "),
     };
     message.push_str(&path_text(best, home));
     Rendered {
@@ -746,7 +747,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
         other_paths: others
             .iter()
             .map(|o| {
-                format!(
+                text!(
                     "opción {} ({}): {}",
                     o.number,
                     describe(o.path, home),
@@ -800,7 +801,7 @@ fn path_text(path_facts: &PathFacts<'_>, home: Country) -> String {
 }
 
 /// "licenciatura + 3 años de experiencia; o maestría + ...".
-fn paths(rule: &EducationRule, home: Country) -> String {
+fn paths(rule: &EducationRule, home: Country) -> Text {
     rule.text.get(Lang::Es, || {
         rule.paths
             .iter()
@@ -825,7 +826,7 @@ fn education_gap(f: &EducationFacts<'_>) -> Option<Gap> {
 
 /// "Inglés", "Mam, K'iche' o Kaqchikel", "uno de 5 idiomas (Mam, K'iche',
 /// Kaqchikel, ...)".
-fn language_names(rule: &LanguageRule) -> String {
+fn language_names(rule: &LanguageRule) -> Text {
     rule.text.get(Lang::Es, || {
         let names: Vec<&str> = rule
             .languages
@@ -834,7 +835,7 @@ fn language_names(rule: &LanguageRule) -> String {
             .collect();
         match names.len() {
             0..=4 => list_or(&names),
-            n => format!("uno de {n} idiomas ({}, ...)", first_three(&names)),
+            n => text!("uno de {n} idiomas ({}, ...)", first_three(&names)),
         }
     })
 }
@@ -860,10 +861,10 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
     }
     let need = level(&rule.level);
     let wanted = language_names(rule);
-    let expected = format!("{wanted}, nivel {}", level_with_scale(&rule.level));
+    let expected: Text = text!("{wanted}, nivel {}", level_with_scale(&rule.level));
     match found {
         LanguageFound::NotStated => plain(
-            format!("no se indican idiomas; se requiere {wanted}, nivel {need}"),
+            text!("no se indican idiomas; se requiere {wanted}, nivel {need}"),
             expected,
             Vec::new(),
             language_gap(f),
@@ -874,7 +875,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             names.dedup();
             let absent = match rule.languages.len() {
                 0..=4 => wanted.clone(),
-                n => format!(
+                n => text!(
                     "ninguno de {n} idiomas ({}, ...)",
                     first_three(
                         &rule
@@ -886,9 +887,9 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
                 ),
             };
             let message = if names.is_empty() {
-                format!("no figura {absent} (no se indica ninguno); se requiere nivel {need}")
+                text!("no figura {absent} (no se indica ninguno); se requiere nivel {need}")
             } else {
-                format!(
+                text!(
                     "no figura {absent} (se indican: {}); se requiere nivel {need}",
                     names.join(", ")
                 )
@@ -902,16 +903,16 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
         } => {
             let name = skill.language.spanish_name();
             let have = stated_level(skill);
-            let detail = format!(
+            let detail = text!(
                 "{name} {}",
                 have.as_deref().unwrap_or("(nivel no indicado)")
             );
             let message = match status {
                 super::Status::Met => {
-                    format!("{name} {} cumple {need}", have.as_deref().unwrap_or(""))
+                    text!("{name} {} cumple {need}", have.as_deref().unwrap_or(""))
                 }
-                super::Status::Unknown => format!("{name} sin nivel indicado; se requiere {need}"),
-                super::Status::NotMet => format!(
+                super::Status::Unknown => text!("{name} sin nivel indicado; se requiere {need}"),
+                super::Status::NotMet => text!(
                     "{name} {}; se requiere {need}",
                     have.as_deref().unwrap_or("")
                 ),
@@ -932,10 +933,10 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
 fn native(f: &LanguageFacts<'_>) -> Rendered {
     let LanguageFacts { rule, found } = *f;
     let wanted = language_names(rule);
-    let expected = format!("hablante nativo de {wanted}");
+    let expected: Text = text!("hablante nativo de {wanted}");
     match found {
         LanguageFound::NotStated => plain(
-            format!("no se indican idiomas; se requiere hablante nativo de {wanted}"),
+            text!("no se indican idiomas; se requiere hablante nativo de {wanted}"),
             expected,
             Vec::new(),
             native_gap(f),
@@ -945,9 +946,9 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
             names.sort_unstable();
             names.dedup();
             let message = if names.is_empty() {
-                format!("no figura {wanted} (no se indica ninguno); se requiere hablante nativo")
+                text!("no figura {wanted} (no se indica ninguno); se requiere hablante nativo")
             } else {
-                format!(
+                text!(
                     "no figura {wanted} (se indican: {}); se requiere hablante nativo",
                     names.join(", ")
                 )
@@ -971,13 +972,13 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
             };
             let message = match status {
                 super::Status::Met => {
-                    format!("{name} {have}, lengua materna: cumple el requisito de hablante nativo")
+                    text!("{name} {have}, lengua materna: cumple el requisito de hablante nativo")
                 }
-                super::Status::Unknown => format!(
+                super::Status::Unknown => text!(
                     "{name} {have} sin indicar si es lengua materna; se requiere hablante nativo"
                 ),
                 super::Status::NotMet => {
-                    format!("{name} {have}, no es lengua materna; se requiere hablante nativo")
+                    text!("{name} {have}, no es lengua materna; se requiere hablante nativo")
                 }
             };
             plain(
@@ -985,7 +986,7 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
                 expected,
                 one(
                     Item::Language(index),
-                    format!("{name} {have}, {native}"),
+                    text!("{name} {have}, {native}"),
                     None,
                 ),
                 native_gap(f),
@@ -998,12 +999,12 @@ fn native_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
     let wanted = || language_names(f.rule);
     let what = match f.found {
         LanguageFound::NotStated => {
-            format!(
+            text!(
                 "que {} sea lengua materna de la persona candidata",
                 wanted()
             )
         }
-        LanguageFound::Missing(_) => format!(
+        LanguageFound::Missing(_) => text!(
             "que {} sea lengua materna de la persona candidata (el perfil no lo menciona)",
             wanted()
         ),
@@ -1011,10 +1012,10 @@ fn native_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
             let name = skill.language.spanish_name();
             match status {
                 super::Status::Met => return None,
-                super::Status::Unknown => format!(
+                super::Status::Unknown => text!(
                     "que {name} sea lengua materna de la persona candidata (se requiere hablante nativo)"
                 ),
-                super::Status::NotMet => format!(
+                super::Status::NotMet => text!(
                     "que {name} sea lengua materna de la persona candidata: el perfil indica que no lo es"
                 ),
             }
@@ -1027,10 +1028,10 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
     if f.rule.native {
         return native_gap(f);
     }
-    let need = level(&f.rule.level);
+    let need = Text::from(level(&f.rule.level));
     match f.found {
         LanguageFound::NotStated => Some(Gap::Verify {
-            what: format!("el dominio de {}, nivel {need}", language_names(f.rule)),
+            what: text!("el dominio de {}, nivel {need}", language_names(f.rule)),
         }),
         LanguageFound::Missing(_) => Some(Gap::Level {
             language: language_names(f.rule),
@@ -1042,11 +1043,11 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
             match status {
                 super::Status::Met => None,
                 super::Status::Unknown => Some(Gap::Verify {
-                    what: format!("el nivel de {name} (se requiere {need})"),
+                    what: text!("el nivel de {name} (se requiere {need})"),
                 }),
                 super::Status::NotMet => Some(Gap::Level {
-                    language: name.to_string(),
-                    have: skill.cefr().map(|c| c.to_string()),
+                    language: name.into(),
+                    have: skill.cefr().map(|c| text!("{c}")),
                     need,
                 }),
             }
@@ -1057,7 +1058,7 @@ fn language_gap(f: &LanguageFacts<'_>) -> Option<Gap> {
 /// " vigente hasta 2026-03", or nothing for a right that does not expire.
 fn until(auth: &WorkAuthorization) -> String {
     auth.valid_until
-        .map(|u| format!(" vigente hasta {u}"))
+        .map(|u| text!(" vigente hasta {u}"))
         .unwrap_or_default()
 }
 
@@ -1085,7 +1086,7 @@ fn right(status: AuthorizationStatus, country: &str) -> String {
         | AuthorizationStatus::AsylumSeeker => "en",
         AuthorizationStatus::WorkPermit | AuthorizationStatus::HumanitarianVisa => "para",
     };
-    format!("{} {preposition} {country}", noun(status))
+    text!("{} {preposition} {country}", noun(status))
 }
 
 fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
@@ -1098,25 +1099,26 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
     let country = rule.country.spanish_name();
     let nouns: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
     let accepted = list_or(&nouns);
-    let expected = format!("derecho a trabajar en {country} ({accepted}) vigente al {valid_on}");
+    let expected: Text =
+        text!("derecho a trabajar en {country} ({accepted}) vigente al {valid_on}");
     let message = match found {
-        AuthorizationFound::National => format!("nacional de {country}"),
+        AuthorizationFound::National => text!("nacional de {country}"),
         AuthorizationFound::Valid(auth) => {
-            format!("{}{}", right(auth.status, country), until(auth))
+            text!("{}{}", right(auth.status, country), until(auth))
         }
-        AuthorizationFound::Expired(auth, on) => format!(
+        AuthorizationFound::Expired(auth, on) => text!(
             "{} vence en {on}, antes del {valid_on}",
             right(auth.status, country)
         ),
-        AuthorizationFound::Refused(auth) => format!(
+        AuthorizationFound::Refused(auth) => text!(
             "{} no es un derecho a trabajar aceptado (se acepta: {accepted})",
             right(auth.status, country)
         ),
-        AuthorizationFound::Missing => format!(
-            "no se indica derecho a trabajar en {country} (no es nacional ni tiene permiso)"
-        ),
+        AuthorizationFound::Missing => {
+            text!("no se indica derecho a trabajar en {country} (no es nacional ni tiene permiso)")
+        }
         AuthorizationFound::NotStated => {
-            format!("no se indica el derecho a trabajar en {country}")
+            text!("no se indica el derecho a trabajar en {country}")
         }
     };
     plain(message, expected, evidence(cited), authorization_gap(f))
@@ -1128,21 +1130,21 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
     match f.found {
         AuthorizationFound::National | AuthorizationFound::Valid(_) => None,
         AuthorizationFound::Expired(auth, on) => Some(Gap::Expired {
-            what: right(auth.status, country),
+            what: right(auth.status, country).into(),
             on,
             needed_on: valid_on,
         }),
         AuthorizationFound::Refused(_) => {
             let nouns: Vec<&str> = f.rule.statuses.iter().map(|s| noun(*s)).collect();
             Some(Gap::Missing {
-                what: format!("{} (derecho a trabajar en {country})", list_or(&nouns)),
+                what: text!("{} (derecho a trabajar en {country})", list_or(&nouns)),
             })
         }
         AuthorizationFound::Missing => Some(Gap::Missing {
-            what: format!("un derecho a trabajar en {country} vigente al {valid_on}"),
+            what: text!("un derecho a trabajar en {country} vigente al {valid_on}"),
         }),
         AuthorizationFound::NotStated => Some(Gap::Verify {
-            what: format!("el derecho a trabajar en {country}"),
+            what: text!("el derecho a trabajar en {country}"),
         }),
     }
 }
@@ -1150,14 +1152,14 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
 fn internal(f: &InternalFacts<'_>) -> Rendered {
     let InternalFacts { rule, found } = *f;
     let orgs = organizations(rule);
-    let expected = format!("personal actual de {orgs} (solo candidaturas internas)");
+    let expected: Text = text!("personal actual de {orgs} (solo candidaturas internas)");
     match found {
         InternalFound::Staff { index, matched } => plain(
-            format!("personal actual de {}", matched.found()),
+            text!("personal actual de {}", matched.found()),
             expected,
             one(
                 Item::StaffOf(index),
-                format!("personal de {}", matched.found()),
+                text!("personal de {}", matched.found()),
                 Some(&matched),
             ),
             None,
@@ -1168,17 +1170,17 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             on,
             matched,
         } => plain(
-            format!("puesto en curso en {} al {on}", matched.found()),
+            text!("puesto en curso en {} al {on}", matched.found()),
             expected,
             one(Item::Experience(index), label(&period).to_owned(), Some(&matched)),
             None,
         ),
         InternalFound::Affiliate { index, matched } => plain(
-            format!("afiliada actual de {}, cuenta como candidatura interna", matched.found()),
+            text!("afiliada actual de {}, cuenta como candidatura interna", matched.found()),
             expected,
             one(
                 Item::AffiliateOf(index),
-                format!("afiliada de {}", matched.found()),
+                text!("afiliada de {}", matched.found()),
                 Some(&matched),
             ),
             None,
@@ -1189,12 +1191,12 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             matched,
         } => plain(
             match period {
-                None => format!(
+                None => text!(
                     "personal de \"{}\", que nombra a {} pero puede ser otra organización",
                     matched.found(),
                     matched.wanted()
                 ),
-                Some(_) => format!(
+                Some(_) => text!(
                     "puesto en curso en {} siendo personal de otra organización: cuenta si es afiliada de {orgs}",
                     matched.found()
                 ),
@@ -1202,13 +1204,13 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             expected,
             one(
                 item,
-                period.map_or_else(|| format!("personal de {}", matched.found()), |p| label(&p).to_owned()),
+                period.map_or_else(|| text!("personal de {}", matched.found()), |p| label(&p).to_owned()),
                 Some(&matched),
             ),
             internal_gap(f),
         ),
         InternalFound::NotStaff => plain(
-            format!(
+            text!(
                 "no es personal actual de {orgs}; la vacante está abierta solo a candidaturas internas"
             ),
             expected,
@@ -1216,7 +1218,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
             internal_gap(f),
         ),
         InternalFound::NotStated => plain(
-            format!("no se indica empleo actual en {orgs}"),
+            text!("no se indica empleo actual en {orgs}"),
             expected,
             Vec::new(),
             internal_gap(f),
@@ -1224,7 +1226,7 @@ fn internal(f: &InternalFacts<'_>) -> Rendered {
     }
 }
 
-fn organizations(rule: &InternalRule) -> String {
+fn organizations(rule: &InternalRule) -> Text {
     rule.text.get(Lang::Es, || {
         let names: Vec<&str> = rule
             .organizations
@@ -1241,17 +1243,17 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
         | InternalFound::Ongoing { .. }
         | InternalFound::Affiliate { .. } => None,
         InternalFound::NotStaff => Some(Gap::Missing {
-            what: format!("empleo actual en {}", organizations(f.rule)),
+            what: text!("empleo actual en {}", organizations(f.rule)),
         }),
         InternalFound::ToVerify { .. } => Some(Gap::Verify {
-            what: format!(
+            what: text!(
                 "que la persona candidata sea personal{} actual de {}",
                 if f.rule.affiliates { " o afiliada" } else { "" },
                 organizations(f.rule)
             ),
         }),
         InternalFound::NotStated => Some(Gap::Verify {
-            what: format!(
+            what: text!(
                 "que la persona candidata sea personal actual de {}",
                 organizations(f.rule)
             ),
@@ -1259,7 +1261,7 @@ fn internal_gap(f: &InternalFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn wanted(rule: &NamedRule) -> String {
+fn wanted(rule: &NamedRule) -> Text {
     rule.text.get(Lang::Es, || {
         let names: Vec<&str> = rule
             .any_of
@@ -1281,10 +1283,10 @@ fn near_miss(
 fn certification(f: &CertificationFacts<'_>) -> Rendered {
     let CertificationFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected = format!("certificación: {what}");
+    let expected: Text = text!("certificación: {what}");
     match found {
         CertificationFound::NotStated => plain(
-            format!("no se indican certificaciones; se busca {what}"),
+            text!("no se indican certificaciones; se busca {what}"),
             expected,
             Vec::new(),
             certification_gap(f),
@@ -1294,15 +1296,15 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
             matched,
             expires,
         } => {
-            let until = expires
-                .map(|e| format!(", vigente hasta {e}"))
+            let until: String = expires
+                .map(|e| text!(", vigente hasta {e}"))
                 .unwrap_or_default();
             plain(
-                format!("posee {}{until}", matched.found()),
+                text!("posee {}{until}", matched.found()),
                 expected,
                 one(
                     Item::Certification(index),
-                    format!("{}{until}", matched.found()),
+                    text!("{}{until}", matched.found()),
                     Some(&matched),
                 ),
                 None,
@@ -1311,17 +1313,17 @@ fn certification(f: &CertificationFacts<'_>) -> Rendered {
         CertificationFound::Expired {
             index, matched, on, ..
         } => plain(
-            format!("{} venció en {on}", matched.found()),
+            text!("{} venció en {on}", matched.found()),
             expected,
             one(
                 Item::Certification(index),
-                format!("{}: venció en {on}", matched.found()),
+                text!("{}: venció en {on}", matched.found()),
                 Some(&matched),
             ),
             certification_gap(f),
         ),
         CertificationFound::Missing { near } => plain(
-            format!("{what} no figura entre las certificaciones indicadas"),
+            text!("{what} no figura entre las certificaciones indicadas"),
             expected,
             near_miss(near.as_ref(), Item::Certification),
             certification_gap(f),
@@ -1346,10 +1348,10 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
 fn skill(f: &SkillFacts<'_>) -> Rendered {
     let SkillFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected = format!("habilidad: {what}");
+    let expected: Text = text!("habilidad: {what}");
     match found {
         SkillFound::Listed { index, matched } => plain(
-            format!("indica {}", matched.found()),
+            text!("indica {}", matched.found()),
             expected,
             one(
                 Item::Skill(index),
@@ -1363,7 +1365,7 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             period,
             matched,
         } => plain(
-            format!("demostrada por experiencia en {}", matched.found()),
+            text!("demostrada por experiencia en {}", matched.found()),
             expected,
             one(
                 Item::Experience(index),
@@ -1373,13 +1375,13 @@ fn skill(f: &SkillFacts<'_>) -> Rendered {
             None,
         ),
         SkillFound::NotStated => plain(
-            format!("no se indican habilidades y ningún área de experiencia muestra {what}"),
+            text!("no se indican habilidades y ningún área de experiencia muestra {what}"),
             expected,
             Vec::new(),
             skill_gap(f),
         ),
         SkillFound::Missing { near } => plain(
-            format!(
+            text!(
                 "{what} no figura entre las habilidades indicadas ni en las áreas de experiencia"
             ),
             expected,
@@ -1413,36 +1415,36 @@ fn countries(list: &[Country]) -> String {
 fn nationality(f: &NationalityFacts<'_>) -> Rendered {
     let NationalityFacts { rule, found } = *f;
     let listed = countries(&rule.countries);
-    let expected = if !rule.exclude {
-        format!("nacional de {listed}")
+    let expected: Text = if !rule.exclude {
+        text!("nacional de {listed}")
     } else if rule.dual_nationals_eligible {
-        format!("no ser nacional de {listed} (se admite a quien tenga además otra nacionalidad)")
+        text!("no ser nacional de {listed} (se admite a quien tenga además otra nacionalidad)")
     } else {
-        format!("no ser nacional de {listed}")
+        text!("no ser nacional de {listed}")
     };
     let name = |index: usize, held: &[Country]| held.get(index).map_or("", |c| c.spanish_name());
     let national = |index: usize, held: &[Country]| {
         one(
             Item::Nationality(index),
-            format!("nacional de {}", name(index, held)),
+            text!("nacional de {}", name(index, held)),
             None,
         )
     };
     let (message, evidence) = match found {
         NationalityFound::NotStated => ("no se indica nacionalidad".to_string(), Vec::new()),
         NationalityFound::National { index, held } if !rule.exclude => (
-            format!("nacional de {}", name(index, held)),
+            text!("nacional de {}", name(index, held)),
             national(index, held),
         ),
         NationalityFound::National { index, held } => (
-            format!(
+            text!(
                 "nacional de {}, nacionalidad que la vacante excluye",
                 name(index, held)
             ),
             national(index, held),
         ),
         NationalityFound::DualNational { index, held } => (
-            format!(
+            text!(
                 "nacional de {} y de {}: se admite la doble nacionalidad",
                 name(index, held),
                 countries(
@@ -1456,7 +1458,7 @@ fn nationality(f: &NationalityFacts<'_>) -> Rendered {
             national(index, held),
         ),
         NationalityFound::Other { held } if !rule.exclude => (
-            format!(
+            text!(
                 "nacional de {}, no de {listed} (solo nacionales)",
                 if held.is_empty() {
                     "ningún país indicado".to_string()
@@ -1466,7 +1468,7 @@ fn nationality(f: &NationalityFacts<'_>) -> Rendered {
             ),
             Vec::new(),
         ),
-        NationalityFound::Other { .. } => (format!("no es nacional de {listed}"), Vec::new()),
+        NationalityFound::Other { .. } => (text!("no es nacional de {listed}"), Vec::new()),
     };
     plain(message, expected, evidence, nationality_gap(f))
 }
@@ -1476,16 +1478,16 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
     match f.found {
         NationalityFound::NotStated => Some(Gap::Verify {
             what: if f.rule.exclude {
-                format!("que la persona candidata no sea nacional de {}", listed())
+                text!("que la persona candidata no sea nacional de {}", listed())
             } else {
-                format!("que la persona candidata sea nacional de {}", listed())
+                text!("que la persona candidata sea nacional de {}", listed())
             },
         }),
         NationalityFound::National { .. } if f.rule.exclude => Some(Gap::Missing {
-            what: format!("una nacionalidad distinta de {}", listed()),
+            what: text!("una nacionalidad distinta de {}", listed()),
         }),
         NationalityFound::Other { .. } if !f.rule.exclude => Some(Gap::Missing {
-            what: format!("nacionalidad de {}", listed()),
+            what: text!("nacionalidad de {}", listed()),
         }),
         _ => None,
     }
@@ -1494,29 +1496,29 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
 fn attestation(f: &AttestationFacts<'_>) -> Rendered {
     let AttestationFacts { name, answer, .. } = *f;
     let readable = attestation_name(f);
-    let expected = format!("declaración: {readable}");
+    let expected: Text = text!("declaración: {readable}");
     let declared = |yes: bool| {
         one(
             Item::Attestation(name),
-            format!("{readable}: {}", if yes { "sí" } else { "no" }),
+            text!("{readable}: {}", if yes { "sí" } else { "no" }),
             None,
         )
     };
     match answer {
         Some(true) => plain(
-            format!("declaración afirmativa: {readable}"),
+            text!("declaración afirmativa: {readable}"),
             expected,
             declared(true),
             None,
         ),
         Some(false) => plain(
-            format!("declaración negativa: {readable}"),
+            text!("declaración negativa: {readable}"),
             expected,
             declared(false),
             attestation_gap(f),
         ),
         None => plain(
-            format!("sin declaración: {readable}"),
+            text!("sin declaración: {readable}"),
             expected,
             Vec::new(),
             attestation_gap(f),
@@ -1537,8 +1539,12 @@ fn attestation_gap(f: &AttestationFacts<'_>) -> Option<Gap> {
     let readable = || attestation_name(f);
     match f.answer {
         Some(true) => None,
-        Some(false) => Some(Gap::Missing { what: readable() }),
-        None => Some(Gap::Verify { what: readable() }),
+        Some(false) => Some(Gap::Missing {
+            what: readable().into(),
+        }),
+        None => Some(Gap::Verify {
+            what: readable().into(),
+        }),
     }
 }
 
@@ -1587,7 +1593,7 @@ pub(super) fn gap(gap: &Gap, f: &mut dyn fmt::Write) -> fmt::Result {
             }
         }
         Gap::Field { have, accepted } => {
-            let names: Vec<&str> = accepted.iter().map(String::as_str).collect();
+            let names: Vec<&str> = accepted.iter().map(Text::as_str).collect();
             write!(f, "se requiere un título en {}", list_or(&names))?;
             match have {
                 Some(h) => write!(f, "; el área es {h}"),
@@ -1610,28 +1616,28 @@ pub(super) fn change(gap: &Gap) -> String {
     match gap {
         Gap::Years { missing, of } => {
             let amount = comma(fmt_years_missing(*missing));
-            format!("{amount} {} más de {of}", year_word(&amount))
+            text!("{amount} {} más de {of}", year_word(&amount))
         }
         Gap::Level {
             language,
             have: Some(have),
             need,
-        } => format!("{language} {need} en lugar de {have}"),
-        Gap::Level { language, need, .. } => format!("{language}, nivel {need}"),
+        } => text!("{language} {need} en lugar de {have}"),
+        Gap::Level { language, need, .. } => text!("{language}, nivel {need}"),
         Gap::Degree {
             have: Some(have),
             need,
-        } => format!("{} en lugar de {}", a_degree(*need), a_degree(*have)),
+        } => text!("{} en lugar de {}", a_degree(*need), a_degree(*have)),
         Gap::Degree { need, .. } => a_degree(*need).to_string(),
         Gap::Field { accepted, .. } => {
-            let names: Vec<&str> = accepted.iter().map(String::as_str).collect();
-            format!("un título en {}", list_or(&names))
+            let names: Vec<&str> = accepted.iter().map(Text::as_str).collect();
+            text!("un título en {}", list_or(&names))
         }
-        Gap::Missing { what } => what.clone(),
+        Gap::Missing { what } => what.to_string(),
         Gap::Expired {
             what, needed_on, ..
-        } => format!("{what} vigente al {needed_on}"),
-        Gap::Verify { what } => format!("confirmar {what}"),
+        } => text!("{what} vigente al {needed_on}"),
+        Gap::Verify { what } => text!("confirmar {what}"),
     }
 }
 
@@ -1645,12 +1651,12 @@ pub(super) fn name_match(m: &NameMatch, f: &mut dyn fmt::Write) -> fmt::Result {
         MatchKind::Fuzzy => write!(
             f,
             "\"{found}\" ≈ \"{wanted}\" (similitud {})",
-            comma(format!("{:.2}", m.similarity))
+            comma(text!("{:.2}", m.similarity))
         ),
         MatchKind::NearMiss => write!(
             f,
             "\"{found}\" se parece a \"{wanted}\" (similitud {}, por debajo de {})",
-            comma(format!("{:.2}", m.similarity)),
+            comma(text!("{:.2}", m.similarity)),
             comma(FUZZY_THRESHOLD.to_string())
         ),
         MatchKind::Partial => write!(f, "\"{found}\" contiene \"{wanted}\" pero es otro nombre"),

@@ -9,6 +9,8 @@
 //! the compiler keeps the languages in step: a new fact cannot ship with
 //! one language only.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 
 use super::{Evidence, Gap, Lang, Status};
@@ -19,6 +21,7 @@ use crate::model::vacancy::{
     NamedRule, NationalityRule,
 };
 use crate::model::{Country, DegreeLevel, PartialDate};
+use crate::text::Text;
 use crate::{LanguageSkill, WorkAuthorization};
 
 /// The facts behind one finding.
@@ -37,8 +40,8 @@ pub(crate) enum Facts<'a> {
 /// A finding's words, in one language.
 pub(crate) struct Rendered {
     pub(crate) message: String,
-    pub(crate) expected: String,
-    pub(crate) path: Option<String>,
+    pub(crate) expected: Text,
+    pub(crate) path: Option<Text>,
     /// For alternatives not met: every other path and why it fails.
     pub(crate) other_paths: Vec<String>,
     pub(crate) evidence: Vec<Evidence>,
@@ -186,13 +189,13 @@ fn experience_key(rule: &ExperienceRule, m: Measure) -> Option<(u64, u64)> {
 /// A finding without a path (every kind but education).
 pub(super) fn plain(
     message: String,
-    expected: String,
+    expected: impl Into<Text>,
     evidence: Vec<Evidence>,
     gap: Option<Gap>,
 ) -> Rendered {
     Rendered {
         message,
-        expected,
+        expected: expected.into(),
         path: None,
         other_paths: Vec::new(),
         evidence,
@@ -293,24 +296,40 @@ pub(crate) enum Item<'a> {
 impl Item<'_> {
     /// `experience[2]`, `attestations.covid19_vaccination`: the same in
     /// every language.
-    pub(crate) fn path(self) -> String {
-        let (list, i) = match self {
-            Item::Education(i) => ("education[", i),
-            Item::Experience(i) => ("experience[", i),
-            Item::Language(i) => ("languages[", i),
-            Item::Nationality(i) => ("nationalities[", i),
-            Item::WorkAuthorization(i) => ("work_authorizations[", i),
-            Item::StaffOf(i) => ("staff_of[", i),
-            Item::AffiliateOf(i) => ("affiliate_of[", i),
-            Item::Certification(i) => ("certifications[", i),
-            Item::Skill(i) => ("skills[", i),
-            Item::Attestation(name) => return ["attestations.", name].concat(),
+    /// The paths of the first entries of each list are written once in
+    /// the process and shared.
+    pub(crate) fn path(self) -> Text {
+        /// Entries per list whose paths are kept.
+        const KEPT: usize = 64;
+        static KEPT_PATHS: [OnceLock<Vec<Text>>; 9] = [const { OnceLock::new() }; 9];
+        let (slot, list, i) = match self {
+            Item::Education(i) => (0, "education[", i),
+            Item::Experience(i) => (1, "experience[", i),
+            Item::Language(i) => (2, "languages[", i),
+            Item::Nationality(i) => (3, "nationalities[", i),
+            Item::WorkAuthorization(i) => (4, "work_authorizations[", i),
+            Item::StaffOf(i) => (5, "staff_of[", i),
+            Item::AffiliateOf(i) => (6, "affiliate_of[", i),
+            Item::Certification(i) => (7, "certifications[", i),
+            Item::Skill(i) => (8, "skills[", i),
+            Item::Attestation(name) => return Text::from(["attestations.", name].concat()),
         };
-        let mut path = String::with_capacity(24);
-        path.push_str(list);
-        super::push_digits(&mut path, u64::try_from(i).unwrap_or(u64::MAX));
-        path.push(']');
-        path
+        let write = |i: usize| {
+            let mut path = String::with_capacity(24);
+            path.push_str(list);
+            super::push_digits(&mut path, u64::try_from(i).unwrap_or(u64::MAX));
+            path.push(']');
+            Text::from(path)
+        };
+        if i < KEPT {
+            if let Some(kept) = KEPT_PATHS.get(slot) {
+                let paths = kept.get_or_init(|| (0..KEPT).map(write).collect());
+                if let Some(path) = paths.get(i) {
+                    return path.clone();
+                }
+            }
+        }
+        write(i)
     }
 }
 

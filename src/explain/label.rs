@@ -38,7 +38,7 @@ impl Requirement {
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     #[must_use]
-    pub fn label(&self, lang: Lang) -> String {
+    pub fn label(&self, lang: Lang) -> crate::text::Text {
         self.label_text.get(lang, || {
             in_lang(&self.label, lang).map_or_else(|| derived(&self.rule, lang), str::to_string)
         })

@@ -109,13 +109,13 @@ impl FromStr for Lang {
 // The slots live with the rules in `model`; the words are written here.
 impl RuleText {
     /// The text in `lang`, written by `write` the first time.
-    pub(crate) fn get(&self, lang: Lang, write: impl FnOnce() -> String) -> String {
+    pub(crate) fn get(&self, lang: Lang, write: impl FnOnce() -> String) -> crate::text::Text {
         let [en, es] = &self.0;
         let slot = match lang {
             Lang::En => en,
             Lang::Es => es,
         };
-        slot.get_or_init(write).clone()
+        slot.get_or_init(|| write().into()).clone()
     }
 }
 

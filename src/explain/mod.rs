@@ -11,6 +11,15 @@
 //! language ([`en`], [`es`]) turns the facts into the finding's words,
 //! once, in the language the assessment was asked in ([`Lang`]).
 
+/// `format!` for the explained path: the text is written into this
+/// thread's reusable buffer, then copied once at its exact length, so a
+/// sentence costs one allocation and never a regrowth.
+macro_rules! text {
+    ($($arg:tt)*) => {
+        $crate::explain::text(format_args!($($arg)*))
+    };
+}
+
 mod en;
 mod es;
 pub(crate) mod facts;
@@ -20,6 +29,29 @@ mod render;
 
 pub use crate::assess::{Code, Status, Verdict};
 pub use lang::Lang;
+
+thread_local! {
+    /// The buffer [`text!`] writes into.
+    static SCRATCH: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(512));
+}
+
+/// What [`text!`] expands to: a `String` or a [`Text`], as the place
+/// the text goes wants.
+pub(crate) fn text<T: for<'a> From<&'a str>>(args: std::fmt::Arguments<'_>) -> T {
+    use std::fmt::Write as _;
+    if let Some(fixed) = args.as_str() {
+        return T::from(fixed);
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            let _ = buffer.write_fmt(args);
+            T::from(buffer.as_str())
+        }
+        // Written from inside another text's arguments: no buffer to share.
+        Err(_) => T::from(&std::fmt::format(args)),
+    })
+}
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> String {
@@ -93,11 +125,19 @@ pub(crate) fn push_years(text: &mut String, years: f64, point: char) -> usize {
 
 /// Appends a number's decimal digits, without the formatting machinery.
 pub(crate) fn push_digits(text: &mut String, number: u64) {
-    if number >= 10 {
-        push_digits(text, number / 10);
+    const DIGITS: &[u8; 10] = b"0123456789";
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    let mut rest = number;
+    for (at, slot) in digits.iter_mut().enumerate().rev() {
+        *slot = DIGITS.get((rest % 10) as usize).copied().unwrap_or(b'0');
+        start = at;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
-    let digit = u32::try_from(number % 10).unwrap_or_default();
-    text.extend(char::from_digit(digit, 10));
+    text.push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// Appends [`years_noun`] of [`fmt_years`] of `years`: "1 year",
@@ -244,6 +284,7 @@ use serde::Serialize;
 
 use crate::matching::NameMatch;
 use crate::model::{DegreeLevel, PartialDate};
+use crate::text::Text;
 use crate::Priority;
 
 /// A piece of the profile a finding relied on.
@@ -262,7 +303,7 @@ use crate::Priority;
 #[non_exhaustive]
 pub struct Evidence {
     /// Where in the profile: `experience[2]`, `languages[0]`, `nationalities`.
-    pub item: String,
+    pub item: Text,
     /// What it says, for people.
     pub detail: String,
     /// The name comparison, when names were matched.
@@ -271,7 +312,7 @@ pub struct Evidence {
     /// Where an imported profile's entry came from: a sheet cell
     /// (`Sheet1!F17`) or a JSON Resume path (`work[2]`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// What is missing for a requirement to be met, as data.
@@ -297,16 +338,16 @@ pub enum Gap {
         /// requirement is not met).
         missing: f64,
         /// What kind of experience.
-        of: String,
+        of: Text,
     },
     /// A higher language level.
     Level {
         /// The language.
-        language: String,
+        language: Text,
         /// The candidate's level, if stated.
-        have: Option<String>,
+        have: Option<Text>,
         /// The level required.
-        need: String,
+        need: Text,
     },
     /// A (higher) degree.
     Degree {
@@ -318,19 +359,19 @@ pub enum Gap {
     /// A degree in an accepted field.
     Field {
         /// The candidate's field, if stated.
-        have: Option<String>,
+        have: Option<Text>,
         /// The accepted fields.
-        accepted: Vec<String>,
+        accepted: Vec<Text>,
     },
     /// Something the profile lacks: a certificate, a skill, a permit.
     Missing {
         /// What is missing.
-        what: String,
+        what: Text,
     },
     /// Something that has expired or will have by the date that matters.
     Expired {
         /// What expired.
-        what: String,
+        what: Text,
         /// When it expires or expired.
         on: PartialDate,
         /// The date it had to be valid on.
@@ -339,7 +380,7 @@ pub enum Gap {
     /// Something a person must verify.
     Verify {
         /// What to verify.
-        what: String,
+        what: Text,
     },
 }
 
@@ -362,11 +403,11 @@ pub enum Gap {
 #[non_exhaustive]
 pub struct Finding {
     /// The requirement's id: the stable key.
-    pub requirement: String,
+    pub requirement: Text,
     /// What reports call the requirement, in [`Finding::lang`]: the rule
     /// file's label, else one derived from its kind and terms (see
     /// [`Requirement::label`](crate::Requirement::label)).
-    pub label: String,
+    pub label: Text,
     /// The requirement's kind (`education`, `language`, ...).
     pub kind: Cow<'static, str>,
     /// Required or desirable.
@@ -382,10 +423,10 @@ pub struct Finding {
     /// What the requirement asks, for people, in [`Finding::lang`]; a
     /// language level names the scale it was written in when it was not a
     /// CEFR code ("English at C1 (fluent, posting descriptors scale)").
-    pub expected: String,
+    pub expected: Text,
     /// For alternatives: the path that was met, or the closest one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
+    pub path: Option<Text>,
     /// For alternatives none of which is met: every other path and why it
     /// fails, in the posting's order ("path 2 (master's degree + 2 years of
     /// experience): no completed degree; needs a master's degree").
@@ -430,14 +471,14 @@ pub struct Finding {
 #[non_exhaustive]
 pub struct Assessment {
     /// The candidate's id, if known.
-    pub candidate: Option<String>,
+    pub candidate: Option<Text>,
     /// The vacancy's id.
-    pub vacancy: String,
+    pub vacancy: Text,
     /// The vacancy's title, in the assessment's language when the rule
     /// file gives it in that language.
-    pub title: String,
+    pub title: Text,
     /// The hiring organization.
-    pub organization: String,
+    pub organization: Text,
     /// Eligible, needs review or ineligible.
     pub verdict: Verdict,
     /// 0–100, see the crate docs for the formula.
@@ -466,10 +507,10 @@ pub struct Assessment {
 /// assessment's language, which findings do not repeat.
 #[derive(serde::Deserialize)]
 struct AssessmentData {
-    candidate: Option<String>,
-    vacancy: String,
-    title: String,
-    organization: String,
+    candidate: Option<Text>,
+    vacancy: Text,
+    title: Text,
+    organization: Text,
     verdict: Verdict,
     score: f64,
     closed: bool,
@@ -523,9 +564,9 @@ impl From<AssessmentData> for Assessment {
 #[non_exhaustive]
 pub struct Change {
     /// The requirement's id.
-    pub requirement: String,
+    pub requirement: Text,
     /// What reports call the requirement, in the assessment's language.
-    pub label: String,
+    pub label: Text,
     /// Whether the change is to acquire something (`not_met`) or to have
     /// something verified (`unknown`).
     pub status: Status,
@@ -553,12 +594,12 @@ pub struct Audit {
     /// The engine and its version.
     pub engine: Cow<'static, str>,
     /// The vacancy assessed.
-    pub vacancy: String,
+    pub vacancy: Text,
     /// SHA-256 (hex) of the vacancy's rule file, as loaded.
-    pub rules_sha256: String,
+    pub rules_sha256: Text,
     /// SHA-256 (hex) of the candidate profile in normalised form (its
     /// canonical JSON: fields in a fixed order, absent fields left out).
-    pub candidate_sha256: String,
+    pub candidate_sha256: Text,
     /// The as-of date.
     pub as_of: NaiveDate,
 }

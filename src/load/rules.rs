@@ -13,6 +13,7 @@ use crate::model::vacancy::{
 use crate::model::{
     unknown_level, Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales,
 };
+use crate::text::Text;
 use crate::AuthorizationStatus;
 use crate::{Priority, Requirement, Vacancy};
 
@@ -535,7 +536,7 @@ pub(crate) fn vacancy_from_str(
     let mut vacancy = compile(raw, vocabulary, scales, &mut problems);
     if problems.list.is_empty() {
         vacancy.text = Some(std::sync::Arc::from(text));
-        vacancy.digest = super::sha256_hex(text.as_bytes());
+        vacancy.digest = super::sha256_hex(text.as_bytes()).into();
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))
@@ -829,14 +830,15 @@ fn compile(
         }
     }
     Vacancy {
-        id: raw.id,
+        id: raw.id.into(),
         title: titles
             .en
             .clone()
             .or_else(|| titles.es.clone())
             .unwrap_or_default(),
         titles,
-        organization: raw.organization,
+        organization: raw.organization.into(),
+        title_text: RuleText::default(),
         contract: raw.contract,
         city: raw.duty_station.city,
         country,
@@ -852,7 +854,7 @@ fn compile(
         cases,
         file: None,
         text: None,
-        digest: String::new(),
+        digest: Text::default(),
     }
 }
 
@@ -1238,7 +1240,7 @@ fn requirement(
         }
     };
     Some(Requirement {
-        id: r.id,
+        id: r.id.into(),
         label,
         label_text: RuleText::default(),
         priority: r.priority,

@@ -26,6 +26,8 @@ pub(crate) use vocabulary::{FormHasher, NameHasher, RawVocabulary, DEFAULT_CACHE
 
 use serde::Serialize;
 
+use crate::text::Text;
+
 use memo::{Found, ListFound, ListMemo, Memo};
 use shape::Shape;
 
@@ -46,7 +48,7 @@ pub(crate) struct Term(std::sync::Arc<TermData>);
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TermData {
     /// As written.
-    pub(crate) text: String,
+    pub(crate) text: Text,
     /// Normalised.
     pub(crate) norm: String,
     /// Normalised words, sorted, so word order does not matter; `None`
@@ -169,7 +171,7 @@ impl TermData {
         TermData {
             display: vocabulary.display(category, concept),
             parts: parts(text),
-            text: text.to_string(),
+            text: Text::from(text),
             sorted,
             norm,
             concept,
@@ -261,9 +263,9 @@ pub enum MatchKind {
 #[non_exhaustive]
 pub struct NameMatch {
     /// The rule's name.
-    pub wanted: String,
+    pub wanted: Text,
     /// The profile's name.
-    pub found: String,
+    pub found: Text,
     /// How they matched.
     pub how: MatchKind,
     /// Similarity in 0–1 (1 for exact, alias and contains).
@@ -405,8 +407,8 @@ impl<'a> Matched<'a> {
     /// The comparison as evidence in a finding.
     pub(crate) fn evidence(&self) -> NameMatch {
         NameMatch {
-            wanted: self.wanted().to_string(),
-            found: self.found().to_string(),
+            wanted: self.wanted.text.clone(),
+            found: self.found.text.clone(),
             how: self.how,
             similarity: self.similarity(),
         }

@@ -22,12 +22,14 @@ use crate::matching::Names;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Vacancy {
-    pub(crate) id: String,
+    pub(crate) id: crate::text::Text,
     /// The title in English, else as the file gives it.
     pub(crate) title: String,
     /// The title in each language, as the file gives it.
     pub(crate) titles: Localized,
-    pub(crate) organization: String,
+    /// The title in each language, as assessments show it, written once.
+    pub(crate) title_text: RuleText,
+    pub(crate) organization: crate::text::Text,
     pub(crate) contract: Option<String>,
     pub(crate) city: Option<String>,
     pub(crate) country: Country,
@@ -46,7 +48,7 @@ pub struct Vacancy {
     /// The rule file's text, to locate diagnostics.
     pub(crate) text: Option<std::sync::Arc<str>>,
     /// SHA-256 (hex) of the rule file's text.
-    pub(crate) digest: String,
+    pub(crate) digest: crate::text::Text,
 }
 
 impl Vacancy {
@@ -244,7 +246,7 @@ pub enum Priority {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Requirement {
-    pub(crate) id: String,
+    pub(crate) id: crate::text::Text,
     /// The label the rule file gives, in each language.
     pub(crate) label: Localized,
     /// The label in each language, given or derived, written once.
@@ -627,4 +629,4 @@ pub(crate) struct AttestationRule {
 /// the slots, one per language in the order of `Lang`; `explain` writes
 /// them.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct RuleText(pub(crate) [std::sync::OnceLock<String>; 2]);
+pub(crate) struct RuleText(pub(crate) [std::sync::OnceLock<crate::text::Text>; 2]);
