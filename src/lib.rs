@@ -279,7 +279,7 @@ pub use model::{
     Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError, Scales,
 };
 pub use record::SCHEMA_VERSION;
-pub use report::{Plain, Report, RuleSource, Style, Tone};
+pub use report::{escape_terminal, Plain, Report, RuleSource, Style, Tone};
 pub use ruleset::RuleSet;
 #[cfg(all(feature = "schema", feature = "import"))]
 pub use schema::mapping_schema;
