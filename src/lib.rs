@@ -268,7 +268,7 @@ pub use import::{
     mapping::Mapping,
     sheet::{Applicant, Import, Importer},
 };
-pub use load::{InputFormat, Limits};
+pub use load::{special_file_kind, InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{
     AuthorizationStatus, Candidate, Certification, Completion, Degree, LanguageSkill, Period,

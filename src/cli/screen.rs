@@ -19,11 +19,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vacancy_match::{
-    escape_terminal, Candidate, Framing, JsonRecords, Limits, RuleSet, ScreenRecord, Verdict,
+    escape_terminal, special_file_kind, Candidate, Framing, JsonRecords, Limits, RuleSet,
+    ScreenRecord, Verdict,
 };
 
 use super::args::{ScreenArgs, ScreenFormat};
-use super::files::{list_dir, special_kind, Entry};
+use super::files::{list_dir, Entry};
 use super::paint::{Paint, Style};
 use super::{rules_or_exit, BAD_INPUT, OK, USAGE};
 
@@ -544,7 +545,7 @@ impl Items {
             if let Some(kind) = std::fs::metadata(path)
                 .ok()
                 .as_ref()
-                .and_then(special_kind)
+                .and_then(special_file_kind)
                 .filter(|k| !k.starts_with("a named pipe"))
             {
                 return Err(Item::Failed {
