@@ -13,7 +13,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use common::cli::{run, run_with, Run, BIN, ROOT};
-use common::{jsonl, scratch, IOM, RESETTLEMENT};
+use common::{example_path, jsonl, scratch, IOM, RESETTLEMENT};
 use serde_json::Value;
 
 fn example(name: &str) -> String {
@@ -377,7 +377,7 @@ fn screen_stdin_jsonl_with_a_bad_line_in_the_middle() {
 fn screen_folder_with_a_bad_file_in_the_middle() {
     let dir = scratch("screen_bad_file");
     for name in ["ana_lopez_protection.yaml", "rosa_batz_iom_sanmarcos.yaml"] {
-        std::fs::copy(Path::new(ROOT).join(example(name)), dir.join(name)).unwrap();
+        std::fs::copy(example_path(name), dir.join(name)).unwrap();
     }
     // Sorts between the two good ones.
     std::fs::write(
@@ -568,7 +568,7 @@ fn validate_reports_every_problem_located() {
     )
     .unwrap();
     std::fs::copy(
-        Path::new(ROOT).join(example("ana_lopez_protection.yaml")),
+        example_path("ana_lopez_protection.yaml"),
         profiles.join("c.yaml"),
     )
     .unwrap();
@@ -909,7 +909,7 @@ fn every_profile_looking_entry_of_a_folder_gets_a_record() {
     let folder = dir.join("in");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::copy(
-        Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml")),
+        example_path("rosa_batz_iom_sanmarcos.yaml"),
         folder.join("a.yaml"),
     )
     .unwrap();
@@ -1193,9 +1193,7 @@ fn csv_cells_cannot_run_as_formulas() {
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let dir = scratch("byte_order_mark");
-    let yaml =
-        std::fs::read_to_string(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml")))
-            .unwrap();
+    let yaml = std::fs::read_to_string(example_path("rosa_batz_iom_sanmarcos.yaml")).unwrap();
     std::fs::write(dir.join("bom.yaml"), format!("\u{feff}{yaml}")).unwrap();
     std::fs::write(dir.join("bom.json"), "\u{feff}{\"id\": \"b\"}").unwrap();
     std::fs::write(
@@ -1293,8 +1291,7 @@ fn a_pipe_named_on_the_command_line_is_read_like_standard_input() {
     let dir = scratch("named_pipe");
     let pipe = dir.join("cv.yaml");
     mkfifo(&pipe);
-    let profile =
-        std::fs::read(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml"))).unwrap();
+    let profile = std::fs::read(example_path("rosa_batz_iom_sanmarcos.yaml")).unwrap();
     let writer = {
         let pipe = pipe.clone();
         std::thread::spawn(move || std::fs::write(pipe, profile).unwrap())

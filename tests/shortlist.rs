@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 
 use common::cli::{run, run_in, ROOT};
-use common::{jsonl, scratch, IOM, RESETTLEMENT};
+use common::{example_path, jsonl, scratch, IOM, RESETTLEMENT};
 use scraper::{Html, Selector};
 use serde_json::Value;
 
@@ -216,7 +216,7 @@ fn summary_in_text_and_json_on_stderr() {
 fn unreadable_inputs_are_kept_last_or_filtered_with_error() {
     let dir = scratch("shortlist_bad");
     std::fs::copy(
-        Path::new(ROOT).join("examples/candidates/ana_lopez_protection.yaml"),
+        example_path("ana_lopez_protection.yaml"),
         dir.join("a.yaml"),
     )
     .unwrap();
