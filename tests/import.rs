@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{assess, day, finding, rules};
+use common::{assess, day, finding, problems, rules};
 use proptest::prelude::*;
 use vacancy_match::{Applicant, Candidate, Importer, Mapping, Status, Verdict};
 
@@ -267,14 +267,7 @@ export_date: 2025-09-30
 
 #[test]
 fn mapping_files_are_checked_like_rule_files() {
-    let messages = |yaml: &str| -> Vec<String> {
-        Mapping::from_yaml_str(yaml)
-            .unwrap_err()
-            .problems()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    };
+    let messages = |yaml: &str| problems(&Mapping::from_yaml_str(yaml).unwrap_err());
     assert_eq!(
         messages("languges: []\n"),
         ["line 1:1: languges: unknown field `languges`, did you mean `languages`?"]
@@ -307,7 +300,7 @@ fn an_export_that_does_not_fit_the_mapping_is_refused_with_every_reason() {
     );
     let m = Mapping::from_yaml_str("header_rows: 2\nname: Nombre\nskills: Skils\nexperience:\n  - { declared_years: Years of experience in protection }\n").unwrap();
     let err = Importer::new(&m).read_path(CSV).unwrap_err();
-    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    let problems = problems(&err);
     assert_eq!(
         problems,
         [

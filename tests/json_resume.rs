@@ -10,7 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{assess, finding, rules};
+use common::{assess, finding, problems, rules};
 use vacancy_match::{is_json_resume, Candidate, Cefr, DegreeLevel, ResumeReader, Status, Verdict};
 
 const OURS: &str = "tests/data/json_resume";
@@ -230,15 +230,8 @@ fn without_inference_the_report_says_domains_are_not_stated() {
 
 #[test]
 fn every_message_is_pinned() {
-    let messages = |text: &str| -> Vec<String> {
-        ResumeReader::new()
-            .read_str(text, "cv.json")
-            .unwrap_err()
-            .problems()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    };
+    let messages =
+        |text: &str| problems(&ResumeReader::new().read_str(text, "cv.json").unwrap_err());
     assert_eq!(
         messages(
             r#"{"work": [{"name": "A", "startDate": "2020-13"}, {"name": "B"}, {"name": "C", "startDate": "2021-05", "endDate": "2020-01"}], "basics": {"name": 7}}"#

@@ -59,6 +59,11 @@ pub fn jsonl(text: &str) -> Vec<Value> {
         .collect()
 }
 
+/// Each problem an error holds, as it is displayed.
+pub fn problems(error: &vacancy_match::Error) -> Vec<String> {
+    error.problems().iter().map(ToString::to_string).collect()
+}
+
 /// A profile written inline for a test.
 pub fn yaml(text: &str) -> Candidate {
     Candidate::from_yaml_str(text).expect("the inline profile loads")
