@@ -269,7 +269,7 @@ pub use import::{
     mapping::Mapping,
     sheet::{Applicant, Import, Importer},
 };
-pub use load::{InputFormat, Limits};
+pub use load::{special_file_kind, InputFormat, Limits};
 pub use matching::{Category, MatchKind, NameMatch, Vocabulary};
 pub use model::candidate::{
     AuthorizationStatus, Candidate, Certification, Completion, Degree, LanguageSkill, Period,
@@ -280,7 +280,7 @@ pub use model::{
     Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError, Scales,
 };
 pub use record::SCHEMA_VERSION;
-pub use report::{Plain, Report, RuleSource, Style, Tone};
+pub use report::{escape_terminal, Plain, Report, RuleSource, Style, Tone};
 pub use ruleset::RuleSet;
 #[cfg(all(feature = "schema", feature = "import"))]
 pub use schema::mapping_schema;

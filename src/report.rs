@@ -287,7 +287,11 @@ impl fmt::Display for Report<'_> {
             None => String::new(),
             Some(RuleSource::Bundled) => format!(" ({})", w.bundled),
             Some(RuleSource::Path(path)) => {
-                format!(" ({} {})", w.rules, clean(&path.display().to_string()))
+                format!(
+                    " ({} {})",
+                    w.rules,
+                    escape_terminal(&path.display().to_string())
+                )
             }
         };
         let today = if self.today { w.today } else { "" };
@@ -295,7 +299,7 @@ impl fmt::Display for Report<'_> {
         writeln!(
             out,
             "{} {} {}{today}, {} {count} {}{source}",
-            paint.paint(Tone::Strong, &clean(&who)),
+            paint.paint(Tone::Strong, &escape_terminal(&who)),
             w.as_of,
             self.as_of,
             w.against,
@@ -459,15 +463,23 @@ fn write_why(out: &mut fmt::Formatter<'_>, f: &Finding, paint: &dyn Style) -> fm
         writeln!(
             out,
             "{INDENT}{}",
-            paint.paint(Tone::Dim, &clean(&f.message))
+            paint.paint(Tone::Dim, &escape_terminal(&f.message))
         )?;
     }
     for other in &f.other_paths {
-        writeln!(out, "{INDENT}{}", paint.paint(Tone::Dim, &clean(other)))?;
+        writeln!(
+            out,
+            "{INDENT}{}",
+            paint.paint(Tone::Dim, &escape_terminal(other))
+        )?;
     }
     for e in &f.evidence {
         let text = format!("· {}: {}", e.item, e.detail);
-        writeln!(out, "{INDENT}{}", paint.paint(Tone::Dim, &clean(&text)))?;
+        writeln!(
+            out,
+            "{INDENT}{}",
+            paint.paint(Tone::Dim, &escape_terminal(&text))
+        )?;
     }
     Ok(())
 }
@@ -494,9 +506,14 @@ fn write_block(
         } else {
             format!("{:.1}", a.score)
         },
-        paint.paint(Tone::Strong, &clean(&a.vacancy))
+        paint.paint(Tone::Strong, &escape_terminal(&a.vacancy))
     )?;
-    writeln!(out, "  {} — {}", clean(&a.title), clean(&a.organization))?;
+    writeln!(
+        out,
+        "  {} — {}",
+        escape_terminal(&a.title),
+        escape_terminal(&a.organization)
+    )?;
     if a.closed {
         let deadline = rules
             .vacancy(&a.vacancy)
@@ -527,15 +544,20 @@ fn write_block(
             writeln!(
                 out,
                 "  {label} {}: {}",
-                clean(&f.label),
-                clean(&what_is_missing(f))
+                escape_terminal(&f.label),
+                escape_terminal(&what_is_missing(f))
             )?;
             write_why(out, f, paint)?;
         }
     }
     for f in required(Status::Met) {
         let label = paint.paint(Tone::Good, w.met);
-        writeln!(out, "  {label} {}: {}", clean(&f.label), clean(&f.message))?;
+        writeln!(
+            out,
+            "  {label} {}: {}",
+            escape_terminal(&f.label),
+            escape_terminal(&f.message)
+        )?;
     }
     let assets: Vec<&Finding> = a
         .findings
@@ -575,7 +597,7 @@ fn write_block(
             out,
             "  {} {word}: {}",
             paint.paint(Tone::Dim, label),
-            clean(&ids.join(", "))
+            escape_terminal(&ids.join(", "))
         )?;
     }
     let conditions: Vec<String> = a
@@ -588,7 +610,7 @@ fn write_block(
                 Status::NotMet => w.missing.trim_end(),
                 Status::Unknown => w.verify.trim_end(),
             };
-            format!("{} ({mark})", clean(&f.label))
+            format!("{} ({mark})", escape_terminal(&f.label))
         })
         .collect();
     if !conditions.is_empty() {
@@ -610,7 +632,7 @@ fn write_block(
             out,
             "  {}: {}",
             paint.paint(Tone::Dim, w.would),
-            clean(&changes.join("; "))
+            escape_terminal(&changes.join("; "))
         )?;
     }
     Ok(())
@@ -633,8 +655,31 @@ fn unsafe_char(c: char) -> bool {
         )
 }
 
-/// `text` with every unsafe character written as `\u{XX}`.
-fn clean(text: &str) -> Cow<'_, str> {
+/// Text from input made safe to print on a terminal: every character that
+/// could move the cursor, start an escape sequence, reorder or hide text,
+/// or break a line is written out visibly as `\u{XX}` (its code point in
+/// hexadecimal), so that a profile can neither forge a line of a report
+/// nor hide what it holds. Text with nothing to escape is borrowed as it
+/// is.
+///
+/// [`Report`] escapes every value it prints this way; use it for any other
+/// text from input (a name, a file name, an error message) on its way to a
+/// terminal. JSON output keeps the exact text instead.
+///
+/// # Example
+///
+/// ```
+/// use vacancy_match::escape_terminal;
+///
+/// assert_eq!(escape_terminal("Ana López"), "Ana López");
+/// assert_eq!(
+///     escape_terminal("M\nELIGIBLE\u{1b}[2J\u{202e}"),
+///     "M\\u{a}ELIGIBLE\\u{1b}[2J\\u{202e}"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn escape_terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -655,9 +700,9 @@ mod tests {
 
     #[test]
     fn escapes_what_a_terminal_would_obey() {
-        assert_eq!(clean("Ana López"), "Ana López");
+        assert_eq!(escape_terminal("Ana López"), "Ana López");
         assert_eq!(
-            clean("M\n\nELIGIBLE\u{1b}[2J\u{9b}x\u{202e}y\u{200b}z\t"),
+            escape_terminal("M\n\nELIGIBLE\u{1b}[2J\u{9b}x\u{202e}y\u{200b}z\t"),
             "M\\u{a}\\u{a}ELIGIBLE\\u{1b}[2J\\u{9b}x\\u{202e}y\\u{200b}z\\u{9}"
         );
     }

@@ -5,38 +5,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::cli::{run, ROOT};
 use vacancy_match::{Candidate, Category, ErrorKind, Lang, RuleSet, Status, Verdict};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-struct Run {
-    code: i32,
-    stdout: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let output = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code().expect("exited"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-    }
-}
-
-/// A fresh folder under the target directory.
+/// A fresh folder under the target directory, named apart from other
+/// test binaries' folders.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("authoring-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch(&format!("authoring-{name}"))
 }
 
 /// A vacancy whose experience rule names a domain only the folder's

@@ -4,72 +4,20 @@
 // Helpers outside #[test] functions panic on broken fixtures too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use common::cli::{run, run_with, Run, BIN, ROOT};
+use common::{example_path, jsonl, scratch, IOM, RESETTLEMENT};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const RESETTLEMENT: &str = "unhcr-gt-resettlement-officer-2024";
-const IOM: &str = "iom-gt-operations-assistant-2025";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_with(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let mut child = command.spawn().expect("the binary runs");
-    let mut input = child.stdin.take().expect("stdin");
-    let text = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(text.as_bytes());
-    });
-    let output = child.wait_with_output().expect("the binary finishes");
-    writer.join().expect("stdin written");
-    Run {
-        code: output.status.code().expect("exited"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, "", &[])
-}
-
-/// A fresh folder under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn example(name: &str) -> String {
     format!("examples/candidates/{name}")
-}
-
-fn jsonl(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
 }
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
@@ -429,7 +377,7 @@ fn screen_stdin_jsonl_with_a_bad_line_in_the_middle() {
 fn screen_folder_with_a_bad_file_in_the_middle() {
     let dir = scratch("screen_bad_file");
     for name in ["ana_lopez_protection.yaml", "rosa_batz_iom_sanmarcos.yaml"] {
-        std::fs::copy(Path::new(ROOT).join(example(name)), dir.join(name)).unwrap();
+        std::fs::copy(example_path(name), dir.join(name)).unwrap();
     }
     // Sorts between the two good ones.
     std::fs::write(
@@ -620,7 +568,7 @@ fn validate_reports_every_problem_located() {
     )
     .unwrap();
     std::fs::copy(
-        Path::new(ROOT).join(example("ana_lopez_protection.yaml")),
+        example_path("ana_lopez_protection.yaml"),
         profiles.join("c.yaml"),
     )
     .unwrap();
@@ -961,7 +909,7 @@ fn every_profile_looking_entry_of_a_folder_gets_a_record() {
     let folder = dir.join("in");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::copy(
-        Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml")),
+        example_path("rosa_batz_iom_sanmarcos.yaml"),
         folder.join("a.yaml"),
     )
     .unwrap();
@@ -1245,9 +1193,7 @@ fn csv_cells_cannot_run_as_formulas() {
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let dir = scratch("byte_order_mark");
-    let yaml =
-        std::fs::read_to_string(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml")))
-            .unwrap();
+    let yaml = std::fs::read_to_string(example_path("rosa_batz_iom_sanmarcos.yaml")).unwrap();
     std::fs::write(dir.join("bom.yaml"), format!("\u{feff}{yaml}")).unwrap();
     std::fs::write(dir.join("bom.json"), "\u{feff}{\"id\": \"b\"}").unwrap();
     std::fs::write(
@@ -1345,8 +1291,7 @@ fn a_pipe_named_on_the_command_line_is_read_like_standard_input() {
     let dir = scratch("named_pipe");
     let pipe = dir.join("cv.yaml");
     mkfifo(&pipe);
-    let profile =
-        std::fs::read(Path::new(ROOT).join(example("rosa_batz_iom_sanmarcos.yaml"))).unwrap();
+    let profile = std::fs::read(example_path("rosa_batz_iom_sanmarcos.yaml")).unwrap();
     let writer = {
         let pipe = pipe.clone();
         std::thread::spawn(move || std::fs::write(pipe, profile).unwrap())

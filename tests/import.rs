@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{day, rules};
+use common::{assess, day, finding, problems, rules};
 use proptest::prelude::*;
 use vacancy_match::{Applicant, Candidate, Importer, Mapping, Status, Verdict};
 
@@ -144,11 +144,7 @@ fn verdicts_of_chosen_rows_are_pinned() {
     // the experience the resettlement post asks with a master's.
     let a = verdict("A-00001", "unhcr-gt-resettlement-officer-2024");
     assert_eq!(a.verdict, Verdict::Ineligible);
-    let education = a
-        .findings
-        .iter()
-        .find(|f| f.requirement == "education")
-        .unwrap();
+    let education = finding(&a, "education");
     assert_eq!(education.code.as_str(), "education.experience_short");
 }
 
@@ -156,15 +152,8 @@ fn verdicts_of_chosen_rows_are_pinned() {
 fn evidence_cites_the_cell_and_declared_years_say_so() {
     let import = read(XLSX);
     let c = &by_id(&import.applicants, "A-00072").candidate;
-    let a = rules()
-        .assess(c, day("2024-01-15"))
-        .one("unhcr-gt-resettlement-officer-2024")
-        .unwrap();
-    let english = a
-        .findings
-        .iter()
-        .find(|f| f.requirement == "english")
-        .unwrap();
+    let a = assess(c, "unhcr-gt-resettlement-officer-2024", "2024-01-15");
+    let english = finding(&a, "english");
     assert_eq!(english.evidence[0].item, "languages[0]");
     assert_eq!(
         english.evidence[0].source.as_deref(),
@@ -216,10 +205,7 @@ fn empty_cells_are_not_stated_and_zero_years_are_a_fact() {
     assert!(!b.candidate.attestations.as_ref().unwrap()["covid19_vaccination"]);
     // Not stated is to verify, never a fail.
     let verdict = |c: &Candidate| {
-        let a = rules()
-            .assess(c, day("2025-08-01"))
-            .one("unhcr-mx-protection-assistant-2025")
-            .unwrap();
+        let a = assess(c, "unhcr-mx-protection-assistant-2025", "2025-08-01");
         a.findings
             .iter()
             .find(|f| f.requirement == "education")
@@ -281,14 +267,7 @@ export_date: 2025-09-30
 
 #[test]
 fn mapping_files_are_checked_like_rule_files() {
-    let messages = |yaml: &str| -> Vec<String> {
-        Mapping::from_yaml_str(yaml)
-            .unwrap_err()
-            .problems()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    };
+    let messages = |yaml: &str| problems(&Mapping::from_yaml_str(yaml).unwrap_err());
     assert_eq!(
         messages("languges: []\n"),
         ["line 1:1: languges: unknown field `languges`, did you mean `languages`?"]
@@ -321,7 +300,7 @@ fn an_export_that_does_not_fit_the_mapping_is_refused_with_every_reason() {
     );
     let m = Mapping::from_yaml_str("header_rows: 2\nname: Nombre\nskills: Skils\nexperience:\n  - { declared_years: Years of experience in protection }\n").unwrap();
     let err = Importer::new(&m).read_path(CSV).unwrap_err();
-    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    let problems = problems(&err);
     assert_eq!(
         problems,
         [
@@ -510,14 +489,11 @@ fn a_language_asked_by_its_own_column_and_left_empty_is_to_verify() {
         .unwrap();
     assert!(english.level.is_none());
     assert!(b.candidate.languages.is_none());
-    let assessment = rules()
-        .assess(&a.candidate, day("2025-08-01"))
-        .one("unhcr-mx-protection-assistant-2025")
-        .unwrap();
-    let finding = assessment
-        .findings
-        .iter()
-        .find(|f| f.requirement == "english")
-        .unwrap();
+    let assessment = assess(
+        &a.candidate,
+        "unhcr-mx-protection-assistant-2025",
+        "2025-08-01",
+    );
+    let finding = finding(&assessment, "english");
     assert_eq!(finding.status, Status::Unknown);
 }

@@ -4,34 +4,14 @@
 // A panic with a message is a test's failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::cli::{run, ROOT};
+
 const XLSX: &str = "examples/applicants/applicants.xlsx";
 const CSV: &str = "examples/applicants/applicants.csv";
 const MAP: &str = "examples/applicants/form.yaml";
 const LUCIA: &str = "tests/data/json_resume/lucia_fernandez.resume.json";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 #[test]
 fn import_writes_one_profile_a_row_and_reports_bad_cells() {

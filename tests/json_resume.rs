@@ -10,7 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{day, rules};
+use common::{assess, finding, problems, rules};
 use vacancy_match::{is_json_resume, Candidate, Cefr, DegreeLevel, ResumeReader, Status, Verdict};
 
 const OURS: &str = "tests/data/json_resume";
@@ -188,41 +188,24 @@ fn fields_the_engine_uses_are_read() {
 #[test]
 fn verdicts_are_pinned_and_evidence_cites_the_path() {
     let cv = read("lucia_fernandez.resume.json");
-    let a = rules()
-        .assess(&cv, day("2024-01-15"))
-        .one("unhcr-gt-resettlement-officer-2024")
-        .unwrap();
+    let a = assess(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15");
     // Met on all the CV says. JSON Resume cannot declare a vaccination,
     // a condition of appointment: shown to confirm, not in the verdict.
     assert_eq!(a.verdict, Verdict::Eligible, "{a}");
     assert!(a.to_verify().is_empty());
-    let covid = a
-        .findings
-        .iter()
-        .find(|f| f.requirement == "covid19_vaccination")
-        .unwrap();
+    let covid = finding(&a, "covid19_vaccination");
     assert_eq!(covid.status, Status::Unknown);
-    let protection = a
-        .findings
-        .iter()
-        .find(|f| f.requirement == "refugee_protection_experience")
-        .unwrap();
+    let protection = finding(&a, "refugee_protection_experience");
     assert_eq!(protection.status, Status::Met);
     assert_eq!(
         protection.evidence[0].source.as_deref(),
         Some("work[0] (domains inferred from its summary and highlights)")
     );
     let carmen = read("carmen_ruiz.resume.json");
-    let a = rules()
-        .assess(&carmen, day("2025-01-10"))
-        .one("unhcr-americas-cpa-consultant-2025")
-        .unwrap();
+    let a = assess(&carmen, "unhcr-americas-cpa-consultant-2025", "2025-01-10");
     assert_eq!(a.verdict, Verdict::Eligible, "{a}");
     let daniel = read("daniel_okafor.resume.json");
-    let a = rules()
-        .assess(&daniel, day("2017-03-01"))
-        .one("unhcr-mx-durable-solutions-2017")
-        .unwrap();
+    let a = assess(&daniel, "unhcr-mx-durable-solutions-2017", "2017-03-01");
     // A bachelor's completed in 2024 does not count in 2017.
     assert_eq!(a.verdict, Verdict::Ineligible, "{a}");
 }
@@ -232,15 +215,8 @@ fn without_inference_the_report_says_domains_are_not_stated() {
     let cv = ResumeReader::new()
         .read_path(Path::new(OURS).join("lucia_fernandez.resume.json"))
         .unwrap();
-    let a = rules()
-        .assess(&cv, day("2024-01-15"))
-        .one("unhcr-gt-resettlement-officer-2024")
-        .unwrap();
-    let protection = a
-        .findings
-        .iter()
-        .find(|f| f.requirement == "refugee_protection_experience")
-        .unwrap();
+    let a = assess(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15");
+    let protection = finding(&a, "refugee_protection_experience");
     assert_eq!(protection.status, Status::Unknown);
     assert!(
         protection
@@ -254,15 +230,8 @@ fn without_inference_the_report_says_domains_are_not_stated() {
 
 #[test]
 fn every_message_is_pinned() {
-    let messages = |text: &str| -> Vec<String> {
-        ResumeReader::new()
-            .read_str(text, "cv.json")
-            .unwrap_err()
-            .problems()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    };
+    let messages =
+        |text: &str| problems(&ResumeReader::new().read_str(text, "cv.json").unwrap_err());
     assert_eq!(
         messages(
             r#"{"work": [{"name": "A", "startDate": "2020-13"}, {"name": "B"}, {"name": "C", "startDate": "2021-05", "endDate": "2020-01"}], "basics": {"name": 7}}"#

@@ -6,37 +6,17 @@
 // Helpers outside #[test] functions panic on broken fixtures too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use common::cli::run_with;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{json, Value};
 use vacancy_match::{Candidate, RuleSet, ScreenRecord, SCHEMA_VERSION};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
-
 /// Runs the CLI with `stdin`; (stdout, stderr).
 fn run(args: &[&str], stdin: &str) -> (String, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let r = run_with(args, stdin, &[]);
+    (r.stdout, r.stderr)
 }
 
 /// The schema of one record kind: a `$defs` entry of the output schema.

@@ -4,57 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::Path;
+
+use common::cli::{run, run_in, ROOT};
+use common::{example_path, jsonl, scratch, IOM, RESETTLEMENT};
 use scraper::{Html, Selector};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_vacancy-match");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const RESETTLEMENT: &str = "unhcr-gt-resettlement-officer-2024";
-const IOM: &str = "iom-gt-operations-assistant-2025";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let output = command.output().expect("the binary runs");
-    Run {
-        code: output.status.code().expect("exited"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_in(Path::new(ROOT), args, &[])
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn jsonl(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn field<'a>(records: &'a [Value], name: &str) -> Vec<&'a str> {
     records
@@ -259,7 +216,7 @@ fn summary_in_text_and_json_on_stderr() {
 fn unreadable_inputs_are_kept_last_or_filtered_with_error() {
     let dir = scratch("shortlist_bad");
     std::fs::copy(
-        Path::new(ROOT).join("examples/candidates/ana_lopez_protection.yaml"),
+        example_path("ana_lopez_protection.yaml"),
         dir.join("a.yaml"),
     )
     .unwrap();

@@ -4,11 +4,12 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use vacancy_match::{Assessment, Candidate, Limits, Report, RuleSource, Vocabulary};
+use vacancy_match::{
+    escape_terminal, Assessment, Candidate, Limits, Report, RuleSource, Vocabulary,
+};
 
 use super::args::{CheckArgs, CheckFormat, ProfileFormat};
 use super::paint::Paint;
-use super::terminal::clean;
 use super::{describe, rules_or_exit, BAD_INPUT, OK};
 
 pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
@@ -92,7 +93,7 @@ fn read_candidate(
         io::stdin().lock().take(max).read_to_string(&mut text)
     };
     if let Err(e) = read {
-        return Err(vec![clean(&format!("{name}: {e}")).into_owned()]);
+        return Err(vec![escape_terminal(&format!("{name}: {e}")).into_owned()]);
     }
     // YAML reads JSON too, so either is accepted on standard input.
     super::import::read_profile_text(&text, &limits, format, vocabulary)

@@ -5,6 +5,8 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use vacancy_match::special_file_kind;
+
 /// An entry of a folder named like a profile.
 #[derive(Debug)]
 pub(crate) enum Entry {
@@ -20,31 +22,6 @@ pub(crate) fn is_profile_name(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
     })
-}
-
-/// What a file is when it is not a regular file, for messages.
-pub(crate) fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
-    let kind = meta.file_type();
-    if kind.is_file() {
-        return None;
-    }
-    if kind.is_dir() {
-        return Some("a directory");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
-        }
-        if kind.is_socket() {
-            return Some("a socket");
-        }
-    }
-    Some("not a regular file")
 }
 
 /// The entries of `dir` named like profiles, in name order, not
@@ -92,7 +69,7 @@ fn refusal(path: &Path, root: &Path, follow_outside: bool) -> Option<String> {
         }
     }
     match std::fs::metadata(path) {
-        Ok(meta) => special_kind(&meta).map(|kind| format!("{kind}, expected a regular file")),
+        Ok(meta) => special_file_kind(&meta).map(|kind| format!("{kind}, expected a regular file")),
         Err(e) => Some(format!("cannot be read: {e}")),
     }
 }
@@ -110,7 +87,7 @@ impl Entry {
 pub(crate) fn read_text(path: &Path, max: usize) -> Result<String, String> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
-    if let Some(kind) = special_kind(&meta) {
+    if let Some(kind) = special_file_kind(&meta) {
         return Err(format!("{name}: {kind}, expected a regular file"));
     }
     let limit = u64::try_from(max).unwrap_or(u64::MAX);

@@ -12,7 +12,6 @@ mod paint;
 mod report;
 mod screen;
 mod shortlist;
-mod terminal;
 mod validate;
 mod wrap;
 
@@ -22,10 +21,9 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
-use vacancy_match::{Error, ErrorKind, RuleSet};
+use vacancy_match::{escape_terminal, Error, ErrorKind, RuleSet};
 
 use args::{Cli, Command, SchemaKind};
-use terminal::clean;
 
 /// Exit status: every input was read and assessed or valid.
 const OK: u8 = 0;
@@ -155,7 +153,7 @@ fn rules_or_exit(path: Option<&Path>) -> Result<(RuleSet, String), u8> {
         match path {
             Some(p) => eprintln!(
                 "error: cannot load the rules in {}:",
-                clean(&p.display().to_string())
+                escape_terminal(&p.display().to_string())
             ),
             None => eprintln!("error: cannot load the bundled rules:"),
         }
@@ -164,13 +162,13 @@ fn rules_or_exit(path: Option<&Path>) -> Result<(RuleSet, String), u8> {
                 eprintln!(
                     "  {}: a candidate profile, expected a vacancy file or a rules folder \
                      (profiles go after the subcommand, not after --rules)",
-                    clean(&p.display().to_string())
+                    escape_terminal(&p.display().to_string())
                 );
                 return USAGE;
             }
         }
         for problem in problems {
-            eprintln!("  {}", clean(&problem.to_string()));
+            eprintln!("  {}", escape_terminal(&problem.to_string()));
         }
         USAGE
     })
@@ -201,7 +199,7 @@ fn describe(problem: &Error, file: &str) -> String {
         }
         _ => problem.to_string(),
     };
-    clean(&text).into_owned()
+    escape_terminal(&text).into_owned()
 }
 
 /// The exit status after writing output: `code` if it went well; a
@@ -212,7 +210,10 @@ fn finish_output(written: io::Result<()>, code: u8) -> u8 {
         Ok(()) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            eprintln!("error: cannot write the output: {}", clean(&e.to_string()));
+            eprintln!(
+                "error: cannot write the output: {}",
+                escape_terminal(&e.to_string())
+            );
             USAGE
         }
     }

@@ -18,12 +18,14 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use vacancy_match::{Candidate, Framing, JsonRecords, Limits, RuleSet, ScreenRecord, Verdict};
+use vacancy_match::{
+    escape_terminal, special_file_kind, Candidate, Framing, JsonRecords, Limits, RuleSet,
+    ScreenRecord, Verdict,
+};
 
 use super::args::{ScreenArgs, ScreenFormat};
-use super::files::{list_dir, special_kind, Entry};
+use super::files::{list_dir, Entry};
 use super::paint::{Paint, Style};
-use super::terminal::clean;
 use super::{rules_or_exit, BAD_INPUT, OK, USAGE};
 
 pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
@@ -34,7 +36,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     };
     if let Some(id) = args.vacancy.first() {
         if rules.vacancy(id).is_none() {
-            eprintln!("error: {}", clean(&unknown_vacancy(id, &rules)));
+            eprintln!("error: {}", escape_terminal(&unknown_vacancy(id, &rules)));
             return USAGE;
         }
     }
@@ -127,7 +129,7 @@ pub(crate) fn sources(args: &ScreenArgs) -> Result<Vec<Source>, u8> {
     if sources.is_empty() {
         eprintln!(
             "error: no profiles to screen in {} (expected *.yaml, *.yml, *.json or *.jsonl files)",
-            clean(
+            escape_terminal(
                 &args
                     .candidates
                     .iter()
@@ -543,7 +545,7 @@ impl Items {
             if let Some(kind) = std::fs::metadata(path)
                 .ok()
                 .as_ref()
-                .and_then(special_kind)
+                .and_then(special_file_kind)
                 .filter(|k| !k.starts_with("a named pipe"))
             {
                 return Err(Item::Failed {
@@ -1086,7 +1088,7 @@ impl<W: Write> Sink<W> {
                 } else {
                     "vacancies"
                 },
-                clean(rules)
+                escape_terminal(rules)
             ),
             ScreenFormat::Json => write!(out, "["),
             ScreenFormat::Jsonl | ScreenFormat::Html => Ok(()),
@@ -1236,7 +1238,7 @@ pub(crate) fn write_text_record(
             out,
             "{}  {}",
             paint.paint(Style::Bad, "error       "),
-            clean(error)
+            escape_terminal(error)
         );
     };
     let (style, word) = match verdict {
@@ -1256,11 +1258,11 @@ pub(crate) fn write_text_record(
         "{}  {:>5.1}  {} × {}{closed}",
         paint.paint(style, word),
         r.score.unwrap_or(0.0),
-        clean(who),
-        clean(vacancy)
+        escape_terminal(who),
+        escape_terminal(vacancy)
     )?;
     for gap in &r.gaps {
-        writeln!(out, "                       - {}", clean(gap))?;
+        writeln!(out, "                       - {}", escape_terminal(gap))?;
     }
     Ok(())
 }

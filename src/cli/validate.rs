@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-use vacancy_match::{Candidate, Error, ErrorKind, Limits, RuleSet, Scales, Vocabulary};
+use vacancy_match::{
+    escape_terminal, Candidate, Error, ErrorKind, Limits, RuleSet, Scales, Vocabulary,
+};
 
 use super::args::{ListFormat, ValidateArgs};
 use super::files::{list_dir, Entry};
 use super::screen::{Item, Items, Source};
-use super::terminal::clean;
 use super::{describe, finish_output, BAD_INPUT, OK};
 
 /// The vocabulary's file name in a rules folder.
@@ -49,7 +50,8 @@ pub(crate) fn run(args: &ValidateArgs) -> u8 {
                                     Entry::File(file) => report.file(&mut out, &file)?,
                                     Entry::Refused { path, why } => {
                                         let name = path.display().to_string();
-                                        let text = clean(&format!("{name}: {why}")).into_owned();
+                                        let text =
+                                            escape_terminal(&format!("{name}: {why}")).into_owned();
                                         report.problem(&mut out, &name, &text)?;
                                     }
                                 }
@@ -99,7 +101,7 @@ impl Report {
                 .push(serde_json::json!({ "file": file, "message": text }));
             return Ok(());
         }
-        writeln!(out, "{}", clean(text))
+        writeln!(out, "{}", escape_terminal(text))
     }
 
     /// Every problem of `error`, naming `file` where a problem names none.
@@ -108,7 +110,7 @@ impl Report {
             let (in_file, text) = match p.kind() {
                 ErrorKind::Io { path, .. } => (
                     path.display().to_string(),
-                    clean(&p.to_string()).into_owned(),
+                    escape_terminal(&p.to_string()).into_owned(),
                 ),
                 _ => (
                     p.location()
@@ -141,7 +143,7 @@ impl Report {
             }
             // A warning's lines (the problem, then the fix), each cleaned.
             let text = warning.to_string();
-            let lines: Vec<_> = text.lines().map(clean).collect();
+            let lines: Vec<_> = text.lines().map(escape_terminal).collect();
             writeln!(out, "{}", lines.join("\n"))?;
         }
         Ok(())
@@ -303,7 +305,8 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// A file's text, within the default size limit.
 fn read(path: &Path) -> Result<String, String> {
-    super::files::read_text(path, Limits::default().max_bytes).map_err(|e| clean(&e).into_owned())
+    super::files::read_text(path, Limits::default().max_bytes)
+        .map_err(|e| escape_terminal(&e).into_owned())
 }
 
 /// A folder that is a rule set: it holds the vocabulary or a vacancy file.

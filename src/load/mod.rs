@@ -809,9 +809,27 @@ pub(crate) fn clone_error(e: &Error) -> Error {
     e.clone_error()
 }
 
-/// What a path is when it is not a regular file, for messages; `None`
-/// for a regular file.
-pub(crate) fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+/// What a path is when it is not a regular file, in words for a message
+/// ("a directory", "a named pipe (FIFO)", "a device", "a socket", "not a
+/// regular file"); `None` for a regular file.
+///
+/// The library reads only regular files, and says why not in these words;
+/// a program that opens files itself can refuse the same ones the same way
+/// before it opens them (a named pipe would wait for a writer).
+///
+/// # Example
+///
+/// ```
+/// use vacancy_match::special_file_kind;
+///
+/// let folder = std::fs::metadata(std::env::temp_dir())?;
+/// assert_eq!(special_file_kind(&folder), Some("a directory"));
+/// let program = std::fs::metadata(std::env::current_exe()?)?;
+/// assert_eq!(special_file_kind(&program), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn special_file_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
@@ -846,7 +864,7 @@ pub(crate) fn read_text(path: &std::path::Path, limits: &Limits) -> Result<Strin
 
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if let Some(kind) = special_kind(&meta) {
+    if let Some(kind) = special_file_kind(&meta) {
         return Err(Error::io(
             path,
             std::io::Error::new(

@@ -1,15 +1,25 @@
 //! Helpers shared by the integration tests: the bundled rules, the example
-//! profiles, and short ways to reach a finding and its gap.
+//! profiles, short ways to reach a finding and its gap, scratch folders,
+//! and (with the `cli` feature) the binary run as scripts run it.
 
 // Each test binary uses a different subset of the helpers; and in a test
 // helper a panic with a message is the failure report.
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::PathBuf;
+#[cfg(feature = "cli")]
+pub mod cli;
+
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use serde_json::Value;
 use vacancy_match::{Assessment, Candidate, Finding, Gap, RuleSet, Status};
+
+/// The bundled vacancy most tests screen against.
+pub const RESETTLEMENT: &str = "unhcr-gt-resettlement-officer-2024";
+/// The bundled IOM vacancy.
+pub const IOM: &str = "iom-gt-operations-assistant-2025";
 
 /// The bundled rule set, loaded once per test binary.
 pub fn rules() -> &'static RuleSet {
@@ -32,6 +42,26 @@ pub fn example_path(file: &str) -> PathBuf {
 /// One of the example profiles of `examples/candidates/`.
 pub fn example(file: &str) -> Candidate {
     Candidate::from_path(example_path(file)).expect("the example profile loads")
+}
+
+/// A fresh, empty folder under the target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The records of JSON Lines output.
+pub fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+/// Each problem an error holds, as it is displayed.
+pub fn problems(error: &vacancy_match::Error) -> Vec<String> {
+    error.problems().iter().map(ToString::to_string).collect()
 }
 
 /// A profile written inline for a test.
