@@ -9,7 +9,6 @@ use serde::Deserialize;
 use super::normalize;
 use super::shape::Shape;
 use crate::error::{Error, Location};
-use crate::model::vacancy::PeriodFilter;
 
 /// What kind of name a vocabulary entry is.
 ///
@@ -265,9 +264,11 @@ struct Shared {
     /// as normalised names: a profile name's best match in each is
     /// remembered (see `ListMemo`).
     lists: std::sync::Mutex<PerCategory<Vec<Vec<String>>>>,
-    /// The experience rules' period filters (see `PeriodFilter`): the
-    /// periods each selects are found once per prepared candidate.
-    filters: std::sync::Mutex<Vec<PeriodFilter>>,
+    /// The experience rules' period filters (the model's `PeriodFilter`):
+    /// the periods each selects are found once per prepared candidate.
+    /// Kept as `Any`, so that this layer need not know what a filter is;
+    /// one type of filter is ever registered.
+    filters: std::sync::Mutex<Vec<Box<dyn std::any::Any + Send>>>,
 }
 
 /// The position of `item` in a registry, added if it is new: equal items
@@ -678,9 +679,15 @@ impl Vocabulary {
     /// The id of an experience rule's period filter: the same for the same
     /// filter. `None` if the registry is unusable (a poisoned lock): the
     /// periods are then selected every time.
-    pub(crate) fn filter(&self, filter: PeriodFilter) -> Option<usize> {
+    pub(crate) fn filter<F: PartialEq + Send + 'static>(&self, filter: F) -> Option<usize> {
         let mut filters = self.memos.0.filters.lock().ok()?;
-        Some(id_in(&mut filters, filter))
+        let known = filters
+            .iter()
+            .position(|known| known.downcast_ref::<F>() == Some(&filter));
+        Some(known.unwrap_or_else(|| {
+            filters.push(Box::new(filter));
+            filters.len().saturating_sub(1)
+        }))
     }
 
     /// How many period filters the rule set's experience rules have.
