@@ -27,8 +27,6 @@ const LAYERS: &[&[&str]] = &[
 /// tolerated. The check fails on any edge not listed here, and on a
 /// listed edge that no longer exists (so the list only shrinks).
 const KNOWN: &[(&str, &str, &str)] = &[
-    // `Scales::bundled` and `Scales::extended` read YAML in the model.
-    ("model", "load", "Scales reads its own file"),
     // A vacancy keeps the test cases of its rule file (a profile, the
     // verdict and codes expected), read with the file; running them is
     // `cases`' job.

@@ -2,9 +2,11 @@
 //! levels, dates and codes.
 //!
 //! Layer 3 of 10 (bottom first; see CONTRIBUTING.md): may use `error` and
-//! `matching`: plain data, no I/O and no words for reports (two known
-//! exceptions, scales and rule files' test cases, are listed in
-//! `tests/layers.rs`).
+//! `matching`: plain data, no I/O and no words for reports (one known
+//! exception, rule files' test cases, is listed in `tests/layers.rs`).
+//! Reading the model from text is `load`'s, the bundled crosswalk of
+//! language levels included: `Scales::bundled`, `LanguageLevel::parse` and
+//! the reading of a language level are defined there.
 
 pub(crate) mod candidate;
 mod date;
