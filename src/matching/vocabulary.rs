@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::normalize;
 use super::shape::Shape;
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 
 /// What kind of name a vocabulary entry is.
 ///
@@ -139,9 +139,9 @@ struct Concept {
     display: Option<std::sync::Arc<Display>>,
     /// Normalised name and aliases.
     forms: Vec<Form>,
-    /// Where each of `forms` was written (`file:line`), for messages
-    /// about a name written twice.
-    origins: Vec<std::sync::Arc<str>>,
+    /// Where each of `forms` was written, for errors about a name
+    /// written twice.
+    origins: Vec<Location>,
 }
 
 /// A normalised name or alias of a vocabulary entry, with the features
@@ -454,14 +454,20 @@ impl Vocabulary {
                     .and_then(|id| index.concepts.get(id))
                     .filter(|c| c.forms.first().is_some_and(|f| f.norm != form));
                 if let Some(owner) = alias_of {
-                    let place = owner
+                    let first = owner
                         .forms
                         .iter()
                         .position(|f| f.norm == form)
-                        .and_then(|at| owner.origins.get(at))
-                        .map(|o| format!(" ({o})"))
+                        .and_then(|at| owner.origins.get(at));
+                    let place = first
+                        .map(|o| format!(" ({})", origin(o)))
                         .unwrap_or_default();
+                    let kind = ErrorKind::DuplicateId {
+                        id: entry.name.clone(),
+                        first: first.cloned(),
+                    };
                     problems.push(located(
+                        kind,
                         locate,
                         text,
                         &format!("{}[{i}].name", category.key()),
@@ -495,21 +501,32 @@ impl Vocabulary {
                     };
                     let form = normalize(name);
                     if form.is_empty() {
-                        problems.push(located(locate, text, &path, "empty name".to_string()));
+                        problems.push(located(
+                            ErrorKind::InvalidValue,
+                            locate,
+                            text,
+                            &path,
+                            "empty name".to_string(),
+                        ));
                         continue;
                     }
                     match index.by_form.get(&form) {
                         Some(&other) if other != concept_id => {
                             let owner = index.concepts.get(other);
                             let name_of = owner.map_or("another entry", |c| c.name.as_str());
-                            let place = owner
-                                .and_then(|c| {
-                                    let at = c.forms.iter().position(|f| f.norm == form)?;
-                                    c.origins.get(at)
-                                })
-                                .map(|o| format!(" ({o})"))
+                            let first = owner.and_then(|c| {
+                                let at = c.forms.iter().position(|f| f.norm == form)?;
+                                c.origins.get(at)
+                            });
+                            let place = first
+                                .map(|o| format!(" ({})", origin(o)))
                                 .unwrap_or_default();
+                            let kind = ErrorKind::DuplicateId {
+                                id: name.clone(),
+                                first: first.cloned(),
+                            };
                             problems.push(located(
+                                kind,
                                 locate,
                                 text,
                                 &path,
@@ -519,10 +536,12 @@ impl Vocabulary {
                         Some(_) => {}
                         None => {
                             index.by_form.insert(form.clone(), concept_id);
-                            let line = locate(text, &path).map_or(0, |(l, _)| l);
-                            concept.origins.push(match file {
-                                Some(file) => format!("{file}:{line}").into(),
-                                None => format!("line {line}").into(),
+                            let (line, column) = locate(text, &path).unzip();
+                            concept.origins.push(Location {
+                                file: file.map(str::to_owned),
+                                line,
+                                column,
+                                path: Some(path.clone()),
                             });
                             concept.forms.push(Form {
                                 shape: Shape::new(&form),
@@ -789,9 +808,20 @@ impl Vocabulary {
     }
 }
 
-fn located(locate: Locate, text: &str, path: &str, message: String) -> Error {
+/// Where a name was first written, in messages: `file:line`, or `line N`
+/// for text given without a file.
+fn origin(at: &Location) -> String {
+    let line = at.line.unwrap_or(0);
+    match &at.file {
+        Some(file) => format!("{file}:{line}"),
+        None => format!("line {line}"),
+    }
+}
+
+fn located(kind: ErrorKind, locate: Locate, text: &str, path: &str, message: String) -> Error {
     let (line, column) = locate(text, path).unzip();
-    Error::invalid(
+    Error::new(
+        kind,
         Location {
             file: None,
             line,
