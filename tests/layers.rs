@@ -29,7 +29,9 @@ const LAYERS: &[&[&str]] = &[
 const KNOWN: &[(&str, &str, &str)] = &[
     // A vacancy keeps the test cases of its rule file (a profile, the
     // verdict and codes expected), read with the file; running them is
-    // `cases`' job.
+    // `cases`' job. The expectations name assess's `Verdict` and `Code`,
+    // checked as the file is read: those move below load first, then the
+    // case data into model and `RawCase` into load.
     ("model", "cases", "Vacancy::cases"),
     ("load", "cases", "RawCase in the rule file"),
     // The evaluator records what it found as explain's `Facts`, and
