@@ -320,7 +320,9 @@ pub enum ErrorKind {
     /// ```
     #[error("fields that do not go together")]
     CrossField,
-    /// An id used twice: two vacancies, or two requirements of a vacancy.
+    /// An id used twice: two vacancies, or two requirements of a vacancy;
+    /// or a name given twice: an alias under two entries of a vocabulary,
+    /// a level name on two scales (`id` is the name then).
     ///
     /// # Example
     /// ```

@@ -28,7 +28,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Value};
 
 use crate::load::rules::{Languages, RawVacancy};
-use crate::model::codes::{COUNTRIES, LANGUAGES};
+use crate::matching::codes::{COUNTRIES, LANGUAGES};
 use crate::model::{Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, Scales};
 use crate::Candidate;
 

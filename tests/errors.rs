@@ -414,3 +414,214 @@ fn no_message_names_a_rust_type() {
         }
     }
 }
+
+/// The kind of the only problem of `err`.
+fn only(err: &Error) -> &ErrorKind {
+    let problems = err.problems();
+    assert_eq!(problems.len(), 1, "{err}");
+    err.kind()
+}
+
+#[test]
+fn vocabulary_and_scales_files_name_the_first_place_of_a_name_given_twice() {
+    let err = vacancy_match::Vocabulary::from_yaml_str(
+        "fields:\n  - name: Law\n    aliases: [Derecho]\n  - name: Legal Studies\n    aliases: [derecho]\n",
+    )
+    .unwrap_err();
+    match only(&err) {
+        ErrorKind::DuplicateId { id, first } => {
+            assert_eq!(id, "derecho");
+            let first = first.as_ref().expect("the first place is known");
+            assert_eq!(
+                (first.line(), first.path()),
+                (Some(3), Some("fields[0].aliases[0]"))
+            );
+        }
+        other => panic!("unexpected {other}: {err}"),
+    }
+    assert_eq!(place(&err).2, Some("fields[1].aliases[0]"));
+
+    let err = vacancy_match::Scales::from_yaml_str(
+        "scales:\n  - name: a\n    levels: { good: B2 }\n  - name: b\n    levels: { Good: C1 }\n",
+    )
+    .unwrap_err();
+    match only(&err) {
+        ErrorKind::DuplicateId { id, first } => {
+            assert_eq!(id, "Good");
+            let first = first.as_ref().expect("the first place is known");
+            assert_eq!(
+                (first.line(), first.path()),
+                (Some(3), Some("scales[0].levels.good"))
+            );
+        }
+        other => panic!("unexpected {other}: {err}"),
+    }
+    assert_eq!(
+        (place(&err).0, place(&err).2),
+        (Some(5), Some("scales[1].levels.Good"))
+    );
+
+    // A name that reads as nothing is a value that is not valid.
+    let err = vacancy_match::Vocabulary::from_yaml_str("skills:\n  - name: '--'\n").unwrap_err();
+    assert!(matches!(only(&err), ErrorKind::InvalidValue), "{err}");
+}
+
+#[test]
+fn an_unknown_report_language_is_an_unknown_name() {
+    let err = "fr".parse::<vacancy_match::Lang>().unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownName { name, suggestion: None } if name == "fr"),
+        "{err}"
+    );
+    assert_eq!(
+        err.message(),
+        "unknown report language `fr`, expected en or es"
+    );
+    let err = " Englsh ".parse::<vacancy_match::Lang>().unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::UnknownName { name, suggestion: Some(s) } if name == "Englsh" && s == "english"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_resume_problems_have_their_kinds() {
+    let read = |text: &str| {
+        vacancy_match::ResumeReader::new()
+            .read_str(text, "cv.json")
+            .unwrap_err()
+    };
+    let err = read("{\"education\": [{\"studyType\": \"Masterado\"}]}");
+    assert!(
+        matches!(
+            only(&err),
+            ErrorKind::UnknownName { name, suggestion: Some(s) } if name == "Masterado" && s == "master"
+        ),
+        "{err}"
+    );
+    let err = read("{\"education\": [{\"area\": \"Law\"}]}");
+    assert!(
+        matches!(only(&err), ErrorKind::MissingField { field } if field == "studyType"),
+        "{err}"
+    );
+    let err = read("{\"work\": [{\"name\": \"ACNUR\"}]}");
+    assert!(
+        matches!(only(&err), ErrorKind::MissingField { field } if field == "startDate"),
+        "{err}"
+    );
+    let err = read("{\"work\": [{\"startDate\": \"2020-01\", \"endDate\": \"2019-01\"}]}");
+    assert!(matches!(only(&err), ErrorKind::CrossField), "{err}");
+    let err = read("{\"basics\": {\"name\": 3}}");
+    assert!(
+        matches!(only(&err), ErrorKind::WrongType { expected } if expected == "a string"),
+        "{err}"
+    );
+    let err = read("{\"work\": 3}");
+    assert!(
+        matches!(only(&err), ErrorKind::WrongType { expected } if expected == "an array"),
+        "{err}"
+    );
+    let err = read("[]");
+    assert!(matches!(only(&err), ErrorKind::WrongType { .. }), "{err}");
+    let err = read("{\"basics\": ");
+    assert!(matches!(only(&err), ErrorKind::Syntax), "{err}");
+    let err = read("{\"languages\": [{\"language\": \"English\", \"fluency\": \"so-so\"}]}");
+    assert!(
+        matches!(only(&err), ErrorKind::UnknownName { name, .. } if name == "so-so"),
+        "{err}"
+    );
+}
+
+#[cfg(feature = "import")]
+#[test]
+fn mapping_files_and_spreadsheets_have_their_kinds() {
+    use vacancy_match::{Importer, Mapping};
+
+    let mapping = |text: &str| Mapping::from_yaml_str(text).unwrap_err();
+    let err = mapping("nam: Nombre\n");
+    assert!(
+        matches!(
+            only(&err),
+            ErrorKind::UnknownField { field, suggestion: Some(s) } if field == "nam" && s == "name"
+        ),
+        "{err}"
+    );
+    let err = mapping("values:\n  degree: { Licenciatura: bachelorr }\n");
+    assert!(
+        matches!(
+            only(&err),
+            ErrorKind::UnknownName { name, suggestion: Some(s) } if name == "bachelorr" && s == "bachelor"
+        ),
+        "{err}"
+    );
+    let err = mapping("values:\n  country: { Mexicana: Atlantis }\n");
+    assert!(
+        matches!(only(&err), ErrorKind::UnknownName { name, .. } if name == "Atlantis"),
+        "{err}"
+    );
+    let err = mapping("experience:\n  - { title: Puesto }\n");
+    assert!(
+        matches!(only(&err), ErrorKind::MissingField { field } if field == "start"),
+        "{err}"
+    );
+    let err = mapping("experience:\n  - { start: Inicio, declared_years: Años }\n");
+    assert!(matches!(only(&err), ErrorKind::CrossField), "{err}");
+
+    // A column the mapping names and the header lacks.
+    let m = Mapping::from_yaml_str("name: Nombre\n").unwrap();
+    let err = Importer::new(&m)
+        .read_csv("f.csv", b"Nombre completo\nAna\n")
+        .unwrap_err();
+    assert!(
+        matches!(only(&err), ErrorKind::MissingField { field } if field == "Nombre"),
+        "{err}"
+    );
+    assert_eq!(
+        err.message(),
+        "no column `Nombre` in the header, did you mean `Nombre completo`?"
+    );
+
+    // Not a spreadsheet, not UTF-8.
+    let err = Importer::new(&m).read_path("cv.pdf").unwrap_err();
+    assert!(
+        matches!(only(&err), ErrorKind::UnknownName { name, .. } if name == "pdf"),
+        "{err}"
+    );
+    let err = Importer::new(&m)
+        .read_csv("f.csv", b"Nombre\n\xff\n")
+        .unwrap_err();
+    assert!(matches!(only(&err), ErrorKind::Syntax), "{err}");
+
+    // Cells that do not read, row by row.
+    let m = Mapping::from_yaml_str(
+        "nationalities: Nacionalidad\nattestations: { covid19_vaccination: Vacuna }\nexperience:\n  - { start: Inicio, end: Fin }\n",
+    )
+    .unwrap();
+    let import = Importer::new(&m)
+        .read_csv(
+            "f.csv",
+            "Nacionalidad,Vacuna,Inicio,Fin\nAtlantis,quizás,2020-01,2019-01\n,,,2019-01\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let kinds: Vec<&ErrorKind> = import
+        .applicants
+        .iter()
+        .flat_map(|a| a.problems.iter().map(Error::kind))
+        .collect();
+    assert!(
+        matches!(
+            kinds.as_slice(),
+            [
+                ErrorKind::UnknownName { name, .. },
+                ErrorKind::CrossField,
+                ErrorKind::WrongType { .. },
+                ErrorKind::MissingField { field },
+            ] if name == "Atlantis" && field == "Inicio"
+        ),
+        "{kinds:?}"
+    );
+}

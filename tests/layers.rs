@@ -27,15 +27,11 @@ const LAYERS: &[&[&str]] = &[
 /// tolerated. The check fails on any edge not listed here, and on a
 /// listed edge that no longer exists (so the list only shrinks).
 const KNOWN: &[(&str, &str, &str)] = &[
-    // Telling "ACNUR México" from "ACNUR" asks whether the words left
-    // name a country; and the vocabulary's shared tables intern the
-    // experience rules' period filters for the whole rule set.
-    ("matching", "model", "Country::parse, PeriodFilter"),
-    // `Scales::bundled` and `Scales::extended` read YAML in the model.
-    ("model", "load", "Scales reads its own file"),
     // A vacancy keeps the test cases of its rule file (a profile, the
     // verdict and codes expected), read with the file; running them is
-    // `cases`' job.
+    // `cases`' job. The expectations name assess's `Verdict` and `Code`,
+    // checked as the file is read: those move below load first, then the
+    // case data into model and `RawCase` into load.
     ("model", "cases", "Vacancy::cases"),
     ("load", "cases", "RawCase in the rule file"),
     // The evaluator records what it found as explain's `Facts`, and

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 use crate::model::vacancy::RuleText;
 
 /// The language of an assessment's explanations: its sentences, what each
@@ -87,7 +87,9 @@ impl FromStr for Lang {
     /// surrounding blanks ignored).
     ///
     /// # Errors
-    /// Any other word: "unknown report language `fr`, expected en or es".
+    /// Any other word, as [`ErrorKind::UnknownName`] with the closest
+    /// name accepted if one is close: "unknown report language `fr`,
+    /// expected en or es".
     fn from_str(text: &str) -> Result<Lang, Error> {
         let word = text.trim().to_lowercase();
         NAMES
@@ -95,7 +97,12 @@ impl FromStr for Lang {
             .find(|(name, _)| *name == word)
             .map(|(_, lang)| *lang)
             .ok_or_else(|| {
-                Error::invalid(
+                let names = NAMES.iter().map(|(name, _)| *name);
+                Error::new(
+                    ErrorKind::UnknownName {
+                        name: text.trim().to_string(),
+                        suggestion: crate::matching::closest(&word, names).map(str::to_string),
+                    },
                     Location::default(),
                     format!(
                         "unknown report language `{}`, expected en or es",

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 use crate::load::Limits;
 use crate::matching::{Category, Vocabulary};
 use crate::model::{DegreeLevel, Language, LanguageLevel, PartialDate};
@@ -192,7 +192,8 @@ impl<'v> ResumeReader<'v> {
     pub fn read_str(&self, text: &str, document: &str) -> Result<Candidate, Error> {
         crate::load::precheck(text, &self.limits)?;
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            Error::invalid(
+            Error::new(
+                ErrorKind::Syntax,
                 Location {
                     line: Some(e.line()),
                     column: Some(e.column()),
@@ -234,7 +235,10 @@ impl<'v> ResumeReader<'v> {
             entries: BTreeMap::new(),
         };
         let Some(root) = value.as_object() else {
-            return Err(r.fail("", "expected a JSON Resume object"));
+            let kind = ErrorKind::WrongType {
+                expected: "a JSON Resume object".to_string(),
+            };
+            return Err(r.fail(kind, "", "expected a JSON Resume object"));
         };
         let mut cv = Candidate {
             name: r.string(value, &["basics", "name"], "basics.name"),
@@ -267,19 +271,23 @@ impl<'v> ResumeReader<'v> {
             for (i, e) in r.array(Some(list), "education").iter().enumerate() {
                 let at = format!("education[{i}]");
                 let Some(study) = r.string(e, &["studyType"], &format!("{at}.studyType")) else {
-                    r.problem(
+                    r.problem_of(
+                        ErrorKind::MissingField {
+                            field: "studyType".to_string(),
+                        },
                         &format!("{at}.studyType"),
                         "missing: a degree needs its level".into(),
                     );
                     continue;
                 };
                 let Some(level) = DegreeLevel::parse(&study).or_else(|| associate(&study)) else {
-                    let message = crate::model::unknown_word(
-                        "degree",
-                        &study,
-                        DegreeLevel::ALL.iter().map(|l| l.as_str()),
-                    );
-                    r.problem(&format!("{at}.studyType"), message);
+                    let levels = DegreeLevel::ALL.iter().map(|l| l.as_str());
+                    let message = crate::model::unknown_word("degree", &study, levels.clone());
+                    let kind = ErrorKind::UnknownName {
+                        suggestion: crate::matching::closest(&study, levels).map(str::to_string),
+                        name: study,
+                    };
+                    r.problem_of(kind, &format!("{at}.studyType"), message);
                     continue;
                 };
                 let n = degrees.len();
@@ -324,7 +332,12 @@ impl<'v> ResumeReader<'v> {
                     Some(f) => match LanguageLevel::parse(&f).or_else(|| fluency(&f)) {
                         Some(level) => Some(level),
                         None => {
-                            r.problem(
+                            let kind = ErrorKind::UnknownName {
+                                name: f.clone(),
+                                suggestion: None,
+                            };
+                            r.problem_of(
+                                kind,
                                 &format!("{at}.fluency"),
                                 format!("unknown fluency `{f}`, expected a CEFR level (A1 to C2) or a descriptor such as `Native speaker`, `Fluent` or `Professional working proficiency`"),
                             );
@@ -402,7 +415,10 @@ impl<'v> ResumeReader<'v> {
     fn period(&self, r: &mut Reading, job: &Value, at: &str, org_key: &str) -> Option<Period> {
         let start = match job.get("startDate") {
             None | Some(Value::Null) => {
-                r.problem(
+                r.problem_of(
+                    ErrorKind::MissingField {
+                        field: "startDate".to_string(),
+                    },
                     &format!("{at}.startDate"),
                     "missing: experience is counted from dated periods".into(),
                 );
@@ -413,7 +429,8 @@ impl<'v> ResumeReader<'v> {
         let end = r.date(job, "endDate", at);
         if let Some(end) = end {
             if end.last_day() < start.first_day() {
-                r.problem(
+                r.problem_of(
+                    ErrorKind::CrossField,
                     &format!("{at}.endDate"),
                     format!("end {end} is before start {start}"),
                 );
@@ -529,12 +546,18 @@ struct Reading {
 }
 
 impl Reading {
+    /// A value that is not valid, at `path`.
     fn problem(&mut self, path: &str, message: String) {
-        self.problems.push(self.fail(path, &message));
+        self.problem_of(ErrorKind::InvalidValue, path, message);
     }
 
-    fn fail(&self, path: &str, message: &str) -> Error {
-        Error::invalid(
+    fn problem_of(&mut self, kind: ErrorKind, path: &str, message: String) {
+        self.problems.push(self.fail(kind, path, &message));
+    }
+
+    fn fail(&self, kind: ErrorKind, path: &str, message: &str) -> Error {
+        Error::new(
+            kind,
             Location {
                 path: (!path.is_empty()).then(|| path.to_string()),
                 ..Location::default()
@@ -557,7 +580,14 @@ impl Reading {
                 (!s.is_empty()).then(|| s.to_string())
             }
             other => {
-                self.problem(path, format!("expected a string, found {}", kind(other)));
+                let expected = ErrorKind::WrongType {
+                    expected: "a string".to_string(),
+                };
+                self.problem_of(
+                    expected,
+                    path,
+                    format!("expected a string, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -568,7 +598,14 @@ impl Reading {
             None | Some(Value::Null) => &[],
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.problem(path, format!("expected an array, found {}", kind(other)));
+                let expected = ErrorKind::WrongType {
+                    expected: "an array".to_string(),
+                };
+                self.problem_of(
+                    expected,
+                    path,
+                    format!("expected an array, found {}", kind(other)),
+                );
                 &[]
             }
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 use crate::load::{InputFormat, Limits};
 use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 use crate::AuthorizationStatus;
@@ -356,7 +356,16 @@ impl Mapping {
 
     fn from_str_with(text: &str, limits: &Limits) -> Result<Mapping, Error> {
         let raw: RawMapping = crate::load::parse(text, InputFormat::Yaml, limits)?;
-        let mut problems: Vec<(String, String)> = Vec::new();
+        let mut problems: Vec<(ErrorKind, String, String)> = Vec::new();
+        let unknown = |name: &str, suggestion: Option<&str>| ErrorKind::UnknownName {
+            name: name.to_string(),
+            suggestion: suggestion.map(str::to_string),
+        };
+        let missing = |field: &str| ErrorKind::MissingField {
+            field: field.to_string(),
+        };
+        let degrees = || DegreeLevel::ALL.iter().map(|l| l.as_str());
+        let closest = crate::matching::closest;
         let mut mapping = Mapping {
             export_date: None,
             degree: BTreeMap::new(),
@@ -373,6 +382,7 @@ impl Mapping {
             match chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
                 Ok(d) => mapping.export_date = Some(d),
                 Err(_) => problems.push((
+                    ErrorKind::InvalidValue,
                     "export_date".into(),
                     format!("invalid date `{date}`, expected YYYY-MM-DD"),
                 )),
@@ -383,11 +393,16 @@ impl Mapping {
             ("header_rows", raw.header_rows),
         ] {
             if n == Some(0) {
-                problems.push((field.into(), "expected a number from 1, found 0".into()));
+                problems.push((
+                    ErrorKind::InvalidValue,
+                    field.into(),
+                    "expected a number from 1, found 0".into(),
+                ));
             }
         }
         if raw.header_rows.is_some_and(|n| n > 3) {
             problems.push((
+                ErrorKind::InvalidValue,
                 "header_rows".into(),
                 "a header of more than 3 rows is not supported".into(),
             ));
@@ -399,12 +414,9 @@ impl Mapping {
                     mapping.degree.insert(value_key(cell), level);
                 }
                 None => problems.push((
+                    unknown(word, closest(word, degrees())),
                     format!("values.degree.{cell}"),
-                    crate::model::unknown_word(
-                        "degree",
-                        word,
-                        DegreeLevel::ALL.iter().map(|l| l.as_str()),
-                    ),
+                    crate::model::unknown_word("degree", word, degrees()),
                 )),
             }
         }
@@ -414,6 +426,7 @@ impl Mapping {
                     mapping.level.insert(value_key(cell), level);
                 }
                 None => problems.push((
+                    unknown(word, None),
                     format!("values.level.{cell}"),
                     format!("unknown level `{word}`, expected a CEFR level (A1 to C2) or a descriptor such as `fluent`"),
                 )),
@@ -425,6 +438,7 @@ impl Mapping {
                     mapping.language.insert(value_key(cell), language);
                 }
                 None => problems.push((
+                    unknown(word, None),
                     format!("values.language.{cell}"),
                     format!("unknown language `{word}`, expected an ISO 639 code or a name"),
                 )),
@@ -436,6 +450,7 @@ impl Mapping {
                     mapping.country.insert(value_key(cell), country);
                 }
                 None => problems.push((
+                    unknown(word, None),
                     format!("values.country.{cell}"),
                     format!("unknown country `{word}`, expected an ISO 3166 code or a name"),
                 )),
@@ -451,6 +466,7 @@ impl Mapping {
             match Country::parse(&a.country) {
                 Some(c) => mapping.countries.push(c),
                 None => problems.push((
+                    unknown(&a.country, None),
                     format!("work_authorizations[{i}].country"),
                     format!(
                         "unknown country `{}`, expected an ISO 3166 code or a name",
@@ -463,12 +479,14 @@ impl Mapping {
             let forms = [l.code.is_some(), l.language.is_some(), l.list.is_some()];
             if forms.iter().filter(|x| **x).count() != 1 {
                 problems.push((
+                    ErrorKind::CrossField,
                     format!("languages[{i}]"),
                     "expected exactly one of `code`, `language` or `list`".into(),
                 ));
             }
             if l.list.is_some() && l.level.is_some() {
                 problems.push((
+                    ErrorKind::CrossField,
                     format!("languages[{i}].level"),
                     "a `list` of languages has no level column".into(),
                 ));
@@ -478,6 +496,7 @@ impl Mapping {
                     let found = Language::parse(code);
                     if found.is_none() {
                         problems.push((
+                            unknown(code, None),
                             format!("languages[{i}].code"),
                             format!(
                                 "unknown language `{code}`, expected an ISO 639 code or a name"
@@ -493,15 +512,18 @@ impl Mapping {
         for (i, e) in raw.experience.iter().enumerate() {
             match (&e.start, &e.declared_years) {
                 (Some(_), Some(_)) => problems.push((
+                    ErrorKind::CrossField,
                     format!("experience[{i}]"),
                     "expected `start` or `declared_years`, not both".into(),
                 )),
                 (None, None) => problems.push((
+                    missing("start"),
                     format!("experience[{i}]"),
                     "expected `start` (a dated job) or `declared_years` (years without dates)"
                         .into(),
                 )),
                 (None, Some(_)) if e.end.is_some() => problems.push((
+                    ErrorKind::CrossField,
                     format!("experience[{i}].end"),
                     "declared years have no `end` column: they end on the export date".into(),
                 )),
@@ -514,9 +536,10 @@ impl Mapping {
         }
         let errors = problems
             .into_iter()
-            .map(|(path, message)| {
+            .map(|(kind, path, message)| {
                 let (line, column) = crate::load::locate(text, &path).unzip();
-                Error::invalid(
+                Error::new(
+                    kind,
                     Location {
                         file: None,
                         line,

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::mapping::{date_from_text, value_key, ListColumn, Mapping, SlashDates};
 use super::table::{format_number, Cell, Table};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 use crate::{
     AuthorizationStatus, Candidate, Certification, Degree, LanguageSkill, Period, Provenance,
@@ -94,7 +94,10 @@ impl Columns {
                         }
                         None => format!("no column `{column}` in the header"),
                     };
-                missing.push(table.error(&place, message));
+                let kind = ErrorKind::MissingField {
+                    field: column.to_string(),
+                };
+                missing.push(table.error_of(kind, &place, message));
             }
         }
         if missing.is_empty() {
@@ -151,9 +154,23 @@ impl<'a> Row<'a> {
         self.reader.table.cell_ref(self.row, column)
     }
 
+    /// A value that is not valid, in `column`.
     fn problem(&mut self, column: usize, message: String) {
+        self.problem_of(ErrorKind::InvalidValue, column, message);
+    }
+
+    fn problem_of(&mut self, kind: ErrorKind, column: usize, message: String) {
         let place = self.place(column);
-        self.problems.push(self.reader.table.error(&place, message));
+        self.problems
+            .push(self.reader.table.error_of(kind, &place, message));
+    }
+
+    /// A cell left empty that the row needs: the mapping's `header`.
+    fn empty(&mut self, column: usize, header: &str, message: String) {
+        let kind = ErrorKind::MissingField {
+            field: header.to_string(),
+        };
+        self.problem_of(kind, column, message);
     }
 
     fn text(&self, column: &str) -> Option<(usize, String)> {
@@ -168,13 +185,18 @@ impl<'a> Row<'a> {
 
     /// "unknown degree `Masterado` in column `Grado`, did you mean `Maestría`?"
     fn unknown(&mut self, column: usize, what: &str, word: &str, header: &str, known: &[&str]) {
-        let message = match crate::matching::closest(word, known.iter().copied()) {
+        let best = crate::matching::closest(word, known.iter().copied());
+        let message = match best {
             Some(best) => {
                 format!("unknown {what} `{word}` in column `{header}`, did you mean `{best}`?")
             }
             None => format!("unknown {what} `{word}` in column `{header}`"),
         };
-        self.problem(column, message);
+        let kind = ErrorKind::UnknownName {
+            name: word.to_string(),
+            suggestion: best.map(str::to_string),
+        };
+        self.problem_of(kind, column, message);
     }
 
     fn is_none_word(&self, word: &str) -> bool {
@@ -222,7 +244,11 @@ impl<'a> Row<'a> {
         if NO.contains(&key.as_str()) {
             return Ok(Some((c, false)));
         }
-        self.problem(
+        let kind = ErrorKind::WrongType {
+            expected: "yes or no".to_string(),
+        };
+        self.problem_of(
+            kind,
             c,
             format!(
                 "expected yes or no in column `{column}`, found `{}`",
@@ -566,8 +592,9 @@ impl RowReader<'_> {
                 .flatten()
                 .find_map(|h| r.cell(h))
                 .unwrap_or((0, &Cell::Empty));
-                r.problem(
+                r.empty(
                     col,
+                    &d.degree,
                     format!("a degree needs its level: column `{}` is empty", d.degree),
                 );
                 degrees.broken = true;
@@ -667,15 +694,20 @@ impl RowReader<'_> {
                         .flatten()
                         .find_map(|h| r.cell(h))
                         .unwrap_or((0, &Cell::Empty));
-                    r.problem(
+                    r.empty(
                         col,
+                        h,
                         format!("years of experience not stated: column `{h}` is empty"),
                     );
                     periods.broken = true;
                     continue;
                 };
                 let Some(years) = years_of(cell) else {
-                    r.problem(
+                    let kind = ErrorKind::WrongType {
+                        expected: "a number of years".to_string(),
+                    };
+                    r.problem_of(
+                        kind,
                         col,
                         format!(
                             "expected a number of years in column `{h}`, found `{}`",
@@ -738,7 +770,11 @@ impl RowReader<'_> {
                         .flatten()
                         .find_map(|h| r.cell(h))
                         .unwrap_or((0, &Cell::Empty));
-                    r.problem(col, format!("a job needs its start: column `{h}` is empty"));
+                    r.empty(
+                        col,
+                        h,
+                        format!("a job needs its start: column `{h}` is empty"),
+                    );
                     periods.broken = true;
                     continue;
                 }
@@ -761,7 +797,11 @@ impl RowReader<'_> {
             }
             if let Some((end_col, end)) = end {
                 if end.last_day() < start.1.first_day() {
-                    r.problem(end_col, format!("end {end} is before start {}", start.1));
+                    r.problem_of(
+                        ErrorKind::CrossField,
+                        end_col,
+                        format!("end {end} is before start {}", start.1),
+                    );
                     periods.broken = true;
                     continue;
                 }
@@ -828,8 +868,9 @@ impl RowReader<'_> {
                     },
                     None => {
                         if let Some((_, (col, _))) = &level_cell {
-                            r.problem(
+                            r.empty(
                                 *col,
+                                h,
                                 format!("a level without its language: column `{h}` is empty"),
                             );
                             languages.broken = true;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::mapping::{self, Mapping};
 use super::{row, table};
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 use crate::Candidate;
 
 /// One applicant read from a row of an export.
@@ -165,7 +165,10 @@ impl<'m> Importer<'m> {
             .map_err(|e| Error::io(path, e))?
             .len();
         if size > MAX_FILE_BYTES {
-            return Err(Error::invalid(
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    limit: usize::try_from(MAX_FILE_BYTES).ok(),
+                },
                 Location {
                     file: Some(path.display().to_string()),
                     ..Location::default()
@@ -210,7 +213,10 @@ impl<'m> Importer<'m> {
         let names = row::header_names(table, header_row, header_rows);
         let columns = row::Columns::find(self.mapping, table, &names, header_row)?;
         if self.mapping.declares_years() && self.export_date.is_none() {
-            return Err(Error::invalid(
+            return Err(Error::new(
+                ErrorKind::MissingField {
+                    field: "export_date".to_string(),
+                },
                 Location {
                     file: Some(table.file.clone()),
                     ..Location::default()

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 
 /// One cell's value, as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,9 +80,21 @@ impl Table {
         }
     }
 
-    /// A located error in the file, at a cell or row reference.
+    /// A located error in the file, at a cell or row reference: a value
+    /// that is not valid.
     pub(crate) fn error(&self, place: &str, message: impl Into<String>) -> Error {
-        Error::invalid(
+        self.error_of(ErrorKind::InvalidValue, place, message)
+    }
+
+    /// A located error of `kind` in the file, at a cell or row reference.
+    pub(crate) fn error_of(
+        &self,
+        kind: ErrorKind,
+        place: &str,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::new(
+            kind,
             Location {
                 file: Some(format!("{}:{place}", self.file)),
                 line: None,
@@ -141,7 +153,11 @@ pub(crate) fn kind_of(path: &Path) -> Result<Kind, Error> {
     match ext.as_deref() {
         Some("csv" | "tsv" | "txt") => Ok(Kind::Csv),
         Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Ok(Kind::Workbook),
-        _ => Err(Error::invalid(
+        _ => Err(Error::new(
+            ErrorKind::UnknownName {
+                name: ext.unwrap_or_default(),
+                suggestion: None,
+            },
             Location {
                 file: Some(path.display().to_string()),
                 ..Location::default()
@@ -154,8 +170,9 @@ pub(crate) fn kind_of(path: &Path) -> Result<Kind, Error> {
 /// Reads one sheet of a workbook: `sheet`, or the first.
 pub(crate) fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Error> {
     let file = path.display().to_string();
-    let located = |message: String| {
-        Error::invalid(
+    let located = |kind: ErrorKind, message: String| {
+        Error::new(
+            kind,
             Location {
                 file: Some(file.clone()),
                 ..Location::default()
@@ -165,7 +182,10 @@ pub(crate) fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, E
     };
     let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(io) => Error::io(path, io),
-        other => located(format!("cannot read the workbook: {other}")),
+        other => located(
+            ErrorKind::Syntax,
+            format!("cannot read the workbook: {other}"),
+        ),
     })?;
     let names = book.sheet_names();
     let name = match sheet {
@@ -179,23 +199,30 @@ pub(crate) fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, E
             })
             .cloned()
             .ok_or_else(|| {
-                located(
-                    match crate::matching::closest(wanted, names.iter().map(String::as_str)) {
-                        Some(best) => format!("no sheet `{wanted}`, did you mean `{best}`?"),
-                        None => {
-                            format!("no sheet `{wanted}`, expected one of {}", names.join(", "))
-                        }
-                    },
-                )
+                let best = crate::matching::closest(wanted, names.iter().map(String::as_str));
+                let message = match best {
+                    Some(best) => format!("no sheet `{wanted}`, did you mean `{best}`?"),
+                    None => format!("no sheet `{wanted}`, expected one of {}", names.join(", ")),
+                };
+                let kind = ErrorKind::UnknownName {
+                    name: wanted.to_string(),
+                    suggestion: best.map(str::to_string),
+                };
+                located(kind, message)
             })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| located("the workbook has no sheet".to_string()))?,
+        None => names.first().cloned().ok_or_else(|| {
+            located(
+                ErrorKind::InvalidValue,
+                "the workbook has no sheet".to_string(),
+            )
+        })?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| located(format!("cannot read sheet `{name}`: {e}")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        located(
+            ErrorKind::Syntax,
+            format!("cannot read sheet `{name}`: {e}"),
+        )
+    })?;
     let (top, left) = range.start().unwrap_or((0, 0));
     let (top, left) = (top as usize, left as usize);
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
@@ -247,7 +274,8 @@ pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
     for record in reader.byte_records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line());
-            Error::invalid(
+            Error::new(
+                ErrorKind::Syntax,
                 Location {
                     file: Some(file.to_string()),
                     line: line.and_then(|l| usize::try_from(l).ok()),
@@ -273,8 +301,10 @@ pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
         let line = record
             .position()
             .map_or(0, |p| p.line().saturating_add(blank as u64));
+        // Text that is not UTF-8 is not well-formed CSV.
         let at = |message: String| {
-            Error::invalid(
+            Error::new(
+                ErrorKind::Syntax,
                 Location {
                     file: Some(file.to_string()),
                     line: usize::try_from(line).ok(),

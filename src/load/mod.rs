@@ -14,6 +14,7 @@
 pub(crate) mod candidate;
 mod locate;
 pub(crate) mod rules;
+mod scales;
 #[cfg(feature = "schema")]
 mod schema;
 mod vocabulary;

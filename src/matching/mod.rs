@@ -1,9 +1,10 @@
 //! Matching names written by people: normalisation, the alias
 //! vocabulary, and the fuzzy comparison with its evidence.
 //!
-//! Layer 2 of 10 (bottom first; see CONTRIBUTING.md): may use `error`; it
-//! works on text and knows no vacancy or profile (two known exceptions are
-//! listed in `tests/layers.rs`).
+//! Layer 2 of 10 (bottom first; see CONTRIBUTING.md): may use `error` and `text`; it
+//! works on text and knows no vacancy or profile. The tables of language
+//! and country names are here (`codes`): they are names, and telling
+//! "ACNUR México" from "ACNUR" asks whether the words left name a country.
 //!
 //! # Design
 //! No string metric handles translation ("Relaciones Internacionales" and
@@ -13,6 +14,7 @@
 //! fuzzily, at normalised Damerau-Levenshtein ≥ 0.85, which catches typos
 //! ("Certifed Scrum Mastr") without confusing neighbours.
 
+pub(crate) mod codes;
 mod distance;
 mod memo;
 mod normalize;
@@ -635,7 +637,7 @@ fn only_generic_around(wanted: &str, found: &str) -> bool {
         .collect();
     // A country by its name, not its two-letter code ("no" is Norway's).
     let rest = extra.join(" ");
-    extra.is_empty() || (rest.len() > 3 && crate::model::Country::parse(&rest).is_some())
+    extra.is_empty() || (rest.len() > 3 && codes::countries().find(&rest).is_some())
 }
 
 /// The items a name lists, each normalised ("Humanidades y Ciencias

@@ -8,8 +8,7 @@ use serde::Deserialize;
 
 use super::normalize;
 use super::shape::Shape;
-use crate::error::{Error, Location};
-use crate::model::vacancy::PeriodFilter;
+use crate::error::{Error, ErrorKind, Location};
 
 /// What kind of name a vocabulary entry is.
 ///
@@ -140,9 +139,9 @@ struct Concept {
     display: Option<std::sync::Arc<Display>>,
     /// Normalised name and aliases.
     forms: Vec<Form>,
-    /// Where each of `forms` was written (`file:line`), for messages
-    /// about a name written twice.
-    origins: Vec<std::sync::Arc<str>>,
+    /// Where each of `forms` was written, for errors about a name
+    /// written twice.
+    origins: Vec<Location>,
 }
 
 /// A normalised name or alias of a vocabulary entry, with the features
@@ -265,9 +264,11 @@ struct Shared {
     /// as normalised names: a profile name's best match in each is
     /// remembered (see `ListMemo`).
     lists: std::sync::Mutex<PerCategory<Vec<Vec<String>>>>,
-    /// The experience rules' period filters (see `PeriodFilter`): the
-    /// periods each selects are found once per prepared candidate.
-    filters: std::sync::Mutex<Vec<PeriodFilter>>,
+    /// The experience rules' period filters (the model's `PeriodFilter`):
+    /// the periods each selects are found once per prepared candidate.
+    /// Kept as `Any`, so that this layer need not know what a filter is;
+    /// one type of filter is ever registered.
+    filters: std::sync::Mutex<Vec<Box<dyn std::any::Any + Send>>>,
 }
 
 /// The position of `item` in a registry, added if it is new: equal items
@@ -453,14 +454,20 @@ impl Vocabulary {
                     .and_then(|id| index.concepts.get(id))
                     .filter(|c| c.forms.first().is_some_and(|f| f.norm != form));
                 if let Some(owner) = alias_of {
-                    let place = owner
+                    let first = owner
                         .forms
                         .iter()
                         .position(|f| f.norm == form)
-                        .and_then(|at| owner.origins.get(at))
-                        .map(|o| format!(" ({o})"))
+                        .and_then(|at| owner.origins.get(at));
+                    let place = first
+                        .map(|o| format!(" ({})", origin(o)))
                         .unwrap_or_default();
+                    let kind = ErrorKind::DuplicateId {
+                        id: entry.name.clone(),
+                        first: first.cloned(),
+                    };
                     problems.push(located(
+                        kind,
                         locate,
                         text,
                         &format!("{}[{i}].name", category.key()),
@@ -494,21 +501,32 @@ impl Vocabulary {
                     };
                     let form = normalize(name);
                     if form.is_empty() {
-                        problems.push(located(locate, text, &path, "empty name".to_string()));
+                        problems.push(located(
+                            ErrorKind::InvalidValue,
+                            locate,
+                            text,
+                            &path,
+                            "empty name".to_string(),
+                        ));
                         continue;
                     }
                     match index.by_form.get(&form) {
                         Some(&other) if other != concept_id => {
                             let owner = index.concepts.get(other);
                             let name_of = owner.map_or("another entry", |c| c.name.as_str());
-                            let place = owner
-                                .and_then(|c| {
-                                    let at = c.forms.iter().position(|f| f.norm == form)?;
-                                    c.origins.get(at)
-                                })
-                                .map(|o| format!(" ({o})"))
+                            let first = owner.and_then(|c| {
+                                let at = c.forms.iter().position(|f| f.norm == form)?;
+                                c.origins.get(at)
+                            });
+                            let place = first
+                                .map(|o| format!(" ({})", origin(o)))
                                 .unwrap_or_default();
+                            let kind = ErrorKind::DuplicateId {
+                                id: name.clone(),
+                                first: first.cloned(),
+                            };
                             problems.push(located(
+                                kind,
                                 locate,
                                 text,
                                 &path,
@@ -518,10 +536,12 @@ impl Vocabulary {
                         Some(_) => {}
                         None => {
                             index.by_form.insert(form.clone(), concept_id);
-                            let line = locate(text, &path).map_or(0, |(l, _)| l);
-                            concept.origins.push(match file {
-                                Some(file) => format!("{file}:{line}").into(),
-                                None => format!("line {line}").into(),
+                            let (line, column) = locate(text, &path).unzip();
+                            concept.origins.push(Location {
+                                file: file.map(str::to_owned),
+                                line,
+                                column,
+                                path: Some(path.clone()),
                             });
                             concept.forms.push(Form {
                                 shape: Shape::new(&form),
@@ -678,9 +698,15 @@ impl Vocabulary {
     /// The id of an experience rule's period filter: the same for the same
     /// filter. `None` if the registry is unusable (a poisoned lock): the
     /// periods are then selected every time.
-    pub(crate) fn filter(&self, filter: PeriodFilter) -> Option<usize> {
+    pub(crate) fn filter<F: PartialEq + Send + 'static>(&self, filter: F) -> Option<usize> {
         let mut filters = self.memos.0.filters.lock().ok()?;
-        Some(id_in(&mut filters, filter))
+        let known = filters
+            .iter()
+            .position(|known| known.downcast_ref::<F>() == Some(&filter));
+        Some(known.unwrap_or_else(|| {
+            filters.push(Box::new(filter));
+            filters.len().saturating_sub(1)
+        }))
     }
 
     /// How many period filters the rule set's experience rules have.
@@ -782,9 +808,20 @@ impl Vocabulary {
     }
 }
 
-fn located(locate: Locate, text: &str, path: &str, message: String) -> Error {
+/// Where a name was first written, in messages: `file:line`, or `line N`
+/// for text given without a file.
+fn origin(at: &Location) -> String {
+    let line = at.line.unwrap_or(0);
+    match &at.file {
+        Some(file) => format!("{file}:{line}"),
+        None => format!("line {line}"),
+    }
+}
+
+fn located(kind: ErrorKind, locate: Locate, text: &str, path: &str, message: String) -> Error {
     let (line, column) = locate(text, path).unzip();
-    Error::invalid(
+    Error::new(
+        kind,
         Location {
             file: None,
             line,

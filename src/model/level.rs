@@ -334,19 +334,6 @@ pub struct LanguageLevel {
 }
 
 impl LanguageLevel {
-    /// Reads a CEFR code or a descriptor in English or Spanish.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Cefr, LanguageLevel};
-    /// assert_eq!(LanguageLevel::parse("buen conocimiento").unwrap().cefr(), Cefr::B2);
-    /// assert!(LanguageLevel::parse("D1").is_none());
-    /// ```
-    #[must_use]
-    pub fn parse(text: &str) -> Option<LanguageLevel> {
-        LanguageLevel::parse_with(text, Scales::bundled())
-    }
-
     /// Reads a level with a rule set's own crosswalk of scales.
     pub(crate) fn parse_with(text: &str, scales: &Scales) -> Option<LanguageLevel> {
         let (cefr, scale) = scales.resolve(text)?;
@@ -432,14 +419,6 @@ impl Serialize for LanguageLevel {
     }
 }
 
-impl<'de> Deserialize<'de> for LanguageLevel {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::read_str(d, "a string: a language level", |text| {
-            LanguageLevel::parse(text).ok_or_else(|| unknown_level(text, Scales::bundled()))
-        })
-    }
-}
-
 /// Whether words for a language level say a mother tongue ("native",
 /// "Lengua materna"), ignoring case and surrounding space.
 pub(crate) fn says_native(words: &str) -> bool {
@@ -476,7 +455,6 @@ pub(crate) fn unknown_level(text: &str, scales: &Scales) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::normalize;
 
     #[test]
     fn degree_ladder_reads_english_and_spanish() {
@@ -510,52 +488,5 @@ mod tests {
             Some(DegreeLevel::Secondary)
         );
         assert_eq!(DegreeLevel::parse("Bachelor"), Some(DegreeLevel::Bachelor));
-    }
-
-    #[test]
-    fn descriptors_map_to_cefr() {
-        for (text, cefr) in [
-            ("basic", Cefr::A2),
-            ("working knowledge", Cefr::B1),
-            ("good knowledge", Cefr::B2),
-            ("very good", Cefr::B2),
-            ("fluent", Cefr::C1),
-            ("Excellent", Cefr::C1),
-            ("native", Cefr::C2),
-            ("Nativo", Cefr::C2),
-            ("fluidez", Cefr::C1),
-            ("b2", Cefr::B2),
-        ] {
-            assert_eq!(
-                LanguageLevel::parse(text).map(|l| l.cefr()),
-                Some(cefr),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn unknown_level_suggests_closest() {
-        let msg = unknown_level("fluentt", Scales::bundled());
-        assert_eq!(
-            msg,
-            "unknown language level `fluentt`, did you mean `fluent`?"
-        );
-        assert!(normalize("C1").len() == 2);
-    }
-
-    #[test]
-    fn an_unknown_level_equally_close_to_two_suggests_the_earlier_scale() {
-        // One letter from `excellent` and from `excelente`: the English
-        // descriptor's scale comes first in the file.
-        assert_eq!(
-            unknown_level("excelent", Scales::bundled()),
-            "unknown language level `excelent`, did you mean `excellent`?"
-        );
-        // Closer to the Spanish word: the Spanish word.
-        assert_eq!(
-            unknown_level("excelentte", Scales::bundled()),
-            "unknown language level `excelentte`, did you mean `excelente`?"
-        );
     }
 }

@@ -2,12 +2,13 @@
 //! levels, dates and codes.
 //!
 //! Layer 3 of 10 (bottom first; see CONTRIBUTING.md): may use `error` and
-//! `matching`: plain data, no I/O and no words for reports (two known
-//! exceptions, scales and rule files' test cases, are listed in
-//! `tests/layers.rs`).
+//! `matching`: plain data, no I/O and no words for reports (one known
+//! exception, rule files' test cases, is listed in `tests/layers.rs`).
+//! Reading the model from text is `load`'s, the bundled crosswalk of
+//! language levels included: `Scales::bundled`, `LanguageLevel::parse` and
+//! the reading of a language level are defined there.
 
 pub(crate) mod candidate;
-pub(crate) mod codes;
 mod date;
 mod level;
 mod scales;
@@ -20,49 +21,11 @@ pub(crate) use level::unknown_word;
 pub use level::{Cefr, DegreeLevel, LanguageLevel};
 pub use scales::Scales;
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use codes::CodeEntry;
-
-/// A look-up of a code table by every spelling it accepts.
-struct CodeIndex {
-    entries: &'static [CodeEntry],
-    by_key: HashMap<String, usize>,
-}
-
-impl CodeIndex {
-    fn new(entries: &'static [CodeEntry]) -> CodeIndex {
-        let mut by_key = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let names = [e.code, e.english, e.spanish]
-                .into_iter()
-                .chain(e.other_names.iter().copied());
-            for name in names {
-                by_key.entry(key(name)).or_insert(i);
-            }
-        }
-        CodeIndex { entries, by_key }
-    }
-
-    fn find(&self, text: &str) -> Option<&'static CodeEntry> {
-        let i = self.by_key.get(&key(text))?;
-        self.entries.get(*i)
-    }
-
-    fn spellings(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.entries
-            .iter()
-            .flat_map(|e| [e.code, e.english, e.spanish])
-    }
-}
-
-fn key(text: &str) -> String {
-    crate::matching::key(text)
-}
+use crate::matching::codes::{countries, languages, CodeEntry};
 
 /// Reads a string value with `read`, borrowing the text where the format
 /// allows instead of allocating it: profiles name many countries,
@@ -127,16 +90,6 @@ pub(crate) fn remembered<T: Copy + 'static>(
         }
     });
     found
-}
-
-fn languages() -> &'static CodeIndex {
-    static INDEX: OnceLock<CodeIndex> = OnceLock::new();
-    INDEX.get_or_init(|| CodeIndex::new(codes::LANGUAGES))
-}
-
-fn countries() -> &'static CodeIndex {
-    static INDEX: OnceLock<CodeIndex> = OnceLock::new();
-    INDEX.get_or_init(|| CodeIndex::new(codes::COUNTRIES))
 }
 
 /// A language, by ISO 639 code (639-1 where one exists, else 639-3).

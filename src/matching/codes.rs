@@ -1,7 +1,9 @@
 //! ISO 639 language and ISO 3166-1 country tables with English and Spanish names.
 //!
 //! These static tables let a loader resolve a language or a country written by a
-//! user (a code or a name, in English or Spanish) to one canonical code.
+//! user (a code or a name, in English or Spanish) to one canonical code, and
+//! let matching tell a country's name among the words of an organization's
+//! ("ACNUR México"). The model's `Language` and `Country` point into them.
 //! Languages use the ISO 639-1 two-letter code where one exists, else the ISO
 //! 639-3 three-letter code (`nah`, Nahuatl, is the ISO 639-2/639-5 collective
 //! code). Countries use the ISO 3166-1 alpha-2 code, and the table holds all 249
@@ -10,6 +12,55 @@
 //! Names are stored as written, with accents and punctuation; a lookup is
 //! expected to fold case, accents and punctuation before comparing. Within one
 //! table no code or name belongs to two entries.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::key;
+
+/// A look-up of a code table by every spelling it accepts.
+pub(crate) struct CodeIndex {
+    entries: &'static [CodeEntry],
+    by_key: HashMap<String, usize>,
+}
+
+impl CodeIndex {
+    fn new(entries: &'static [CodeEntry]) -> CodeIndex {
+        let mut by_key = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let names = [e.code, e.english, e.spanish]
+                .into_iter()
+                .chain(e.other_names.iter().copied());
+            for name in names {
+                by_key.entry(key(name)).or_insert(i);
+            }
+        }
+        CodeIndex { entries, by_key }
+    }
+
+    pub(crate) fn find(&self, text: &str) -> Option<&'static CodeEntry> {
+        let i = self.by_key.get(&key(text))?;
+        self.entries.get(*i)
+    }
+
+    pub(crate) fn spellings(&self) -> impl Iterator<Item = &'static str> + Clone {
+        self.entries
+            .iter()
+            .flat_map(|e| [e.code, e.english, e.spanish])
+    }
+}
+
+/// The language table, indexed on first use.
+pub(crate) fn languages() -> &'static CodeIndex {
+    static INDEX: OnceLock<CodeIndex> = OnceLock::new();
+    INDEX.get_or_init(|| CodeIndex::new(LANGUAGES))
+}
+
+/// The country table, indexed on first use.
+pub(crate) fn countries() -> &'static CodeIndex {
+    static INDEX: OnceLock<CodeIndex> = OnceLock::new();
+    INDEX.get_or_init(|| CodeIndex::new(COUNTRIES))
+}
 
 /// One entry of a code table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
