@@ -489,7 +489,7 @@ impl<'a> Evaluation<'a> {
             }
         }
         Assessment {
-            candidate: self.prepared.candidate.id.as_deref().map(Text::from),
+            candidate: self.prepared.id().cloned(),
             vacancy: self.vacancy.id.clone(),
             title: self
                 .vacancy
@@ -508,7 +508,7 @@ impl<'a> Evaluation<'a> {
                 engine: super::ENGINE.into(),
                 vacancy: self.vacancy.id.clone(),
                 rules_sha256: self.vacancy.digest.clone(),
-                candidate_sha256: self.prepared.digest().into(),
+                candidate_sha256: self.prepared.digest().clone(),
                 as_of: self.as_of,
             },
         }

@@ -9,6 +9,7 @@ use crate::matching::{Category, Term, Vocabulary};
 use crate::model::candidate::{Degree, Period};
 use crate::model::vacancy::{ExperienceRule, NamedRule};
 use crate::model::{Country, DegreeLevel};
+use crate::text::Text;
 use crate::LanguageSkill;
 use crate::{Candidate, RuleSet};
 
@@ -80,7 +81,10 @@ pub(crate) struct Prepared<'c> {
     pub(crate) languages: Option<&'c [LanguageSkill]>,
     /// SHA-256 of the profile's canonical JSON, for audit records:
     /// computed when an assessment is first written out.
-    digest: std::sync::OnceLock<String>,
+    digest: std::sync::OnceLock<Text>,
+    /// The profile's id as assessments show it, written when the first
+    /// is.
+    id: std::sync::OnceLock<Option<Text>>,
     /// How each period fits each of the rule set's experience filters,
     /// found when a rule with the filter is first assessed.
     selected: Box<[std::sync::OnceLock<Selected>]>,
@@ -178,6 +182,7 @@ impl<'c> Prepared<'c> {
             affiliate_of: terms(&candidate.affiliate_of, Category::Organization),
             languages: candidate.languages.as_deref(),
             digest: std::sync::OnceLock::new(),
+            id: std::sync::OnceLock::new(),
             selected: slots(vocabulary.filters()),
             skills_seen: slots(vocabulary.lists(Category::Skill)),
         }
@@ -208,8 +213,15 @@ impl<'c> Prepared<'c> {
     }
 
     /// SHA-256 of the profile's canonical JSON.
-    pub(crate) fn digest(&self) -> &str {
-        self.digest.get_or_init(|| digest(self.candidate))
+    pub(crate) fn digest(&self) -> &Text {
+        self.digest.get_or_init(|| digest(self.candidate).into())
+    }
+
+    /// The profile's id, as assessments show it.
+    pub(crate) fn id(&self) -> Option<&Text> {
+        self.id
+            .get_or_init(|| self.candidate.id.as_deref().map(Text::from))
+            .as_ref()
     }
 }
 
