@@ -6,6 +6,7 @@
 
 mod attestation;
 mod authorization;
+mod canonical;
 mod code;
 mod education;
 mod evaluation;

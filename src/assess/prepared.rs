@@ -234,21 +234,10 @@ fn slots<T>(n: usize) -> Box<[std::sync::OnceLock<T>]> {
 /// sorted and every list sorted, so that neither the order of fields nor
 /// the order of list items changes the digest (they change nothing else).
 pub(crate) fn digest(candidate: &Candidate) -> String {
-    fn normalise(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Array(items) => {
-                items.iter_mut().for_each(normalise);
-                items.sort_by_cached_key(ToString::to_string);
-            }
-            serde_json::Value::Object(map) => map.values_mut().for_each(normalise),
-            _ => {}
-        }
-    }
     // Serialising a validated profile cannot fail; the fallback, `null`,
     // would still give a stable digest.
-    let mut value = serde_json::to_value(candidate).unwrap_or_default();
-    normalise(&mut value);
-    super::sha256_hex(value.to_string().as_bytes())
+    let canonical = super::canonical::to_vec(candidate).unwrap_or_else(|_| b"null".to_vec());
+    super::sha256_hex(&canonical)
 }
 
 /// A candidate prepared for one rule set: its names normalised and linked

@@ -935,11 +935,13 @@ pub(crate) fn to_yaml<T: serde::Serialize>(value: &T) -> Result<String, String> 
 /// rule files and profiles read.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    use std::fmt::Write as _;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in digest {
-        let _ = write!(hex, "{byte:02x}");
+        for nibble in [byte >> 4, byte & 0x0f] {
+            hex.extend(HEX.get(usize::from(nibble)).map(|&d| char::from(d)));
+        }
     }
     hex
 }
