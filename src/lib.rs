@@ -248,7 +248,7 @@ mod screen;
 mod text;
 
 pub use analyze::Warning;
-pub use assess::{Code, Evaluation, Judgement, PreparedCandidate, Request, Status, Verdict};
+pub use assess::{Evaluation, Judgement, PreparedCandidate, Request};
 pub use cases::CaseOutcome;
 /// The calendar date of every `as_of` and of [`PartialDate`]'s days,
 /// re-exported so that callers need not depend on chrono themselves.
@@ -277,7 +277,8 @@ pub use model::candidate::{
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{
-    Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError, Scales,
+    Cefr, Code, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError,
+    Scales, Status, Verdict,
 };
 pub use record::SCHEMA_VERSION;
 pub use report::{escape_terminal, Plain, Report, RuleSource, Style, Tone};

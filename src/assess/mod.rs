@@ -6,7 +6,6 @@
 
 mod attestation;
 mod authorization;
-mod code;
 mod education;
 mod evaluation;
 mod experience;
@@ -14,7 +13,6 @@ mod internal;
 mod language;
 mod named;
 mod nationality;
-mod outcome;
 mod prepared;
 mod request;
 
@@ -27,12 +25,11 @@ use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
-pub use code::Code;
+pub use crate::model::{Code, Status, Verdict};
 pub(crate) use education::cited as education_cited;
 pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
 pub(crate) use experience::{cited as experience_cited, span_years, Span};
-pub use outcome::{Status, Verdict};
 pub use prepared::PreparedCandidate;
 pub(crate) use prepared::{Prepared, PreparedDegree, PreparedPeriod};
 pub use request::Request;
