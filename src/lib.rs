@@ -261,7 +261,7 @@ pub use cases::CaseOutcome;
 /// ```
 pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind, Location};
-pub use explain::{Assessment, Audit, Change, Evidence, Finding, Gap, Lang};
+pub use explain::{Assessment, Audit, Change, Evidence, Finding, Gap};
 pub use import::json_resume::{is_json_resume, ResumeReader};
 #[cfg(feature = "import")]
 pub use import::{
@@ -277,7 +277,7 @@ pub use model::candidate::{
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{
-    Cefr, Code, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError,
+    Cefr, Code, Country, DegreeLevel, Lang, Language, LanguageLevel, PartialDate, PartialDateError,
     Scales, Status, Verdict,
 };
 pub use record::SCHEMA_VERSION;

@@ -27,8 +27,7 @@ mod label;
 mod lang;
 mod render;
 
-pub use crate::assess::{Code, Status, Verdict};
-pub use lang::Lang;
+pub use crate::model::{Code, Lang, Status, Verdict};
 
 thread_local! {
     /// The buffer [`text!`] writes into.

@@ -13,6 +13,7 @@ pub(crate) mod candidate;
 pub(crate) mod case;
 mod code;
 mod date;
+mod lang;
 mod level;
 mod outcome;
 mod scales;
@@ -20,6 +21,7 @@ pub(crate) mod vacancy;
 
 pub use code::Code;
 pub use date::{PartialDate, PartialDateError};
+pub use lang::Lang;
 pub(crate) use level::says_native;
 pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
