@@ -22,10 +22,12 @@ macro_rules! text {
 
 mod en;
 mod es;
+mod evaluation;
 pub(crate) mod facts;
 mod label;
 mod lang;
 mod render;
+mod request;
 
 pub use crate::model::{Code, Lang, Status, Verdict};
 
