@@ -248,7 +248,7 @@ mod screen;
 mod text;
 
 pub use analyze::Warning;
-pub use assess::{Code, Evaluation, Judgement, PreparedCandidate, Request, Status, Verdict};
+pub use assess::{Evaluation, Judgement, PreparedCandidate, Request};
 pub use cases::CaseOutcome;
 /// The calendar date of every `as_of` and of [`PartialDate`]'s days,
 /// re-exported so that callers need not depend on chrono themselves.
@@ -261,7 +261,7 @@ pub use cases::CaseOutcome;
 /// ```
 pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind, Location};
-pub use explain::{Assessment, Audit, Change, Evidence, Finding, Gap, Lang};
+pub use explain::{Assessment, Audit, Change, Evidence, Finding, Gap};
 pub use import::json_resume::{is_json_resume, ResumeReader};
 #[cfg(feature = "import")]
 pub use import::{
@@ -277,7 +277,8 @@ pub use model::candidate::{
 };
 pub use model::vacancy::{Priority, Requirement, Vacancy};
 pub use model::{
-    Cefr, Country, DegreeLevel, Language, LanguageLevel, PartialDate, PartialDateError, Scales,
+    Cefr, Code, Country, DegreeLevel, Lang, Language, LanguageLevel, PartialDate, PartialDateError,
+    Scales, Status, Verdict,
 };
 pub use record::SCHEMA_VERSION;
 pub use report::{escape_terminal, Plain, Report, RuleSource, Style, Tone};

@@ -250,7 +250,7 @@ impl JsonSchema for Languages {
     }
 }
 
-impl JsonSchema for crate::cases::RawProfile {
+impl JsonSchema for crate::load::cases::RawProfile {
     fn schema_name() -> Cow<'static, str> {
         "CaseProfile".into()
     }

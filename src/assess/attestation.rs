@@ -1,9 +1,9 @@
 //! Yes/no declarations the posting demands.
 
+use super::facts::{AttestationFacts, Facts};
 use super::prepared::Prepared;
 use super::{Code, Status};
 use super::{Context, Outcome};
-use crate::explain::facts::{AttestationFacts, Facts};
 use crate::model::vacancy::AttestationRule;
 
 pub(crate) fn assess<'a>(

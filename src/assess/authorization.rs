@@ -1,9 +1,9 @@
 //! Work authorization for the duty-station country.
 
+use super::facts::{AuthorizationFacts, AuthorizationFound, Cited, Detail, Facts, Item};
 use super::prepared::Prepared;
 use super::{Code, Status};
 use super::{Context, Outcome};
-use crate::explain::facts::{AuthorizationFacts, AuthorizationFound, Cited, Detail, Facts, Item};
 use crate::model::vacancy::AuthorizationRule;
 use crate::{AuthorizationStatus, WorkAuthorization};
 

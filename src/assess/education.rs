@@ -4,13 +4,13 @@
 use smallvec::SmallVec;
 
 use super::experience::{self, Tally};
-use super::prepared::{Prepared, PreparedDegree};
-use super::{Code, Status};
-use super::{Context, Outcome};
-use crate::explain::facts::{
+use super::facts::{
     Basis, Cited, DegreeFacts, Detail, EducationFacts, Facts, Item, Join, Label, PathExperience,
     PathFacts, Source,
 };
+use super::prepared::{Prepared, PreparedDegree};
+use super::{Code, Status};
+use super::{Context, Outcome};
 use crate::matching::{best_match, Category, Matched};
 use crate::model::vacancy::{EducationPath, EducationRule};
 

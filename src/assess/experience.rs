@@ -3,13 +3,13 @@
 use chrono::{Datelike, NaiveDate};
 use smallvec::SmallVec;
 
-use super::prepared::{Prepared, PreparedPeriod};
-use super::{Code, Status};
-use super::{Context, Outcome};
-use crate::explain::facts::{
+use super::facts::{
     Basis, Cited, Detail, Doubt, Doubts, ExperienceFacts, Facts, Item, Label, Measure, Source,
     Years,
 };
+use super::prepared::{Prepared, PreparedPeriod};
+use super::{Code, Status};
+use super::{Context, Outcome};
 use crate::matching::{any_counts, best_match, Category, Matched};
 use crate::model::vacancy::{ExperienceRule, Scope};
 
@@ -506,7 +506,6 @@ pub(crate) fn assess<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explain::fmt_years;
 
     /// The merged years of `spans` (first day, last day, share) up to
     /// `until` inclusive, as [`tally`] measures them.
@@ -588,12 +587,5 @@ mod tests {
             d("2030-01-01"),
         );
         assert_eq!(y, 0.0);
-    }
-
-    #[test]
-    fn formats_years() {
-        assert_eq!(fmt_years(2.0), "2");
-        assert_eq!(fmt_years(1.46), "1.5");
-        assert_eq!(fmt_years(0.04), "0");
     }
 }

@@ -1,10 +1,10 @@
 //! Internal-only postings: current staff of the named organizations.
 
 use super::experience::period_label;
+use super::facts::{Facts, InternalFacts, InternalFound, Item};
 use super::prepared::{Prepared, PreparedPeriod};
 use super::{Code, Status};
 use super::{Context, Outcome};
-use crate::explain::facts::{Facts, InternalFacts, InternalFound, Item};
 use crate::matching::{best_match, stronger, Category, MatchKind, Matched};
 use crate::model::vacancy::InternalRule;
 

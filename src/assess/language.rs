@@ -1,10 +1,10 @@
 //! Language requirements at a CEFR level, or of a native speaker,
 //! possibly "one of" several.
 
+use super::facts::{Facts, LanguageFacts, LanguageFound};
 use super::prepared::Prepared;
 use super::{Code, Status};
 use super::{Context, Outcome};
-use crate::explain::facts::{Facts, LanguageFacts, LanguageFound};
 use crate::model::vacancy::LanguageRule;
 use crate::LanguageSkill;
 

@@ -1,42 +1,40 @@
 //! The evaluator: one module per requirement kind, the verdict and the
-//! score.
+//! score, and what each finding rests on as data ([`facts`]); the words
+//! are `explain`'s.
 //!
 //! Layer 6 of 10 (bottom first; see CONTRIBUTING.md): may use the layers
-//! below it (`error`, `matching`, `model`, `load`, `ruleset`).
+//! below it (`error`, `text`, `matching`, `model`, `load`, `ruleset`).
 
 mod attestation;
 mod authorization;
 mod canonical;
-mod code;
 mod education;
 mod evaluation;
 mod experience;
+pub(crate) mod facts;
 mod internal;
 mod language;
 mod named;
 mod nationality;
-mod outcome;
 mod prepared;
 mod request;
 
 use chrono::NaiveDate;
 
-use crate::explain::facts::Facts;
-use crate::explain::Assessment;
 pub(crate) use crate::load::sha256_hex;
 use crate::matching::Vocabulary;
 use crate::model::vacancy::Rule;
 use crate::{Candidate, Priority, RuleSet, Vacancy};
 
-pub use code::Code;
-pub(crate) use education::cited as education_cited;
+pub use crate::model::{Code, Status, Verdict};
 pub(crate) use evaluation::shortfall;
 pub use evaluation::{Evaluation, Judgement};
-pub(crate) use experience::{cited as experience_cited, span_years, Span};
-pub use outcome::{Status, Verdict};
+pub(crate) use experience::{span_years, Span};
 pub use prepared::PreparedCandidate;
 pub(crate) use prepared::{Prepared, PreparedDegree, PreparedPeriod};
 pub use request::Request;
+
+use facts::Facts;
 
 /// Share of the score that required requirements carry when a vacancy
 /// also has desirable ones.
@@ -77,21 +75,6 @@ impl<'a> Outcome<'a> {
             facts,
         }
     }
-}
-
-/// Sorts assessments: verdict (best first); then nearest to eligibility
-/// (smallest [`Assessment::shortfall`]); then score (highest first); then
-/// vacancy id.
-pub(crate) fn rank(assessments: &mut [Assessment]) {
-    // Among the ineligible, the vacancies nearest to eligibility (the
-    // smallest shortfall on required items) come first.
-    assessments.sort_by(|a, b| {
-        b.verdict
-            .cmp(&a.verdict)
-            .then(a.shortfall().total_cmp(&b.shortfall()))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.vacancy.cmp(&b.vacancy))
-    });
 }
 
 impl RuleSet {
@@ -199,7 +182,7 @@ pub(crate) fn evaluate<'a>(
 }
 
 /// The engine's name and version, as audit records give it.
-const ENGINE: &str = concat!("vacancy-match ", env!("CARGO_PKG_VERSION"));
+pub(crate) const ENGINE: &str = concat!("vacancy-match ", env!("CARGO_PKG_VERSION"));
 
 /// A finding's credit, rounded to hundredths; full credit only when met,
 /// so that 0.996 of a requirement does not round up to meeting it.

@@ -2,12 +2,10 @@
 //! experience domain).
 
 use super::experience::period_label;
+use super::facts::{CertificationFacts, CertificationFound, Facts, SkillFacts, SkillFound};
 use super::prepared::{Prepared, PreparedCertification, PreparedPeriod};
 use super::{Code, Status};
 use super::{Context, Outcome};
-use crate::explain::facts::{
-    CertificationFacts, CertificationFound, Facts, SkillFacts, SkillFound,
-};
 use crate::matching::{best_match, best_pick, stronger, Category, Matched, Pick};
 use crate::model::vacancy::NamedRule;
 use crate::PartialDate;

@@ -2,10 +2,10 @@
 //! Nationality is used for these rules and for work authorization, and
 //! nothing else.
 
+use super::facts::{Facts, NationalityFacts, NationalityFound};
 use super::prepared::Prepared;
 use super::{Code, Status};
 use super::{Context, Outcome};
-use crate::explain::facts::{Facts, NationalityFacts, NationalityFound};
 use crate::model::vacancy::NationalityRule;
 
 pub(crate) fn assess<'a>(

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{evaluate, Evaluation, Prepared};
-use crate::explain::{Assessment, Lang};
+use crate::model::Lang;
 use crate::{Candidate, RuleSet};
 
 /// An assessment of one candidate as of one date, with its options, not
@@ -26,6 +26,8 @@ use crate::{Candidate, RuleSet};
 /// The date is not an option: the library never reads the clock, so
 /// every request names the day it judges as of.
 ///
+/// [`Assessment`]: crate::Assessment
+///
 /// # Example
 /// ```
 /// use vacancy_match::{Candidate, Lang, RuleSet, Verdict};
@@ -46,7 +48,9 @@ pub struct Request<'a> {
     rules: &'a RuleSet,
     subject: Subject<'a>,
     as_of: NaiveDate,
-    lang: Lang,
+    /// The language of the words, for the ends that write them
+    /// (`explain`'s).
+    pub(crate) lang: Lang,
 }
 
 /// The candidate of a request: prepared by the request, or lent by a
@@ -101,70 +105,12 @@ impl<'a> Request<'a> {
         self
     }
 
-    /// An assessment against every vacancy of the rule set, in rule-set
-    /// order.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet};
-    /// let rules = RuleSet::bundled()?;
-    /// let all = rules.assess(&Candidate::default(), "2025-01-01".parse()?).each();
-    /// assert_eq!(all.len(), rules.vacancies().len());
-    /// assert_eq!(all[0].vacancy, rules.vacancies()[0].id());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn each(&self) -> Vec<Assessment> {
-        self.evaluate_each()
-            .iter()
-            .map(|e| e.explain(self.lang))
-            .collect()
-    }
-
-    /// An assessment against every vacancy, best first: eligible, then
-    /// needs review, then ineligible; within each, nearest to eligibility
-    /// (smallest [`Assessment::shortfall`]), then highest score, then
-    /// vacancy id.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet};
-    /// let rules = RuleSet::bundled()?;
-    /// let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml")?;
-    /// let ranked = rules.assess(&cv, "2024-01-15".parse()?).ranked();
-    /// assert!(ranked.windows(2).all(|w| w[0].verdict >= w[1].verdict));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn ranked(&self) -> Vec<Assessment> {
-        let mut all = self.each();
-        super::rank(&mut all);
-        all
-    }
-
-    /// The assessment against one vacancy, by id; `None` if the rule set
-    /// has no such vacancy.
-    ///
-    /// # Example
-    /// ```
-    /// use vacancy_match::{Candidate, RuleSet, Verdict};
-    /// let rules = RuleSet::bundled()?;
-    /// let nobody = Candidate::default();
-    /// let request = rules.assess(&nobody, "2025-10-01".parse()?);
-    /// let a = request.one("iom-gt-operations-assistant-2025").unwrap();
-    /// assert_eq!(a.verdict, Verdict::NeedsReview);
-    /// assert!(request.one("no-such-vacancy").is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn one(&self, vacancy: &str) -> Option<Assessment> {
-        self.evaluate_one(vacancy).map(|e| e.explain(self.lang))
-    }
-
     /// Judges the candidate against every vacancy, in rule-set order: the
     /// verdicts, scores and findings as data, with no text written.
     /// [`Evaluation::explain`] writes the [`Assessment`] that
     /// [`Request::each`] returns, in the language it is given.
+    ///
+    /// [`Assessment`]: crate::Assessment
     ///
     /// # Example
     /// ```

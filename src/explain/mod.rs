@@ -22,13 +22,14 @@ macro_rules! text {
 
 mod en;
 mod es;
+mod evaluation;
 pub(crate) mod facts;
 mod label;
 mod lang;
 mod render;
+mod request;
 
-pub use crate::assess::{Code, Status, Verdict};
-pub use lang::Lang;
+pub use crate::model::{Code, Lang, Status, Verdict};
 
 thread_local! {
     /// The buffer [`text!`] writes into.

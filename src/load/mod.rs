@@ -12,6 +12,7 @@
 //! [`locate`], which walks the block-style YAML text along a field path.
 
 pub(crate) mod candidate;
+pub(crate) mod cases;
 mod locate;
 pub(crate) mod rules;
 mod scales;

@@ -107,7 +107,7 @@ pub(crate) struct RawVacancy {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     requirements: Vec<RawRequirement>,
     #[serde(default)]
-    tests: Vec<crate::cases::RawCase>,
+    tests: Vec<crate::load::cases::RawCase>,
 }
 
 /// Words for people: one string, or one per language.

@@ -2,23 +2,31 @@
 //! levels, dates and codes.
 //!
 //! Layer 3 of 10 (bottom first; see CONTRIBUTING.md): may use `error` and
-//! `matching`: plain data, no I/O and no words for reports (one known
-//! exception, rule files' test cases, is listed in `tests/layers.rs`).
+//! `matching`: plain data, no I/O and no words for reports. Reason codes,
+//! statuses and verdicts live here, so that rule files' test cases can
+//! name them.
 //! Reading the model from text is `load`'s, the bundled crosswalk of
 //! language levels included: `Scales::bundled`, `LanguageLevel::parse` and
 //! the reading of a language level are defined there.
 
 pub(crate) mod candidate;
+pub(crate) mod case;
+mod code;
 mod date;
+mod lang;
 mod level;
+mod outcome;
 mod scales;
 pub(crate) mod vacancy;
 
+pub use code::Code;
 pub use date::{PartialDate, PartialDateError};
+pub use lang::Lang;
 pub(crate) use level::says_native;
 pub(crate) use level::unknown_level;
 pub(crate) use level::unknown_word;
 pub use level::{Cefr, DegreeLevel, LanguageLevel};
+pub use outcome::{Status, Verdict};
 pub use scales::Scales;
 
 use std::fmt;

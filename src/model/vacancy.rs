@@ -42,7 +42,7 @@ pub struct Vacancy {
     pub(crate) days: (Option<NaiveDate>, Option<NaiveDate>),
     pub(crate) requirements: Vec<Requirement>,
     /// The rule file's own test cases.
-    pub(crate) cases: Vec<crate::cases::Case>,
+    pub(crate) cases: Vec<crate::model::case::Case>,
     /// The file the vacancy was loaded from, if any.
     pub(crate) file: Option<String>,
     /// The rule file's text, to locate diagnostics.
