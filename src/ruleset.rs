@@ -1,7 +1,7 @@
 //! A rule set: the vacancies of a `rules/` folder and its vocabulary.
 //!
 //! Layer 5 of 10 (bottom first; see CONTRIBUTING.md): may use `error`,
-//! `matching`, `model` and `load`.
+//! `text`, `matching`, `model` and `load`.
 
 use std::path::Path;
 

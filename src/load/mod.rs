@@ -2,7 +2,7 @@
 //! JSON, turns their errors into located [`Error`]s, and enforces limits.
 //!
 //! Layer 4 of 10 (bottom first; see CONTRIBUTING.md): may use `error`,
-//! `matching` and `model`.
+//! `text`, `matching` and `model`.
 //!
 //! # Design
 //! serde_yaml is the requested YAML parser; it is kept behind this module

@@ -1,8 +1,8 @@
 //! The validated domain: vacancies and their requirements, candidates,
 //! levels, dates and codes.
 //!
-//! Layer 3 of 10 (bottom first; see CONTRIBUTING.md): may use `error` and
-//! `matching`: plain data, no I/O and no words for reports. Reason codes,
+//! Layer 3 of 10 (bottom first; see CONTRIBUTING.md): may use `error`,
+//! `text` and `matching`: plain data, no I/O and no words for reports. Reason codes,
 //! statuses and verdicts live here, so that rule files' test cases can
 //! name them.
 //! Reading the model from text is `load`'s, the bundled crosswalk of
