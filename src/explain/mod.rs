@@ -241,27 +241,49 @@ fn closest_order(
         return (0..accepted.len().min(CLOSEST_SHOWN)).collect();
     };
     let field = crate::matching::normalize(field);
-    let mut order: Vec<(usize, f64)> = accepted
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let by_norm = strsim::normalized_damerau_levenshtein(&field, &t.norm);
-            let shown = crate::matching::normalize(shown(t, lang));
-            let score = if shown == t.norm {
-                by_norm
+    let field_shape = crate::matching::Shape::new(&field);
+    // The best so far, highest similarity first, the rule's order among
+    // equals. Once three are kept, a name must beat the third to enter:
+    // its similarity is only computed in full when it can (the distance
+    // leaves its table as soon as the third's similarity is out of reach).
+    let mut best: Vec<(usize, f64)> = Vec::with_capacity(CLOSEST_SHOWN.saturating_add(1));
+    for (i, t) in accepted.iter().enumerate() {
+        let full = best.len() >= CLOSEST_SHOWN;
+        let floor = if full {
+            best.last().map_or(0.0, |&(_, score)| score)
+        } else {
+            0.0
+        };
+        // The bound by lengths and letters costs far less than the
+        // distance, and proves most names out of reach.
+        let similarity = |norm: &str, shape: &crate::matching::Shape| {
+            if full && field_shape.similarity_bound(shape) <= floor {
+                0.0
             } else {
-                by_norm.max(strsim::normalized_damerau_levenshtein(&field, &shown))
-            };
-            (i, score)
-        })
-        .collect();
-    // Highest similarity first; the rule's order among equals.
-    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    order
-        .into_iter()
-        .take(CLOSEST_SHOWN)
-        .map(|(i, _)| i)
-        .collect()
+                crate::matching::similarity_from(&field, norm, floor)
+            }
+        };
+        let mut score = similarity(&t.norm, &t.shape);
+        let shown_text = shown(t, lang);
+        // A name shown as written normalises to its own normal form.
+        if !std::ptr::eq(shown_text, t.text.as_str()) {
+            let shown_norm = crate::matching::normalize(shown_text);
+            if shown_norm != t.norm {
+                let shape = crate::matching::Shape::new(&shown_norm);
+                score = score.max(similarity(&shown_norm, &shape));
+            }
+        }
+        if full && score <= floor {
+            continue;
+        }
+        let at = best
+            .iter()
+            .position(|&(_, kept)| score > kept)
+            .unwrap_or(best.len());
+        best.insert(at, (i, score));
+        best.truncate(CLOSEST_SHOWN);
+    }
+    best.into_iter().map(|(i, _)| i).collect()
 }
 
 /// Whether a scale's name already says it is a scale ("house scale",

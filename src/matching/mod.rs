@@ -16,6 +16,7 @@
 
 pub(crate) mod codes;
 mod distance;
+pub(crate) use distance::similarity_from;
 mod memo;
 mod normalize;
 mod shape;
@@ -31,7 +32,7 @@ use serde::Serialize;
 use crate::text::Text;
 
 use memo::{Found, ListFound, ListMemo, Memo};
-use shape::Shape;
+pub(crate) use shape::Shape;
 
 /// Similarity at or above which two long names are the same name.
 pub(crate) const FUZZY_THRESHOLD: f64 = 0.85;
