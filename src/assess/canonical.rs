@@ -276,61 +276,29 @@ impl ser::Serializer for Canonical {
     }
 }
 
-impl ser::SerializeSeq for List {
-    type Ok = Vec<u8>;
-    type Error = serde_json::Error;
-    fn serialize_element<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
-        self.finish()
-    }
+/// The list's items: one method, named as each of serde's list traits
+/// names it.
+macro_rules! list_of {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for List {
+            type Ok = Vec<u8>;
+            type Error = serde_json::Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
+                self.push(value)
+            }
+            fn end(self) -> Result<Vec<u8>, serde_json::Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for List {
-    type Ok = Vec<u8>;
-    type Error = serde_json::Error;
-    fn serialize_element<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for List {
-    type Ok = Vec<u8>;
-    type Error = serde_json::Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for List {
-    type Ok = Vec<u8>;
-    type Error = serde_json::Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
-        self.finish()
-    }
-}
+list_of!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Object {
     type Ok = Vec<u8>;
@@ -351,35 +319,27 @@ impl ser::SerializeMap for Object {
     }
 }
 
-impl ser::SerializeStruct for Object {
-    type Ok = Vec<u8>;
-    type Error = serde_json::Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.entry(Cow::Borrowed(key), value)
-    }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
-        self.finish()
-    }
+/// A struct's fields, named: the same for a struct and a struct variant.
+macro_rules! fields_of {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Object {
+            type Ok = Vec<u8>;
+            type Error = serde_json::Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), serde_json::Error> {
+                self.entry(Cow::Borrowed(key), value)
+            }
+            fn end(self) -> Result<Vec<u8>, serde_json::Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Object {
-    type Ok = Vec<u8>;
-    type Error = serde_json::Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.entry(Cow::Borrowed(key), value)
-    }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
-        self.finish()
-    }
-}
+fields_of!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
