@@ -421,7 +421,7 @@ fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
 fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     let need = path.degree;
     let related = |field: &str, stated: Option<&str>, degree: Option<&super::facts::Label<'_>>| {
-        let terms = path.fields.as_ref().map_or(&[][..], |f| &f.accepted[..]);
+        let terms = path.fields.as_ref().map(|f| &f.accepted);
         let (names, others) = super::closest_accepted(stated, terms, Lang::En, degree);
         let names = match names.as_slice() {
             [] => String::new(),

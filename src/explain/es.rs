@@ -673,7 +673,7 @@ fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
 fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     let need = path.degree;
     let related = |field: &str, stated: Option<&str>, degree: Option<&Label<'_>>| {
-        let terms = path.fields.as_ref().map_or(&[][..], |f| &f.accepted[..]);
+        let terms = path.fields.as_ref().map(|f| &f.accepted);
         let (names, others) = super::closest_accepted(stated, terms, Lang::Es, degree);
         let others = match others {
             0 => String::new(),

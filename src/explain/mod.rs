@@ -194,10 +194,11 @@ pub(crate) fn shown(term: &crate::matching::Term, lang: Lang) -> &str {
 /// assessments name them.
 pub(crate) fn closest_accepted<'a>(
     field: Option<&str>,
-    accepted: &'a [crate::matching::Term],
+    accepted_list: Option<&'a crate::matching::Names>,
     lang: Lang,
     degree: Option<&facts::Label<'_>>,
 ) -> (Vec<&'a str>, usize) {
+    let accepted: &'a [crate::matching::Term] = accepted_list.map_or(&[], |list| list);
     let names = |order: &[usize]| -> Vec<&'a str> {
         order
             .iter()
@@ -219,7 +220,29 @@ pub(crate) fn closest_accepted<'a>(
             return (names(order), others);
         }
     }
-    let order = closest_order(Some(field), accepted, lang);
+    // The degree's field as the vocabulary shares it: another profile with
+    // the same field may have been compared with this list already.
+    let shared = match degree.map(|label| label.source) {
+        Some(facts::Source::Degree(d)) => d
+            .field
+            .as_ref()
+            .zip(accepted_list.and_then(crate::matching::Names::list)),
+        _ => None,
+    };
+    let lang_slot = match lang {
+        Lang::En => 0,
+        Lang::Es => 1,
+    };
+    let order = match shared.and_then(|(term, list)| term.closest.get(list, lang_slot)) {
+        Some(order) => order,
+        None => {
+            let order = closest_order(Some(field), accepted, lang);
+            if let Some((term, list)) = shared {
+                term.closest.keep(list, lang_slot, &order);
+            }
+            order
+        }
+    };
     let shown_names = names(&order);
     if let Ok(mut seen) = memo.lock() {
         seen.push((key, order));

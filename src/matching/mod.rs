@@ -79,6 +79,55 @@ pub(crate) struct TermData {
     /// The same name linked in another category, once asked for (an
     /// experience domain read as a skill).
     relinked: Relinked,
+    /// For a profile's field of study: the accepted names closest to it,
+    /// as explanations suggest them (see [`Closest`]).
+    pub(crate) closest: Closest,
+}
+
+/// [`TermData::closest`]: by list of accepted names (the vocabulary's id
+/// of the list) and language, the indices of the names closest to the
+/// term, best first. Shared, as the term is, by every profile that writes
+/// the same name: a screen compares a recurring field with an accepted
+/// list once. A cache, which takes no part in what a name is.
+#[derive(Debug, Default)]
+pub(crate) struct Closest(std::sync::Mutex<Vec<ClosestOrder>>);
+
+/// A list's id, a language's slot, and the indices of the list's closest
+/// names, best first.
+type ClosestOrder = (usize, u8, Box<[usize]>);
+
+/// The most lists and languages a term remembers its closest names for.
+const CLOSEST_KEPT: usize = 8;
+
+impl Closest {
+    /// The order kept for `list` in language `lang`, if any.
+    pub(crate) fn get(&self, list: usize, lang: u8) -> Option<Vec<usize>> {
+        let kept = self.0.lock().ok()?;
+        kept.iter()
+            .find(|(l, g, _)| *l == list && *g == lang)
+            .map(|(_, _, order)| order.to_vec())
+    }
+
+    /// Keeps `order` for `list` in language `lang` (up to a few lists).
+    pub(crate) fn keep(&self, list: usize, lang: u8, order: &[usize]) {
+        if let Ok(mut kept) = self.0.lock() {
+            if kept.len() < CLOSEST_KEPT && !kept.iter().any(|(l, g, _)| *l == list && *g == lang) {
+                kept.push((list, lang, order.into()));
+            }
+        }
+    }
+}
+
+impl Clone for Closest {
+    fn clone(&self) -> Closest {
+        Closest::default()
+    }
+}
+
+impl PartialEq for Closest {
+    fn eq(&self, _: &Closest) -> bool {
+        true
+    }
 }
 
 /// [`TermData::relinked`]: a cache, which takes no part in what a name is.
@@ -183,6 +232,7 @@ impl TermData {
             memo: Memo::default(),
             lists: ListMemo::default(),
             relinked: Relinked::default(),
+            closest: Closest::default(),
         }
     }
 }
