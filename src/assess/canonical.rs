@@ -426,4 +426,26 @@ mod tests {
         }
         assert!(seen >= 5, "{seen} profiles read");
     }
+
+    #[test]
+    fn writes_generated_profiles_as_a_value_tree_would() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/golden/unknown_names.jsonl"
+        );
+        let profiles = std::fs::read_to_string(path).unwrap_or_default();
+        let mut seen = 0;
+        for line in profiles.lines() {
+            let Ok(cv) = crate::Candidate::from_json_str(line) else {
+                continue;
+            };
+            seen += 1;
+            assert_eq!(
+                to_vec(&cv).unwrap_or_default(),
+                through_a_value(&cv),
+                "{line}"
+            );
+        }
+        assert_eq!(seen, 100);
+    }
 }
