@@ -2,230 +2,243 @@
 //! sorted, every list's items sorted by their own normalised JSON.
 //!
 //! Written straight from the profile's `Serialize` (no `serde_json::Value`
-//! tree in between), each item once: the same bytes as building the value,
+//! tree in between), into one buffer: the same bytes as building the value,
 //! sorting it and writing it out, at a fraction of the cost.
+//!
+//! # Design
+//! Scalars are appended where they go. A list or an object appends its
+//! parts as they come and notes where each lies; at its end, the parts are
+//! sorted (items by their bytes, entries by key) and written again in
+//! order over the same place. A part is written once and moved once.
 
 use std::borrow::Cow;
 
 use serde::ser::{self, Serialize};
 
 /// The normalised JSON of `value`.
-pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    value.serialize(Canonical)
-}
-
-/// Writes one value; compound values collect their parts, then sort.
-struct Canonical;
-
-/// A list: its items, written, sorted at the end.
-struct List {
-    items: Vec<Vec<u8>>,
-    /// `Some(name)` for a tuple variant: `{"name":[...]}`.
-    variant: Option<&'static str>,
-}
-
-/// An object: its entries, sorted by key at the end (as a JSON object's
-/// keys are in a value tree).
-struct Object {
-    entries: Vec<(Cow<'static, str>, Vec<u8>)>,
-    key: Option<String>,
-    /// `Some(name)` for a struct variant: `{"name":{...}}`.
-    variant: Option<&'static str>,
-}
-
-fn scalar<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    serde_json::to_vec(value)
-}
-
-/// `{"name":inner}`.
-fn tagged(name: &str, inner: &[u8]) -> Result<Vec<u8>, serde_json::Error> {
-    let mut out = Vec::with_capacity(inner.len().saturating_add(name.len()).saturating_add(5));
-    out.push(b'{');
-    serde_json::to_writer(&mut out, name)?;
-    out.push(b':');
-    out.extend_from_slice(inner);
-    out.push(b'}');
+pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    value.serialize(&mut Canonical(&mut out))?;
     Ok(out)
 }
 
-impl List {
-    fn new(variant: Option<&'static str>, len: Option<usize>) -> List {
-        List {
-            items: Vec::with_capacity(len.unwrap_or(0)),
-            variant,
-        }
+/// The serializer: the buffer written into.
+struct Canonical<'o>(&'o mut Vec<u8>);
+
+type Result<T> = std::result::Result<T, serde_json::Error>;
+
+/// A list being written: where it starts, and where each item lies.
+struct List<'a, 'o> {
+    w: &'a mut Canonical<'o>,
+    start: usize,
+    items: Vec<(usize, usize)>,
+    /// Whether it is a tuple variant's, in `{"name":[...]}`.
+    tagged: bool,
+}
+
+/// An object being written: where it starts, and each entry's key and
+/// where its value lies.
+struct Object<'a, 'o> {
+    w: &'a mut Canonical<'o>,
+    start: usize,
+    entries: Vec<(Cow<'static, str>, usize, usize)>,
+    /// A map's key, until its value comes.
+    key: Option<String>,
+    /// Whether it is a struct variant's, in `{"name":{...}}`.
+    tagged: bool,
+}
+
+impl Canonical<'_> {
+    fn scalar<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        serde_json::to_writer(&mut *self.0, value)
     }
 
-    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
-        self.items.push(value.serialize(Canonical)?);
+    /// Writes `{"name":`, the opening of a variant's value.
+    fn open_variant(&mut self, name: &str) -> Result<()> {
+        self.0.push(b'{');
+        serde_json::to_writer(&mut *self.0, name)?;
+        self.0.push(b':');
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Vec<u8>, serde_json::Error> {
-        self.items.sort_unstable();
-        let size = self
-            .items
-            .iter()
-            .map(|i| i.len().saturating_add(1))
-            .sum::<usize>();
-        let mut out = Vec::with_capacity(size.saturating_add(2));
-        out.push(b'[');
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(item);
-        }
-        out.push(b']');
-        match self.variant {
-            Some(name) => tagged(name, &out),
-            None => Ok(out),
-        }
+    /// Appends `value` and returns where it lies.
+    fn part<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(usize, usize)> {
+        let start = self.0.len();
+        value.serialize(&mut *self)?;
+        Ok((start, self.0.len()))
     }
 }
 
-impl Object {
-    fn new(variant: Option<&'static str>) -> Object {
-        Object {
-            entries: Vec::new(),
-            key: None,
-            variant,
+/// Rewrites the parts written since `start`, in `order` (ranges into the
+/// buffer), between `open` and `close`, separated by commas; `prefix`
+/// writes what goes before each part (an object's key).
+fn rewrite(
+    out: &mut Vec<u8>,
+    start: usize,
+    order: impl Iterator<Item = (usize, usize)>,
+    open: u8,
+    close: u8,
+    mut prefix: impl FnMut(&mut Vec<u8>, usize) -> Result<()>,
+) -> Result<()> {
+    let written = out.split_off(start);
+    out.push(open);
+    for (i, (from, to)) in order.enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
+        prefix(out, i)?;
+        let part = written
+            .get(from.saturating_sub(start)..to.saturating_sub(start))
+            .unwrap_or_default();
+        out.extend_from_slice(part);
     }
+    out.push(close);
+    Ok(())
+}
 
-    fn entry<T: Serialize + ?Sized>(
-        &mut self,
-        key: Cow<'static, str>,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.entries.push((key, value.serialize(Canonical)?));
+impl List<'_, '_> {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let range = self.w.part(value)?;
+        self.items.push(range);
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Vec<u8>, serde_json::Error> {
+    fn finish(mut self) -> Result<()> {
+        let out = &mut *self.w.0;
+        let bytes = |&(from, to): &(usize, usize)| out.get(from..to).unwrap_or_default();
+        self.items.sort_by(|a, b| bytes(a).cmp(bytes(b)));
+        rewrite(
+            out,
+            self.start,
+            self.items.into_iter(),
+            b'[',
+            b']',
+            |_, _| Ok(()),
+        )?;
+        if self.tagged {
+            out.push(b'}');
+        }
+        Ok(())
+    }
+}
+
+impl Object<'_, '_> {
+    fn entry<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
+        let (from, to) = self.w.part(value)?;
+        self.entries.push((key, from, to));
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
         // In key order; a key given twice keeps its last value, as in a
         // value tree (the sort is stable).
         self.entries.reverse();
-        self.entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        self.entries.sort_by(|(a, ..), (b, ..)| a.cmp(b));
         self.entries
-            .dedup_by(|(later, _), (first, _)| later == first);
-        let size = self
-            .entries
-            .iter()
-            .map(|(k, v)| k.len().saturating_add(v.len()).saturating_add(4))
-            .sum::<usize>();
-        let mut out = Vec::with_capacity(size.saturating_add(2));
-        out.push(b'{');
-        for (i, (key, value)) in self.entries.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            serde_json::to_writer(&mut out, key)?;
+            .dedup_by(|(later, ..), (first, ..)| later == first);
+        let out = &mut *self.w.0;
+        let ranges = self.entries.iter().map(|&(_, from, to)| (from, to));
+        let entries = &self.entries;
+        rewrite(out, self.start, ranges, b'{', b'}', |out, i| {
+            let key = entries.get(i).map_or("", |(key, ..)| key);
+            serde_json::to_writer(&mut *out, key)?;
             out.push(b':');
-            out.extend_from_slice(value);
+            Ok(())
+        })?;
+        if self.tagged {
+            out.push(b'}');
         }
-        out.push(b'}');
-        match self.variant {
-            Some(name) => tagged(name, &out),
-            None => Ok(out),
-        }
+        Ok(())
     }
 }
 
 /// A map key as a JSON object's key: text, as `serde_json::Value` makes it.
-fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, serde_json::Error> {
+fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String> {
     match serde_json::to_value(key)? {
         serde_json::Value::String(text) => Ok(text),
         other => Ok(other.to_string()),
     }
 }
 
-impl ser::Serializer for Canonical {
-    type Ok = Vec<u8>;
+impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
+    type Ok = ();
     type Error = serde_json::Error;
-    type SerializeSeq = List;
-    type SerializeTuple = List;
-    type SerializeTupleStruct = List;
-    type SerializeTupleVariant = List;
-    type SerializeMap = Object;
-    type SerializeStruct = Object;
-    type SerializeStructVariant = Object;
+    type SerializeSeq = List<'a, 'o>;
+    type SerializeTuple = List<'a, 'o>;
+    type SerializeTupleStruct = List<'a, 'o>;
+    type SerializeTupleVariant = List<'a, 'o>;
+    type SerializeMap = Object<'a, 'o>;
+    type SerializeStruct = Object<'a, 'o>;
+    type SerializeStructVariant = Object<'a, 'o>;
 
-    fn serialize_bool(self, v: bool) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_i8(self, v: i8) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_i8(self, v: i8) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_i16(self, v: i16) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_i16(self, v: i16) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_i32(self, v: i32) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_i32(self, v: i32) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_i64(self, v: i64) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_i64(self, v: i64) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_u8(self, v: u8) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_u8(self, v: u8) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_u16(self, v: u16) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_u16(self, v: u16) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_u32(self, v: u32) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_u32(self, v: u32) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_u64(self, v: u64) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_u64(self, v: u64) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_f32(self, v: f32) -> Result<Vec<u8>, serde_json::Error> {
+    fn serialize_f32(self, v: f32) -> Result<()> {
         // As a value tree holds it: widened to f64.
-        scalar(&serde_json::to_value(v)?)
+        self.scalar(&serde_json::to_value(v)?)
     }
-    fn serialize_f64(self, v: f64) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&serde_json::to_value(v)?)
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        self.scalar(&serde_json::to_value(v)?)
     }
-    fn serialize_char(self, v: char) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(&v)
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.scalar(&v)
     }
-    fn serialize_str(self, v: &str) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(v)
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.scalar(v)
     }
-    fn serialize_bytes(self, v: &[u8]) -> Result<Vec<u8>, serde_json::Error> {
-        let mut list = List::new(None, Some(v.len()));
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        let mut list = ser::Serializer::serialize_seq(self, Some(v.len()))?;
         for byte in v {
             list.push(byte)?;
         }
         list.finish()
     }
-    fn serialize_none(self) -> Result<Vec<u8>, serde_json::Error> {
-        Ok(b"null".to_vec())
+    fn serialize_none(self) -> Result<()> {
+        self.0.extend_from_slice(b"null");
+        Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(
-        self,
-        value: &T,
-    ) -> Result<Vec<u8>, serde_json::Error> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<Vec<u8>, serde_json::Error> {
-        Ok(b"null".to_vec())
+    fn serialize_unit(self) -> Result<()> {
+        self.serialize_none()
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Vec<u8>, serde_json::Error> {
-        Ok(b"null".to_vec())
+    fn serialize_unit_struct(self, _: &'static str) -> Result<()> {
+        self.serialize_none()
     }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<Vec<u8>, serde_json::Error> {
-        scalar(variant)
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<()> {
+        self.scalar(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<Vec<u8>, serde_json::Error> {
+    ) -> Result<()> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -234,21 +247,26 @@ impl ser::Serializer for Canonical {
         _: u32,
         variant: &'static str,
         value: &T,
-    ) -> Result<Vec<u8>, serde_json::Error> {
-        tagged(variant, &value.serialize(self)?)
+    ) -> Result<()> {
+        self.open_variant(variant)?;
+        value.serialize(&mut *self)?;
+        self.0.push(b'}');
+        Ok(())
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<List, serde_json::Error> {
-        Ok(List::new(None, len))
+    fn serialize_seq(self, len: Option<usize>) -> Result<List<'a, 'o>> {
+        let start = self.0.len();
+        Ok(List {
+            w: self,
+            start,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+            tagged: false,
+        })
     }
-    fn serialize_tuple(self, len: usize) -> Result<List, serde_json::Error> {
-        Ok(List::new(None, Some(len)))
+    fn serialize_tuple(self, len: usize) -> Result<List<'a, 'o>> {
+        self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        len: usize,
-    ) -> Result<List, serde_json::Error> {
-        Ok(List::new(None, Some(len)))
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<List<'a, 'o>> {
+        self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
         self,
@@ -256,23 +274,36 @@ impl ser::Serializer for Canonical {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<List, serde_json::Error> {
-        Ok(List::new(Some(variant), Some(len)))
+    ) -> Result<List<'a, 'o>> {
+        self.open_variant(variant)?;
+        let mut list = self.serialize_seq(Some(len))?;
+        list.tagged = true;
+        Ok(list)
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Object, serde_json::Error> {
-        Ok(Object::new(None))
+    fn serialize_map(self, len: Option<usize>) -> Result<Object<'a, 'o>> {
+        let start = self.0.len();
+        Ok(Object {
+            w: self,
+            start,
+            entries: Vec::with_capacity(len.unwrap_or(0)),
+            key: None,
+            tagged: false,
+        })
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Object, serde_json::Error> {
-        Ok(Object::new(None))
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Object<'a, 'o>> {
+        self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
-    ) -> Result<Object, serde_json::Error> {
-        Ok(Object::new(Some(variant)))
+        len: usize,
+    ) -> Result<Object<'a, 'o>> {
+        self.open_variant(variant)?;
+        let mut object = self.serialize_map(Some(len))?;
+        object.tagged = true;
+        Ok(object)
     }
 }
 
@@ -280,13 +311,13 @@ impl ser::Serializer for Canonical {
 /// names it.
 macro_rules! list_of {
     ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for List {
-            type Ok = Vec<u8>;
+        impl ser::$trait for List<'_, '_> {
+            type Ok = ();
             type Error = serde_json::Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
                 self.push(value)
             }
-            fn end(self) -> Result<Vec<u8>, serde_json::Error> {
+            fn end(self) -> Result<()> {
                 self.finish()
             }
         }
@@ -300,21 +331,18 @@ list_of!(
     SerializeTupleVariant::serialize_field
 );
 
-impl ser::SerializeMap for Object {
-    type Ok = Vec<u8>;
+impl ser::SerializeMap for Object<'_, '_> {
+    type Ok = ();
     type Error = serde_json::Error;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), serde_json::Error> {
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
         self.key = Some(key_text(key)?);
         Ok(())
     }
-    fn serialize_value<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         let key = self.key.take().unwrap_or_default();
         self.entry(Cow::Owned(key), value)
     }
-    fn end(self) -> Result<Vec<u8>, serde_json::Error> {
+    fn end(self) -> Result<()> {
         self.finish()
     }
 }
@@ -322,17 +350,17 @@ impl ser::SerializeMap for Object {
 /// A struct's fields, named: the same for a struct and a struct variant.
 macro_rules! fields_of {
     ($($trait:ident),*) => {$(
-        impl ser::$trait for Object {
-            type Ok = Vec<u8>;
+        impl ser::$trait for Object<'_, '_> {
+            type Ok = ();
             type Error = serde_json::Error;
             fn serialize_field<T: Serialize + ?Sized>(
                 &mut self,
                 key: &'static str,
                 value: &T,
-            ) -> Result<(), serde_json::Error> {
+            ) -> Result<()> {
                 self.entry(Cow::Borrowed(key), value)
             }
-            fn end(self) -> Result<Vec<u8>, serde_json::Error> {
+            fn end(self) -> Result<()> {
                 self.finish()
             }
         }
