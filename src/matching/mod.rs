@@ -100,6 +100,11 @@ type ClosestOrder = (usize, u8, Box<[usize]>);
 const CLOSEST_KEPT: usize = 8;
 
 impl Closest {
+    /// What a field's closest names may come to, counted in the term's
+    /// cost up front: the most orders kept, of the three names shown.
+    const MOST_BYTES: usize = CLOSEST_KEPT
+        * (std::mem::size_of::<ClosestOrder>() + 3 * std::mem::size_of::<usize>());
+
     /// The order kept for `list` in language `lang`, if any.
     pub(crate) fn get(&self, list: usize, lang: u8) -> Option<Vec<usize>> {
         let kept = self.0.lock().ok()?;
@@ -164,6 +169,11 @@ impl Term {
             .saturating_add(self.text.len())
             .saturating_add(self.memo.bytes())
             .saturating_add(self.lists.bytes())
+            .saturating_add(if self.category == Category::Field {
+                Closest::MOST_BYTES
+            } else {
+                0
+            })
             .saturating_add(std::mem::size_of::<TermData>())
     }
 
