@@ -102,8 +102,8 @@ const CLOSEST_KEPT: usize = 8;
 impl Closest {
     /// What a field's closest names may come to, counted in the term's
     /// cost up front: the most orders kept, of the three names shown.
-    const MOST_BYTES: usize = CLOSEST_KEPT
-        * (std::mem::size_of::<ClosestOrder>() + 3 * std::mem::size_of::<usize>());
+    const MOST_BYTES: usize =
+        CLOSEST_KEPT * (std::mem::size_of::<ClosestOrder>() + 3 * std::mem::size_of::<usize>());
 
     /// The order kept for `list` in language `lang`, if any.
     pub(crate) fn get(&self, list: usize, lang: u8) -> Option<Vec<usize>> {
