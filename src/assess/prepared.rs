@@ -29,14 +29,7 @@ pub(crate) struct PreparedDegree<'c> {
     ///
     /// [`Lang`]: crate::Lang
     pub(crate) labels: [std::sync::OnceLock<String>; 2],
-    /// The accepted names closest to the degree's field, by list of
-    /// accepted names and language: see `explain::closest_accepted`.
-    pub(crate) closest: std::sync::Mutex<Vec<(ClosestKey, Vec<usize>)>>,
 }
-
-/// A list of accepted names (its address and length in the rule set) and
-/// a language.
-pub(crate) type ClosestKey = (usize, usize, crate::Lang);
 
 pub(crate) struct PreparedPeriod<'c> {
     pub(crate) index: usize,
@@ -113,7 +106,6 @@ impl<'c> Prepared<'c> {
                     completion: d.completed,
                     accredited: d.accredited,
                     labels: Default::default(),
-                    closest: Default::default(),
                 })
                 .collect()
         });

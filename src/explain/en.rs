@@ -638,10 +638,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             language_gap(f),
         ),
         LanguageFound::Missing(listed) => {
-            // Sorted, so the sentence does not depend on the profile's order.
-            let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
-            names.sort_unstable();
-            names.dedup();
+            let names = super::listed_languages(listed, crate::Language::english_name);
             let message = text!(
                 "{wanted} not listed (lists {}); needs {level}",
                 if names.is_empty() {
@@ -694,9 +691,7 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
             native_gap(f),
         ),
         LanguageFound::Missing(listed) => {
-            let mut names: Vec<&str> = listed.iter().map(|l| l.language.english_name()).collect();
-            names.sort_unstable();
-            names.dedup();
+            let names = super::listed_languages(listed, crate::Language::english_name);
             let message = text!(
                 "{wanted} not listed (lists {}); needs a native speaker",
                 if names.is_empty() {

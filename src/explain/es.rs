@@ -870,9 +870,7 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
             language_gap(f),
         ),
         LanguageFound::Missing(listed) => {
-            let mut names: Vec<&str> = listed.iter().map(|l| l.language.spanish_name()).collect();
-            names.sort_unstable();
-            names.dedup();
+            let names = super::listed_languages(listed, crate::Language::spanish_name);
             let absent = match rule.languages.len() {
                 0..=4 => wanted.clone(),
                 n => text!(
@@ -942,9 +940,7 @@ fn native(f: &LanguageFacts<'_>) -> Rendered {
             native_gap(f),
         ),
         LanguageFound::Missing(listed) => {
-            let mut names: Vec<&str> = listed.iter().map(|l| l.language.spanish_name()).collect();
-            names.sort_unstable();
-            names.dedup();
+            let names = super::listed_languages(listed, crate::Language::spanish_name);
             let message = if names.is_empty() {
                 text!("no figura {wanted} (no se indica ninguno); se requiere hablante nativo")
             } else {

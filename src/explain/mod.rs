@@ -150,6 +150,18 @@ pub(crate) fn push_years_noun(text: &mut String, years: f64) {
     text.push_str(word);
 }
 
+/// The languages a profile lists, named by `name`, each once and sorted,
+/// so that a sentence does not depend on the profile's order.
+pub(crate) fn listed_languages(
+    listed: &[crate::LanguageSkill],
+    name: fn(&crate::Language) -> &'static str,
+) -> Vec<&'static str> {
+    let mut names: Vec<&str> = listed.iter().map(|l| name(&l.language)).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// A degree level with its article: "a bachelor's degree", "a doctorate",
 /// but "secondary education" (uncountable).
 pub(crate) fn a_degree(level: DegreeLevel) -> String {
@@ -189,9 +201,10 @@ pub(crate) fn shown(term: &crate::matching::Term, lang: Lang) -> &str {
 /// how many others there are: a sentence names a few, not a list of nine.
 ///
 /// With `degree`, the degree whose field it is, the order found is kept on
-/// the prepared degree: the comparisons with every accepted name are made
-/// once per degree, list and language, however many findings and
-/// assessments name them.
+/// the degree's field term, which the vocabulary shares between the
+/// profiles that write the same field: the comparisons with every accepted
+/// name are made once per field, list and language, however many
+/// findings, assessments and profiles name them.
 pub(crate) fn closest_accepted<'a>(
     field: Option<&str>,
     accepted_list: Option<&'a crate::matching::Names>,
@@ -199,30 +212,8 @@ pub(crate) fn closest_accepted<'a>(
     degree: Option<&facts::Label<'_>>,
 ) -> (Vec<&'a str>, usize) {
     let accepted: &'a [crate::matching::Term] = accepted_list.map_or(&[], |list| list);
-    let names = |order: &[usize]| -> Vec<&'a str> {
-        order
-            .iter()
-            .filter_map(|i| accepted.get(*i))
-            .map(|t| shown(t, lang))
-            .collect()
-    };
     let others = accepted.len().saturating_sub(CLOSEST_SHOWN);
-    let memo = degree.and_then(|label| match label.source {
-        facts::Source::Degree(d) => Some(&d.closest),
-        facts::Source::Period(_) => None,
-    });
-    let (Some(field), Some(memo)) = (field, memo) else {
-        return (names(&closest_order(field, accepted, lang)), others);
-    };
-    let key = (accepted.as_ptr().addr(), accepted.len(), lang);
-    if let Ok(seen) = memo.lock() {
-        if let Some((_, order)) = seen.iter().find(|(k, _)| *k == key) {
-            return (names(order), others);
-        }
-    }
-    // The degree's field as the vocabulary shares it: another profile with
-    // the same field may have been compared with this list already.
-    let shared = match degree.map(|label| label.source) {
+    let kept = match degree.map(|label| label.source) {
         Some(facts::Source::Degree(d)) => d
             .field
             .as_ref()
@@ -233,21 +224,22 @@ pub(crate) fn closest_accepted<'a>(
         Lang::En => 0,
         Lang::Es => 1,
     };
-    let order = match shared.and_then(|(term, list)| term.closest.get(list, lang_slot)) {
-        Some(order) => order,
-        None => {
-            let order = closest_order(Some(field), accepted, lang);
-            if let Some((term, list)) = shared {
+    let order = match (field, kept) {
+        (Some(field), Some((term, list))) => {
+            term.closest.get(list, lang_slot).unwrap_or_else(|| {
+                let order = closest_order(Some(field), accepted, lang);
                 term.closest.keep(list, lang_slot, &order);
-            }
-            order
+                order
+            })
         }
+        _ => closest_order(field, accepted, lang),
     };
-    let shown_names = names(&order);
-    if let Ok(mut seen) = memo.lock() {
-        seen.push((key, order));
-    }
-    (shown_names, others)
+    let names = order
+        .iter()
+        .filter_map(|i| accepted.get(*i))
+        .map(|t| shown(t, lang))
+        .collect();
+    (names, others)
 }
 
 /// How many accepted names a sentence shows.

@@ -96,8 +96,9 @@ pub(crate) struct Closest(std::sync::Mutex<Vec<ClosestOrder>>);
 /// names, best first.
 type ClosestOrder = (usize, u8, Box<[usize]>);
 
-/// The most lists and languages a term remembers its closest names for.
-const CLOSEST_KEPT: usize = 8;
+/// The most lists and languages a term remembers its closest names for:
+/// a rule set's lists of accepted fields, in both languages.
+const CLOSEST_KEPT: usize = 16;
 
 impl Closest {
     /// What a field's closest names may come to, counted in the term's
