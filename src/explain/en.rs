@@ -15,6 +15,7 @@ use super::{
     Evidence, Gap,
 };
 use crate::matching::{Matched, NameMatch};
+use crate::model::vacancy::RuleText;
 use crate::model::vacancy::{
     EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule, NamedRule, Scope,
 };
@@ -40,17 +41,17 @@ pub(super) const WORDS: Words = Words {
     then: "and then: ",
 };
 
-pub(super) fn render(facts: &Facts<'_>) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>, expected: &RuleText) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
-        Facts::Experience(f) => experience(f),
-        Facts::Language(f) => language(f),
+        Facts::Experience(f) => experience(f, expected),
+        Facts::Language(f) => language(f, expected),
         Facts::Authorization(f) => authorization(f),
-        Facts::Internal(f) => internal(f),
-        Facts::Certification(f) => certification(f),
-        Facts::Skill(f) => skill(f),
-        Facts::Attestation(f) => attestation(f),
-        Facts::Nationality(f) => nationality(f),
+        Facts::Internal(f) => internal(f, expected),
+        Facts::Certification(f) => certification(f, expected),
+        Facts::Skill(f) => skill(f, expected),
+        Facts::Attestation(f) => attestation(f, expected),
+        Facts::Nationality(f) => nationality(f, expected),
     }
 }
 
@@ -247,8 +248,9 @@ fn any_experience(
     m: Measure,
     what: Text,
     evidence: Vec<Evidence>,
+    slot: &RuleText,
 ) -> Rendered {
-    let expected: Text = text!("some {what}");
+    let expected: Text = slot.get(Lang::En, || text!("some {what}"));
     let message = match m.status {
         super::Status::Met => text!(
             "{} of {what} (any experience wanted)",
@@ -265,7 +267,7 @@ fn any_experience(
     plain(message, expected, evidence, gap)
 }
 
-fn experience(f: &ExperienceFacts<'_>) -> Rendered {
+fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
     let ExperienceFacts {
         rule,
         measure: m,
@@ -280,13 +282,13 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         return above_maximum(rule, m, max, what, evidence(&f.cited()));
     }
     if rule.years <= 0.0 {
-        return any_experience(rule, m, what, evidence(&f.cited()));
+        return any_experience(rule, m, what, evidence(&f.cited()), slot);
     }
     let need = fmt_years(rule.years);
-    let expected: Text = match rule.max_years {
+    let expected: Text = slot.get(Lang::En, || match rule.max_years {
         Some(max) => text!("{need} to {} of {what}", years_noun(&fmt_years(max))),
         None => text!("{} of {what}", years_noun(&need)),
-    };
+    });
     let message = match m.status {
         super::Status::Met => text!(
             "{} of {what} (needs {need})",
@@ -622,14 +624,16 @@ fn stated_level(skill: &crate::LanguageSkill) -> Option<String> {
     }
 }
 
-fn language(f: &LanguageFacts<'_>) -> Rendered {
+fn language(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
     let LanguageFacts { rule, found } = *f;
     if rule.native {
-        return native(f);
+        return native(f, slot);
     }
     let level = &rule.level;
     let wanted = language_names(rule);
-    let expected: Text = text!("{wanted} at {}", level_with_scale(level));
+    let expected: Text = slot.get(Lang::En, || {
+        text!("{wanted} at {}", level_with_scale(level))
+    });
     match found {
         LanguageFound::NotStated => plain(
             text!("no languages stated; needs {wanted} at {level}"),
@@ -679,10 +683,10 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
 /// A native-speaker requirement ("Native (required)"): being a native
 /// speaker is a fact of the profile, so its gap is always something to
 /// confirm, never something to acquire.
-fn native(f: &LanguageFacts<'_>) -> Rendered {
+fn native(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
     let LanguageFacts { rule, found } = *f;
     let wanted = language_names(rule);
-    let expected: Text = text!("a native speaker of {wanted}");
+    let expected: Text = slot.get(Lang::En, || text!("a native speaker of {wanted}"));
     match found {
         LanguageFound::NotStated => plain(
             text!("no languages stated; needs a native speaker of {wanted}"),
@@ -892,10 +896,12 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn internal(f: &InternalFacts<'_>) -> Rendered {
+fn internal(f: &InternalFacts<'_>, slot: &RuleText) -> Rendered {
     let InternalFacts { rule, found } = *f;
     let orgs = organizations(rule);
-    let expected: Text = text!("current staff of {orgs} (internal applicants only)");
+    let expected: Text = slot.get(Lang::En, || {
+        text!("current staff of {orgs} (internal applicants only)")
+    });
     match found {
         InternalFound::Staff { index, matched } => plain(
             text!("current staff of {}", matched.found()),
@@ -1025,10 +1031,10 @@ fn near_miss(
     super::facts::near_miss(near, item, "near miss, not counted")
 }
 
-fn certification(f: &CertificationFacts<'_>) -> Rendered {
+fn certification(f: &CertificationFacts<'_>, slot: &RuleText) -> Rendered {
     let CertificationFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected: Text = text!("certification: {what}");
+    let expected: Text = slot.get(Lang::En, || text!("certification: {what}"));
     match found {
         CertificationFound::NotStated => plain(
             text!("no certifications stated; {what} wanted"),
@@ -1090,10 +1096,10 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn skill(f: &SkillFacts<'_>) -> Rendered {
+fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
     let SkillFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected: Text = text!("skill: {what}");
+    let expected: Text = slot.get(Lang::En, || text!("skill: {what}"));
     match found {
         SkillFound::Listed { index, matched } => plain(
             text!("lists {}", matched.found()),
@@ -1155,18 +1161,20 @@ fn countries(list: &[Country]) -> String {
     names.join(" or ")
 }
 
-fn nationality(f: &NationalityFacts<'_>) -> Rendered {
+fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
     let NationalityFacts { rule, found } = *f;
     let listed = countries(&rule.countries);
-    let expected: Text = if !rule.exclude {
-        text!("national of {listed}")
-    } else if rule.dual_nationals_eligible {
-        text!(
+    let expected: Text = slot.get(Lang::En, || {
+        if !rule.exclude {
+            text!("national of {listed}")
+        } else if rule.dual_nationals_eligible {
+            text!(
             "not a national of {listed} (dual nationals who hold another nationality are eligible)"
         )
-    } else {
-        text!("not a national of {listed}")
-    };
+        } else {
+            text!("not a national of {listed}")
+        }
+    });
     let national = |index: usize, held: &[Country]| {
         let name = held.get(index).map_or("", |c| c.english_name());
         one(Item::Nationality(index), text!("national of {name}"), None)
@@ -1237,10 +1245,10 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn attestation(f: &AttestationFacts<'_>) -> Rendered {
+fn attestation(f: &AttestationFacts<'_>, slot: &RuleText) -> Rendered {
     let AttestationFacts { name, answer, .. } = *f;
     let readable = attestation_name(f);
-    let expected: Text = text!("declaration: {readable}");
+    let expected: Text = slot.get(Lang::En, || text!("declaration: {readable}"));
     let declared = |yes: bool| {
         one(
             Item::Attestation(name),

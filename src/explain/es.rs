@@ -26,6 +26,7 @@ use super::render::Words;
 use super::Lang;
 use super::{fmt_years, fmt_years_held, fmt_years_missing, years_missing, Evidence, Gap};
 use crate::matching::{MatchKind, Matched, NameMatch, FUZZY_THRESHOLD};
+use crate::model::vacancy::RuleText;
 use crate::model::vacancy::{
     EducationPath, EducationRule, ExperienceRule, InternalRule, LanguageRule, NamedRule, Scope,
 };
@@ -61,8 +62,8 @@ pub(super) fn comma(mut number: String) -> String {
 }
 
 /// Years for people, with a decimal comma: "1,5", "3".
-fn years(amount: f64) -> String {
-    comma(fmt_years(amount))
+fn years(amount: f64) -> super::Num {
+    fmt_years(amount).comma()
 }
 
 /// "año" for an amount shown as `1`, else "años".
@@ -75,8 +76,11 @@ fn year_word(amount: &str) -> &'static str {
 }
 
 /// "1 año", "1,5 años".
-fn years_noun(amount: &str) -> String {
-    [amount, " ", year_word(amount)].concat()
+fn years_noun(amount: &str) -> super::Noun<'_> {
+    super::Noun {
+        amount,
+        word: year_word(amount),
+    }
 }
 
 /// "se requiere 1", "se requieren 2": the verb agrees with the amount.
@@ -227,17 +231,17 @@ fn level_with_scale(l: &LanguageLevel) -> String {
     }
 }
 
-pub(super) fn render(facts: &Facts<'_>) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>, expected: &RuleText) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
-        Facts::Experience(f) => experience(f),
-        Facts::Language(f) => language(f),
+        Facts::Experience(f) => experience(f, expected),
+        Facts::Language(f) => language(f, expected),
         Facts::Authorization(f) => authorization(f),
-        Facts::Internal(f) => internal(f),
-        Facts::Certification(f) => certification(f),
-        Facts::Skill(f) => skill(f),
-        Facts::Attestation(f) => attestation(f),
-        Facts::Nationality(f) => nationality(f),
+        Facts::Internal(f) => internal(f, expected),
+        Facts::Certification(f) => certification(f, expected),
+        Facts::Skill(f) => skill(f, expected),
+        Facts::Attestation(f) => attestation(f, expected),
+        Facts::Nationality(f) => nationality(f, expected),
     }
 }
 
@@ -415,19 +419,19 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: Text) -> Option<Gap> 
 /// cuentan los periodos por verificar; se requieren 2: faltan 0,2".
 fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
     let need = years(rule.years);
-    let missing = comma(fmt_years_missing(rule.years - m.at_most()));
+    let missing = fmt_years_missing(rule.years - m.at_most()).comma();
     if m.at_most() > m.years {
         return text!(
             "acredita con certeza {} de {what}, como mucho {} si cuentan los periodos por verificar; {} {need}: {} {missing}",
-            years_noun(&comma(fmt_years_held(m.years))),
-            comma(fmt_years_held(m.at_most())),
+            years_noun(&fmt_years_held(m.years).comma()),
+            fmt_years_held(m.at_most()).comma(),
             required(&need),
             short(&missing)
         );
     }
     text!(
         "acredita {} de {what}; {} {need}: {} {missing}",
-        years_noun(&comma(fmt_years_held(m.years))),
+        years_noun(&fmt_years_held(m.years).comma()),
         required(&need),
         short(&missing)
     )
@@ -484,8 +488,9 @@ fn any_experience(
     m: Measure,
     what: Text,
     evidence: Vec<Evidence>,
+    slot: &RuleText,
 ) -> Rendered {
-    let expected: Text = text!("alguna {what}");
+    let expected: Text = slot.get(Lang::Es, || text!("alguna {what}"));
     let message = match m.status {
         super::Status::Met => text!(
             "acredita {} de {what} (basta cualquier experiencia)",
@@ -504,7 +509,7 @@ fn any_experience(
     plain(message, expected, evidence, gap)
 }
 
-fn experience(f: &ExperienceFacts<'_>) -> Rendered {
+fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
     let ExperienceFacts {
         rule,
         measure: m,
@@ -519,13 +524,13 @@ fn experience(f: &ExperienceFacts<'_>) -> Rendered {
         return above_maximum(rule, m, max, what, evidence(&f.cited()));
     }
     if rule.years <= 0.0 {
-        return any_experience(rule, m, what, evidence(&f.cited()));
+        return any_experience(rule, m, what, evidence(&f.cited()), slot);
     }
     let need = years(rule.years);
-    let expected: Text = match rule.max_years {
+    let expected: Text = slot.get(Lang::Es, || match rule.max_years {
         Some(max) => text!("de {need} a {} de {what}", years_noun(&years(max))),
         None => text!("{} de {what}", years_noun(&need)),
-    };
+    });
     let message = match m.status {
         super::Status::Met => text!(
             "acredita {} de {what} ({} {need})",
@@ -854,14 +859,16 @@ fn stated_level(skill: &crate::LanguageSkill) -> Option<String> {
     }
 }
 
-fn language(f: &LanguageFacts<'_>) -> Rendered {
+fn language(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
     let LanguageFacts { rule, found } = *f;
     if rule.native {
-        return native(f);
+        return native(f, slot);
     }
     let need = level(&rule.level);
     let wanted = language_names(rule);
-    let expected: Text = text!("{wanted}, nivel {}", level_with_scale(&rule.level));
+    let expected: Text = slot.get(Lang::Es, || {
+        text!("{wanted}, nivel {}", level_with_scale(&rule.level))
+    });
     match found {
         LanguageFound::NotStated => plain(
             text!("no se indican idiomas; se requiere {wanted}, nivel {need}"),
@@ -928,10 +935,10 @@ fn language(f: &LanguageFacts<'_>) -> Rendered {
 /// A native-speaker requirement ("Nativo (requerido)"): being a native
 /// speaker is a fact of the profile, so its gap is always something to
 /// confirm, never something to acquire.
-fn native(f: &LanguageFacts<'_>) -> Rendered {
+fn native(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
     let LanguageFacts { rule, found } = *f;
     let wanted = language_names(rule);
-    let expected: Text = text!("hablante nativo de {wanted}");
+    let expected: Text = slot.get(Lang::Es, || text!("hablante nativo de {wanted}"));
     match found {
         LanguageFound::NotStated => plain(
             text!("no se indican idiomas; se requiere hablante nativo de {wanted}"),
@@ -1145,10 +1152,12 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn internal(f: &InternalFacts<'_>) -> Rendered {
+fn internal(f: &InternalFacts<'_>, slot: &RuleText) -> Rendered {
     let InternalFacts { rule, found } = *f;
     let orgs = organizations(rule);
-    let expected: Text = text!("personal actual de {orgs} (solo candidaturas internas)");
+    let expected: Text = slot.get(Lang::Es, || {
+        text!("personal actual de {orgs} (solo candidaturas internas)")
+    });
     match found {
         InternalFound::Staff { index, matched } => plain(
             text!("personal actual de {}", matched.found()),
@@ -1276,10 +1285,10 @@ fn near_miss(
     super::facts::near_miss(near, item, "casi coincide; no se cuenta")
 }
 
-fn certification(f: &CertificationFacts<'_>) -> Rendered {
+fn certification(f: &CertificationFacts<'_>, slot: &RuleText) -> Rendered {
     let CertificationFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected: Text = text!("certificación: {what}");
+    let expected: Text = slot.get(Lang::Es, || text!("certificación: {what}"));
     match found {
         CertificationFound::NotStated => plain(
             text!("no se indican certificaciones; se busca {what}"),
@@ -1341,10 +1350,10 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn skill(f: &SkillFacts<'_>) -> Rendered {
+fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
     let SkillFacts { rule, found } = *f;
     let what = wanted(rule);
-    let expected: Text = text!("habilidad: {what}");
+    let expected: Text = slot.get(Lang::Es, || text!("habilidad: {what}"));
     match found {
         SkillFound::Listed { index, matched } => plain(
             text!("indica {}", matched.found()),
@@ -1408,16 +1417,18 @@ fn countries(list: &[Country]) -> String {
     list_or(&names)
 }
 
-fn nationality(f: &NationalityFacts<'_>) -> Rendered {
+fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
     let NationalityFacts { rule, found } = *f;
     let listed = countries(&rule.countries);
-    let expected: Text = if !rule.exclude {
-        text!("nacional de {listed}")
-    } else if rule.dual_nationals_eligible {
-        text!("no ser nacional de {listed} (se admite a quien tenga además otra nacionalidad)")
-    } else {
-        text!("no ser nacional de {listed}")
-    };
+    let expected: Text = slot.get(Lang::Es, || {
+        if !rule.exclude {
+            text!("nacional de {listed}")
+        } else if rule.dual_nationals_eligible {
+            text!("no ser nacional de {listed} (se admite a quien tenga además otra nacionalidad)")
+        } else {
+            text!("no ser nacional de {listed}")
+        }
+    });
     let name = |index: usize, held: &[Country]| held.get(index).map_or("", |c| c.spanish_name());
     let national = |index: usize, held: &[Country]| {
         one(
@@ -1489,10 +1500,10 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn attestation(f: &AttestationFacts<'_>) -> Rendered {
+fn attestation(f: &AttestationFacts<'_>, slot: &RuleText) -> Rendered {
     let AttestationFacts { name, answer, .. } = *f;
     let readable = attestation_name(f);
-    let expected: Text = text!("declaración: {readable}");
+    let expected: Text = slot.get(Lang::Es, || text!("declaración: {readable}"));
     let declared = |yes: bool| {
         one(
             Item::Attestation(name),
@@ -1565,7 +1576,7 @@ pub(super) fn gap_of(facts: &Facts<'_>) -> Option<Gap> {
 pub(super) fn gap(gap: &Gap, f: &mut dyn fmt::Write) -> fmt::Result {
     match gap {
         Gap::Years { missing, of } => {
-            let amount = comma(fmt_years_missing(*missing));
+            let amount = fmt_years_missing(*missing).comma();
             write!(
                 f,
                 "{} {amount} {} de {of}",
@@ -1611,7 +1622,7 @@ pub(super) fn gap(gap: &Gap, f: &mut dyn fmt::Write) -> fmt::Result {
 pub(super) fn change(gap: &Gap) -> String {
     match gap {
         Gap::Years { missing, of } => {
-            let amount = comma(fmt_years_missing(*missing));
+            let amount = fmt_years_missing(*missing).comma();
             text!("{amount} {} más de {of}", year_word(&amount))
         }
         Gap::Level {

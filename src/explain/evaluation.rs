@@ -25,7 +25,7 @@ impl Judgement<'_> {
     /// ```
     #[must_use]
     pub fn explain(&self, lang: Lang) -> Finding {
-        let words = self.facts.render(lang);
+        let words = self.facts.render(lang, &self.requirement.expected_text);
         Finding {
             requirement: self.requirement.id.clone(),
             label: self.requirement.label(lang),

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::{Evidence, Gap, Lang, Status};
 use crate::matching::Matched;
-use crate::model::vacancy::ExperienceRule;
+use crate::model::vacancy::{ExperienceRule, RuleText};
 use crate::text::Text;
 
 // The facts, named by the renderers through `super::facts`.
@@ -31,10 +31,13 @@ pub(crate) struct Rendered {
 
 impl Facts<'_> {
     /// The finding's words in `lang`.
-    pub(crate) fn render(&self, lang: Lang) -> Rendered {
+    ///
+    /// `expected` keeps the requirement's "expected" text, which depends
+    /// on the rule alone (except for a right to work, valid on a date).
+    pub(crate) fn render(&self, lang: Lang, expected: &RuleText) -> Rendered {
         match lang {
-            Lang::En => super::en::render(self),
-            Lang::Es => super::es::render(self),
+            Lang::En => super::en::render(self, expected),
+            Lang::Es => super::es::render(self, expected),
         }
     }
 

@@ -55,7 +55,7 @@ pub(crate) fn text<T: for<'a> From<&'a str>>(args: std::fmt::Arguments<'_>) -> T
 }
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
-pub(crate) fn fmt_years(years: f64) -> String {
+pub(crate) fn fmt_years(years: f64) -> Num {
     tenths((years * 10.0).round())
 }
 
@@ -65,13 +65,13 @@ const YEARS_SLACK: f64 = 1e-6;
 /// Years held, for a sentence that also states a shortfall: rounded
 /// *down* to a tenth, so that held and missing add up to what is needed
 /// and experience is never overstated.
-pub(crate) fn fmt_years_held(years: f64) -> String {
+pub(crate) fn fmt_years_held(years: f64) -> Num {
     tenths((years * 10.0 + YEARS_SLACK).floor())
 }
 
 /// Years missing: rounded *up* to a tenth, so that a shortfall of a few
 /// days is never shown as "0 short".
-pub(crate) fn fmt_years_missing(years: f64) -> String {
+pub(crate) fn fmt_years_missing(years: f64) -> Num {
     tenths((years * 10.0 - YEARS_SLACK).ceil().max(0.0))
 }
 
@@ -81,17 +81,133 @@ pub(crate) fn years_missing(years: f64) -> f64 {
     ((years * 100.0 - YEARS_SLACK).ceil().max(0.0)) / 100.0
 }
 
+/// A number as a sentence shows it ("2", "2.5", "1,5"), kept on the
+/// stack: sentences use many, and none of them needs an allocation.
+#[derive(Clone)]
+pub(crate) struct Num {
+    bytes: [u8; Num::INLINE],
+    len: u8,
+    /// The rare number too long to keep inline (a float beyond 10^15).
+    long: Option<String>,
+}
+
+impl Num {
+    /// Room for any whole number of tenths below 10^15, its sign and point.
+    const INLINE: usize = 24;
+
+    fn new() -> Num {
+        Num {
+            bytes: [0; Num::INLINE],
+            len: 0,
+            long: None,
+        }
+    }
+
+    /// The number with a decimal comma instead of its point (Spanish).
+    pub(crate) fn comma(mut self) -> Num {
+        if let Some(long) = self.long.as_mut() {
+            if let Some(at) = long.find('.') {
+                long.replace_range(at..=at, ",");
+            }
+        } else if let Some(point) = self
+            .bytes
+            .get_mut(..usize::from(self.len))
+            .and_then(|b| b.iter_mut().find(|b| **b == b'.'))
+        {
+            *point = b',';
+        }
+        self
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => {
+                std::str::from_utf8(self.bytes.get(..usize::from(self.len)).unwrap_or_default())
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
+impl Push for Num {
+    fn push_str(&mut self, text: &str) {
+        if let Some(long) = self.long.as_mut() {
+            long.push_str(text);
+            return;
+        }
+        let start = usize::from(self.len);
+        let end = start.saturating_add(text.len());
+        match (self.bytes.get_mut(start..end), u8::try_from(end)) {
+            (Some(slot), Ok(len)) => {
+                slot.copy_from_slice(text.as_bytes());
+                self.len = len;
+            }
+            _ => {
+                let mut long = String::with_capacity(end);
+                long.push_str(self.as_str());
+                long.push_str(text);
+                self.long = Some(long);
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Num {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<&str> for Num {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl From<Num> for String {
+    fn from(num: Num) -> String {
+        num.as_str().to_owned()
+    }
+}
+
+/// Where numbers are written: a sentence or a [`Num`].
+pub(crate) trait Push {
+    /// Appends `text`.
+    fn push_str(&mut self, text: &str);
+}
+
+impl Push for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+}
+
 /// A whole number of tenths, as years: "2", "2.5". Written from integers:
 /// formatting a float to a precision is far slower, and gives the same.
-fn tenths(count: f64) -> String {
-    let mut text = String::new();
+fn tenths(count: f64) -> Num {
+    let mut text = Num::new();
     push_tenths(&mut text, count, '.');
     text
 }
 
 /// Appends [`tenths`] of `count` to `text`, with `point` before the tenth:
 /// sentences are written into one buffer, not built from small strings.
-pub(crate) fn push_tenths(text: &mut String, count: f64, point: char) {
+pub(crate) fn push_tenths(text: &mut impl Push, count: f64, point: char) {
     const LARGEST: f64 = 1e15;
     if count.is_nan() || count.abs() >= LARGEST {
         let years = count / 10.0;
@@ -100,18 +216,28 @@ pub(crate) fn push_tenths(text: &mut String, count: f64, point: char) {
         } else {
             format!("{years:.1}")
         };
-        text.extend(shown.chars().map(|c| if c == '.' { point } else { c }));
+        let mut point_text = [0; 4];
+        for part in shown.split_inclusive('.') {
+            match part.strip_suffix('.') {
+                Some(digits) => {
+                    text.push_str(digits);
+                    text.push_str(point.encode_utf8(&mut point_text));
+                }
+                None => text.push_str(part),
+            }
+        }
         return;
     }
     // A whole number below 10^15 in magnitude: exact as an integer.
     let count = count.round() as i64;
     let (whole, tenth) = (count / 10, (count % 10).unsigned_abs());
     if count < 0 {
-        text.push('-');
+        text.push_str("-");
     }
     push_digits(text, whole.unsigned_abs());
     if tenth != 0 {
-        text.push(point);
+        let mut point_text = [0; 4];
+        text.push_str(point.encode_utf8(&mut point_text));
         push_digits(text, tenth);
     }
 }
@@ -125,7 +251,7 @@ pub(crate) fn push_years(text: &mut String, years: f64, point: char) -> usize {
 }
 
 /// Appends a number's decimal digits, without the formatting machinery.
-pub(crate) fn push_digits(text: &mut String, number: u64) {
+pub(crate) fn push_digits(text: &mut impl Push, number: u64) {
     const DIGITS: &[u8; 10] = b"0123456789";
     let mut digits = [b'0'; 20];
     let mut start = digits.len();
@@ -182,8 +308,41 @@ pub(crate) fn year_word(amount: &str) -> &'static str {
 
 /// "1 year", "0.5 years", "3 years": an amount already formatted by one
 /// of the `fmt_years` functions, with its noun.
-pub(crate) fn years_noun(amount: &str) -> String {
-    [amount, " ", year_word(amount)].concat()
+pub(crate) fn years_noun(amount: &str) -> Noun<'_> {
+    Noun {
+        amount,
+        word: year_word(amount),
+    }
+}
+
+/// An amount and its noun, written where a sentence shows them: "1 year",
+/// "1,5 años".
+pub(crate) struct Noun<'a> {
+    pub(crate) amount: &'a str,
+    pub(crate) word: &'static str,
+}
+
+impl std::fmt::Display for Noun<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.amount)?;
+        f.write_str(" ")?;
+        f.write_str(self.word)
+    }
+}
+
+impl PartialEq<&str> for Noun<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        other
+            .strip_prefix(self.amount)
+            .and_then(|rest| rest.strip_prefix(' '))
+            == Some(self.word)
+    }
+}
+
+impl std::fmt::Debug for Noun<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.to_string(), f)
+    }
 }
 
 /// A rule's name as sentences in `lang` name it: the vocabulary's
@@ -722,7 +881,7 @@ mod tests {
             } else {
                 float
             };
-            assert_eq!(tenths(count), float, "{count}");
+            assert_eq!(tenths(count).as_str(), float, "{count}");
         }
         assert_eq!(fmt_years(1.46), "1.5");
         assert_eq!(fmt_years(12.0), "12");

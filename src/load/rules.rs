@@ -1243,6 +1243,7 @@ fn requirement(
         id: r.id.into(),
         label,
         label_text: RuleText::default(),
+        expected_text: RuleText::default(),
         priority: r.priority,
         weight,
         source: r.source,

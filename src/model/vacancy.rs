@@ -251,6 +251,8 @@ pub struct Requirement {
     pub(crate) label: Localized,
     /// The label in each language, given or derived, written once.
     pub(crate) label_text: RuleText,
+    /// What the requirement asks, as findings state it, written once.
+    pub(crate) expected_text: RuleText,
     pub(crate) priority: Priority,
     pub(crate) weight: f64,
     pub(crate) source: Option<String>,
