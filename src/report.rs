@@ -362,7 +362,7 @@ fn absent(f: &Finding) -> bool {
 fn what_is_missing(f: &Finding) -> String {
     f.gap
         .as_ref()
-        .map_or_else(|| f.message.clone(), |g| g.render(f.lang))
+        .map_or_else(|| f.message.to_string(), |g| g.render(f.lang))
 }
 
 /// A counted word, singular for 1 and plural otherwise (both languages

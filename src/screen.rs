@@ -140,7 +140,7 @@ impl ScreenRecord {
                 let what = f
                     .gap
                     .as_ref()
-                    .map_or_else(|| f.message.clone(), |g| g.render(assessment.lang));
+                    .map_or_else(|| f.message.to_string(), |g| g.render(assessment.lang));
                 (f.requirement.as_str(), f.status, f.code, what)
             });
         ScreenRecord {
@@ -186,7 +186,7 @@ impl ScreenRecord {
             .map(|j| {
                 let mut what = String::new();
                 if !j.write_gap(lang, &mut what) {
-                    what = j.explain(lang).message;
+                    what = j.explain(lang).message.to_string();
                 }
                 (j.requirement(), j.status(), j.code(), what)
             });

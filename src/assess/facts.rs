@@ -151,6 +151,11 @@ impl Doubts {
         self.0 |= doubt.bit();
     }
 
+    /// The doubts as bits, one per [`Doubt`].
+    pub(crate) fn bits(self) -> u8 {
+        self.0
+    }
+
     /// The doubts, in the order explanations give them.
     pub(crate) fn iter(self) -> impl Iterator<Item = Doubt> {
         Doubt::ALL

@@ -16,7 +16,7 @@ mod internal;
 mod language;
 mod named;
 mod nationality;
-mod prepared;
+pub(crate) mod prepared;
 mod request;
 
 use chrono::NaiveDate;

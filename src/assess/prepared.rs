@@ -28,7 +28,7 @@ pub(crate) struct PreparedDegree<'c> {
     /// written when first explained, then reused.
     ///
     /// [`Lang`]: crate::Lang
-    pub(crate) labels: [std::sync::OnceLock<String>; 2],
+    pub(crate) labels: [std::sync::OnceLock<Text>; 2],
 }
 
 pub(crate) struct PreparedPeriod<'c> {
@@ -50,7 +50,22 @@ pub(crate) struct PreparedPeriod<'c> {
     pub(crate) organization: Option<Term>,
     /// How sentences name the period, per language: written when first
     /// explained, then reused.
-    pub(crate) labels: [std::sync::OnceLock<String>; 2],
+    pub(crate) labels: [std::sync::OnceLock<Text>; 2],
+    /// The period as evidence ("label: 2.8 years, relevance to verify"),
+    /// by language, years and doubts: findings of several requirements
+    /// and vacancies cite a period with the same words.
+    pub(crate) details: std::sync::Mutex<Vec<(PeriodDetail, Text)>>,
+}
+
+/// What a period's evidence words depend on besides the period.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PeriodDetail {
+    /// `Lang` as a number.
+    pub(crate) lang: u8,
+    /// The years' bits.
+    pub(crate) years: u64,
+    /// The doubts' bits.
+    pub(crate) doubts: u8,
 }
 
 pub(crate) struct PreparedCertification {
@@ -139,6 +154,7 @@ impl<'c> Prepared<'c> {
                             .as_deref()
                             .map(|o| Term::remembering(o, vocabulary, Category::Organization)),
                         labels: Default::default(),
+                        details: std::sync::Mutex::default(),
                     }
                 })
                 .collect()

@@ -71,7 +71,7 @@ struct FindingView {
     required: bool,
     status: &'static str,
     status_label: &'static str,
-    message: String,
+    message: Text,
     expected: Text,
     path: Option<Text>,
     evidence: Vec<String>,

@@ -4,7 +4,7 @@ use std::fmt::{self, Write as _};
 
 use super::facts::{
     one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
-    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, EducationGap,
+    CertificationFound, Cited, DegreeFacts, Detail, Doubt, Doubts, EducationFacts, EducationGap,
     ExperienceFacts, Facts, InternalFacts, InternalFound, Item, Join, LanguageFacts, LanguageFound,
     Measure, NationalityFacts, NationalityFound, PathFacts, Rendered, SkillFacts, SkillFound,
 };
@@ -59,26 +59,34 @@ fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
     super::facts::evidence(cited, detail)
 }
 
-fn detail(detail: &Detail<'_>) -> String {
+fn detail(detail: &Detail<'_>) -> Text {
     match detail {
-        Detail::Degree(label) => label.english().to_owned(),
+        Detail::Degree(label) => label.english_text(),
         Detail::DegreeNotCompleted { degree, by } => {
             text!("{}: not completed by {by}, not counted", degree.english())
         }
-        Detail::Period { period, years } => period_years(period.english(), years.get()),
+        Detail::Period { period, years } => {
+            let years = years.get();
+            period.period_detail(Lang::En, years, Doubts::default(), || {
+                period_years(period.english(), years)
+            })
+        }
         Detail::PeriodToVerify { period, years, why } => {
-            let mut s = period_years(period.english(), years.get());
-            for doubt in why.iter() {
-                s.push_str(", ");
-                s.push_str(match doubt {
-                    Doubt::DomainsNotStated => "domains not stated",
-                    Doubt::Relevance => "relevance to verify",
-                    Doubt::CountryNotStated => "country not stated",
-                    Doubt::ScopeNotStated => "international or national not stated",
-                    Doubt::DegreeDateNotStated => "degree date not stated",
-                });
-            }
-            s
+            let years = years.get();
+            period.period_detail(Lang::En, years, *why, || {
+                let mut s = period_years(period.english(), years);
+                for doubt in why.iter() {
+                    s.push_str(", ");
+                    s.push_str(match doubt {
+                        Doubt::DomainsNotStated => "domains not stated",
+                        Doubt::Relevance => "relevance to verify",
+                        Doubt::CountryNotStated => "country not stated",
+                        Doubt::ScopeNotStated => "international or national not stated",
+                        Doubt::DegreeDateNotStated => "degree date not stated",
+                    });
+                }
+                s
+            })
         }
         Detail::PeriodTooLate { period, after } => {
             text!("{} starts after {after}, not counted", period.english())
@@ -480,7 +488,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let expected = paths(rule, home);
     let Some(best) = best else {
         return plain(
-            "nothing to evaluate".to_string(),
+            "nothing to evaluate".into(),
             expected,
             Vec::new(),
             education_gap(f),
@@ -496,7 +504,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     };
     message.push_str(&path_text(best, home));
     Rendered {
-        message,
+        message: message.into(),
         expected,
         path: Some(describe(path, home)),
         other_paths: others
@@ -921,7 +929,7 @@ fn internal(f: &InternalFacts<'_>, slot: &RuleText) -> Rendered {
         } => plain(
             text!("ongoing position at {} on {on}", matched.found()),
             expected,
-            one(Item::Experience(index), period.english().to_owned(), Some(&matched)),
+            one(Item::Experience(index), period.english_text(), Some(&matched)),
             None,
         ),
         InternalFound::Affiliate { index, matched } => plain(
@@ -953,7 +961,7 @@ fn internal(f: &InternalFacts<'_>, slot: &RuleText) -> Rendered {
             expected,
             one(
                 item,
-                period.map_or_else(|| text!("staff of {}", matched.found()), |p| p.english().to_owned()),
+                period.map_or_else(|| text!("staff of {}", matched.found()), |p| p.english_text()),
                 Some(&matched),
             ),
             internal_gap(f),
@@ -1104,11 +1112,7 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
         SkillFound::Listed { index, matched } => plain(
             text!("lists {}", matched.found()),
             expected,
-            one(
-                Item::Skill(index),
-                matched.found().to_string(),
-                Some(&matched),
-            ),
+            one(Item::Skill(index), matched.found_text(), Some(&matched)),
             None,
         ),
         SkillFound::Evidenced {
@@ -1120,7 +1124,7 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
             expected,
             one(
                 Item::Experience(index),
-                period.english().to_owned(),
+                period.english_text(),
                 Some(&matched),
             ),
             None,
@@ -1180,7 +1184,7 @@ fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
         one(Item::Nationality(index), text!("national of {name}"), None)
     };
     let (message, evidence) = match found {
-        NationalityFound::NotStated => ("no nationality stated".to_string(), Vec::new()),
+        NationalityFound::NotStated => ("no nationality stated".into(), Vec::new()),
         NationalityFound::National { index, held } if !rule.exclude => (
             text!(
                 "national of {}",

@@ -17,7 +17,7 @@ use std::fmt::{self, Write as _};
 
 use super::facts::{
     one, plain, AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
-    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, EducationGap,
+    CertificationFound, Cited, DegreeFacts, Detail, Doubt, Doubts, EducationFacts, EducationGap,
     ExperienceFacts, Facts, InternalFacts, InternalFound, Item, Join, Label, LanguageFacts,
     LanguageFound, Measure, NationalityFacts, NationalityFound, PathFacts, Rendered, SkillFacts,
     SkillFound, Source,
@@ -252,7 +252,19 @@ fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
 /// "licenciatura en Relaciones Internacionales (2022-05)", "Asistente de
 /// Protección, ACNUR (2022-07–en curso)".
 fn label<'a>(label: &Label<'a>) -> &'a str {
-    label.in_lang(Lang::Es, |source| match source {
+    label.in_lang(Lang::Es, spanish_label)
+}
+
+/// [`label`], as the shared text.
+fn label_text(label: &Label<'_>) -> Text {
+    label
+        .text_in(Lang::Es, spanish_label)
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn spanish_label(source: Source<'_>) -> String {
+    match source {
         Source::Degree(d) => {
             let d = d.entry;
             let mut s = degree(d.degree).to_string();
@@ -288,33 +300,41 @@ fn label<'a>(label: &Label<'a>) -> &'a str {
             }
             s
         }
-    })
+    }
 }
 
-fn detail(detail: &Detail<'_>) -> String {
+fn detail(detail: &Detail<'_>) -> Text {
     match detail {
-        Detail::Degree(degree) => label(degree).to_owned(),
+        Detail::Degree(degree) => label_text(degree),
         Detail::DegreeNotCompleted { degree, by } => {
             text!("{}: sin concluir al {by}; no se cuenta", label(degree))
         }
-        Detail::Period { period, years: y } => period_years(label(period), y.get()),
+        Detail::Period { period, years: y } => {
+            let years = y.get();
+            period.period_detail(Lang::Es, years, Doubts::default(), || {
+                period_years(label(period), years)
+            })
+        }
         Detail::PeriodToVerify {
             period,
             years: y,
             why,
         } => {
-            let mut s = period_years(label(period), y.get());
-            for doubt in why.iter() {
-                s.push_str(", ");
-                s.push_str(match doubt {
-                    Doubt::DomainsNotStated => "áreas no indicadas",
-                    Doubt::Relevance => "pertinencia por verificar",
-                    Doubt::CountryNotStated => "país no indicado",
-                    Doubt::ScopeNotStated => "no se indica si es internacional o nacional",
-                    Doubt::DegreeDateNotStated => "no se indica la fecha del título",
-                });
-            }
-            s
+            let years = y.get();
+            period.period_detail(Lang::Es, years, *why, || {
+                let mut s = period_years(label(period), years);
+                for doubt in why.iter() {
+                    s.push_str(", ");
+                    s.push_str(match doubt {
+                        Doubt::DomainsNotStated => "áreas no indicadas",
+                        Doubt::Relevance => "pertinencia por verificar",
+                        Doubt::CountryNotStated => "país no indicado",
+                        Doubt::ScopeNotStated => "no se indica si es internacional o nacional",
+                        Doubt::DegreeDateNotStated => "no se indica la fecha del título",
+                    });
+                }
+                s
+            })
         }
         Detail::PeriodTooLate { period, after } => {
             text!(
@@ -546,7 +566,7 @@ fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
             years(m.possible),
             required(&need)
         ),
-        super::Status::NotMet => shortfall(m, rule, &what),
+        super::Status::NotMet => shortfall(m, rule, &what).into(),
     };
     plain(
         message,
@@ -730,7 +750,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let expected = paths(rule, home);
     let Some(best) = best else {
         return plain(
-            "nada que evaluar".to_string(),
+            "nada que evaluar".into(),
             expected,
             Vec::new(),
             education_gap(f),
@@ -746,7 +766,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     };
     message.push_str(&path_text(best, home));
     Rendered {
-        message,
+        message: message.into(),
         expected,
         path: Some(describe(path, home)),
         other_paths: others
@@ -1177,7 +1197,7 @@ fn internal(f: &InternalFacts<'_>, slot: &RuleText) -> Rendered {
         } => plain(
             text!("puesto en curso en {} al {on}", matched.found()),
             expected,
-            one(Item::Experience(index), label(&period).to_owned(), Some(&matched)),
+            one(Item::Experience(index), label_text(&period), Some(&matched)),
             None,
         ),
         InternalFound::Affiliate { index, matched } => plain(
@@ -1209,7 +1229,7 @@ fn internal(f: &InternalFacts<'_>, slot: &RuleText) -> Rendered {
             expected,
             one(
                 item,
-                period.map_or_else(|| text!("personal de {}", matched.found()), |p| label(&p).to_owned()),
+                period.map_or_else(|| text!("personal de {}", matched.found()), |p| label_text(&p)),
                 Some(&matched),
             ),
             internal_gap(f),
@@ -1358,11 +1378,7 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
         SkillFound::Listed { index, matched } => plain(
             text!("indica {}", matched.found()),
             expected,
-            one(
-                Item::Skill(index),
-                matched.found().to_string(),
-                Some(&matched),
-            ),
+            one(Item::Skill(index), matched.found_text(), Some(&matched)),
             None,
         ),
         SkillFound::Evidenced {
@@ -1372,11 +1388,7 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
         } => plain(
             text!("demostrada por experiencia en {}", matched.found()),
             expected,
-            one(
-                Item::Experience(index),
-                label(&period).to_owned(),
-                Some(&matched),
-            ),
+            one(Item::Experience(index), label_text(&period), Some(&matched)),
             None,
         ),
         SkillFound::NotStated => plain(
@@ -1438,7 +1450,7 @@ fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
         )
     };
     let (message, evidence) = match found {
-        NationalityFound::NotStated => ("no se indica nacionalidad".to_string(), Vec::new()),
+        NationalityFound::NotStated => ("no se indica nacionalidad".into(), Vec::new()),
         NationalityFound::National { index, held } if !rule.exclude => (
             text!("nacional de {}", name(index, held)),
             national(index, held),

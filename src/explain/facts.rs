@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use super::{Evidence, Gap, Lang, Status};
+use crate::assess::prepared::PeriodDetail;
 use crate::matching::Matched;
 use crate::model::vacancy::{ExperienceRule, RuleText};
 use crate::text::Text;
@@ -12,7 +13,7 @@ use crate::text::Text;
 // The facts, named by the renderers through `super::facts`.
 pub(crate) use crate::assess::facts::{
     AttestationFacts, AuthorizationFacts, AuthorizationFound, CertificationFacts,
-    CertificationFound, Cited, DegreeFacts, Detail, Doubt, EducationFacts, EducationGap,
+    CertificationFound, Cited, DegreeFacts, Detail, Doubt, Doubts, EducationFacts, EducationGap,
     ExperienceFacts, Facts, InternalFacts, InternalFound, Item, Join, Label, LanguageFacts,
     LanguageFound, Measure, NationalityFacts, NationalityFound, PathFacts, SkillFacts, SkillFound,
     Source,
@@ -20,11 +21,11 @@ pub(crate) use crate::assess::facts::{
 
 /// A finding's words, in one language.
 pub(crate) struct Rendered {
-    pub(crate) message: String,
+    pub(crate) message: Text,
     pub(crate) expected: Text,
     pub(crate) path: Option<Text>,
     /// For alternatives not met: every other path and why it fails.
-    pub(crate) other_paths: Vec<String>,
+    pub(crate) other_paths: Vec<Text>,
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) gap: Option<Gap>,
 }
@@ -172,7 +173,7 @@ fn experience_key(rule: &ExperienceRule, m: Measure) -> Option<(u64, u64)> {
 
 /// A finding without a path (every kind but education).
 pub(super) fn plain(
-    message: String,
+    message: Text,
     expected: impl Into<Text>,
     evidence: Vec<Evidence>,
     gap: Option<Gap>,
@@ -188,7 +189,7 @@ pub(super) fn plain(
 }
 
 /// The evidence cited, each detail in words by `detail`.
-pub(super) fn evidence(cited: &[Cited<'_>], detail: fn(&Detail<'_>) -> String) -> Vec<Evidence> {
+pub(super) fn evidence(cited: &[Cited<'_>], detail: fn(&Detail<'_>) -> Text) -> Vec<Evidence> {
     cited
         .iter()
         .map(|c| Evidence {
@@ -201,7 +202,7 @@ pub(super) fn evidence(cited: &[Cited<'_>], detail: fn(&Detail<'_>) -> String) -
 }
 
 /// One piece of evidence.
-pub(super) fn one(item: Item<'_>, detail: String, matched: Option<&Matched<'_>>) -> Vec<Evidence> {
+pub(super) fn one(item: Item<'_>, detail: Text, matched: Option<&Matched<'_>>) -> Vec<Evidence> {
     vec![Evidence {
         item: item.path(),
         detail,
@@ -216,7 +217,7 @@ pub(super) fn near_miss(
     item: fn(usize) -> Item<'static>,
     note: &str,
 ) -> Vec<Evidence> {
-    near.map(|(i, m)| one(item(*i), format!("{} ({note})", m.found()), Some(m)))
+    near.map(|(i, m)| one(item(*i), text!("{} ({note})", m.found()), Some(m)))
         .unwrap_or_default()
 }
 
@@ -225,7 +226,16 @@ impl<'a> Label<'a> {
     /// The English label: "bachelor's degree in Law (2019-06)",
     /// "Protection Assistant, UNHCR (2015-02–2019-06)".
     pub(crate) fn english(&self) -> &'a str {
-        self.in_lang(Lang::En, |source| match source {
+        self.english_shared().map_or("", Text::as_str)
+    }
+
+    /// [`Label::english`], as the shared text.
+    pub(crate) fn english_text(&self) -> Text {
+        self.english_shared().cloned().unwrap_or_default()
+    }
+
+    fn english_shared(&self) -> Option<&'a Text> {
+        self.text_in(Lang::En, |source| match source {
             Source::Degree(d) => d.entry.label(),
             Source::Period(p) => p.entry.label(),
         })
@@ -234,18 +244,64 @@ impl<'a> Label<'a> {
     /// The label in `lang`, written by `write` the first time a finding of
     /// the prepared candidate names the entry, then reused.
     pub(crate) fn in_lang(&self, lang: Lang, write: impl FnOnce(Source<'a>) -> String) -> &'a str {
-        let slot = match lang {
-            Lang::En => 0,
-            Lang::Es => 1,
-        };
+        self.text_in(lang, write).map_or("", Text::as_str)
+    }
+
+    /// [`Label::in_lang`], as the shared text.
+    pub(crate) fn text_in(
+        &self,
+        lang: Lang,
+        write: impl FnOnce(Source<'a>) -> String,
+    ) -> Option<&'a Text> {
         let labels = match self.source {
             Source::Degree(d) => &d.labels,
             Source::Period(p) => &p.labels,
         };
-        match labels.get(slot) {
-            Some(cell) => cell.get_or_init(|| write(self.source)),
-            None => "",
+        let cell = labels.get(lang_slot(lang))?;
+        Some(cell.get_or_init(|| write(self.source).into()))
+    }
+
+    /// A period's words as evidence, counted for `years` with the doubts
+    /// `why`, written by `write` the first time and then shared: a period
+    /// is cited by several findings, for several vacancies, with the same
+    /// words. A degree's are written every time.
+    pub(crate) fn period_detail(
+        &self,
+        lang: Lang,
+        years: f64,
+        why: Doubts,
+        write: impl FnOnce() -> String,
+    ) -> Text {
+        /// The most evidence texts a period keeps.
+        const KEPT: usize = 16;
+        let Source::Period(period) = self.source else {
+            return write().into();
+        };
+        let key = PeriodDetail {
+            lang: u8::try_from(lang_slot(lang)).unwrap_or(u8::MAX),
+            years: years.to_bits(),
+            doubts: why.bits(),
+        };
+        if let Ok(kept) = period.details.lock() {
+            if let Some((_, text)) = kept.iter().find(|(k, _)| *k == key) {
+                return text.clone();
+            }
         }
+        let text = Text::from(write());
+        if let Ok(mut kept) = period.details.lock() {
+            if kept.len() < KEPT {
+                kept.push((key, text.clone()));
+            }
+        }
+        text
+    }
+}
+
+/// A language's place in the per-language slots.
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Es => 1,
     }
 }
 

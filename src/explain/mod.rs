@@ -502,7 +502,7 @@ pub struct Evidence {
     /// Where in the profile: `experience[2]`, `languages[0]`, `nationalities`.
     pub item: Text,
     /// What it says, for people.
-    pub detail: String,
+    pub detail: Text,
     /// The name comparison, when names were matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<NameMatch>,
@@ -616,7 +616,7 @@ pub struct Finding {
     /// Stable machine code.
     pub code: Code,
     /// The explanation, for people, in [`Finding::lang`].
-    pub message: String,
+    pub message: Text,
     /// What the requirement asks, for people, in [`Finding::lang`]; a
     /// language level names the scale it was written in when it was not a
     /// CEFR code ("English at C1 (fluent, posting descriptors scale)").
@@ -628,7 +628,7 @@ pub struct Finding {
     /// fails, in the posting's order ("path 2 (master's degree + 2 years of
     /// experience): no completed degree; needs a master's degree").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub other_paths: Vec<String>,
+    pub other_paths: Vec<Text>,
     /// The parts of the profile used.
     pub evidence: Vec<Evidence>,
     /// What is missing, if anything.

@@ -451,6 +451,11 @@ impl<'a> Matched<'a> {
         &self.found.text
     }
 
+    /// [`Matched::found`], as the shared text.
+    pub(crate) fn found_text(&self) -> Text {
+        self.found.text.clone()
+    }
+
     /// How similar the names are, 0–1, two decimals.
     pub(crate) fn similarity(&self) -> f64 {
         // The value `(x * 100).round() / 100` gives for the similarity x
