@@ -7,9 +7,10 @@
 //!
 //! # Design
 //! Scalars are appended where they go. A list or an object appends its
-//! parts as they come and notes where each lies; at its end, the parts are
-//! sorted (items by their bytes, entries by key) and written again in
-//! order over the same place. A part is written once and moved once.
+//! parts as they come and notes where each lies (on a stack shared by the
+//! lists and objects being written); at its end, the parts are sorted
+//! (items by their bytes, entries by key) and written again in order over
+//! the same place.
 
 use std::borrow::Cow;
 
@@ -18,30 +19,49 @@ use serde::ser::{self, Serialize};
 /// The normalised JSON of `value`.
 pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(4096);
-    value.serialize(&mut Canonical(&mut out))?;
+    value.serialize(&mut Canonical {
+        out: &mut out,
+        moved: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
+    })?;
     Ok(out)
 }
 
-/// The serializer: the buffer written into.
-struct Canonical<'o>(&'o mut Vec<u8>);
+/// The serializer: the buffer written into, and what the lists and
+/// objects being written share (one allocation each for the whole value,
+/// however many lists and objects it has).
+struct Canonical<'o> {
+    out: &'o mut Vec<u8>,
+    /// Where a finished list's or object's parts are copied to be written
+    /// back in order.
+    moved: Vec<u8>,
+    /// Where the items of the lists being written lie: each list's above
+    /// those of the lists around it.
+    items: Vec<(usize, usize)>,
+    /// The entries of the objects being written, the same way: each key
+    /// and where its value lies.
+    entries: Vec<(Cow<'static, str>, usize, usize)>,
+}
 
 type Result<T> = std::result::Result<T, serde_json::Error>;
 
-/// A list being written: where it starts, and where each item lies.
+/// A list being written: where it starts, and where its items' places
+/// start in [`Canonical::items`].
 struct List<'a, 'o> {
     w: &'a mut Canonical<'o>,
     start: usize,
-    items: Vec<(usize, usize)>,
+    base: usize,
     /// Whether it is a tuple variant's, in `{"name":[...]}`.
     tagged: bool,
 }
 
-/// An object being written: where it starts, and each entry's key and
-/// where its value lies.
+/// An object being written: where it starts, and where its entries start
+/// in [`Canonical::entries`].
 struct Object<'a, 'o> {
     w: &'a mut Canonical<'o>,
     start: usize,
-    entries: Vec<(Cow<'static, str>, usize, usize)>,
+    base: usize,
     /// A map's key, until its value comes.
     key: Option<String>,
     /// Whether it is a struct variant's, in `{"name":{...}}`.
@@ -50,44 +70,66 @@ struct Object<'a, 'o> {
 
 impl Canonical<'_> {
     fn scalar<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        serde_json::to_writer(&mut *self.0, value)
+        serde_json::to_writer(&mut *self.out, value)
     }
 
     /// Writes `{"name":`, the opening of a variant's value.
     fn open_variant(&mut self, name: &str) -> Result<()> {
-        self.0.push(b'{');
-        serde_json::to_writer(&mut *self.0, name)?;
-        self.0.push(b':');
+        self.out.push(b'{');
+        write_key(self.out, name)?;
+        self.out.push(b':');
         Ok(())
     }
 
     /// Appends `value` and returns where it lies.
     fn part<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(usize, usize)> {
-        let start = self.0.len();
+        let start = self.out.len();
         value.serialize(&mut *self)?;
-        Ok((start, self.0.len()))
+        Ok((start, self.out.len()))
     }
 }
 
-/// Rewrites the parts written since `start`, in `order` (ranges into the
-/// buffer), between `open` and `close`, separated by commas; `prefix`
-/// writes what goes before each part (an object's key).
-fn rewrite(
+/// Writes `key` as a JSON string: a field's name (ASCII letters, digits
+/// and `_`) as it is, anything else escaped as JSON escapes it.
+fn write_key(out: &mut Vec<u8>, key: &str) -> Result<()> {
+    if key
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.push(b'"');
+        Ok(())
+    } else {
+        serde_json::to_writer(out, key)
+    }
+}
+
+/// Rewrites the parts written since `start`, in `order` (each with the key
+/// to write before it, for an object, and where it lies in the buffer),
+/// between `open` and `close`, separated by commas. The parts are copied
+/// to `moved` first.
+fn rewrite<'k>(
     out: &mut Vec<u8>,
+    moved: &mut Vec<u8>,
     start: usize,
-    order: impl Iterator<Item = (usize, usize)>,
+    order: impl Iterator<Item = (Option<&'k str>, usize, usize)>,
     open: u8,
     close: u8,
-    mut prefix: impl FnMut(&mut Vec<u8>, usize) -> Result<()>,
 ) -> Result<()> {
-    let written = out.split_off(start);
+    moved.clear();
+    moved.extend_from_slice(out.get(start..).unwrap_or_default());
+    out.truncate(start);
     out.push(open);
-    for (i, (from, to)) in order.enumerate() {
+    for (i, (key, from, to)) in order.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        prefix(out, i)?;
-        let part = written
+        if let Some(key) = key {
+            write_key(out, key)?;
+            out.push(b':');
+        }
+        let part = moved
             .get(from.saturating_sub(start)..to.saturating_sub(start))
             .unwrap_or_default();
         out.extend_from_slice(part);
@@ -99,22 +141,20 @@ fn rewrite(
 impl List<'_, '_> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         let range = self.w.part(value)?;
-        self.items.push(range);
+        self.w.items.push(range);
         Ok(())
     }
 
-    fn finish(mut self) -> Result<()> {
-        let out = &mut *self.w.0;
+    fn finish(self) -> Result<()> {
+        let Canonical {
+            out, moved, items, ..
+        } = &mut *self.w;
+        let mine = items.get_mut(self.base..).unwrap_or_default();
         let bytes = |&(from, to): &(usize, usize)| out.get(from..to).unwrap_or_default();
-        self.items.sort_by(|a, b| bytes(a).cmp(bytes(b)));
-        rewrite(
-            out,
-            self.start,
-            self.items.into_iter(),
-            b'[',
-            b']',
-            |_, _| Ok(()),
-        )?;
+        mine.sort_by(|a, b| bytes(a).cmp(bytes(b)));
+        let order = mine.iter().map(|&(from, to)| (None, from, to));
+        rewrite(out, moved, self.start, order, b'[', b']')?;
+        items.truncate(self.base);
         if self.tagged {
             out.push(b'}');
         }
@@ -125,26 +165,32 @@ impl List<'_, '_> {
 impl Object<'_, '_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
         let (from, to) = self.w.part(value)?;
-        self.entries.push((key, from, to));
+        self.w.entries.push((key, from, to));
         Ok(())
     }
 
-    fn finish(mut self) -> Result<()> {
+    fn finish(self) -> Result<()> {
+        let Canonical {
+            out,
+            moved,
+            entries,
+            ..
+        } = &mut *self.w;
+        let mine = entries.get_mut(self.base..).unwrap_or_default();
         // In key order; a key given twice keeps its last value, as in a
-        // value tree (the sort is stable).
-        self.entries.reverse();
-        self.entries.sort_by(|(a, ..), (b, ..)| a.cmp(b));
-        self.entries
-            .dedup_by(|(later, ..), (first, ..)| later == first);
-        let out = &mut *self.w.0;
-        let ranges = self.entries.iter().map(|&(_, from, to)| (from, to));
-        let entries = &self.entries;
-        rewrite(out, self.start, ranges, b'{', b'}', |out, i| {
-            let key = entries.get(i).map_or("", |(key, ..)| key);
-            serde_json::to_writer(&mut *out, key)?;
-            out.push(b':');
-            Ok(())
-        })?;
+        // value tree (the sort is stable, after the entries are reversed).
+        mine.reverse();
+        mine.sort_by(|(a, ..), (b, ..)| a.cmp(b));
+        let mut last: Option<&str> = None;
+        let order = mine.iter().filter_map(|(key, from, to)| {
+            if last == Some(key.as_ref()) {
+                return None;
+            }
+            last = Some(key.as_ref());
+            Some((Some(key.as_ref()), *from, *to))
+        });
+        rewrite(out, moved, self.start, order, b'{', b'}')?;
+        entries.truncate(self.base);
         if self.tagged {
             out.push(b'}');
         }
@@ -219,7 +265,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
         list.finish()
     }
     fn serialize_none(self) -> Result<()> {
-        self.0.extend_from_slice(b"null");
+        self.out.extend_from_slice(b"null");
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
@@ -250,15 +296,16 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
     ) -> Result<()> {
         self.open_variant(variant)?;
         value.serialize(&mut *self)?;
-        self.0.push(b'}');
+        self.out.push(b'}');
         Ok(())
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<List<'a, 'o>> {
-        let start = self.0.len();
+    fn serialize_seq(self, _: Option<usize>) -> Result<List<'a, 'o>> {
+        let start = self.out.len();
+        let base = self.items.len();
         Ok(List {
             w: self,
             start,
-            items: Vec::with_capacity(len.unwrap_or(0)),
+            base,
             tagged: false,
         })
     }
@@ -280,12 +327,13 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
         list.tagged = true;
         Ok(list)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Object<'a, 'o>> {
-        let start = self.0.len();
+    fn serialize_map(self, _: Option<usize>) -> Result<Object<'a, 'o>> {
+        let start = self.out.len();
+        let base = self.entries.len();
         Ok(Object {
             w: self,
             start,
-            entries: Vec::with_capacity(len.unwrap_or(0)),
+            base,
             key: None,
             tagged: false,
         })

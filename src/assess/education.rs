@@ -501,10 +501,10 @@ pub(crate) fn cited<'a>(
     best: &PathFacts<'a>,
     p: &'a Prepared<'a>,
     ctx: &Context<'_>,
-) -> Vec<Cited<'a>> {
-    let mut cited = Vec::new();
+    each: &mut dyn FnMut(Cited<'a>),
+) {
     if let Some((d, matched)) = best.chosen {
-        cited.push(Cited {
+        each(Cited {
             item: Item::Education(d.index),
             detail: Detail::Degree(degree_label(d)),
             matched,
@@ -512,7 +512,7 @@ pub(crate) fn cited<'a>(
     }
     for d in p.degrees.iter().flatten() {
         if !completed_by(d, ctx.measured_at) && d.level >= best.path.degree {
-            cited.push(Cited {
+            each(Cited {
                 item: Item::Education(d.index),
                 detail: Detail::DegreeNotCompleted {
                     degree: degree_label(d),
@@ -523,7 +523,6 @@ pub(crate) fn cited<'a>(
         }
     }
     if let Some(rule) = &best.path.experience {
-        cited.extend(experience::cited(rule, p, ctx));
+        experience::cited(rule, p, ctx, each);
     }
-    cited
 }

@@ -411,9 +411,9 @@ pub(crate) fn cited<'a>(
     rule: &'a ExperienceRule,
     p: &'a Prepared<'a>,
     ctx: &Context<'_>,
-) -> Vec<Cited<'a>> {
+    each: &mut dyn FnMut(Cited<'a>),
+) {
     let from = counts_from(rule, p, ctx);
-    let mut cited = Vec::new();
     for period in p.periods.iter().flatten() {
         let Some(count) = count(rule, p, period, from, ctx) else {
             continue;
@@ -447,13 +447,12 @@ pub(crate) fn cited<'a>(
                 (detail, domain_match(rule, period, ctx))
             }
         };
-        cited.push(Cited {
+        each(Cited {
             item: Item::Experience(period.index),
             detail,
             matched,
         });
     }
-    cited
 }
 
 /// The experience requirement.

@@ -218,9 +218,9 @@ impl<'a> ExperienceFacts<'a> {
         self.basis.home()
     }
 
-    /// The periods cited, in the profile's order.
-    pub(crate) fn cited(&self) -> Vec<Cited<'a>> {
-        super::experience::cited(self.rule, self.basis.prepared, &self.basis.ctx)
+    /// The periods cited, in the profile's order, each given to `each`.
+    pub(crate) fn cited(&self, each: &mut dyn FnMut(Cited<'a>)) {
+        super::experience::cited(self.rule, self.basis.prepared, &self.basis.ctx, each);
     }
 }
 
@@ -258,11 +258,10 @@ impl<'a> EducationFacts<'a> {
     /// The evidence of the path reported: the degree judged, the degrees
     /// at the path's level not completed in time, then the periods its
     /// experience part cites.
-    pub(crate) fn cited(&self) -> Vec<Cited<'a>> {
-        let Some(best) = &self.best else {
-            return Vec::new();
-        };
-        super::education::cited(best, self.basis.prepared, &self.basis.ctx)
+    pub(crate) fn cited(&self, each: &mut dyn FnMut(Cited<'a>)) {
+        if let Some(best) = &self.best {
+            super::education::cited(best, self.basis.prepared, &self.basis.ctx, each);
+        }
     }
 
     pub(crate) fn gap_source(&self) -> EducationGap<'_, 'a> {

@@ -245,8 +245,8 @@ pub(super) fn render(facts: &Facts<'_>, expected: &RuleText) -> Rendered {
     }
 }
 
-fn evidence(cited: &[Cited<'_>]) -> Vec<Evidence> {
-    super::facts::evidence(cited, detail)
+fn evidence<'a>(cite: impl FnOnce(&mut dyn FnMut(Cited<'a>))) -> Vec<Evidence> {
+    super::facts::evidence(cite, detail)
 }
 
 /// "licenciatura en Relaciones Internacionales (2022-05)", "Asistente de
@@ -541,10 +541,10 @@ fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
         .max_years
         .filter(|max| m.stated && m.years.max(m.possible) > max + 1e-6)
     {
-        return above_maximum(rule, m, max, what, evidence(&f.cited()));
+        return above_maximum(rule, m, max, what, evidence(|each| f.cited(each)));
     }
     if rule.years <= 0.0 {
-        return any_experience(rule, m, what, evidence(&f.cited()), slot);
+        return any_experience(rule, m, what, evidence(|each| f.cited(each)), slot);
     }
     let need = years(rule.years);
     let expected: Text = slot.get(Lang::Es, || match rule.max_years {
@@ -571,7 +571,7 @@ fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
     plain(
         message,
         expected,
-        evidence(&f.cited()),
+        evidence(|each| f.cited(each)),
         experience_gap(rule, m, what),
     )
 }
@@ -780,7 +780,7 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
                 )
             })
             .collect(),
-        evidence: evidence(&f.cited()),
+        evidence: evidence(|each| f.cited(each)),
         gap: education_gap(f),
     }
 }
@@ -1144,7 +1144,12 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
             text!("no se indica el derecho a trabajar en {country}")
         }
     };
-    plain(message, expected, evidence(cited), authorization_gap(f))
+    plain(
+        message,
+        expected,
+        evidence(|each| cited.iter().cloned().for_each(each)),
+        authorization_gap(f),
+    )
 }
 
 fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {

@@ -188,17 +188,21 @@ pub(super) fn plain(
     }
 }
 
-/// The evidence cited, each detail in words by `detail`.
-pub(super) fn evidence(cited: &[Cited<'_>], detail: fn(&Detail<'_>) -> Text) -> Vec<Evidence> {
-    cited
-        .iter()
-        .map(|c| Evidence {
+/// The evidence `cite` gives, each detail in words by `detail`.
+pub(super) fn evidence<'a>(
+    cite: impl FnOnce(&mut dyn FnMut(Cited<'a>)),
+    detail: fn(&Detail<'_>) -> Text,
+) -> Vec<Evidence> {
+    let mut evidence = Vec::new();
+    cite(&mut |c: Cited<'a>| {
+        evidence.push(Evidence {
             item: c.item.path(),
             detail: detail(&c.detail),
             matched: c.matched.as_ref().map(Matched::evidence),
             source: None,
-        })
-        .collect()
+        });
+    });
+    evidence
 }
 
 /// One piece of evidence.
