@@ -497,25 +497,29 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let PathFacts {
         number, path, met, ..
     } = **best;
-    let mut message = match (met, rule.paths.len()) {
-        (_, 1) => String::new(),
-        (true, _) => text!("met through path {number}: "),
-        (false, _) => text!("closest path {number}: "),
-    };
-    message.push_str(&path_text(best, home));
+    let message = super::build(|message| {
+        match (met, rule.paths.len()) {
+            (_, 1) => {}
+            (true, _) => {
+                let _ = write!(message, "met through path {number}: ");
+            }
+            (false, _) => {
+                let _ = write!(message, "closest path {number}: ");
+            }
+        }
+        path_text(best, home, message);
+    });
     Rendered {
-        message: message.into(),
+        message,
         expected,
         path: Some(describe(path, home)),
         other_paths: others
             .iter()
             .map(|o| {
-                text!(
-                    "path {} ({}): {}",
-                    o.number,
-                    describe(o.path, home),
-                    path_text(o, home)
-                )
+                super::build(|text| {
+                    let _ = write!(text, "path {} ({}): ", o.number, describe(o.path, home));
+                    path_text(o, home, text);
+                })
             })
             .collect(),
         evidence: evidence(|each| f.cited(each)),
@@ -524,14 +528,13 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
 }
 
 /// How a candidate stands on one path: the degree, then the years.
-fn path_text(facts: &PathFacts<'_>, home: Country) -> String {
+fn path_text(facts: &PathFacts<'_>, home: Country, message: &mut String) {
     let PathFacts {
         path,
         ref degree,
         experience,
         ..
     } = *facts;
-    let mut message = String::new();
     let d_text = degree_text(degree, path);
     match experience {
         None => message.push_str(&d_text),
@@ -564,7 +567,6 @@ fn path_text(facts: &PathFacts<'_>, home: Country) -> String {
             }
         }
     }
-    message
 }
 
 /// "bachelor's degree + 3 years of experience; or master's degree + ...".
@@ -624,10 +626,10 @@ fn level_with_scale(level: &LanguageLevel) -> String {
 
 /// The level of an entry as a level requirement sees it: as written, or
 /// C2 for a native speaker who states none.
-fn stated_level(skill: &crate::LanguageSkill) -> Option<String> {
+fn stated_level(skill: &crate::LanguageSkill) -> Option<&dyn fmt::Display> {
     match (&skill.level, skill.native) {
-        (Some(level), _) => Some(level.to_string()),
-        (None, Some(true)) => Some("C2 (native speaker, no level stated)".to_string()),
+        (Some(level), _) => Some(level),
+        (None, Some(true)) => Some(&"C2 (native speaker, no level stated)"),
         (None, _) => None,
     }
 }
@@ -668,14 +670,14 @@ fn language(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
         } => {
             let name = skill.language.english_name();
             let have = stated_level(skill);
-            let detail = text!("{name} {}", have.as_deref().unwrap_or("(level not stated)"));
+            let detail = text!("{name} {}", have.unwrap_or(&"(level not stated)"));
             let message = match status {
                 super::Status::Met => {
-                    text!("{name} {} meets {level}", have.as_deref().unwrap_or(""))
+                    text!("{name} {} meets {level}", have.unwrap_or(&""))
                 }
                 super::Status::Unknown => text!("{name} listed without a level; needs {level}"),
                 super::Status::NotMet => {
-                    text!("{name} {}, {level} required", have.as_deref().unwrap_or(""))
+                    text!("{name} {}, {level} required", have.unwrap_or(&""))
                 }
             };
             plain(

@@ -759,25 +759,29 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
     let PathFacts {
         number, path, met, ..
     } = **best;
-    let mut message = match (met, rule.paths.len()) {
-        (_, 1) => String::new(),
-        (true, _) => text!("cumple la opción {number}: "),
-        (false, _) => text!("opción {number} (la más cercana): "),
-    };
-    message.push_str(&path_text(best, home));
+    let message = super::build(|message| {
+        match (met, rule.paths.len()) {
+            (_, 1) => {}
+            (true, _) => {
+                let _ = write!(message, "cumple la opción {number}: ");
+            }
+            (false, _) => {
+                let _ = write!(message, "opción {number} (la más cercana): ");
+            }
+        }
+        path_text(best, home, message);
+    });
     Rendered {
-        message: message.into(),
+        message,
         expected,
         path: Some(describe(path, home)),
         other_paths: others
             .iter()
             .map(|o| {
-                text!(
-                    "opción {} ({}): {}",
-                    o.number,
-                    describe(o.path, home),
-                    path_text(o, home)
-                )
+                super::build(|text| {
+                    let _ = write!(text, "opción {} ({}): ", o.number, describe(o.path, home));
+                    path_text(o, home, text);
+                })
             })
             .collect(),
         evidence: evidence(|each| f.cited(each)),
@@ -786,14 +790,13 @@ fn education(f: &EducationFacts<'_>) -> Rendered {
 }
 
 /// Cómo está la persona en una opción: el título, luego los años.
-fn path_text(path_facts: &PathFacts<'_>, home: Country) -> String {
+fn path_text(path_facts: &PathFacts<'_>, home: Country, message: &mut String) {
     let PathFacts {
         path,
         degree: ref facts,
         experience,
         ..
     } = *path_facts;
-    let mut message = String::new();
     let d_text = degree_text(facts, path);
     match experience {
         None => message.push_str(&d_text),
@@ -822,7 +825,6 @@ fn path_text(path_facts: &PathFacts<'_>, home: Country) -> String {
             }
         }
     }
-    message
 }
 
 /// "licenciatura + 3 años de experiencia; o maestría + ...".

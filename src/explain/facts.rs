@@ -328,7 +328,7 @@ impl Item<'_> {
             Item::AffiliateOf(i) => (6, "affiliate_of[", i),
             Item::Certification(i) => (7, "certifications[", i),
             Item::Skill(i) => (8, "skills[", i),
-            Item::Attestation(name) => return Text::from(["attestations.", name].concat()),
+            Item::Attestation(name) => return text!("attestations.{name}"),
         };
         let write = |i: usize| {
             let mut path = String::with_capacity(24);

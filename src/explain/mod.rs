@@ -54,6 +54,25 @@ pub(crate) fn text<T: for<'a> From<&'a str>>(args: std::fmt::Arguments<'_>) -> T
     })
 }
 
+/// A text `write` appends to this thread's reusable buffer (as [`text!`]
+/// writes), copied once at its exact length: for a sentence written in
+/// several steps.
+pub(crate) fn build<T: for<'a> From<&'a str>>(write: impl FnOnce(&mut String)) -> T {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            write(&mut buffer);
+            T::from(buffer.as_str())
+        }
+        // Written from inside another text: no buffer to share.
+        Err(_) => {
+            let mut buffer = String::new();
+            write(&mut buffer);
+            T::from(buffer.as_str())
+        }
+    })
+}
+
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> Num {
     tenths((years * 10.0).round())
