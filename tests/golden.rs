@@ -158,10 +158,12 @@ fn a_prepared_candidate_answers_as_a_fresh_one() {
                 let fresh = rules.assess(&candidate, as_of).one(id);
                 assert_eq!(prepared.assess(as_of).one(id), fresh, "profile {i}, {id}");
             }
-            assert_eq!(
-                prepared.assess(as_of).each(),
-                rules.assess(&candidate, as_of).each()
-            );
+            for lang in [vacancy_match::Lang::En, vacancy_match::Lang::Es] {
+                assert_eq!(
+                    prepared.assess(as_of).lang(lang).each(),
+                    rules.assess(&candidate, as_of).lang(lang).each()
+                );
+            }
         }
     }
 }
@@ -309,4 +311,43 @@ fn explanations_do_not_depend_on_the_profiles_assessed_before() {
     }
     // The rule sets did remember fields: the generated profiles share them.
     assert!(forward.iter().any(|f| f.contains("is a field related to")));
+}
+
+/// A requirement remembers the words of what it asks, per language; a
+/// right to work is asked for the date it must be valid on, so its words
+/// are written for each request, never remembered from an earlier one.
+#[test]
+fn remembered_words_do_not_carry_an_earlier_request_s_date() {
+    use vacancy_match::Lang;
+    let rules = RuleSet::bundled().unwrap();
+    let cv = Candidate::from_path("examples/candidates/ana_lopez_protection.yaml").unwrap();
+    let expected = |as_of: &str, lang: Lang| -> Vec<(String, String)> {
+        rules
+            .assess(&cv, as_of.parse().unwrap())
+            .lang(lang)
+            .each()
+            .iter()
+            .flat_map(|a| a.findings.iter())
+            .map(|f| (f.kind.to_string(), f.expected.to_string()))
+            .collect()
+    };
+    for lang in [Lang::En, Lang::Es] {
+        let early = expected("2024-01-15", lang);
+        let late = expected("2030-06-01", lang);
+        assert_eq!(early.len(), late.len());
+        // A posting with a start date asks for a right valid on it, the
+        // others for one valid on the date of the request.
+        let mut moved = 0;
+        for ((kind, e), (_, l)) in early.iter().zip(&late) {
+            if kind.contains("authorization") {
+                moved += usize::from(e != l);
+            } else {
+                assert_eq!(e, l, "{lang:?}");
+            }
+        }
+        assert!(
+            moved > 0,
+            "{lang:?}: no right to work asked on the request's date"
+        );
+    }
 }

@@ -908,6 +908,22 @@ mod tests {
     }
 
     #[test]
+    fn numbers_past_the_stack_are_kept_whole() {
+        let huge = format!("{:.0}", 1e30);
+        assert!(huge.len() > 24);
+        assert_eq!(fmt_years(1e30).as_str(), huge);
+        assert_eq!(fmt_years(1e30).comma().as_str(), huge);
+        assert_eq!(
+            fmt_years(-123_456_789_012_345.6).comma().as_str(),
+            "-123456789012345,6"
+        );
+        assert_eq!(fmt_years(2.5).comma().as_str(), "2,5");
+        let mut spanish = String::new();
+        push_tenths(&mut spanish, -1_234_567_890_123_456.0, ',');
+        assert_eq!(spanish, "-123456789012345,6");
+    }
+
+    #[test]
     fn degrees_take_an_article_except_secondary_education() {
         assert_eq!(a_degree(DegreeLevel::Bachelor), "a bachelor's degree");
         assert_eq!(a_degree(DegreeLevel::Secondary), "secondary education");
