@@ -53,9 +53,13 @@ pub(crate) struct PreparedPeriod<'c> {
     pub(crate) labels: [std::sync::OnceLock<Text>; 2],
     /// The period as evidence ("label: 2.8 years, relevance to verify"),
     /// by language, years and doubts: findings of several requirements
-    /// and vacancies cite a period with the same words.
-    pub(crate) details: std::sync::Mutex<Vec<(PeriodDetail, Text)>>,
+    /// and vacancies cite a period with the same words. Filled in order;
+    /// read without a lock.
+    pub(crate) details: [std::sync::OnceLock<(PeriodDetail, Text)>; PERIOD_DETAILS],
 }
+
+/// The most evidence texts a prepared period keeps.
+const PERIOD_DETAILS: usize = 8;
 
 /// What a period's evidence words depend on besides the period.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -154,7 +158,7 @@ impl<'c> Prepared<'c> {
                             .as_deref()
                             .map(|o| Term::remembering(o, vocabulary, Category::Organization)),
                         labels: Default::default(),
-                        details: std::sync::Mutex::default(),
+                        details: Default::default(),
                     }
                 })
                 .collect()

@@ -276,8 +276,6 @@ impl<'a> Label<'a> {
         why: Doubts,
         write: impl FnOnce() -> String,
     ) -> Text {
-        /// The most evidence texts a period keeps.
-        const KEPT: usize = 16;
         let Source::Period(period) = self.source else {
             return write().into();
         };
@@ -286,18 +284,20 @@ impl<'a> Label<'a> {
             years: years.to_bits(),
             doubts: why.bits(),
         };
-        if let Ok(kept) = period.details.lock() {
-            if let Some((_, text)) = kept.iter().find(|(k, _)| *k == key) {
-                return text.clone();
+        for slot in &period.details {
+            match slot.get() {
+                Some((kept, text)) if *kept == key => return text.clone(),
+                Some(_) => continue,
+                None => {
+                    // Another thread may fill the slot first: the text is
+                    // then kept in a later one, or not at all.
+                    let text = Text::from(write());
+                    let _ = slot.set((key, text.clone()));
+                    return text;
+                }
             }
         }
-        let text = Text::from(write());
-        if let Ok(mut kept) = period.details.lock() {
-            if kept.len() < KEPT {
-                kept.push((key, text.clone()));
-            }
-        }
-        text
+        write().into()
     }
 }
 
