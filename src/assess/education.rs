@@ -430,11 +430,17 @@ pub(crate) fn assess<'a>(
             Some((_, _, b)) => key(&outcome) > key(b),
         };
         let entry = (i.saturating_add(1), path, outcome);
+        // Once a path is met, the others are not reported: not kept.
+        let met = best
+            .as_ref()
+            .is_some_and(|(_, _, o)| o.status == Status::Met);
         if better {
             if let Some(previous) = best.replace(entry) {
-                others.push(previous);
+                if !met {
+                    others.push(previous);
+                }
             }
-        } else {
+        } else if !met {
             others.push(entry);
         }
     }
