@@ -42,7 +42,7 @@ struct FieldFit<'a> {
 struct Shared<'a> {
     /// (fields group, judgement of each degree by its index): looked up
     /// once per degree and path, so a list, not a scan.
-    fields: SmallVec<[(usize, Vec<Option<FieldFit<'a>>>); 2]>,
+    fields: SmallVec<[(usize, SmallVec<[Option<FieldFit<'a>>; 4]>); 2]>,
     /// (experience group, tally).
     tallies: SmallVec<[(usize, Tally); 2]>,
 }
@@ -60,7 +60,7 @@ impl<'a> Shared<'a> {
         let slot = match self.fields.iter().position(|(g, _)| *g == group) {
             Some(slot) => slot,
             None => {
-                self.fields.push((group, vec![None; degrees]));
+                self.fields.push((group, SmallVec::from_elem(None, degrees)));
                 self.fields.len().saturating_sub(1)
             }
         };
