@@ -60,7 +60,8 @@ impl<'a> Shared<'a> {
         let slot = match self.fields.iter().position(|(g, _)| *g == group) {
             Some(slot) => slot,
             None => {
-                self.fields.push((group, SmallVec::from_elem(None, degrees)));
+                self.fields
+                    .push((group, SmallVec::from_elem(None, degrees)));
                 self.fields.len().saturating_sub(1)
             }
         };
