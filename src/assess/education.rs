@@ -35,6 +35,9 @@ struct FieldFit<'a> {
     matched: Option<Matched<'a>>,
 }
 
+/// Each degree's field judged against one list, by the degree's index.
+type Fits<'a> = SmallVec<[Option<FieldFit<'a>>; 4]>;
+
 /// What the paths of one requirement share, judged once: each degree's
 /// field against each distinct list of fields, and the experience of each
 /// distinct filter.
@@ -42,7 +45,7 @@ struct FieldFit<'a> {
 struct Shared<'a> {
     /// (fields group, judgement of each degree by its index): looked up
     /// once per degree and path, so a list, not a scan.
-    fields: SmallVec<[(usize, SmallVec<[Option<FieldFit<'a>>; 4]>); 2]>,
+    fields: SmallVec<[(usize, Fits<'a>); 2]>,
     /// (experience group, tally).
     tallies: SmallVec<[(usize, Tally); 2]>,
 }
