@@ -263,6 +263,8 @@ fn label_text(label: &Label<'_>) -> Text {
         .unwrap_or_default()
 }
 
+/// How Spanish sentences name a degree or a period, written once per
+/// prepared candidate.
 fn spanish_label(source: Source<'_>) -> String {
     match source {
         Source::Degree(d) => {
