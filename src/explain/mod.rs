@@ -138,6 +138,7 @@ impl Num {
         self
     }
 
+    /// The number's text.
     pub(crate) fn as_str(&self) -> &str {
         match &self.long {
             Some(long) => long,
@@ -195,12 +196,6 @@ impl std::fmt::Debug for Num {
 impl PartialEq<&str> for Num {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
-    }
-}
-
-impl From<Num> for String {
-    fn from(num: Num) -> String {
-        num.as_str().to_owned()
     }
 }
 
