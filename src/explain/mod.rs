@@ -43,14 +43,8 @@ pub(crate) fn text<T: for<'a> From<&'a str>>(args: std::fmt::Arguments<'_>) -> T
     if let Some(fixed) = args.as_str() {
         return T::from(fixed);
     }
-    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut buffer) => {
-            buffer.clear();
-            let _ = buffer.write_fmt(args);
-            T::from(buffer.as_str())
-        }
-        // Written from inside another text's arguments: no buffer to share.
-        Err(_) => T::from(&std::fmt::format(args)),
+    build(|buffer| {
+        let _ = buffer.write_fmt(args);
     })
 }
 
@@ -64,7 +58,8 @@ pub(crate) fn build<T: for<'a> From<&'a str>>(write: impl FnOnce(&mut String)) -
             write(&mut buffer);
             T::from(buffer.as_str())
         }
-        // Written from inside another text: no buffer to share.
+        // Written from inside another text (its arguments, or its steps):
+        // no buffer to share.
         Err(_) => {
             let mut buffer = String::new();
             write(&mut buffer);
