@@ -17,22 +17,46 @@ use std::borrow::Cow;
 use serde::ser::{self, Serialize};
 
 /// The normalised JSON of `value`.
+#[cfg(test)]
 pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(4096);
-    value.serialize(&mut Canonical {
-        out: &mut out,
-        moved: Vec::new(),
-        items: Vec::new(),
-        entries: Vec::new(),
-    })?;
-    Ok(out)
+    let mut w = Canonical::default();
+    value.serialize(&mut w)?;
+    Ok(w.out)
 }
+
+/// What `then` makes of the normalised JSON of `value`, written in
+/// buffers the thread keeps from one profile to the next (a fresh set
+/// while they are in use, as they can be from within `then`).
+pub(crate) fn with<T: Serialize + ?Sized, R>(value: &T, then: impl Fn(&[u8]) -> R) -> Result<R> {
+    thread_local! {
+        static KEPT: std::cell::RefCell<Canonical> = std::cell::RefCell::default();
+    }
+    let run = |w: &mut Canonical| -> Result<R> {
+        w.clear();
+        value.serialize(&mut *w)?;
+        let made = then(&w.out);
+        if w.out.capacity() > KEEP_AT_MOST {
+            *w = Canonical::default();
+        }
+        Ok(made)
+    };
+    KEPT.try_with(|kept| match kept.try_borrow_mut() {
+        Ok(mut w) => run(&mut w),
+        Err(_) => run(&mut Canonical::default()),
+    })
+    .unwrap_or_else(|_| run(&mut Canonical::default()))
+}
+
+/// The most a thread keeps for the next profile: a profile written in
+/// more is written in fresh buffers the next time too.
+const KEEP_AT_MOST: usize = 64 * 1024;
 
 /// The serializer: the buffer written into, and what the lists and
 /// objects being written share (one allocation each for the whole value,
 /// however many lists and objects it has).
-struct Canonical<'o> {
-    out: &'o mut Vec<u8>,
+#[derive(Default)]
+struct Canonical {
+    out: Vec<u8>,
     /// Where a finished list's or object's parts are copied to be written
     /// back in order.
     moved: Vec<u8>,
@@ -42,14 +66,16 @@ struct Canonical<'o> {
     /// The entries of the objects being written, the same way: each key
     /// and where its value lies.
     entries: Vec<(Cow<'static, str>, usize, usize)>,
+    /// A value written through `Display` (a date), before it is escaped.
+    shown: String,
 }
 
 type Result<T> = std::result::Result<T, serde_json::Error>;
 
 /// A list being written: where it starts, and where its items' places
 /// start in [`Canonical::items`].
-struct List<'a, 'o> {
-    w: &'a mut Canonical<'o>,
+struct List<'a> {
+    w: &'a mut Canonical,
     start: usize,
     base: usize,
     /// Whether it is a tuple variant's, in `{"name":[...]}`.
@@ -58,8 +84,8 @@ struct List<'a, 'o> {
 
 /// An object being written: where it starts, and where its entries start
 /// in [`Canonical::entries`].
-struct Object<'a, 'o> {
-    w: &'a mut Canonical<'o>,
+struct Object<'a> {
+    w: &'a mut Canonical,
     start: usize,
     base: usize,
     /// A map's key, until its value comes.
@@ -68,15 +94,21 @@ struct Object<'a, 'o> {
     tagged: bool,
 }
 
-impl Canonical<'_> {
+impl Canonical {
+    fn clear(&mut self) {
+        self.out.clear();
+        self.items.clear();
+        self.entries.clear();
+    }
+
     fn scalar<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        serde_json::to_writer(&mut *self.out, value)
+        serde_json::to_writer(&mut self.out, value)
     }
 
     /// Writes `{"name":`, the opening of a variant's value.
     fn open_variant(&mut self, name: &str) -> Result<()> {
         self.out.push(b'{');
-        write_key(self.out, name)?;
+        write_key(&mut self.out, name)?;
         self.out.push(b':');
         Ok(())
     }
@@ -138,7 +170,7 @@ fn rewrite<'k>(
     Ok(())
 }
 
-impl List<'_, '_> {
+impl List<'_> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         let range = self.w.part(value)?;
         self.w.items.push(range);
@@ -151,7 +183,9 @@ impl List<'_, '_> {
         } = &mut *self.w;
         let mine = items.get_mut(self.base..).unwrap_or_default();
         let bytes = |&(from, to): &(usize, usize)| out.get(from..to).unwrap_or_default();
-        mine.sort_by(|a, b| bytes(a).cmp(bytes(b)));
+        // Items that compare equal are the same bytes: any order of them
+        // writes the same list.
+        mine.sort_unstable_by(|a, b| bytes(a).cmp(bytes(b)));
         let order = mine.iter().map(|&(from, to)| (None, from, to));
         rewrite(out, moved, self.start, order, b'[', b']')?;
         items.truncate(self.base);
@@ -162,7 +196,7 @@ impl List<'_, '_> {
     }
 }
 
-impl Object<'_, '_> {
+impl Object<'_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
         let (from, to) = self.w.part(value)?;
         self.w.entries.push((key, from, to));
@@ -206,16 +240,16 @@ fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String> {
     }
 }
 
-impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
+impl<'a> ser::Serializer for &'a mut Canonical {
     type Ok = ();
     type Error = serde_json::Error;
-    type SerializeSeq = List<'a, 'o>;
-    type SerializeTuple = List<'a, 'o>;
-    type SerializeTupleStruct = List<'a, 'o>;
-    type SerializeTupleVariant = List<'a, 'o>;
-    type SerializeMap = Object<'a, 'o>;
-    type SerializeStruct = Object<'a, 'o>;
-    type SerializeStructVariant = Object<'a, 'o>;
+    type SerializeSeq = List<'a>;
+    type SerializeTuple = List<'a>;
+    type SerializeTupleStruct = List<'a>;
+    type SerializeTupleVariant = List<'a>;
+    type SerializeMap = Object<'a>;
+    type SerializeStruct = Object<'a>;
+    type SerializeStructVariant = Object<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<()> {
         self.scalar(&v)
@@ -264,6 +298,18 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
         }
         list.finish()
     }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<()> {
+        use std::fmt::Write as _;
+        let mut shown = std::mem::take(&mut self.shown);
+        shown.clear();
+        let written = write!(shown, "{value}");
+        let result = match written {
+            Ok(()) => self.scalar(shown.as_str()),
+            Err(_) => Err(ser::Error::custom("a value could not be written")),
+        };
+        self.shown = shown;
+        result
+    }
     fn serialize_none(self) -> Result<()> {
         self.out.extend_from_slice(b"null");
         Ok(())
@@ -299,7 +345,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
         self.out.push(b'}');
         Ok(())
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<List<'a, 'o>> {
+    fn serialize_seq(self, _: Option<usize>) -> Result<List<'a>> {
         let start = self.out.len();
         let base = self.items.len();
         Ok(List {
@@ -309,10 +355,10 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
             tagged: false,
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<List<'a, 'o>> {
+    fn serialize_tuple(self, len: usize) -> Result<List<'a>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<List<'a, 'o>> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<List<'a>> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -321,13 +367,13 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<List<'a, 'o>> {
+    ) -> Result<List<'a>> {
         self.open_variant(variant)?;
         let mut list = self.serialize_seq(Some(len))?;
         list.tagged = true;
         Ok(list)
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Object<'a, 'o>> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Object<'a>> {
         let start = self.out.len();
         let base = self.entries.len();
         Ok(Object {
@@ -338,7 +384,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
             tagged: false,
         })
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Object<'a, 'o>> {
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Object<'a>> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -347,7 +393,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Object<'a, 'o>> {
+    ) -> Result<Object<'a>> {
         self.open_variant(variant)?;
         let mut object = self.serialize_map(Some(len))?;
         object.tagged = true;
@@ -359,7 +405,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Canonical<'o> {
 /// names it.
 macro_rules! list_of {
     ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for List<'_, '_> {
+        impl ser::$trait for List<'_> {
             type Ok = ();
             type Error = serde_json::Error;
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -379,7 +425,7 @@ list_of!(
     SerializeTupleVariant::serialize_field
 );
 
-impl ser::SerializeMap for Object<'_, '_> {
+impl ser::SerializeMap for Object<'_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
@@ -398,7 +444,7 @@ impl ser::SerializeMap for Object<'_, '_> {
 /// A struct's fields, named: the same for a struct and a struct variant.
 macro_rules! fields_of {
     ($($trait:ident),*) => {$(
-        impl ser::$trait for Object<'_, '_> {
+        impl ser::$trait for Object<'_> {
             type Ok = ();
             type Error = serde_json::Error;
             fn serialize_field<T: Serialize + ?Sized>(

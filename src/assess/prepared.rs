@@ -248,8 +248,8 @@ fn slots<T>(n: usize) -> Box<[std::sync::OnceLock<T>]> {
 pub(crate) fn digest(candidate: &Candidate) -> String {
     // Serialising a validated profile cannot fail; the fallback, `null`,
     // would still give a stable digest.
-    let canonical = super::canonical::to_vec(candidate).unwrap_or_else(|_| b"null".to_vec());
-    super::sha256_hex(&canonical)
+    super::canonical::with(candidate, super::sha256_hex)
+        .unwrap_or_else(|_| super::sha256_hex(b"null"))
 }
 
 /// A candidate prepared for one rule set: its names normalised and linked

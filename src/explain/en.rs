@@ -67,17 +67,19 @@ fn detail(detail: &Detail<'_>) -> Text {
         }
         Detail::Period { period, years } => {
             let years = years.get();
-            period.period_detail(Lang::En, years, Doubts::default(), || {
-                period_years(period.english(), years)
+            let name = period.english();
+            period.period_detail(Lang::En, years, Doubts::default(), |out| {
+                period_years(out, name, years);
             })
         }
         Detail::PeriodToVerify { period, years, why } => {
             let years = years.get();
-            period.period_detail(Lang::En, years, *why, || {
-                let mut s = period_years(period.english(), years);
+            let name = period.english();
+            period.period_detail(Lang::En, years, *why, |out| {
+                period_years(out, name, years);
                 for doubt in why.iter() {
-                    s.push_str(", ");
-                    s.push_str(match doubt {
+                    out.push_str(", ");
+                    out.push_str(match doubt {
                         Doubt::DomainsNotStated => "domains not stated",
                         Doubt::Relevance => "relevance to verify",
                         Doubt::CountryNotStated => "country not stated",
@@ -85,7 +87,6 @@ fn detail(detail: &Detail<'_>) -> Text {
                         Doubt::DegreeDateNotStated => "degree date not stated",
                     });
                 }
-                s
             })
         }
         Detail::PeriodTooLate { period, after } => {
@@ -106,12 +107,10 @@ fn detail(detail: &Detail<'_>) -> Text {
 }
 
 /// "UNHCR, Protection Officer (2019-2023): 4 years".
-fn period_years(period: &str, years: f64) -> String {
-    let mut s = String::with_capacity(period.len().saturating_add(64));
-    s.push_str(period);
-    s.push_str(": ");
-    super::push_years_noun(&mut s, years);
-    s
+fn period_years(out: &mut String, period: &str, years: f64) {
+    out.push_str(period);
+    out.push_str(": ");
+    super::push_years_noun(out, years);
 }
 
 /// "refugee protection experience", "experience in Mexico", "experience".
@@ -189,20 +188,24 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: Text) -> Option<Gap> 
 /// With periods to verify, the most they could make: "1 year of refugee
 /// protection experience for sure, at most 1.8 if the periods to verify
 /// count, needs 2" (and the shortfall is counted from the most).
-fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
-    if m.at_most() > m.years {
-        return text!(
-            "{} of {what} for sure, at most {} if the periods to verify count, needs {}",
+fn shortfall<'a>(m: Measure, rule: &'a ExperienceRule, what: &'a str) -> impl fmt::Display + 'a {
+    super::part(move |f| {
+        if m.at_most() > m.years {
+            return write!(
+                f,
+                "{} of {what} for sure, at most {} if the periods to verify count, needs {}",
+                years_noun(&fmt_years_held(m.years)),
+                fmt_years_held(m.at_most()),
+                fmt_years(rule.years)
+            );
+        }
+        write!(
+            f,
+            "{} of {what}, needs {}",
             years_noun(&fmt_years_held(m.years)),
-            fmt_years_held(m.at_most()),
             fmt_years(rule.years)
-        );
-    }
-    text!(
-        "{} of {what}, needs {}",
-        years_noun(&fmt_years_held(m.years)),
-        fmt_years(rule.years)
-    )
+        )
+    })
 }
 
 /// Experience past a rule's maximum ("no more than 5 years"): never a
@@ -374,58 +377,67 @@ fn accepted(path: &EducationPath) -> Vec<Text> {
 }
 
 /// " (\"Derecho\" = \"Law\" (alias))", or nothing.
-fn field_text(matched: Option<&Matched<'_>>) -> String {
-    matched
-        .map(|m| text!(" ({})", m.evidence()))
-        .unwrap_or_default()
+fn field_text<'a>(matched: Option<&'a Matched<'a>>) -> impl fmt::Display + 'a {
+    super::part(move |f| match matched {
+        Some(m) => write!(f, " ({})", m.evidence()),
+        None => Ok(()),
+    })
 }
 
-fn degree_text(degree: &DegreeFacts<'_>, path: &EducationPath) -> String {
-    match degree {
-        DegreeFacts::NotStated => "no education stated".to_string(),
+fn degree_text<'a>(degree: &'a DegreeFacts<'a>, path: &'a EducationPath) -> impl fmt::Display + 'a {
+    super::part(move |f| {
+        match degree {
+        DegreeFacts::NotStated => f.write_str("no education stated"),
         DegreeFacts::NoneCompleted => {
-            text!("no completed degree; needs {}", a_degree(path.degree))
+            write!(f, "no completed degree; needs {}", a_degree(path.degree))
         }
-        DegreeFacts::BelowLevel { degree, .. } => text!(
+        DegreeFacts::BelowLevel { degree, .. } => write!(
+            f,
             "highest completed degree is {}; needs {}",
             degree.english(),
             a_degree(path.degree)
         ),
         DegreeFacts::FieldNotAccepted {
             degree, matched, ..
-        } => text!(
+        } => write!(
+            f,
             "{} is not in an accepted field{}",
             degree.english(),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::NotAccredited { degree } => text!(
+        DegreeFacts::NotAccredited { degree } => write!(
+            f,
             "{} is from an institution stated as not accredited",
             degree.english()
         ),
         DegreeFacts::FieldNotStated { degree } => {
-            text!("{}: field of study not stated", degree.english())
+            write!(f, "{}: field of study not stated", degree.english())
         }
         DegreeFacts::FieldToVerify {
             degree,
             field,
             matched,
-        } => text!(
+        } => write!(
+            f,
             "{}: \"{field}\" is not in the accepted list; related fields are accepted, so a person must judge{}",
             degree.english(),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::AccreditationUnknown { degree } => text!(
+        DegreeFacts::AccreditationUnknown { degree } => write!(
+            f,
             "{}: accreditation of the institution not stated",
             degree.english()
         ),
-        DegreeFacts::CompletionNotStated { degree } => text!(
+        DegreeFacts::CompletionNotStated { degree } => write!(
+            f,
             "{}: the profile does not say whether it was completed",
             degree.english()
         ),
         DegreeFacts::Met { degree, matched } => {
-            text!("{}{}", degree.english(), field_text(matched.as_ref()))
+            write!(f, "{}{}", degree.english(), field_text(matched.as_ref()))
         }
     }
+    })
 }
 
 fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
@@ -449,7 +461,7 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
     };
     match degree {
         DegreeFacts::NotStated => Some(Gap::Verify {
-            what: a_degree(need).into(),
+            what: text!("{}", a_degree(need)),
         }),
         DegreeFacts::NoneCompleted => Some(Gap::Degree { have: None, need }),
         DegreeFacts::BelowLevel { level, .. } => Some(Gap::Degree {
@@ -537,7 +549,9 @@ fn path_text(facts: &PathFacts<'_>, home: Country, message: &mut String) {
     } = *facts;
     let d_text = degree_text(degree, path);
     match experience {
-        None => message.push_str(&d_text),
+        None => {
+            let _ = write!(message, "{d_text}");
+        }
         Some(pe) => {
             let m = pe.measure;
             let what = experience_what(pe.rule, home);

@@ -265,27 +265,30 @@ fn label_text(label: &Label<'_>) -> Text {
 
 /// How Spanish sentences name a degree or a period, written once per
 /// prepared candidate.
-fn spanish_label(source: Source<'_>) -> String {
+fn spanish_label(source: Source<'_>, s: &mut String) {
     match source {
         Source::Degree(d) => {
             let d = d.entry;
-            let mut s = degree(d.degree).to_string();
+            s.push_str(degree(d.degree));
             if let Some(field) = &d.field {
-                let _ = write!(s, " en {field}");
+                s.push_str(" en ");
+                s.push_str(field);
             }
             if let Some(done) = d.completed.and_then(crate::Completion::date) {
                 let _ = write!(s, " ({done})");
             }
-            s
         }
         Source::Period(p) => {
             let p = p.entry;
-            let mut s = match (&p.title, &p.organization) {
-                (Some(t), Some(o)) => text!("{t}, {o}"),
-                (Some(t), None) => t.clone(),
-                (None, Some(o)) => o.clone(),
-                (None, None) => "puesto".to_string(),
-            };
+            match (&p.title, &p.organization) {
+                (Some(t), Some(o)) => {
+                    s.push_str(t);
+                    s.push_str(", ");
+                    s.push_str(o);
+                }
+                (Some(name), None) | (None, Some(name)) => s.push_str(name),
+                (None, None) => s.push_str("puesto"),
+            }
             if let Some(y) = p.declared_years {
                 let _ = write!(s, ", {} declarados sin fechas", years_noun(&years(y)));
             }
@@ -300,7 +303,6 @@ fn spanish_label(source: Source<'_>) -> String {
             if let Some(f) = p.fraction.filter(|f| *f < 1.0) {
                 let _ = write!(s, ", {:.0} % de la jornada", f * 100.0);
             }
-            s
         }
     }
 }
@@ -313,8 +315,9 @@ fn detail(detail: &Detail<'_>) -> Text {
         }
         Detail::Period { period, years: y } => {
             let years = y.get();
-            period.period_detail(Lang::Es, years, Doubts::default(), || {
-                period_years(label(period), years)
+            let name = label(period);
+            period.period_detail(Lang::Es, years, Doubts::default(), |out| {
+                period_years(out, name, years);
             })
         }
         Detail::PeriodToVerify {
@@ -323,11 +326,12 @@ fn detail(detail: &Detail<'_>) -> Text {
             why,
         } => {
             let years = y.get();
-            period.period_detail(Lang::Es, years, *why, || {
-                let mut s = period_years(label(period), years);
+            let name = label(period);
+            period.period_detail(Lang::Es, years, *why, |out| {
+                period_years(out, name, years);
                 for doubt in why.iter() {
-                    s.push_str(", ");
-                    s.push_str(match doubt {
+                    out.push_str(", ");
+                    out.push_str(match doubt {
                         Doubt::DomainsNotStated => "áreas no indicadas",
                         Doubt::Relevance => "pertinencia por verificar",
                         Doubt::CountryNotStated => "país no indicado",
@@ -335,7 +339,6 @@ fn detail(detail: &Detail<'_>) -> Text {
                         Doubt::DegreeDateNotStated => "no se indica la fecha del título",
                     });
                 }
-                s
             })
         }
         Detail::PeriodTooLate { period, after } => {
@@ -357,15 +360,13 @@ fn detail(detail: &Detail<'_>) -> Text {
 }
 
 /// "ACNUR, Oficial de protección (2019-2023): 4 años".
-fn period_years(period: &str, amount: f64) -> String {
-    let mut s = String::with_capacity(period.len().saturating_add(64));
-    s.push_str(period);
-    s.push_str(": ");
-    let start = super::push_years(&mut s, amount, ',');
-    let word = year_word(s.get(start..).unwrap_or_default());
-    s.push(' ');
-    s.push_str(word);
-    s
+fn period_years(out: &mut String, period: &str, amount: f64) {
+    out.push_str(period);
+    out.push_str(": ");
+    let start = super::push_years(out, amount, ',');
+    let word = year_word(out.get(start..).unwrap_or_default());
+    out.push(' ');
+    out.push_str(word);
 }
 
 /// "experiencia en refugee protection", "experiencia nacional (México)",
@@ -439,24 +440,28 @@ fn experience_gap(rule: &ExperienceRule, m: Measure, what: Text) -> Option<Gap> 
 /// Con periodos por verificar, lo más que podrían sumar: "acredita con
 /// certeza 1 año de experiencia en refugee protection, como mucho 1,8 si
 /// cuentan los periodos por verificar; se requieren 2: faltan 0,2".
-fn shortfall(m: Measure, rule: &ExperienceRule, what: &str) -> String {
-    let need = years(rule.years);
-    let missing = fmt_years_missing(rule.years - m.at_most()).comma();
-    if m.at_most() > m.years {
-        return text!(
-            "acredita con certeza {} de {what}, como mucho {} si cuentan los periodos por verificar; {} {need}: {} {missing}",
+fn shortfall<'a>(m: Measure, rule: &'a ExperienceRule, what: &'a str) -> impl fmt::Display + 'a {
+    super::part(move |f| {
+        let need = years(rule.years);
+        let missing = fmt_years_missing(rule.years - m.at_most()).comma();
+        if m.at_most() > m.years {
+            return write!(
+                f,
+                "acredita con certeza {} de {what}, como mucho {} si cuentan los periodos por verificar; {} {need}: {} {missing}",
+                years_noun(&fmt_years_held(m.years).comma()),
+                fmt_years_held(m.at_most()).comma(),
+                required(&need),
+                short(&missing)
+            );
+        }
+        write!(
+            f,
+            "acredita {} de {what}; {} {need}: {} {missing}",
             years_noun(&fmt_years_held(m.years).comma()),
-            fmt_years_held(m.at_most()).comma(),
             required(&need),
             short(&missing)
-        );
-    }
-    text!(
-        "acredita {} de {what}; {} {need}: {} {missing}",
-        years_noun(&fmt_years_held(m.years).comma()),
-        required(&need),
-        short(&missing)
-    )
+        )
+    })
 }
 
 /// Experiencia por encima del máximo de la regla ("no más de 5 años"):
@@ -568,7 +573,7 @@ fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
             years(m.possible),
             required(&need)
         ),
-        super::Status::NotMet => shortfall(m, rule, &what).into(),
+        super::Status::NotMet => text!("{}", shortfall(m, rule, &what)),
     };
     plain(
         message,
@@ -631,70 +636,80 @@ fn accepted(path: &EducationPath) -> Vec<&str> {
 
 /// The comparison behind a field, in a sentence: the rule's name in its
 /// Spanish display form; nothing when that is the profile's own name.
-fn field_text(matched: Option<&Matched<'_>>) -> String {
-    let mut s = String::new();
-    if let Some(m) = matched {
+fn field_text<'a>(matched: Option<&'a Matched<'a>>) -> impl fmt::Display + 'a {
+    super::part(move |f| {
+        let Some(m) = matched else {
+            return Ok(());
+        };
         let mut evidence = m.evidence();
         if let Some(es) = m.wanted_display().and_then(|d| d.es.as_deref()) {
             if crate::matching::normalize(es) == crate::matching::normalize(m.found()) {
-                return s;
+                return Ok(());
             }
             evidence.wanted = es.into();
         }
-        s.push_str(" (");
-        let _ = name_match(&evidence, &mut s);
-        s.push(')');
-    }
-    s
+        f.write_str(" (")?;
+        name_match(&evidence, f)?;
+        f.write_str(")")
+    })
 }
 
-fn degree_text(facts: &DegreeFacts<'_>, path: &EducationPath) -> String {
-    match facts {
-        DegreeFacts::NotStated => "no se indica formación académica".to_string(),
-        DegreeFacts::NoneCompleted => text!(
+fn degree_text<'a>(facts: &'a DegreeFacts<'a>, path: &'a EducationPath) -> impl fmt::Display + 'a {
+    super::part(move |f| {
+        match facts {
+        DegreeFacts::NotStated => f.write_str("no se indica formación académica"),
+        DegreeFacts::NoneCompleted => write!(
+            f,
             "ningún título concluido; se requiere {}",
             a_degree(path.degree)
         ),
-        DegreeFacts::BelowLevel { degree, .. } => text!(
+        DegreeFacts::BelowLevel { degree, .. } => write!(
+            f,
             "el título más alto concluido es {}; se requiere {}",
             label(degree),
             a_degree(path.degree)
         ),
         DegreeFacts::FieldNotAccepted {
             degree, matched, ..
-        } => text!(
+        } => write!(
+            f,
             "{} no corresponde a un área aceptada{}",
             label(degree),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::NotAccredited { degree } => text!(
+        DegreeFacts::NotAccredited { degree } => write!(
+            f,
             "{} es de una institución declarada no acreditada",
             label(degree)
         ),
         DegreeFacts::FieldNotStated { degree } => {
-            text!("{}: no se indica el área de estudio", label(degree))
+            write!(f, "{}: no se indica el área de estudio", label(degree))
         }
         DegreeFacts::FieldToVerify {
             degree,
             field,
             matched,
-        } => text!(
+        } => write!(
+            f,
             "{}: \"{field}\" no figura en la lista de áreas aceptadas; se aceptan áreas afines, por lo que una persona debe valorarlo{}",
             label(degree),
             field_text(matched.as_ref())
         ),
-        DegreeFacts::AccreditationUnknown { degree } => text!(
+        DegreeFacts::AccreditationUnknown { degree } => write!(
+            f,
             "{}: no se indica la acreditación de la institución",
             label(degree)
         ),
-        DegreeFacts::CompletionNotStated { degree } => text!(
+        DegreeFacts::CompletionNotStated { degree } => write!(
+            f,
             "{}: el perfil no indica si se concluyó",
             label(degree)
         ),
         DegreeFacts::Met { degree, matched } => {
-            text!("{}{}", label(degree), field_text(matched.as_ref()))
+            write!(f, "{}{}", label(degree), field_text(matched.as_ref()))
         }
     }
+    })
 }
 
 fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
@@ -801,7 +816,9 @@ fn path_text(path_facts: &PathFacts<'_>, home: Country, message: &mut String) {
     } = *path_facts;
     let d_text = degree_text(facts, path);
     match experience {
-        None => message.push_str(&d_text),
+        None => {
+            let _ = write!(message, "{d_text}");
+        }
         Some(pe) => {
             let m = pe.measure;
             let what = experience_what(pe.rule, home);

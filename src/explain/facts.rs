@@ -239,15 +239,19 @@ impl<'a> Label<'a> {
     }
 
     fn english_shared(&self) -> Option<&'a Text> {
-        self.text_in(Lang::En, |source| match source {
-            Source::Degree(d) => d.entry.label(),
-            Source::Period(p) => p.entry.label(),
+        self.text_in(Lang::En, |source, out| match source {
+            Source::Degree(d) => d.entry.write_label(out),
+            Source::Period(p) => p.entry.write_label(out),
         })
     }
 
     /// The label in `lang`, written by `write` the first time a finding of
     /// the prepared candidate names the entry, then reused.
-    pub(crate) fn in_lang(&self, lang: Lang, write: impl FnOnce(Source<'a>) -> String) -> &'a str {
+    pub(crate) fn in_lang(
+        &self,
+        lang: Lang,
+        write: impl FnOnce(Source<'a>, &mut String),
+    ) -> &'a str {
         self.text_in(lang, write).map_or("", Text::as_str)
     }
 
@@ -255,14 +259,14 @@ impl<'a> Label<'a> {
     pub(crate) fn text_in(
         &self,
         lang: Lang,
-        write: impl FnOnce(Source<'a>) -> String,
+        write: impl FnOnce(Source<'a>, &mut String),
     ) -> Option<&'a Text> {
         let labels = match self.source {
             Source::Degree(d) => &d.labels,
             Source::Period(p) => &p.labels,
         };
         let cell = labels.get(lang_slot(lang))?;
-        Some(cell.get_or_init(|| write(self.source).into()))
+        Some(cell.get_or_init(|| super::build(|out| write(self.source, out))))
     }
 
     /// A period's words as evidence, counted for `years` with the doubts
@@ -274,10 +278,10 @@ impl<'a> Label<'a> {
         lang: Lang,
         years: f64,
         why: Doubts,
-        write: impl FnOnce() -> String,
+        write: impl FnOnce(&mut String),
     ) -> Text {
         let Source::Period(period) = self.source else {
-            return write().into();
+            return super::build(write);
         };
         let key = PeriodDetail {
             lang: u8::try_from(lang_slot(lang)).unwrap_or(u8::MAX),
@@ -291,13 +295,13 @@ impl<'a> Label<'a> {
                 None => {
                     // Another thread may fill the slot first: the text is
                     // then kept in a later one, or not at all.
-                    let text = Text::from(write());
+                    let text: Text = super::build(write);
                     let _ = slot.set((key, text.clone()));
                     return text;
                 }
             }
         }
-        write().into()
+        super::build(write)
     }
 }
 

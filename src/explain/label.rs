@@ -2,6 +2,8 @@
 //! title in the report's language, else a label derived from the kind and
 //! its terms (never the raw id). Written once per requirement and language.
 
+use std::fmt::Write as _;
+
 use super::{shown, Lang};
 use crate::model::candidate::Completion;
 use crate::model::vacancy::{Localized, Rule, Scope};
@@ -236,38 +238,60 @@ fn derived(rule: &Rule, lang: Lang) -> String {
 impl Degree {
     /// A label for explanations: "Licenciatura in Law (2015)".
     pub(crate) fn label(&self) -> String {
-        let mut s = self.degree.to_string();
+        let mut s = String::new();
+        self.write_label(&mut s);
+        s
+    }
+
+    /// Appends [`Degree::label`] to `out`.
+    pub(crate) fn write_label(&self, out: &mut String) {
+        let _ = write!(out, "{}", self.degree);
         if let Some(field) = &self.field {
-            s.push_str(" in ");
-            s.push_str(field);
+            out.push_str(" in ");
+            out.push_str(field);
         }
         if let Some(done) = self.completed.and_then(Completion::date) {
-            s.push_str(&format!(" ({done})"));
+            let _ = write!(out, " ({done})");
         }
-        s
     }
 }
 
 impl Period {
     /// A label for explanations: "Protection Assistant, UNHCR (2015-02–2019-06)".
     pub(crate) fn label(&self) -> String {
-        let mut s = match (&self.title, &self.organization) {
-            (Some(t), Some(o)) => format!("{t}, {o}"),
-            (Some(t), None) => t.clone(),
-            (None, Some(o)) => o.clone(),
-            (None, None) => "position".to_string(),
-        };
+        let mut s = String::new();
+        self.write_label(&mut s);
+        s
+    }
+
+    /// Appends [`Period::label`] to `out`.
+    pub(crate) fn write_label(&self, out: &mut String) {
+        match (&self.title, &self.organization) {
+            (Some(t), Some(o)) => {
+                out.push_str(t);
+                out.push_str(", ");
+                out.push_str(o);
+            }
+            (Some(name), None) | (None, Some(name)) => out.push_str(name),
+            (None, None) => out.push_str("position"),
+        }
         if let Some(years) = self.declared_years {
-            let years = super::fmt_years(years);
-            s.push_str(&format!(", {years} years declared without dates"));
+            let _ = write!(
+                out,
+                ", {} years declared without dates",
+                super::fmt_years(years)
+            );
         }
         match self.end {
-            Some(end) => s.push_str(&format!(" ({}–{end})", self.start)),
-            None => s.push_str(&format!(" ({}–ongoing)", self.start)),
+            Some(end) => {
+                let _ = write!(out, " ({}–{end})", self.start);
+            }
+            None => {
+                let _ = write!(out, " ({}–ongoing)", self.start);
+            }
         }
         if let Some(f) = self.fraction.filter(|f| *f < 1.0) {
-            s.push_str(&format!(", {:.0}% time", f * 100.0));
+            let _ = write!(out, ", {:.0}% time", f * 100.0);
         }
-        s
     }
 }

@@ -299,10 +299,31 @@ pub(crate) fn listed_languages(
 
 /// A degree level with its article: "a bachelor's degree", "a doctorate",
 /// but "secondary education" (uncountable).
-pub(crate) fn a_degree(level: DegreeLevel) -> String {
-    match level {
-        DegreeLevel::Secondary => level.to_string(),
-        _ => format!("a {level}"),
+pub(crate) fn a_degree(level: DegreeLevel) -> impl std::fmt::Display {
+    part(move |f| match level {
+        DegreeLevel::Secondary => write!(f, "{level}"),
+        _ => write!(f, "a {level}"),
+    })
+}
+
+/// Words written where they are shown, straight into the sentence around
+/// them: a part of a sentence with no `String` of its own.
+pub(crate) struct Part<F>(F);
+
+/// A [`Part`] that `write` writes.
+pub(crate) fn part<F>(write: F) -> Part<F>
+where
+    F: Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result,
+{
+    Part(write)
+}
+
+impl<F> std::fmt::Display for Part<F>
+where
+    F: Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (self.0)(f)
     }
 }
 
@@ -915,8 +936,14 @@ mod tests {
 
     #[test]
     fn degrees_take_an_article_except_secondary_education() {
-        assert_eq!(a_degree(DegreeLevel::Bachelor), "a bachelor's degree");
-        assert_eq!(a_degree(DegreeLevel::Secondary), "secondary education");
+        assert_eq!(
+            a_degree(DegreeLevel::Bachelor).to_string(),
+            "a bachelor's degree"
+        );
+        assert_eq!(
+            a_degree(DegreeLevel::Secondary).to_string(),
+            "secondary education"
+        );
         let gap = Gap::Degree {
             have: None,
             need: DegreeLevel::Secondary,
