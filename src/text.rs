@@ -19,6 +19,9 @@ use std::sync::Arc;
 /// a `&str` (through `Deref`), compares with `str`, `&str` and `String`,
 /// and serialises as a plain string.
 ///
+/// Words the crate writes once for the whole process (an evidence item's
+/// path, such as `experience[2]`) are held without a count at all.
+///
 /// # Example
 /// ```
 /// use vacancy_match::Text;
@@ -30,10 +33,26 @@ use std::sync::Arc;
 /// let owned: String = copy.into();
 /// assert_eq!(owned, "Education");
 /// ```
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(Arc<str>);
+#[derive(Clone)]
+pub struct Text(Repr);
+
+/// Where a [`Text`]'s words are: shared and counted, or kept for the whole
+/// process. Both fit in two words, as the counted form alone does.
+#[derive(Clone)]
+enum Repr {
+    Shared(Arc<str>),
+    Kept(&'static &'static str),
+}
+
+/// The empty text, kept.
+static EMPTY: &str = "";
 
 impl Text {
+    /// A text kept for the whole process: copying it counts nothing.
+    pub(crate) fn kept(text: &'static &'static str) -> Text {
+        Text(Repr::Kept(text))
+    }
+
     /// The text as a `&str`.
     ///
     /// # Example
@@ -43,13 +62,16 @@ impl Text {
     /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Shared(text) => text,
+            Repr::Kept(text) => text,
+        }
     }
 }
 
 impl Default for Text {
     fn default() -> Text {
-        Text::from("")
+        Text::kept(&EMPTY)
     }
 }
 
@@ -57,97 +79,124 @@ impl Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Text {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
+    }
+}
+
+// Compared, ordered and hashed as its words, wherever they are kept.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
-        Text(Arc::from(text))
+        Text(Repr::Shared(Arc::from(text)))
     }
 }
 
 impl From<&String> for Text {
     fn from(text: &String) -> Text {
-        Text(Arc::from(text.as_str()))
+        Text(Repr::Shared(Arc::from(text.as_str())))
     }
 }
 
 impl From<String> for Text {
     fn from(text: String) -> Text {
-        Text(Arc::from(text))
+        Text(Repr::Shared(Arc::from(text)))
     }
 }
 
 impl From<Text> for String {
     fn from(text: Text) -> String {
-        String::from(&*text.0)
+        String::from(text.as_str())
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        self.as_str() == other.as_str()
     }
 }
 
 impl PartialEq<Text> for str {
     fn eq(&self, other: &Text) -> bool {
-        self == &*other.0
+        self == other.as_str()
     }
 }
 
 impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
-        *self == &*other.0
+        *self == other.as_str()
     }
 }
 
 impl PartialEq<Text> for String {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        self.as_str() == other.as_str()
     }
 }
 
 impl serde::Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -172,6 +221,16 @@ mod tests {
         assert_eq!(String::from("b"), b);
         assert_eq!(format!("{a}|{a:?}"), "a|\"a\"");
         assert_eq!(Text::default(), "");
+        static KEPT: &str = "a";
+        let kept = Text::kept(&KEPT);
+        assert_eq!(kept, a);
+        assert_eq!(kept.cmp(&b), a.cmp(&b));
+        let hash = |t: &Text| {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(t)
+        };
+        assert_eq!(hash(&kept), hash(&a));
+        assert_eq!(std::mem::size_of::<Text>(), 16);
     }
 
     #[test]

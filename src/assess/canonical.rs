@@ -62,10 +62,10 @@ struct Canonical {
     moved: Vec<u8>,
     /// Where the items of the lists being written lie: each list's above
     /// those of the lists around it.
-    items: Vec<(usize, usize)>,
+    items: Vec<Part>,
     /// The entries of the objects being written, the same way: each key
     /// and where its value lies.
-    entries: Vec<(Cow<'static, str>, usize, usize)>,
+    entries: Vec<(Cow<'static, str>, Part)>,
     /// A value written through `Display` (a date), before it is escaped.
     shown: String,
 }
@@ -108,7 +108,7 @@ impl Canonical {
     /// Writes `{"name":`, the opening of a variant's value.
     fn open_variant(&mut self, name: &str) -> Result<()> {
         self.out.push(b'{');
-        write_key(&mut self.out, name)?;
+        write_string(&mut self.out, name)?;
         self.out.push(b':');
         Ok(())
     }
@@ -121,20 +121,41 @@ impl Canonical {
     }
 }
 
-/// Writes `key` as a JSON string: a field's name (ASCII letters, digits
-/// and `_`) as it is, anything else escaped as JSON escapes it.
-fn write_key(out: &mut Vec<u8>, key: &str) -> Result<()> {
-    if key
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    {
+/// Writes `text` as a JSON string: as it is when it needs no escape,
+/// else escaped as JSON escapes it.
+fn write_string(out: &mut Vec<u8>, text: &str) -> Result<()> {
+    if plain(text.as_bytes()) {
         out.push(b'"');
-        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(text.as_bytes());
         out.push(b'"');
         Ok(())
     } else {
-        serde_json::to_writer(out, key)
+        serde_json::to_writer(out, text)
     }
+}
+
+/// Whether JSON writes `bytes` as they are: no quote, backslash or
+/// control character. Eight bytes at a time.
+fn plain(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // A high bit for each byte below `n` (exact when some byte is; `n` at
+    // most 0x80).
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let equal = |x: u64, b: u8| below(x ^ (ONES * u64::from(b)), 1);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        if below(x, 0x20) | equal(x, b'"') | equal(x, b'\\') != 0 {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
 }
 
 /// Rewrites the parts written since `start`, in `order` (each with the key
@@ -158,7 +179,7 @@ fn rewrite<'k>(
             out.push(b',');
         }
         if let Some(key) = key {
-            write_key(out, key)?;
+            write_string(out, key)?;
             out.push(b':');
         }
         let part = moved
@@ -170,10 +191,31 @@ fn rewrite<'k>(
     Ok(())
 }
 
+/// Where a list's item or an object's value lies, and the first bytes
+/// it is sorted by (of the item, or of the entry's key).
+#[derive(Clone, Copy)]
+struct Part {
+    first: u64,
+    from: usize,
+    to: usize,
+}
+
+/// The first eight bytes of `bytes` (zeros past its end) as a number:
+/// two numbers compare as the bytes they begin, and as the whole bytes
+/// when they differ.
+fn first(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    for (slot, byte) in word.iter_mut().zip(bytes) {
+        *slot = *byte;
+    }
+    u64::from_be_bytes(word)
+}
+
 impl List<'_> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        let range = self.w.part(value)?;
-        self.w.items.push(range);
+        let (from, to) = self.w.part(value)?;
+        let first = first(self.w.out.get(from..to).unwrap_or_default());
+        self.w.items.push(Part { first, from, to });
         Ok(())
     }
 
@@ -182,11 +224,11 @@ impl List<'_> {
             out, moved, items, ..
         } = &mut *self.w;
         let mine = items.get_mut(self.base..).unwrap_or_default();
-        let bytes = |&(from, to): &(usize, usize)| out.get(from..to).unwrap_or_default();
+        let bytes = |p: &Part| out.get(p.from..p.to).unwrap_or_default();
         // Items that compare equal are the same bytes: any order of them
         // writes the same list.
-        mine.sort_unstable_by(|a, b| bytes(a).cmp(bytes(b)));
-        let order = mine.iter().map(|&(from, to)| (None, from, to));
+        mine.sort_unstable_by(|a, b| a.first.cmp(&b.first).then_with(|| bytes(a).cmp(bytes(b))));
+        let order = mine.iter().map(|p| (None, p.from, p.to));
         rewrite(out, moved, self.start, order, b'[', b']')?;
         items.truncate(self.base);
         if self.tagged {
@@ -199,7 +241,8 @@ impl List<'_> {
 impl Object<'_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
         let (from, to) = self.w.part(value)?;
-        self.w.entries.push((key, from, to));
+        let first = first(key.as_bytes());
+        self.w.entries.push((key, Part { first, from, to }));
         Ok(())
     }
 
@@ -214,14 +257,14 @@ impl Object<'_> {
         // In key order; a key given twice keeps its last value, as in a
         // value tree (the sort is stable, after the entries are reversed).
         mine.reverse();
-        mine.sort_by(|(a, ..), (b, ..)| a.cmp(b));
+        mine.sort_by(|(a, p), (b, q)| p.first.cmp(&q.first).then_with(|| a.cmp(b)));
         let mut last: Option<&str> = None;
-        let order = mine.iter().filter_map(|(key, from, to)| {
+        let order = mine.iter().filter_map(|(key, p)| {
             if last == Some(key.as_ref()) {
                 return None;
             }
             last = Some(key.as_ref());
-            Some((Some(key.as_ref()), *from, *to))
+            Some((Some(key.as_ref()), p.from, p.to))
         });
         rewrite(out, moved, self.start, order, b'{', b'}')?;
         entries.truncate(self.base);
@@ -289,7 +332,7 @@ impl<'a> ser::Serializer for &'a mut Canonical {
         self.scalar(&v)
     }
     fn serialize_str(self, v: &str) -> Result<()> {
-        self.scalar(v)
+        write_string(&mut self.out, v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<()> {
         let mut list = ser::Serializer::serialize_seq(self, Some(v.len()))?;
@@ -304,7 +347,7 @@ impl<'a> ser::Serializer for &'a mut Canonical {
         shown.clear();
         let written = write!(shown, "{value}");
         let result = match written {
-            Ok(()) => self.scalar(shown.as_str()),
+            Ok(()) => write_string(&mut self.out, &shown),
             Err(_) => Err(ser::Error::custom("a value could not be written")),
         };
         self.shown = shown;
@@ -483,6 +526,46 @@ mod tests {
         let mut value = serde_json::to_value(value).unwrap_or_default();
         normalise(&mut value);
         value.to_string().into_bytes()
+    }
+
+    #[test]
+    fn first_bytes_order_as_the_whole_bytes_or_tie() {
+        let words: [&[u8]; 12] = [
+            b"",
+            b"a",
+            b"a\0",
+            b"a\0\0",
+            b"ab",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefghi",
+            b"abcdefgz",
+            b"b",
+            b"\xc3\xa9",
+            b"\xff",
+        ];
+        for a in words {
+            for b in words {
+                let (fa, fb) = (super::first(a), super::first(b));
+                assert!(fa == fb || fa.cmp(&fb) == a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_every_byte_json_escapes() {
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in (0..=0x7f_u8).chain([0xc3]) {
+                    let mut text = vec![b'a'; len];
+                    if let Some(place) = text.get_mut(at) {
+                        *place = byte;
+                    }
+                    let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
+                    assert_eq!(super::plain(&text), !escaped, "{byte:#x} at {at} of {len}");
+                }
+            }
+        }
     }
 
     #[test]

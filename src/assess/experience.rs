@@ -296,10 +296,10 @@ fn count(
     p: &Prepared<'_>,
     period: &PreparedPeriod,
     counts_from: Option<Option<NaiveDate>>,
+    mut fit: Fit,
+    mut why: Doubts,
     ctx: &Context<'_>,
 ) -> Option<Count> {
-    let mut why = Doubts::default();
-    let mut fit = fit(rule, period, ctx, &mut why);
     if fit == Fit::No {
         return None;
     }
@@ -332,8 +332,9 @@ fn count(
 ///
 /// [`PeriodFilter`]: crate::model::vacancy::PeriodFilter
 pub(crate) struct Selected {
-    /// By position in the profile.
-    fits: SmallVec<[Fit; 8]>,
+    /// By position in the profile: how the period fits, and why it is to
+    /// verify when it is.
+    fits: SmallVec<[(Fit, Doubts); 8]>,
     /// Whether any period is to verify.
     uncertain: bool,
 }
@@ -341,9 +342,9 @@ pub(crate) struct Selected {
 impl Selected {
     fn counts(&self, position: usize, sure: bool) -> bool {
         match self.fits.get(position) {
-            Some(Fit::Yes) => true,
-            Some(Fit::Uncertain) => !sure,
-            Some(Fit::No) | None => false,
+            Some((Fit::Yes, _)) => true,
+            Some((Fit::Uncertain, _)) => !sure,
+            Some((Fit::No, _)) | None => false,
         }
     }
 }
@@ -351,13 +352,16 @@ impl Selected {
 /// How each period stands against `rule`'s filter (whatever the degree
 /// the periods must follow and the measurement date).
 pub(crate) fn select(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Selected {
-    let fits: SmallVec<[Fit; 8]> = p
+    let fits: SmallVec<[(Fit, Doubts); 8]> = p
         .periods
         .iter()
         .flatten()
-        .map(|period| fit(rule, period, ctx, &mut Doubts::default()))
+        .map(|period| {
+            let mut why = Doubts::default();
+            (fit(rule, period, ctx, &mut why), why)
+        })
         .collect();
-    let uncertain = fits.contains(&Fit::Uncertain);
+    let uncertain = fits.iter().any(|(fit, _)| *fit == Fit::Uncertain);
     Selected { fits, uncertain }
 }
 
@@ -414,9 +418,29 @@ pub(crate) fn cited<'a>(
     each: &mut dyn FnMut(Cited<'a>),
 ) {
     let from = counts_from(rule, p, ctx);
-    for period in p.periods.iter().flatten() {
-        let Some(count) = count(rule, p, period, from, ctx) else {
-            continue;
+    p.with_selected(rule, ctx, |selected| {
+        for period in p.periods.iter().flatten() {
+            cite(rule, p, period, from, selected, ctx, each);
+        }
+    });
+}
+
+/// [`cited`] for one period.
+fn cite<'a>(
+    rule: &'a ExperienceRule,
+    p: &'a Prepared<'a>,
+    period: &'a PreparedPeriod<'a>,
+    from: Option<Option<NaiveDate>>,
+    selected: &Selected,
+    ctx: &Context<'_>,
+    each: &mut dyn FnMut(Cited<'a>),
+) {
+    let Some(&(fit, why)) = selected.fits.get(period.index) else {
+        return;
+    };
+    {
+        let Some(count) = count(rule, p, period, from, fit, why, ctx) else {
+            return;
         };
         let label = period_label(period);
         let (detail, matched) = match count {

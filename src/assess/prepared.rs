@@ -59,7 +59,7 @@ pub(crate) struct PreparedPeriod<'c> {
 }
 
 /// The most evidence texts a prepared period keeps.
-const PERIOD_DETAILS: usize = 8;
+const PERIOD_DETAILS: usize = 4;
 
 /// What a period's evidence words depend on besides the period.
 #[derive(Clone, Copy, PartialEq, Eq)]

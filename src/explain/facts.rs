@@ -317,11 +317,12 @@ impl Item<'_> {
     /// `experience[2]`, `attestations.covid19_vaccination`: the same in
     /// every language.
     /// The paths of the first entries of each list are written once in
-    /// the process and shared.
+    /// the process and kept for it (a few kilobytes), so that evidence
+    /// copies them without counting.
     pub(crate) fn path(self) -> Text {
         /// Entries per list whose paths are kept.
         const KEPT: usize = 64;
-        static KEPT_PATHS: [OnceLock<Vec<Text>>; 9] = [const { OnceLock::new() }; 9];
+        static KEPT_PATHS: [OnceLock<&'static [&'static str]>; 9] = [const { OnceLock::new() }; 9];
         let (slot, list, i) = match self {
             Item::Education(i) => (0, "education[", i),
             Item::Experience(i) => (1, "experience[", i),
@@ -339,17 +340,20 @@ impl Item<'_> {
             path.push_str(list);
             super::push_digits(&mut path, u64::try_from(i).unwrap_or(u64::MAX));
             path.push(']');
-            Text::from(path)
+            path
         };
         if i < KEPT {
             if let Some(kept) = KEPT_PATHS.get(slot) {
-                let paths = kept.get_or_init(|| (0..KEPT).map(write).collect());
+                let paths = kept.get_or_init(|| {
+                    let paths: Vec<&'static str> = (0..KEPT).map(|i| &*write(i).leak()).collect();
+                    paths.leak()
+                });
                 if let Some(path) = paths.get(i) {
-                    return path.clone();
+                    return Text::kept(path);
                 }
             }
         }
-        write(i)
+        write(i).into()
     }
 }
 
