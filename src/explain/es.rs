@@ -280,15 +280,7 @@ fn spanish_label(source: Source<'_>, s: &mut String) {
         }
         Source::Period(p) => {
             let p = p.entry;
-            match (&p.title, &p.organization) {
-                (Some(t), Some(o)) => {
-                    s.push_str(t);
-                    s.push_str(", ");
-                    s.push_str(o);
-                }
-                (Some(name), None) | (None, Some(name)) => s.push_str(name),
-                (None, None) => s.push_str("puesto"),
-            }
+            p.write_name(s, "puesto");
             if let Some(y) = p.declared_years {
                 let _ = write!(s, ", {} declarados sin fechas", years_noun(&years(y)));
             }

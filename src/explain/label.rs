@@ -257,6 +257,20 @@ impl Degree {
 }
 
 impl Period {
+    /// Appends the period's title and organization ("Protection
+    /// Assistant, UNHCR"), or `unnamed` when it states neither.
+    pub(crate) fn write_name(&self, out: &mut String, unnamed: &str) {
+        match (&self.title, &self.organization) {
+            (Some(t), Some(o)) => {
+                out.push_str(t);
+                out.push_str(", ");
+                out.push_str(o);
+            }
+            (Some(name), None) | (None, Some(name)) => out.push_str(name),
+            (None, None) => out.push_str(unnamed),
+        }
+    }
+
     /// A label for explanations: "Protection Assistant, UNHCR (2015-02–2019-06)".
     pub(crate) fn label(&self) -> String {
         let mut s = String::new();
@@ -266,15 +280,7 @@ impl Period {
 
     /// Appends [`Period::label`] to `out`.
     pub(crate) fn write_label(&self, out: &mut String) {
-        match (&self.title, &self.organization) {
-            (Some(t), Some(o)) => {
-                out.push_str(t);
-                out.push_str(", ");
-                out.push_str(o);
-            }
-            (Some(name), None) | (None, Some(name)) => out.push_str(name),
-            (None, None) => out.push_str("position"),
-        }
+        self.write_name(out, "position");
         if let Some(years) = self.declared_years {
             let _ = write!(
                 out,
