@@ -35,7 +35,7 @@ pub(crate) fn with<T: Serialize + ?Sized, R>(value: &T, then: impl Fn(&[u8]) -> 
         w.clear();
         value.serialize(&mut *w)?;
         let made = then(&w.out);
-        if w.out.capacity() > KEEP_AT_MOST {
+        if w.out.capacity().max(w.moved.capacity()) > KEEP_AT_MOST {
             *w = Canonical::default();
         }
         Ok(made)

@@ -410,7 +410,9 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
 
 /// The periods `rule` cites, in the profile's order: each counted one
 /// with its years, each to verify with why, and each that starts too
-/// late. Found again when a finding is explained, as [`tally`] found them.
+/// late, as [`tally`] counted them: listed when a finding is explained,
+/// each period's fit and doubts taken from what the rule's filter found
+/// ([`Selected`]).
 pub(crate) fn cited<'a>(
     rule: &'a ExperienceRule,
     p: &'a Prepared<'a>,
@@ -438,45 +440,43 @@ fn cite<'a>(
     let Some(&(fit, why)) = selected.fits.get(period.index) else {
         return;
     };
-    {
-        let Some(count) = count(rule, p, period, from, fit, why, ctx) else {
-            return;
-        };
-        let label = period_label(period);
-        let (detail, matched) = match count {
-            Count::TooLate => (
-                Detail::PeriodTooLate {
+    let Some(count) = count(rule, p, period, from, fit, why, ctx) else {
+        return;
+    };
+    let label = period_label(period);
+    let (detail, matched) = match count {
+        Count::TooLate => (
+            Detail::PeriodTooLate {
+                period: label,
+                after: ctx.measured_at,
+            },
+            None,
+        ),
+        Count::Span { sure, why, start } => {
+            let years = Years {
+                span: (start, period.end, period.share),
+                until: ctx.measured_at,
+            };
+            let detail = if sure {
+                Detail::Period {
                     period: label,
-                    after: ctx.measured_at,
-                },
-                None,
-            ),
-            Count::Span { sure, why, start } => {
-                let years = Years {
-                    span: (start, period.end, period.share),
-                    until: ctx.measured_at,
-                };
-                let detail = if sure {
-                    Detail::Period {
-                        period: label,
-                        years,
-                    }
-                } else {
-                    Detail::PeriodToVerify {
-                        period: label,
-                        years,
-                        why,
-                    }
-                };
-                (detail, domain_match(rule, period, ctx))
-            }
-        };
-        each(Cited {
-            item: Item::Experience(period.index),
-            detail,
-            matched,
-        });
-    }
+                    years,
+                }
+            } else {
+                Detail::PeriodToVerify {
+                    period: label,
+                    years,
+                    why,
+                }
+            };
+            (detail, domain_match(rule, period, ctx))
+        }
+    };
+    each(Cited {
+        item: Item::Experience(period.index),
+        detail,
+        matched,
+    });
 }
 
 /// The experience requirement.

@@ -317,7 +317,7 @@ impl Item<'_> {
     /// `experience[2]`, `attestations.covid19_vaccination`: the same in
     /// every language.
     /// The paths of the first entries of each list are written once in
-    /// the process and kept for it (a few kilobytes), so that evidence
+    /// the process and kept for it (about 20 kilobytes), so that evidence
     /// copies them without counting.
     pub(crate) fn path(self) -> Text {
         /// Entries per list whose paths are kept.
