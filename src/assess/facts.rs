@@ -371,6 +371,8 @@ pub(crate) enum LanguageFound<'a> {
         index: usize,
         skill: &'a LanguageSkill,
         status: Status,
+        /// Where the entry's words as evidence are kept, per language.
+        words: Option<&'a [std::sync::OnceLock<crate::text::Text>; 2]>,
     },
 }
 

@@ -104,6 +104,7 @@ pub(crate) fn assess<'a>(
             index,
             skill,
             status,
+            words: p.language_words.get(index),
         }),
     }
 }

@@ -91,6 +91,9 @@ pub(crate) struct Prepared<'c> {
     pub(crate) staff_of: Option<Vec<Term>>,
     pub(crate) affiliate_of: Option<Vec<Term>>,
     pub(crate) languages: Option<&'c [LanguageSkill]>,
+    /// How evidence names each language entry ("English C1"), per
+    /// language: written when first explained, then reused.
+    pub(crate) language_words: Box<[[std::sync::OnceLock<Text>; 2]]>,
     /// SHA-256 of the profile's canonical JSON, for audit records:
     /// computed when an assessment is first written out.
     digest: std::sync::OnceLock<Text>,
@@ -193,6 +196,12 @@ impl<'c> Prepared<'c> {
             staff_of: terms(&candidate.staff_of, Category::Organization),
             affiliate_of: terms(&candidate.affiliate_of, Category::Organization),
             languages: candidate.languages.as_deref(),
+            language_words: candidate
+                .languages
+                .iter()
+                .flatten()
+                .map(|_| Default::default())
+                .collect(),
             digest: std::sync::OnceLock::new(),
             id: std::sync::OnceLock::new(),
             selected: slots(vocabulary.filters()),

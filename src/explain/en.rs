@@ -272,7 +272,9 @@ fn any_experience(
             "no {what} for sure, {} if the periods to verify count (any experience wanted)",
             years_noun(&fmt_years(m.possible))
         ),
-        super::Status::NotMet => text!("no {what}; some wanted"),
+        super::Status::NotMet => rule
+            .none_text
+            .get(Lang::En, || text!("no {what}; some wanted")),
     };
     let gap = experience_gap(rule, m, what);
     plain(message, expected, evidence, gap)
@@ -681,10 +683,13 @@ fn language(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
             index,
             skill,
             status,
+            words,
         } => {
             let name = skill.language.english_name();
             let have = stated_level(skill);
-            let detail = text!("{name} {}", have.unwrap_or(&"(level not stated)"));
+            let detail = super::facts::kept_words(words, Lang::En, |out| {
+                let _ = write!(out, "{name} {}", have.unwrap_or(&"(level not stated)"));
+            });
             let message = match status {
                 super::Status::Met => {
                     text!("{name} {} meets {level}", have.unwrap_or(&""))
@@ -734,6 +739,7 @@ fn native(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
             index,
             skill,
             status,
+            ..
         } => {
             let name = skill.language.english_name();
             let have = skill

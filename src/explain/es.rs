@@ -522,7 +522,9 @@ fn any_experience(
             "no acredita con certeza {what}; {} si cuentan los periodos por verificar (basta cualquier experiencia)",
             years_noun(&years(m.possible))
         ),
-        super::Status::NotMet => text!("no acredita {what}; se requiere alguna"),
+        super::Status::NotMet => rule
+            .none_text
+            .get(Lang::Es, || text!("no acredita {what}; se requiere alguna")),
     };
     let gap = experience_gap(rule, m, what);
     plain(message, expected, evidence, gap)
@@ -938,13 +940,17 @@ fn language(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
             index,
             skill,
             status,
+            words,
         } => {
             let name = skill.language.spanish_name();
             let have = stated_level(skill);
-            let detail = text!(
-                "{name} {}",
-                have.as_deref().unwrap_or("(nivel no indicado)")
-            );
+            let detail = super::facts::kept_words(words, Lang::Es, |out| {
+                let _ = write!(
+                    out,
+                    "{name} {}",
+                    have.as_deref().unwrap_or("(nivel no indicado)")
+                );
+            });
             let message = match status {
                 super::Status::Met => {
                     text!("{name} {} cumple {need}", have.as_deref().unwrap_or(""))
@@ -995,6 +1001,7 @@ fn native(f: &LanguageFacts<'_>, slot: &RuleText) -> Rendered {
             index,
             skill,
             status,
+            ..
         } => {
             let name = skill.language.spanish_name();
             let have = skill

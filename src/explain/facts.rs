@@ -306,6 +306,19 @@ impl<'a> Label<'a> {
 }
 
 /// A language's place in the per-language slots.
+/// The words kept in `slots` for `lang`, written by `write` the first
+/// time; written every time when there are no slots.
+pub(super) fn kept_words(
+    slots: Option<&[OnceLock<Text>; 2]>,
+    lang: Lang,
+    write: impl FnOnce(&mut String),
+) -> Text {
+    match slots.and_then(|s| s.get(lang_slot(lang))) {
+        Some(slot) => slot.get_or_init(|| super::build(write)).clone(),
+        None => super::build(write),
+    }
+}
+
 fn lang_slot(lang: Lang) -> usize {
     match lang {
         Lang::En => 0,

@@ -917,6 +917,7 @@ fn experience_rule(
         after_degree,
         filter: None,
         text: RuleText::default(),
+        none_text: RuleText::default(),
     }
 }
 
@@ -1037,6 +1038,7 @@ fn requirement(
                             after_degree: None,
                             filter: None,
                             text: RuleText::default(),
+                            none_text: RuleText::default(),
                         });
                         exp.years += 2.0;
                         sub.experience = Some(exp);

@@ -450,6 +450,10 @@ pub(crate) struct ExperienceRule {
     pub(crate) filter: Option<usize>,
     /// Its words, written once per language.
     pub(crate) text: RuleText,
+    /// Its finding's sentence when a profile with experience has none of
+    /// it and any amount is wanted ("no refugee protection experience;
+    /// some wanted"), written once per language.
+    pub(crate) none_text: RuleText,
 }
 
 /// What an experience rule selects a profile's periods by, whatever the
