@@ -235,7 +235,7 @@ impl<'c> Prepared<'c> {
 
     /// SHA-256 of the profile's canonical JSON.
     pub(crate) fn digest(&self) -> &Text {
-        self.digest.get_or_init(|| digest(self.candidate).into())
+        self.digest.get_or_init(|| digest(self.candidate))
     }
 
     /// The profile's id, as assessments show it.
@@ -254,11 +254,11 @@ fn slots<T>(n: usize) -> Box<[std::sync::OnceLock<T>]> {
 /// SHA-256 of the profile's normalised form: its JSON with object keys
 /// sorted and every list sorted, so that neither the order of fields nor
 /// the order of list items changes the digest (they change nothing else).
-pub(crate) fn digest(candidate: &Candidate) -> String {
+pub(crate) fn digest(candidate: &Candidate) -> Text {
+    let hex = |json: &[u8]| Text::from(crate::load::sha256(json).as_str());
     // Serialising a validated profile cannot fail; the fallback, `null`,
     // would still give a stable digest.
-    super::canonical::with(candidate, super::sha256_hex)
-        .unwrap_or_else(|_| super::sha256_hex(b"null"))
+    super::canonical::with(candidate, hex).unwrap_or_else(|_| hex(b"null"))
 }
 
 /// A candidate prepared for one rule set: its names normalised and linked

@@ -935,16 +935,30 @@ pub(crate) fn to_yaml<T: serde::Serialize>(value: &T) -> Result<String, String> 
 /// Lowercase hex SHA-256 of `bytes`: the digest audits give of the
 /// rule files and profiles read.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    sha256(bytes).as_str().to_owned()
+}
+
+/// [`sha256_hex`], written on the stack.
+pub(crate) fn sha256(bytes: &[u8]) -> Hex {
     use sha2::{Digest, Sha256};
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        for nibble in [byte >> 4, byte & 0x0f] {
-            hex.extend(HEX.get(usize::from(nibble)).map(|&d| char::from(d)));
+    let mut hex = [b'0'; 64];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(Sha256::digest(bytes)) {
+        for (digit, nibble) in pair.iter_mut().zip([byte >> 4, byte & 0x0f]) {
+            *digit = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
         }
     }
-    hex
+    Hex(hex)
+}
+
+/// A SHA-256 digest in lowercase hex.
+pub(crate) struct Hex([u8; 64]);
+
+impl Hex {
+    /// The 64 hex digits.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
