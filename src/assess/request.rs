@@ -124,13 +124,19 @@ impl<'a> Request<'a> {
     /// ```
     #[must_use]
     pub fn evaluate_each(&self) -> Vec<Evaluation<'_>> {
+        self.evaluations().collect()
+    }
+
+    /// The candidate judged against each vacancy in turn, in rule-set
+    /// order: one evaluation at a time, for a caller that writes each
+    /// before judging the next.
+    pub(crate) fn evaluations(&self) -> impl Iterator<Item = Evaluation<'_>> + '_ {
         let prepared = self.prepared();
         let vocabulary = &self.rules.vocabulary;
         self.rules
             .vacancies
             .iter()
-            .map(|v| evaluate(prepared, v, vocabulary, self.as_of))
-            .collect()
+            .map(move |v| evaluate(prepared, v, vocabulary, self.as_of))
     }
 
     /// Judges the candidate against one vacancy, by id, as data; `None`

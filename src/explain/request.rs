@@ -20,10 +20,8 @@ impl Request<'_> {
     /// ```
     #[must_use]
     pub fn each(&self) -> Vec<Assessment> {
-        self.evaluate_each()
-            .iter()
-            .map(|e| e.explain(self.lang))
-            .collect()
+        // Each evaluation is written and dropped before the next is made.
+        self.evaluations().map(|e| e.explain(self.lang)).collect()
     }
 
     /// An assessment against every vacancy, best first: eligible, then
