@@ -305,7 +305,6 @@ impl<'a> Label<'a> {
     }
 }
 
-/// A language's place in the per-language slots.
 /// The words kept in `slots` for `lang`, written by `write` the first
 /// time; written every time when there are no slots.
 pub(super) fn kept_words(
@@ -319,6 +318,7 @@ pub(super) fn kept_words(
     }
 }
 
+/// A language's place in the per-language slots.
 fn lang_slot(lang: Lang) -> usize {
     match lang {
         Lang::En => 0,
