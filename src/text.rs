@@ -47,10 +47,56 @@ enum Repr {
 /// The empty text, kept.
 static EMPTY: &str = "";
 
+/// The most bytes of rule-set words kept for the process
+/// ([`Text::rule_words`]): the bundled rule set keeps under 20 KB of them,
+/// in both languages.
+pub(crate) const RULE_WORDS_BUDGET: usize = 4 << 20;
+
+/// The rule-set words kept so far, and their bytes.
+#[derive(Default)]
+struct RuleWords {
+    words: std::collections::HashMap<&'static str, &'static &'static str>,
+    bytes: usize,
+}
+
+impl RuleWords {
+    /// `words`, kept: the copy kept before, or a new one while the bytes
+    /// kept stay within `budget`.
+    fn keep(&mut self, words: &str, budget: usize) -> Option<&'static &'static str> {
+        if let Some(&kept) = self.words.get(words) {
+            return Some(kept);
+        }
+        let bytes = self.bytes.saturating_add(words.len());
+        if bytes > budget {
+            return None;
+        }
+        self.bytes = bytes;
+        let kept: &'static &'static str = Box::leak(Box::new(&*String::from(words).leak()));
+        self.words.insert(kept, kept);
+        Some(kept)
+    }
+}
+
 impl Text {
     /// A text kept for the whole process: copying it counts nothing.
     pub(crate) fn kept(text: &'static &'static str) -> Text {
         Text(Repr::Kept(text))
+    }
+
+    /// Words a rule set gives (ids, labels, what a requirement asks), kept
+    /// for the whole process once per distinct words, so that every
+    /// assessment copies them without counting, and a rule set loaded
+    /// again finds its words kept. Words past [`RULE_WORDS_BUDGET`] bytes
+    /// in all (rule sets with ever new words) are shared and counted, as
+    /// any other text.
+    pub(crate) fn rule_words(words: &str) -> Text {
+        static KEPT: std::sync::OnceLock<std::sync::Mutex<RuleWords>> = std::sync::OnceLock::new();
+        let kept = KEPT
+            .get_or_init(Default::default)
+            .lock()
+            .ok()
+            .and_then(|mut kept| kept.keep(words, RULE_WORDS_BUDGET));
+        kept.map_or_else(|| Text::from(words), Text::kept)
     }
 
     /// The text as a `&str`.
@@ -231,6 +277,20 @@ mod tests {
         };
         assert_eq!(hash(&kept), hash(&a));
         assert_eq!(std::mem::size_of::<Text>(), 16);
+    }
+
+    #[test]
+    fn keeps_rule_words_once_within_the_budget() {
+        let mut kept = super::RuleWords::default();
+        let first = kept.keep("Education", 16);
+        let again = kept.keep(&String::from("Education"), 16);
+        assert!(matches!((first, again), (Some(a), Some(b)) if std::ptr::eq(a, b)));
+        assert_eq!(kept.keep("Languages", 16), None, "9 + 9 bytes is past 16");
+        assert_eq!(kept.keep("English", 16).copied(), Some("English"));
+        assert_eq!(kept.bytes, 16);
+        let shared = Text::rule_words("a requirement's label");
+        assert_eq!(shared, "a requirement's label");
+        assert_eq!(Text::rule_words("a requirement's label"), shared);
     }
 
     #[test]

@@ -12,6 +12,7 @@ impl RuleText {
             Lang::En => en,
             Lang::Es => es,
         };
-        slot.get_or_init(|| write().into()).clone()
+        slot.get_or_init(|| crate::text::Text::rule_words(&write()))
+            .clone()
     }
 }

@@ -536,7 +536,7 @@ pub(crate) fn vacancy_from_str(
     let mut vacancy = compile(raw, vocabulary, scales, &mut problems);
     if problems.list.is_empty() {
         vacancy.text = Some(std::sync::Arc::from(text));
-        vacancy.digest = super::sha256_hex(text.as_bytes()).into();
+        vacancy.digest = Text::rule_words(super::sha256(text.as_bytes()).as_str());
         Ok(vacancy)
     } else {
         Err(Error::many(problems.list))
@@ -830,14 +830,14 @@ fn compile(
         }
     }
     Vacancy {
-        id: raw.id.into(),
+        id: Text::rule_words(&raw.id),
         title: titles
             .en
             .clone()
             .or_else(|| titles.es.clone())
             .unwrap_or_default(),
         titles,
-        organization: raw.organization.into(),
+        organization: Text::rule_words(&raw.organization),
         title_text: RuleText::default(),
         contract: raw.contract,
         city: raw.duty_station.city,
@@ -1242,7 +1242,7 @@ fn requirement(
         }
     };
     Some(Requirement {
-        id: r.id.into(),
+        id: Text::rule_words(&r.id),
         label,
         label_text: RuleText::default(),
         expected_text: RuleText::default(),
