@@ -366,18 +366,6 @@ fn write_path(path: &EducationPath, home: Country) -> String {
     s
 }
 
-fn accepted(path: &EducationPath) -> Vec<Text> {
-    path.fields
-        .as_ref()
-        .map(|f| {
-            f.accepted
-                .iter()
-                .map(|t| Text::from(super::shown(t, Lang::En)))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// " (\"Derecho\" = \"Law\" (alias))", or nothing.
 fn field_text<'a>(matched: Option<&'a Matched<'a>>) -> impl fmt::Display + 'a {
     super::part(move |f| match matched {
@@ -472,7 +460,7 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         }),
         DegreeFacts::FieldNotAccepted { field, .. } => Some(Gap::Field {
             have: field.map(Text::from),
-            accepted: accepted(path),
+            accepted: super::accepted_fields(path, Lang::En),
         }),
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
             what: text!("{} from an accredited institution", a_degree(need)),

@@ -616,18 +616,6 @@ fn write_path(path: &EducationPath, home: Country) -> String {
     s
 }
 
-fn accepted(path: &EducationPath) -> Vec<&str> {
-    path.fields
-        .as_ref()
-        .map(|f| {
-            f.accepted
-                .iter()
-                .map(|t| super::shown(t, Lang::Es))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// The comparison behind a field, in a sentence: the rule's name in its
 /// Spanish display form; nothing when that is the profile's own name.
 fn field_text<'a>(matched: Option<&'a Matched<'a>>) -> impl fmt::Display + 'a {
@@ -731,7 +719,7 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         }),
         DegreeFacts::FieldNotAccepted { field, .. } => Some(Gap::Field {
             have: field.map(Text::from),
-            accepted: accepted(path).into_iter().map(Text::from).collect(),
+            accepted: super::accepted_fields(path, Lang::Es),
         }),
         DegreeFacts::NotAccredited { .. } => Some(Gap::Missing {
             what: text!("{} de una institución acreditada", a_degree(need)),

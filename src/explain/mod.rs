@@ -378,11 +378,32 @@ impl std::fmt::Debug for Noun<'_> {
 /// A rule's name as sentences in `lang` name it: the vocabulary's
 /// display form for that language, else as the rule file writes it.
 pub(crate) fn shown(term: &crate::matching::Term, lang: Lang) -> &str {
-    let display = term.display.as_deref().and_then(|d| match lang {
+    display_in(term, lang).unwrap_or(&term.text)
+}
+
+/// [`shown`], as a shared text: the term's own (kept with the rule set's
+/// words) when no display form replaces it.
+pub(crate) fn shown_text(term: &crate::matching::Term, lang: Lang) -> Text {
+    display_in(term, lang).map_or_else(|| term.text.clone(), Text::from)
+}
+
+/// The vocabulary's display form of `term` in `lang`, if it has one.
+fn display_in(term: &crate::matching::Term, lang: Lang) -> Option<&str> {
+    term.display.as_deref().and_then(|d| match lang {
         Lang::En => d.en.as_deref(),
         Lang::Es => d.es.as_deref(),
-    });
-    display.unwrap_or(&term.text)
+    })
+}
+
+/// The names a path's fields accept, as a gap lists them, in `lang`.
+pub(crate) fn accepted_fields(
+    path: &crate::model::vacancy::EducationPath,
+    lang: Lang,
+) -> Vec<Text> {
+    path.fields
+        .as_ref()
+        .map(|f| f.accepted.iter().map(|t| shown_text(t, lang)).collect())
+        .unwrap_or_default()
 }
 
 /// The accepted names of a path closest to a profile's `field` (in the

@@ -208,11 +208,12 @@ impl Term {
         }
     }
 
-    /// A rule's term.
+    /// A rule's term: its words kept with the rule set's others
+    /// ([`Text::rule_words`]).
     pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
-        Term(std::sync::Arc::new(TermData::new(
-            text, vocabulary, category,
-        )))
+        let mut data = TermData::new(text, vocabulary, category);
+        data.text = Text::rule_words(text);
+        Term(std::sync::Arc::new(data))
     }
 }
 
