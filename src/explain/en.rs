@@ -41,15 +41,15 @@ pub(super) const WORDS: Words = Words {
     then: "and then: ",
 };
 
-pub(super) fn render(facts: &Facts<'_>, expected: &RuleText) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 2]) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
         Facts::Experience(f) => experience(f, expected),
         Facts::Language(f) => language(f, expected),
         Facts::Authorization(f) => authorization(f),
         Facts::Internal(f) => internal(f, expected),
-        Facts::Certification(f) => certification(f, expected),
-        Facts::Skill(f) => skill(f, expected),
+        Facts::Certification(f) => certification(f, expected, said),
+        Facts::Skill(f) => skill(f, expected, said),
         Facts::Attestation(f) => attestation(f, expected),
         Facts::Nationality(f) => nationality(f, expected),
     }
@@ -1054,13 +1054,16 @@ fn near_miss(
     super::facts::near_miss(near, item, "near miss, not counted")
 }
 
-fn certification(f: &CertificationFacts<'_>, slot: &RuleText) -> Rendered {
+fn certification(f: &CertificationFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
     let CertificationFacts { rule, found } = *f;
+    let [none_stated, not_among] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::En, || text!("certification: {what}"));
     match found {
         CertificationFound::NotStated => plain(
-            text!("no certifications stated; {what} wanted"),
+            none_stated.get(Lang::En, || {
+                text!("no certifications stated; {what} wanted")
+            }),
             expected,
             Vec::new(),
             certification_gap(f),
@@ -1097,7 +1100,9 @@ fn certification(f: &CertificationFacts<'_>, slot: &RuleText) -> Rendered {
             certification_gap(f),
         ),
         CertificationFound::Missing { near } => plain(
-            text!("{what} not among the certifications listed"),
+            not_among.get(Lang::En, || {
+                text!("{what} not among the certifications listed")
+            }),
             expected,
             near_miss(near.as_ref(), Item::Certification),
             certification_gap(f),
@@ -1119,8 +1124,9 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
+fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
     let SkillFacts { rule, found } = *f;
+    let [none_stated, not_among] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::En, || text!("skill: {what}"));
     match found {
@@ -1145,13 +1151,17 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
             None,
         ),
         SkillFound::NotStated => plain(
-            text!("no skills stated and no experience domain shows {what}"),
+            none_stated.get(Lang::En, || {
+                text!("no skills stated and no experience domain shows {what}")
+            }),
             expected,
             Vec::new(),
             skill_gap(f),
         ),
         SkillFound::Missing { near } => plain(
-            text!("{what} not among the skills listed nor the experience domains"),
+            not_among.get(Lang::En, || {
+                text!("{what} not among the skills listed nor the experience domains")
+            }),
             expected,
             near_miss(near.as_ref(), Item::Skill),
             skill_gap(f),

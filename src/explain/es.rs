@@ -231,15 +231,15 @@ fn level_with_scale(l: &LanguageLevel) -> String {
     }
 }
 
-pub(super) fn render(facts: &Facts<'_>, expected: &RuleText) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 2]) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
         Facts::Experience(f) => experience(f, expected),
         Facts::Language(f) => language(f, expected),
         Facts::Authorization(f) => authorization(f),
         Facts::Internal(f) => internal(f, expected),
-        Facts::Certification(f) => certification(f, expected),
-        Facts::Skill(f) => skill(f, expected),
+        Facts::Certification(f) => certification(f, expected, said),
+        Facts::Skill(f) => skill(f, expected, said),
         Facts::Attestation(f) => attestation(f, expected),
         Facts::Nationality(f) => nationality(f, expected),
     }
@@ -1318,13 +1318,16 @@ fn near_miss(
     super::facts::near_miss(near, item, "casi coincide; no se cuenta")
 }
 
-fn certification(f: &CertificationFacts<'_>, slot: &RuleText) -> Rendered {
+fn certification(f: &CertificationFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
     let CertificationFacts { rule, found } = *f;
+    let [none_stated, not_among] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::Es, || text!("certificación: {what}"));
     match found {
         CertificationFound::NotStated => plain(
-            text!("no se indican certificaciones; se busca {what}"),
+            none_stated.get(Lang::Es, || {
+                text!("no se indican certificaciones; se busca {what}")
+            }),
             expected,
             Vec::new(),
             certification_gap(f),
@@ -1361,7 +1364,9 @@ fn certification(f: &CertificationFacts<'_>, slot: &RuleText) -> Rendered {
             certification_gap(f),
         ),
         CertificationFound::Missing { near } => plain(
-            text!("{what} no figura entre las certificaciones indicadas"),
+            not_among.get(Lang::Es, || {
+                text!("{what} no figura entre las certificaciones indicadas")
+            }),
             expected,
             near_miss(near.as_ref(), Item::Certification),
             certification_gap(f),
@@ -1383,8 +1388,9 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
+fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
     let SkillFacts { rule, found } = *f;
+    let [none_stated, not_among] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::Es, || text!("habilidad: {what}"));
     match found {
@@ -1405,15 +1411,19 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText) -> Rendered {
             None,
         ),
         SkillFound::NotStated => plain(
-            text!("no se indican habilidades y ningún área de experiencia muestra {what}"),
+            none_stated.get(Lang::Es, || {
+                text!("no se indican habilidades y ningún área de experiencia muestra {what}")
+            }),
             expected,
             Vec::new(),
             skill_gap(f),
         ),
         SkillFound::Missing { near } => plain(
-            text!(
-                "{what} no figura entre las habilidades indicadas ni en las áreas de experiencia"
-            ),
+            not_among.get(Lang::Es, || {
+                text!(
+                    "{what} no figura entre las habilidades indicadas ni en las áreas de experiencia"
+                )
+            }),
             expected,
             near_miss(near.as_ref(), Item::Skill),
             skill_gap(f),

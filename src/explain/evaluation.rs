@@ -25,7 +25,10 @@ impl Judgement<'_> {
     /// ```
     #[must_use]
     pub fn explain(&self, lang: Lang) -> Finding {
-        let words = self.facts.render(lang, &self.requirement.expected_text);
+        let requirement = self.requirement;
+        let words = self
+            .facts
+            .render(lang, &requirement.expected_text, &requirement.said_text);
         Finding {
             requirement: self.requirement.id.clone(),
             label: self.requirement.label(lang),

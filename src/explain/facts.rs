@@ -35,10 +35,10 @@ impl Facts<'_> {
     ///
     /// `expected` keeps the requirement's "expected" text, which depends
     /// on the rule alone (except for a right to work, valid on a date).
-    pub(crate) fn render(&self, lang: Lang, expected: &RuleText) -> Rendered {
+    pub(crate) fn render(&self, lang: Lang, expected: &RuleText, said: &[RuleText; 2]) -> Rendered {
         match lang {
-            Lang::En => super::en::render(self, expected),
-            Lang::Es => super::es::render(self, expected),
+            Lang::En => super::en::render(self, expected, said),
+            Lang::Es => super::es::render(self, expected, said),
         }
     }
 

@@ -1246,6 +1246,7 @@ fn requirement(
         label,
         label_text: RuleText::default(),
         expected_text: RuleText::default(),
+        said_text: Default::default(),
         priority: r.priority,
         weight,
         source: r.source,
