@@ -41,7 +41,7 @@ pub(super) const WORDS: Words = Words {
     then: "and then: ",
 };
 
-pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 2]) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 3]) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
         Facts::Experience(f) => experience(f, expected),
@@ -50,7 +50,7 @@ pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 2
         Facts::Internal(f) => internal(f, expected),
         Facts::Certification(f) => certification(f, expected, said),
         Facts::Skill(f) => skill(f, expected, said),
-        Facts::Attestation(f) => attestation(f, expected),
+        Facts::Attestation(f) => attestation(f, expected, said),
         Facts::Nationality(f) => nationality(f, expected),
     }
 }
@@ -1054,9 +1054,9 @@ fn near_miss(
     super::facts::near_miss(near, item, "near miss, not counted")
 }
 
-fn certification(f: &CertificationFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
+fn certification(f: &CertificationFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let CertificationFacts { rule, found } = *f;
-    let [none_stated, not_among] = said;
+    let [none_stated, not_among, _] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::En, || text!("certification: {what}"));
     match found {
@@ -1124,9 +1124,9 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
+fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let SkillFacts { rule, found } = *f;
-    let [none_stated, not_among] = said;
+    let [none_stated, not_among, _] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::En, || text!("skill: {what}"));
     match found {
@@ -1274,8 +1274,9 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn attestation(f: &AttestationFacts<'_>, slot: &RuleText) -> Rendered {
+fn attestation(f: &AttestationFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let AttestationFacts { name, answer, .. } = *f;
+    let [made, denied, not_made] = said;
     let readable = attestation_name(f);
     let expected: Text = slot.get(Lang::En, || text!("declaration: {readable}"));
     let declared = |yes: bool| {
@@ -1286,15 +1287,20 @@ fn attestation(f: &AttestationFacts<'_>, slot: &RuleText) -> Rendered {
         )
     };
     match answer {
-        Some(true) => plain(text!("declares {readable}"), expected, declared(true), None),
+        Some(true) => plain(
+            made.get(Lang::En, || text!("declares {readable}")),
+            expected,
+            declared(true),
+            None,
+        ),
         Some(false) => plain(
-            text!("declares no {readable}"),
+            denied.get(Lang::En, || text!("declares no {readable}")),
             expected,
             declared(false),
             attestation_gap(f),
         ),
         None => plain(
-            text!("{readable} not declared"),
+            not_made.get(Lang::En, || text!("{readable} not declared")),
             expected,
             Vec::new(),
             attestation_gap(f),

@@ -231,7 +231,7 @@ fn level_with_scale(l: &LanguageLevel) -> String {
     }
 }
 
-pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 2]) -> Rendered {
+pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 3]) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
         Facts::Experience(f) => experience(f, expected),
@@ -240,7 +240,7 @@ pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 2
         Facts::Internal(f) => internal(f, expected),
         Facts::Certification(f) => certification(f, expected, said),
         Facts::Skill(f) => skill(f, expected, said),
-        Facts::Attestation(f) => attestation(f, expected),
+        Facts::Attestation(f) => attestation(f, expected, said),
         Facts::Nationality(f) => nationality(f, expected),
     }
 }
@@ -1318,9 +1318,9 @@ fn near_miss(
     super::facts::near_miss(near, item, "casi coincide; no se cuenta")
 }
 
-fn certification(f: &CertificationFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
+fn certification(f: &CertificationFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let CertificationFacts { rule, found } = *f;
-    let [none_stated, not_among] = said;
+    let [none_stated, not_among, _] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::Es, || text!("certificación: {what}"));
     match found {
@@ -1388,9 +1388,9 @@ fn certification_gap(f: &CertificationFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 2]) -> Rendered {
+fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let SkillFacts { rule, found } = *f;
-    let [none_stated, not_among] = said;
+    let [none_stated, not_among, _] = said;
     let what = wanted(rule);
     let expected: Text = slot.get(Lang::Es, || text!("habilidad: {what}"));
     match found {
@@ -1535,8 +1535,9 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
     }
 }
 
-fn attestation(f: &AttestationFacts<'_>, slot: &RuleText) -> Rendered {
+fn attestation(f: &AttestationFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let AttestationFacts { name, answer, .. } = *f;
+    let [made, denied, not_made] = said;
     let readable = attestation_name(f);
     let expected: Text = slot.get(Lang::Es, || text!("declaración: {readable}"));
     let declared = |yes: bool| {
@@ -1548,19 +1549,19 @@ fn attestation(f: &AttestationFacts<'_>, slot: &RuleText) -> Rendered {
     };
     match answer {
         Some(true) => plain(
-            text!("declaración afirmativa: {readable}"),
+            made.get(Lang::Es, || text!("declaración afirmativa: {readable}")),
             expected,
             declared(true),
             None,
         ),
         Some(false) => plain(
-            text!("declaración negativa: {readable}"),
+            denied.get(Lang::Es, || text!("declaración negativa: {readable}")),
             expected,
             declared(false),
             attestation_gap(f),
         ),
         None => plain(
-            text!("sin declaración: {readable}"),
+            not_made.get(Lang::Es, || text!("sin declaración: {readable}")),
             expected,
             Vec::new(),
             attestation_gap(f),

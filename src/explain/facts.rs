@@ -35,7 +35,7 @@ impl Facts<'_> {
     ///
     /// `expected` keeps the requirement's "expected" text, which depends
     /// on the rule alone (except for a right to work, valid on a date).
-    pub(crate) fn render(&self, lang: Lang, expected: &RuleText, said: &[RuleText; 2]) -> Rendered {
+    pub(crate) fn render(&self, lang: Lang, expected: &RuleText, said: &[RuleText; 3]) -> Rendered {
         match lang {
             Lang::En => super::en::render(self, expected, said),
             Lang::Es => super::es::render(self, expected, said),

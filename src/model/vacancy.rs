@@ -253,10 +253,11 @@ pub struct Requirement {
     pub(crate) label_text: RuleText,
     /// What the requirement asks, as findings state it, written once.
     pub(crate) expected_text: RuleText,
-    /// Its findings' sentences that depend on the requirement alone (for
-    /// a certification or a skill: none stated, then not among those
-    /// stated), written once per language.
-    pub(crate) said_text: [RuleText; 2],
+    /// Its findings' sentences that depend on the requirement alone, by
+    /// outcome (for a certification or a skill: none stated, then not
+    /// among those stated; for a declaration: made, denied, not made),
+    /// written once per language.
+    pub(crate) said_text: [RuleText; 3],
     pub(crate) priority: Priority,
     pub(crate) weight: f64,
     pub(crate) source: Option<String>,
