@@ -19,8 +19,10 @@ use std::sync::Arc;
 /// a `&str` (through `Deref`), compares with `str`, `&str` and `String`,
 /// and serialises as a plain string.
 ///
-/// Words the crate writes once for the whole process (an evidence item's
-/// path, such as `experience[2]`) are held without a count at all.
+/// Words the crate keeps for the whole process (an evidence item's path,
+/// such as `experience[2]`, and a rule set's ids, labels and names, within
+/// a budget) are held without a count at all; a profile's words are
+/// always counted.
 ///
 /// # Example
 /// ```
