@@ -44,7 +44,7 @@ pub(super) const WORDS: Words = Words {
 pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 3]) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
-        Facts::Experience(f) => experience(f, expected),
+        Facts::Experience(f) => experience(f, expected, said),
         Facts::Language(f) => language(f, expected),
         Facts::Authorization(f) => authorization(f),
         Facts::Internal(f) => internal(f, expected),
@@ -260,6 +260,7 @@ fn any_experience(
     what: Text,
     evidence: Vec<Evidence>,
     slot: &RuleText,
+    none_held: &RuleText,
 ) -> Rendered {
     let expected: Text = slot.get(Lang::En, || text!("some {what}"));
     let message = match m.status {
@@ -272,15 +273,13 @@ fn any_experience(
             "no {what} for sure, {} if the periods to verify count (any experience wanted)",
             years_noun(&fmt_years(m.possible))
         ),
-        super::Status::NotMet => rule
-            .none_text
-            .get(Lang::En, || text!("no {what}; some wanted")),
+        super::Status::NotMet => none_held.get(Lang::En, || text!("no {what}; some wanted")),
     };
     let gap = experience_gap(rule, m, what);
     plain(message, expected, evidence, gap)
 }
 
-fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
+fn experience(f: &ExperienceFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let ExperienceFacts {
         rule,
         measure: m,
@@ -295,7 +294,9 @@ fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
         return above_maximum(rule, m, max, what, evidence(|each| f.cited(each)));
     }
     if rule.years <= 0.0 {
-        return any_experience(rule, m, what, evidence(|each| f.cited(each)), slot);
+        let [none_held, ..] = said;
+        let evidence = evidence(|each| f.cited(each));
+        return any_experience(rule, m, what, evidence, slot, none_held);
     }
     let need = fmt_years(rule.years);
     let expected: Text = slot.get(Lang::En, || match rule.max_years {
@@ -375,8 +376,15 @@ fn field_text<'a>(matched: Option<&'a Matched<'a>>) -> impl fmt::Display + 'a {
 }
 
 fn degree_text<'a>(degree: &'a DegreeFacts<'a>, path: &'a EducationPath) -> impl fmt::Display + 'a {
-    super::part(move |f| {
-        match degree {
+    super::part(move |f| write_degree(f, degree, path))
+}
+
+fn write_degree(
+    f: &mut fmt::Formatter<'_>,
+    degree: &DegreeFacts<'_>,
+    path: &EducationPath,
+) -> fmt::Result {
+    match degree {
         DegreeFacts::NotStated => f.write_str("no education stated"),
         DegreeFacts::NoneCompleted => {
             write!(f, "no completed degree; needs {}", a_degree(path.degree))
@@ -427,7 +435,6 @@ fn degree_text<'a>(degree: &'a DegreeFacts<'a>, path: &'a EducationPath) -> impl
             write!(f, "{}{}", degree.english(), field_text(matched.as_ref()))
         }
     }
-    })
 }
 
 fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {

@@ -234,7 +234,7 @@ fn level_with_scale(l: &LanguageLevel) -> String {
 pub(super) fn render(facts: &Facts<'_>, expected: &RuleText, said: &[RuleText; 3]) -> Rendered {
     match facts {
         Facts::Education(f) => education(f),
-        Facts::Experience(f) => experience(f, expected),
+        Facts::Experience(f) => experience(f, expected, said),
         Facts::Language(f) => language(f, expected),
         Facts::Authorization(f) => authorization(f),
         Facts::Internal(f) => internal(f, expected),
@@ -508,6 +508,7 @@ fn any_experience(
     what: Text,
     evidence: Vec<Evidence>,
     slot: &RuleText,
+    none_held: &RuleText,
 ) -> Rendered {
     let expected: Text = slot.get(Lang::Es, || text!("alguna {what}"));
     let message = match m.status {
@@ -522,15 +523,13 @@ fn any_experience(
             "no acredita con certeza {what}; {} si cuentan los periodos por verificar (basta cualquier experiencia)",
             years_noun(&years(m.possible))
         ),
-        super::Status::NotMet => rule
-            .none_text
-            .get(Lang::Es, || text!("no acredita {what}; se requiere alguna")),
+        super::Status::NotMet => none_held.get(Lang::Es, || text!("no acredita {what}; se requiere alguna")),
     };
     let gap = experience_gap(rule, m, what);
     plain(message, expected, evidence, gap)
 }
 
-fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
+fn experience(f: &ExperienceFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered {
     let ExperienceFacts {
         rule,
         measure: m,
@@ -545,7 +544,9 @@ fn experience(f: &ExperienceFacts<'_>, slot: &RuleText) -> Rendered {
         return above_maximum(rule, m, max, what, evidence(|each| f.cited(each)));
     }
     if rule.years <= 0.0 {
-        return any_experience(rule, m, what, evidence(|each| f.cited(each)), slot);
+        let [none_held, ..] = said;
+        let evidence = evidence(|each| f.cited(each));
+        return any_experience(rule, m, what, evidence, slot, none_held);
     }
     let need = years(rule.years);
     let expected: Text = slot.get(Lang::Es, || match rule.max_years {
@@ -637,8 +638,15 @@ fn field_text<'a>(matched: Option<&'a Matched<'a>>) -> impl fmt::Display + 'a {
 }
 
 fn degree_text<'a>(facts: &'a DegreeFacts<'a>, path: &'a EducationPath) -> impl fmt::Display + 'a {
-    super::part(move |f| {
-        match facts {
+    super::part(move |f| write_degree(f, facts, path))
+}
+
+fn write_degree(
+    f: &mut fmt::Formatter<'_>,
+    facts: &DegreeFacts<'_>,
+    path: &EducationPath,
+) -> fmt::Result {
+    match facts {
         DegreeFacts::NotStated => f.write_str("no se indica formación académica"),
         DegreeFacts::NoneCompleted => write!(
             f,
@@ -691,7 +699,6 @@ fn degree_text<'a>(facts: &'a DegreeFacts<'a>, path: &'a EducationPath) -> impl 
             write!(f, "{}{}", label(degree), field_text(matched.as_ref()))
         }
     }
-    })
 }
 
 fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {

@@ -917,7 +917,6 @@ fn experience_rule(
         after_degree,
         filter: None,
         text: RuleText::default(),
-        none_text: RuleText::default(),
     }
 }
 
@@ -1038,7 +1037,6 @@ fn requirement(
                             after_degree: None,
                             filter: None,
                             text: RuleText::default(),
-                            none_text: RuleText::default(),
                         });
                         exp.years += 2.0;
                         sub.experience = Some(exp);

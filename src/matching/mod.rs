@@ -188,7 +188,7 @@ impl Term {
 
     /// A new profile's term, with its memo.
     pub(crate) fn linked(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
-        let mut data = TermData::new(text, vocabulary, category);
+        let mut data = TermData::new(text, Text::from(text), vocabulary, category);
         data.memo = vocabulary.memo(category, &data.norm);
         data.lists = ListMemo::new(vocabulary.lists(category));
         Term(std::sync::Arc::new(data))
@@ -211,8 +211,7 @@ impl Term {
     /// A rule's term: its words kept with the rule set's others
     /// ([`Text::rule_words`]).
     pub(crate) fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> Term {
-        let mut data = TermData::new(text, vocabulary, category);
-        data.text = Text::rule_words(text);
+        let data = TermData::new(text, Text::rule_words(text), vocabulary, category);
         Term(std::sync::Arc::new(data))
     }
 }
@@ -223,7 +222,9 @@ impl TermData {
         self.sorted.as_deref().unwrap_or(&self.norm)
     }
 
-    fn new(text: &str, vocabulary: &Vocabulary, category: Category) -> TermData {
+    /// The term `text`, its words held as `words` (the same text, kept or
+    /// counted).
+    fn new(text: &str, words: Text, vocabulary: &Vocabulary, category: Category) -> TermData {
         let norm = normalize(text);
         let concept = vocabulary.concept_of(category, &norm);
         let shape = Shape::new(&norm);
@@ -235,7 +236,7 @@ impl TermData {
         TermData {
             display: vocabulary.display(category, concept),
             parts: parts(text),
-            text: Text::from(text),
+            text: words,
             sorted,
             norm,
             concept,

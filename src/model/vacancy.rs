@@ -255,8 +255,8 @@ pub struct Requirement {
     pub(crate) expected_text: RuleText,
     /// Its findings' sentences that depend on the requirement alone, by
     /// outcome (for a certification or a skill: none stated, then not
-    /// among those stated; for a declaration: made, denied, not made),
-    /// written once per language.
+    /// among those stated; for a declaration: made, denied, not made; for
+    /// experience of any length: none held), written once per language.
     pub(crate) said_text: [RuleText; 3],
     pub(crate) priority: Priority,
     pub(crate) weight: f64,
@@ -455,10 +455,6 @@ pub(crate) struct ExperienceRule {
     pub(crate) filter: Option<usize>,
     /// Its words, written once per language.
     pub(crate) text: RuleText,
-    /// Its finding's sentence when a profile with experience has none of
-    /// it and any amount is wanted ("no refugee protection experience;
-    /// some wanted"), written once per language.
-    pub(crate) none_text: RuleText,
 }
 
 /// What an experience rule selects a profile's periods by, whatever the
