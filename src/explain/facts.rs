@@ -155,7 +155,7 @@ fn experience_key(rule: &ExperienceRule, m: Measure) -> Option<(u64, u64)> {
     if rule.max_years.is_some() {
         return None;
     }
-    let whole = |x: f64| (0.0..1e12).contains(&x).then(|| x.round() as u64);
+    let whole = |x: f64| (0.0..1e12).contains(&x).then(|| super::round(x) as u64);
     if !m.stated {
         return Some((1, 0));
     }

@@ -70,7 +70,30 @@ pub(crate) fn build<T: for<'a> From<&'a str>>(write: impl FnOnce(&mut String)) -
 
 /// Years for people: one decimal, without a trailing `.0` for whole years.
 pub(crate) fn fmt_years(years: f64) -> Num {
-    tenths((years * 10.0).round())
+    tenths(round(years * 10.0))
+}
+
+/// `x.round()`, half away from zero, computed inline: `f64::round` is a
+/// call into the C library on the baseline x86-64 target, and years are
+/// rounded for every sentence that states them.
+pub(crate) fn round(x: f64) -> f64 {
+    // 2^52: from here on every float is whole (and NaN fails the test).
+    const WHOLE: f64 = 4_503_599_627_370_496.0;
+    if x.is_nan() || x.abs() >= WHOLE {
+        return x.round();
+    }
+    // Exact: `x` is below 2^52 in magnitude, and `x - whole` its fraction.
+    let whole = x as i64 as f64;
+    let fraction = x - whole;
+    let rounded = if fraction >= 0.5 {
+        whole + 1.0
+    } else if fraction <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
+    };
+    // -0.3 rounds to -0.0, as `f64::round` has it.
+    rounded.copysign(x)
 }
 
 /// Slack for float noise when rounding years, far below a day (1/365).
@@ -238,7 +261,7 @@ pub(crate) fn push_tenths(text: &mut impl Push, count: f64, point: char) {
         return;
     }
     // A whole number below 10^15 in magnitude: exact as an integer.
-    let count = count.round() as i64;
+    let count = round(count) as i64;
     let (whole, tenth) = (count / 10, (count % 10).unsigned_abs());
     if count < 0 {
         text.push_str("-");
@@ -255,7 +278,7 @@ pub(crate) fn push_tenths(text: &mut impl Push, count: f64, point: char) {
 /// returns where it starts in `text`.
 pub(crate) fn push_years(text: &mut String, years: f64, point: char) -> usize {
     let start = text.len();
-    push_tenths(text, (years * 10.0).round(), point);
+    push_tenths(text, round(years * 10.0), point);
     start
 }
 
@@ -915,6 +938,36 @@ mod tests {
         assert_eq!(fmt_years_held(1.8 - 1e-12), "1.8");
         assert_eq!(fmt_years_missing(0.2 + 1e-12), "0.2");
         assert_eq!(fmt_years_held(3.0), "3");
+    }
+
+    #[test]
+    fn rounding_is_the_standard_librarys() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            -0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            -4_503_599_627_370_495.5,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        values.extend((-20_000..20_000).map(|i| f64::from(i) / 64.0));
+        values.extend((-2_000..2_000).map(|i| f64::from(i) * 0.1 * 10.0));
+        values.extend((1..200).map(|i| 4.8 * f64::from(i) / 3.0));
+        for x in values {
+            assert_eq!(round(x).to_bits(), x.round().to_bits(), "{x}");
+        }
+        assert!(round(f64::NAN).is_nan());
     }
 
     #[test]

@@ -271,6 +271,11 @@ fn read(s: &str) -> Result<PartialDate, PartialDateError> {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The common case, a four-digit year and two-digit month and day,
+        // written from its digits: labels and the digest write many dates.
+        if let Some(text) = self.digits() {
+            return f.write_str(text.as_str());
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -279,6 +284,52 @@ impl fmt::Display for PartialDate {
             write!(f, "-{d:02}")?;
         }
         Ok(())
+    }
+}
+
+/// A date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, on the stack.
+struct Digits {
+    bytes: [u8; 10],
+    len: usize,
+}
+
+impl Digits {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+impl PartialDate {
+    /// The date's text when its year has four digits and its month and
+    /// day at most two: what `{:04}` and `{:02}` write for them.
+    fn digits(&self) -> Option<Digits> {
+        let year = u32::try_from(self.year).ok().filter(|y| *y <= 9999)?;
+        let mut bytes = [b'-'; 10];
+        put(bytes.get_mut(..4)?, year);
+        let len = match (self.month, self.day) {
+            (None, None) => 4,
+            (Some(month), None) if month <= 99 => {
+                put(bytes.get_mut(5..7)?, month);
+                7
+            }
+            (Some(month), Some(day)) if month <= 99 && day <= 99 => {
+                put(bytes.get_mut(5..7)?, month);
+                put(bytes.get_mut(8..10)?, day);
+                10
+            }
+            _ => return None,
+        };
+        Some(Digits { bytes, len })
+    }
+}
+
+/// Writes `number`'s last decimal digits into `slots`, zeros before them.
+fn put(slots: &mut [u8], number: u32) {
+    const DIGITS: &[u8; 10] = b"0123456789";
+    let mut rest = number;
+    for slot in slots.iter_mut().rev() {
+        *slot = DIGITS.get((rest % 10) as usize).copied().unwrap_or(b'0');
+        rest /= 10;
     }
 }
 
@@ -313,6 +364,39 @@ impl<'de> Deserialize<'de> for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_from_their_digits_as_format_writes_them() {
+        let formatted = |d: &PartialDate| {
+            let mut text = format!("{:04}", d.year);
+            if let Some(m) = d.month {
+                text.push_str(&format!("-{m:02}"));
+            }
+            if let Some(day) = d.day {
+                text.push_str(&format!("-{day:02}"));
+            }
+            text
+        };
+        let years = [-1, 0, 7, 99, 1900, 2024, 9999, 10_000, i32::MIN, i32::MAX];
+        let parts = [
+            None,
+            Some(0),
+            Some(1),
+            Some(9),
+            Some(10),
+            Some(31),
+            Some(99),
+            Some(100),
+        ];
+        for year in years {
+            for month in parts {
+                for day in parts {
+                    let date = PartialDate { year, month, day };
+                    assert_eq!(date.to_string(), formatted(&date), "{date:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_plain_reading_agrees_with_the_full_one() {

@@ -311,7 +311,21 @@ impl Cefr {
 
 impl fmt::Display for Cefr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
+        f.write_str(self.code())
+    }
+}
+
+impl Cefr {
+    /// The level's code: `A1` to `C2`.
+    fn code(self) -> &'static str {
+        match self {
+            Cefr::A1 => "A1",
+            Cefr::A2 => "A2",
+            Cefr::B1 => "B1",
+            Cefr::B2 => "B2",
+            Cefr::C1 => "C1",
+            Cefr::C2 => "C2",
+        }
     }
 }
 
@@ -403,10 +417,13 @@ impl LanguageLevel {
 
 impl fmt::Display for LanguageLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.written {
-            Some(words) => write!(f, "{} ({words})", self.cefr),
-            None => write!(f, "{}", self.cefr),
+        f.write_str(self.cefr.code())?;
+        if let Some(words) = &self.written {
+            f.write_str(" (")?;
+            f.write_str(words)?;
+            f.write_str(")")?;
         }
+        Ok(())
     }
 }
 
