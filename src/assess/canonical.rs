@@ -1,16 +1,20 @@
 //! A profile's normalised JSON, for its digest: compact, object keys
 //! sorted, every list's items sorted by their own normalised JSON.
 //!
-//! Written straight from the profile's `Serialize` (no `serde_json::Value`
-//! tree in between), into one buffer: the same bytes as building the value,
+//! Written straight from the profile (no `serde_json::Value` tree in
+//! between), into one buffer: the same bytes as building the value,
 //! sorting it and writing it out, at a fraction of the cost.
 //!
 //! # Design
-//! Scalars are appended where they go. A list or an object appends its
-//! parts as they come and notes where each lies (on a stack shared by the
-//! lists and objects being written); at its end, the parts are sorted
-//! (items by their bytes, entries by key) and written again in order over
-//! the same place.
+//! The profile's own objects (the profile, a period, a degree, ...) are
+//! written by functions that list their fields in key order, so they are
+//! written once, in place. Scalars are written by their `Serialize`, where
+//! they go. A list writes its items as they come, separated by commas, and
+//! notes where each lies (on a stack shared by the lists being written);
+//! at its end, items out of order are sorted by their bytes and written
+//! again in order over the same place. Any other value (the generic
+//! serializer below, used by tests on values of every shape) writes an
+//! object's entries as they come and sorts them by key the same way.
 
 use std::borrow::Cow;
 
@@ -223,9 +227,33 @@ fn first(bytes: &[u8]) -> u64 {
     u64::from_be_bytes(word)
 }
 
-impl List<'_> {
+impl<'a> List<'a> {
+    /// Opens a list: items are written as they come, separated by commas,
+    /// and rewritten in order at its end only when they are not in order.
+    fn open(w: &'a mut Canonical) -> Self {
+        let start = w.out.len();
+        let base = w.items.len();
+        w.out.push(b'[');
+        List {
+            w,
+            start,
+            base,
+            tagged: false,
+        }
+    }
+
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        let (from, to) = self.w.part(value)?;
+        self.item(|w| value.serialize(w))
+    }
+
+    /// Writes an item with `write`, after a comma unless it is the first.
+    fn item(&mut self, write: impl FnOnce(&mut Canonical) -> Result<()>) -> Result<()> {
+        if self.w.items.len() > self.base {
+            self.w.out.push(b',');
+        }
+        let from = self.w.out.len();
+        write(&mut *self.w)?;
+        let to = self.w.out.len();
         let first = first(self.w.out.get(from..to).unwrap_or_default());
         self.w.items.push(Part { first, from, to });
         Ok(())
@@ -237,11 +265,19 @@ impl List<'_> {
         } = &mut *self.w;
         let mine = items.get_mut(self.base..).unwrap_or_default();
         let bytes = |p: &Part| out.get(p.from..p.to).unwrap_or_default();
-        // Items that compare equal are the same bytes: any order of them
-        // writes the same list.
-        mine.sort_unstable_by(|a, b| a.first.cmp(&b.first).then_with(|| bytes(a).cmp(bytes(b))));
-        let order = mine.iter().map(|p| (None, p.from, p.to));
-        rewrite(out, moved, self.start, order, b'[', b']')?;
+        let order = |a: &Part, b: &Part| a.first.cmp(&b.first).then_with(|| bytes(a).cmp(bytes(b)));
+        if mine.windows(2).all(|w| match w {
+            [a, b] => order(a, b).is_le(),
+            _ => true,
+        }) {
+            out.push(b']');
+        } else {
+            // Items that compare equal are the same bytes: any order of
+            // them writes the same list.
+            mine.sort_unstable_by(order);
+            let order = mine.iter().map(|p| (None, p.from, p.to));
+            rewrite(out, moved, self.start, order, b'[', b']')?;
+        }
         items.truncate(self.base);
         if self.tagged {
             out.push(b'}');
@@ -401,14 +437,7 @@ impl<'a> ser::Serializer for &'a mut Canonical {
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<List<'a>> {
-        let start = self.out.len();
-        let base = self.items.len();
-        Ok(List {
-            w: self,
-            start,
-            base,
-            tagged: false,
-        })
+        Ok(List::open(self))
     }
     fn serialize_tuple(self, len: usize) -> Result<List<'a>> {
         self.serialize_seq(Some(len))
@@ -583,23 +612,11 @@ impl<'a> Fields<'a> {
         write: fn(&mut Canonical, &T) -> Result<()>,
     ) -> Result<()> {
         let Some(items) = items else { return Ok(()) };
-        let w = self.key(key);
-        let start = w.out.len();
-        let base = w.items.len();
+        let mut list = List::open(self.key(key));
         for item in items {
-            let from = w.out.len();
-            write(w, item)?;
-            let to = w.out.len();
-            let first = first(w.out.get(from..to).unwrap_or_default());
-            w.items.push(Part { first, from, to });
+            list.item(|w| write(w, item))?;
         }
-        List {
-            w,
-            start,
-            base,
-            tagged: false,
-        }
-        .finish()
+        list.finish()
     }
 
     fn close(self) -> Result<()> {

@@ -136,6 +136,19 @@ pub(crate) fn evaluate<'a>(
     vocabulary: &'a Vocabulary,
     as_of: NaiveDate,
 ) -> Evaluation<'a> {
+    evaluate_in(p, vacancy, vocabulary, as_of, Vec::new())
+}
+
+/// [`evaluate`], its judgements written into `findings` (emptied first):
+/// the list of an evaluation already explained, so that judging several
+/// vacancies in turn allocates one list, not one each.
+pub(crate) fn evaluate_in<'a>(
+    p: &'a Prepared<'a>,
+    vacancy: &'a Vacancy,
+    vocabulary: &'a Vocabulary,
+    as_of: NaiveDate,
+    mut findings: Vec<Judgement<'a>>,
+) -> Evaluation<'a> {
     let (deadline, target_start) = vacancy.days;
     let measured_at = deadline.map_or(as_of, |d| d.min(as_of));
     let valid_on = target_start.or(deadline).unwrap_or(as_of);
@@ -145,30 +158,27 @@ pub(crate) fn evaluate<'a>(
         measured_at,
         valid_on,
     };
-    let findings: Vec<Judgement<'a>> = vacancy
-        .requirements
-        .iter()
-        .map(|r| {
-            let o = match &r.rule {
-                Rule::Education(rule) => education::assess(rule, p, &ctx),
-                Rule::Experience(rule) => experience::assess(rule, p, &ctx),
-                Rule::Language(rule) => language::assess(rule, p, &ctx),
-                Rule::WorkAuthorization(rule) => authorization::assess(rule, p, &ctx),
-                Rule::Internal(rule) => internal::assess(rule, p, &ctx),
-                Rule::Certification(rule) => named::certification(rule, p, &ctx),
-                Rule::Skill(rule) => named::skill(rule, p, &ctx),
-                Rule::Attestation(rule) => attestation::assess(rule, p, &ctx),
-                Rule::Nationality(rule) => nationality::assess(rule, p, &ctx),
-            };
-            Judgement {
-                requirement: r,
-                status: o.status,
-                code: o.code,
-                credit: finding_credit(o.status, o.credit),
-                facts: o.facts,
-            }
-        })
-        .collect();
+    findings.clear();
+    findings.extend(vacancy.requirements.iter().map(|r| {
+        let o = match &r.rule {
+            Rule::Education(rule) => education::assess(rule, p, &ctx),
+            Rule::Experience(rule) => experience::assess(rule, p, &ctx),
+            Rule::Language(rule) => language::assess(rule, p, &ctx),
+            Rule::WorkAuthorization(rule) => authorization::assess(rule, p, &ctx),
+            Rule::Internal(rule) => internal::assess(rule, p, &ctx),
+            Rule::Certification(rule) => named::certification(rule, p, &ctx),
+            Rule::Skill(rule) => named::skill(rule, p, &ctx),
+            Rule::Attestation(rule) => attestation::assess(rule, p, &ctx),
+            Rule::Nationality(rule) => nationality::assess(rule, p, &ctx),
+        };
+        Judgement {
+            requirement: r,
+            status: o.status,
+            code: o.code,
+            credit: finding_credit(o.status, o.credit),
+            facts: o.facts,
+        }
+    }));
     Evaluation {
         prepared: p,
         vacancy,

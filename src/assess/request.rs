@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{evaluate, Evaluation, Prepared};
+use super::{evaluate, evaluate_in, Evaluation, Prepared};
 use crate::model::Lang;
 use crate::{Candidate, RuleSet};
 
@@ -125,6 +125,23 @@ impl<'a> Request<'a> {
     #[must_use]
     pub fn evaluate_each(&self) -> Vec<Evaluation<'_>> {
         self.evaluations().collect()
+    }
+
+    /// What `each` makes of every evaluation, in rule-set order, each
+    /// evaluation's list of judgements reused for the next: one list for
+    /// the whole request, as long as the longest vacancy's.
+    pub(crate) fn map_evaluations<T>(&self, mut each: impl FnMut(&Evaluation<'_>) -> T) -> Vec<T> {
+        let prepared = self.prepared();
+        let vacancies = &self.rules.vacancies;
+        let longest = vacancies.iter().map(|v| v.requirements.len()).max();
+        let mut spare = Vec::with_capacity(longest.unwrap_or_default());
+        let mut all = Vec::with_capacity(vacancies.len());
+        for v in vacancies {
+            let e = evaluate_in(prepared, v, &self.rules.vocabulary, self.as_of, spare);
+            all.push(each(&e));
+            spare = e.findings;
+        }
+        all
     }
 
     /// The candidate judged against each vacancy in turn, in rule-set

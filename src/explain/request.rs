@@ -20,8 +20,9 @@ impl Request<'_> {
     /// ```
     #[must_use]
     pub fn each(&self) -> Vec<Assessment> {
-        // Each evaluation is written and dropped before the next is made.
-        self.evaluations().map(|e| e.explain(self.lang)).collect()
+        // Each evaluation is written before the next is made, in the same
+        // list of judgements.
+        self.map_evaluations(|e| e.explain(self.lang))
     }
 
     /// An assessment against every vacancy, best first: eligible, then
