@@ -16,7 +16,7 @@ pub(crate) fn assess<'a>(
     let make = |status, code, found| {
         Outcome::simple(status, code, Facts::Internal(InternalFacts { rule, found }))
     };
-    let find = |names: &'a Option<Vec<crate::matching::Term>>| {
+    let find = |names: &'a Option<crate::assess::prepared::Terms>| {
         names.as_ref().and_then(|names| {
             best_match(
                 &rule.organizations,

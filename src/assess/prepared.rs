@@ -11,6 +11,11 @@ use crate::model::vacancy::{ExperienceRule, NamedRule};
 use crate::model::{Country, DegreeLevel};
 use crate::text::Text;
 use crate::LanguageSkill;
+
+/// A list of a profile's names, linked: on the stack for up to four (a
+/// period's domains, a profile's skills), so that preparing a profile
+/// does not allocate a list for each.
+pub(crate) type Terms = smallvec::SmallVec<[Term; 4]>;
 use crate::{Candidate, RuleSet};
 
 pub(crate) struct PreparedDegree<'c> {
@@ -40,9 +45,9 @@ pub(crate) struct PreparedPeriod<'c> {
     pub(crate) end: Option<NaiveDate>,
     pub(crate) share: f64,
     /// `None`: domains not stated.
-    pub(crate) domains: Option<Vec<Term>>,
+    pub(crate) domains: Option<Terms>,
     /// The domains read as skills, for skills evidenced by experience.
-    pub(crate) domain_skills: Vec<Term>,
+    pub(crate) domain_skills: Terms,
     pub(crate) country: Option<Country>,
     /// As stated: nationality is used for work authorization only, so an
     /// unstated value is not inferred from it.
@@ -87,9 +92,9 @@ pub(crate) struct Prepared<'c> {
     /// Where the periods start and stop counting, in order of day.
     pub(crate) events: Vec<Event>,
     pub(crate) certifications: Option<Vec<PreparedCertification>>,
-    pub(crate) skills: Option<Vec<Term>>,
-    pub(crate) staff_of: Option<Vec<Term>>,
-    pub(crate) affiliate_of: Option<Vec<Term>>,
+    pub(crate) skills: Option<Terms>,
+    pub(crate) staff_of: Option<Terms>,
+    pub(crate) affiliate_of: Option<Terms>,
     pub(crate) languages: Option<&'c [LanguageSkill]>,
     /// How evidence names each language entry ("English C1"), per
     /// language: written when first explained, then reused.
@@ -135,7 +140,7 @@ impl<'c> Prepared<'c> {
             list.iter()
                 .enumerate()
                 .map(|(index, p)| {
-                    let domains: Option<Vec<Term>> = p.domains.as_ref().map(|ds| {
+                    let domains: Option<Terms> = p.domains.as_ref().map(|ds| {
                         ds.iter()
                             .map(|d| Term::remembering(d, vocabulary, Category::Domain))
                             .collect()

@@ -869,10 +869,10 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
         ref cited,
     } = *f;
     let country = rule.country.english_name();
-    let accepted: Vec<&str> = rule.statuses.iter().map(|s| noun(*s)).collect();
+    let accepted = || super::joined(&rule.statuses, ", ", |s| noun(*s));
     let expected: Text = text!(
         "right to work in {country} ({}) valid on {valid_on}",
-        accepted.join(", ")
+        accepted()
     );
     let message = match found {
         AuthorizationFound::National => text!("national of {country}"),
@@ -886,7 +886,7 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
         AuthorizationFound::Refused(auth) => text!(
             "{} is not an accepted right to work ({} accepted)",
             right(auth.status, country),
-            accepted.join(", ")
+            accepted()
         ),
         AuthorizationFound::Missing => {
             text!("no right to work in {country} stated (not a national, no permit)")
@@ -912,9 +912,9 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
             needed_on: valid_on,
         }),
         AuthorizationFound::Refused(_) => {
-            let accepted: Vec<&str> = f.rule.statuses.iter().map(|s| noun(*s)).collect();
+            let accepted = super::joined(&f.rule.statuses, " or ", |s| noun(*s));
             Some(Gap::Missing {
-                what: text!("{} (right to work in {country})", accepted.join(" or ")),
+                what: text!("{accepted} (right to work in {country})"),
             })
         }
         AuthorizationFound::Missing => Some(Gap::Missing {
@@ -1189,12 +1189,12 @@ fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
 }
 
 /// "Mexico", "Honduras or El Salvador".
-fn countries(list: &[Country]) -> String {
-    // By code, so that the profile's order does not matter.
-    let mut list = list.to_vec();
-    list.sort_by_key(|c| c.code());
-    let names: Vec<&str> = list.iter().map(Country::english_name).collect();
-    names.join(" or ")
+fn countries(list: &[Country]) -> impl fmt::Display + '_ {
+    super::part(move |f| {
+        let sorted = super::by_code(list);
+        let names = super::joined(&sorted, " or ", Country::english_name);
+        fmt::Display::fmt(&names, f)
+    })
 }
 
 fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
@@ -1248,11 +1248,11 @@ fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
         NationalityFound::Other { held } if !rule.exclude => (
             text!(
                 "national of {}, not of {listed} (nationals only)",
-                if held.is_empty() {
-                    "no country listed".to_string()
+                super::part(|f| if held.is_empty() {
+                    f.write_str("no country listed")
                 } else {
-                    countries(held)
-                }
+                    fmt::Display::fmt(&countries(held), f)
+                })
             ),
             Vec::new(),
         ),

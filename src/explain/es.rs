@@ -1452,10 +1452,8 @@ fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
 
 /// "México", "Honduras o El Salvador".
 fn countries(list: &[Country]) -> String {
-    // By code, so that the profile's order does not matter.
-    let mut list = list.to_vec();
-    list.sort_by_key(|c| c.code());
-    let names: Vec<&str> = list.iter().map(Country::spanish_name).collect();
+    let sorted = super::by_code(list);
+    let names: smallvec::SmallVec<[&str; 8]> = sorted.iter().map(Country::spanish_name).collect();
     list_or(&names)
 }
 

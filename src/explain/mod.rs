@@ -333,6 +333,35 @@ pub(crate) fn a_degree(level: DegreeLevel) -> impl std::fmt::Display {
 /// them: a part of a sentence with no `String` of its own.
 pub(crate) struct Part<F>(F);
 
+/// `items`' words, each as `words` gives it, with `between` between them:
+/// written where they go, with no list or `String` of their own.
+pub(crate) fn joined<'a, T>(
+    items: &'a [T],
+    between: &'static str,
+    words: fn(&T) -> &'static str,
+) -> Part<impl Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result + 'a> {
+    part(move |f| {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                f.write_str(between)?;
+            }
+            f.write_str(words(item))?;
+        }
+        Ok(())
+    })
+}
+
+/// Countries in the order of their codes, so that the order a profile
+/// or a rule lists them in does not change a sentence; on the stack for
+/// up to 8.
+pub(crate) fn by_code(
+    list: &[crate::model::Country],
+) -> smallvec::SmallVec<[crate::model::Country; 8]> {
+    let mut sorted: smallvec::SmallVec<[crate::model::Country; 8]> = list.iter().copied().collect();
+    sorted.sort_by_key(|c| c.code());
+    sorted
+}
+
 /// A [`Part`] that `write` writes.
 pub(crate) fn part<F>(write: F) -> Part<F>
 where
