@@ -45,7 +45,7 @@ pub(crate) fn profile_to_vec(profile: &Candidate) -> Result<Vec<u8>> {
 /// while they are in use, as they can be from within `then`).
 pub(crate) fn with<R>(profile: &Candidate, then: impl Fn(&[u8]) -> R) -> Result<R> {
     thread_local! {
-        static KEPT: std::cell::RefCell<Canonical> = std::cell::RefCell::default();
+        static KEPT: std::cell::RefCell<Canonical> = const { std::cell::RefCell::new(Canonical::EMPTY) };
     }
     let run = |w: &mut Canonical| -> Result<R> {
         w.clear();
@@ -111,6 +111,15 @@ struct Object<'a> {
 }
 
 impl Canonical {
+    /// No buffers yet.
+    const EMPTY: Canonical = Canonical {
+        out: Vec::new(),
+        moved: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
+        shown: String::new(),
+    };
+
     fn clear(&mut self) {
         self.out.clear();
         self.items.clear();

@@ -33,7 +33,7 @@ pub use crate::model::{Code, Lang, Status, Verdict};
 
 thread_local! {
     /// The buffer [`text!`] writes into.
-    static SCRATCH: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(512));
+    static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// What [`text!`] expands to: a `String` or a [`Text`], as the place
