@@ -77,7 +77,7 @@ pub(crate) fn fmt_years(years: f64) -> Num {
 /// call into the C library on the baseline x86-64 target, and years are
 /// rounded for every sentence that states them.
 pub(crate) fn round(x: f64) -> f64 {
-    // 2^52: from here on every float is whole (and NaN fails the test).
+    // 2^52: from here on every float is whole.
     const WHOLE: f64 = 4_503_599_627_370_496.0;
     if x.is_nan() || x.abs() >= WHOLE {
         return x.round();
@@ -354,10 +354,8 @@ pub(crate) fn joined<'a, T>(
 /// Countries in the order of their codes, so that the order a profile
 /// or a rule lists them in does not change a sentence; on the stack for
 /// up to 8.
-pub(crate) fn by_code(
-    list: &[crate::model::Country],
-) -> smallvec::SmallVec<[crate::model::Country; 8]> {
-    let mut sorted: smallvec::SmallVec<[crate::model::Country; 8]> = list.iter().copied().collect();
+pub(crate) fn by_code(list: &[Country]) -> smallvec::SmallVec<[Country; 8]> {
+    let mut sorted: smallvec::SmallVec<[Country; 8]> = list.iter().copied().collect();
     sorted.sort_by_key(|c| c.code());
     sorted
 }
@@ -583,7 +581,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::matching::NameMatch;
-use crate::model::{DegreeLevel, PartialDate};
+use crate::model::{Country, DegreeLevel, PartialDate};
 use crate::text::Text;
 use crate::Priority;
 
