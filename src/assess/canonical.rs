@@ -977,6 +977,48 @@ provenance:
     }
 
     #[test]
+    fn the_order_of_a_profiles_lists_changes_nothing() {
+        fn turned<T: Clone>(list: &mut Option<Vec<T>>, by: usize) {
+            if let Some(items) = list.as_mut().filter(|items| !items.is_empty()) {
+                items.reverse();
+                let by = by % items.len();
+                items.rotate_left(by);
+            }
+        }
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/golden/unknown_names.jsonl"
+        );
+        let profiles = std::fs::read_to_string(path).unwrap_or_default();
+        let mut seen = 0;
+        for (n, line) in profiles.lines().enumerate() {
+            let Ok(cv) = crate::Candidate::from_json_str(line) else {
+                continue;
+            };
+            seen += 1;
+            for by in [0, 1, n] {
+                let mut other = cv.clone();
+                turned(&mut other.experience, by);
+                for period in other.experience.iter_mut().flatten() {
+                    turned(&mut period.domains, by);
+                }
+                turned(&mut other.education, by);
+                turned(&mut other.languages, by);
+                turned(&mut other.certifications, by);
+                turned(&mut other.skills, by);
+                turned(&mut other.nationalities, by);
+                turned(&mut other.work_authorizations, by);
+                assert_eq!(
+                    profile_to_vec(&other).unwrap_or_default(),
+                    profile_to_vec(&cv).unwrap_or_default(),
+                    "{line}"
+                );
+            }
+        }
+        assert_eq!(seen, 100);
+    }
+
+    #[test]
     fn writes_generated_profiles_as_a_value_tree_would() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
