@@ -930,24 +930,11 @@ fn one_line_owned(text: String) -> String {
 }
 
 fn joined<S: Serializer>(items: &[String], s: S) -> Result<S::Ok, S::Error> {
-    /// The items with `"; "` between them, written without joining them
-    /// first.
-    struct Joined<'a>(&'a [String]);
-    impl std::fmt::Display for Joined<'_> {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            for (i, item) in self.0.iter().enumerate() {
-                if i > 0 {
-                    f.write_str("; ")?;
-                }
-                f.write_str(item)?;
-            }
-            Ok(())
-        }
-    }
     match items {
         [] => s.serialize_str(""),
         [one] => s.serialize_str(one),
-        _ => s.collect_str(&Joined(items)),
+        // Written without joining them first.
+        _ => s.collect_str(&crate::explain::joined(items, "; ", String::as_str)),
     }
 }
 

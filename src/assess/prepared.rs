@@ -11,12 +11,12 @@ use crate::model::vacancy::{ExperienceRule, NamedRule};
 use crate::model::{Country, DegreeLevel};
 use crate::text::Text;
 use crate::LanguageSkill;
+use crate::{Candidate, RuleSet};
 
 /// A list of a profile's names, linked: on the stack for up to four (a
 /// period's domains, a profile's skills), so that preparing a profile
 /// does not allocate a list for each.
 pub(crate) type Terms = smallvec::SmallVec<[Term; 4]>;
-use crate::{Candidate, RuleSet};
 
 pub(crate) struct PreparedDegree<'c> {
     pub(crate) index: usize,

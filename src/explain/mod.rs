@@ -338,7 +338,7 @@ pub(crate) struct Part<F>(F);
 pub(crate) fn joined<'a, T>(
     items: &'a [T],
     between: &'static str,
-    words: fn(&T) -> &'static str,
+    words: fn(&T) -> &str,
 ) -> Part<impl Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result + 'a> {
     part(move |f| {
         for (i, item) in items.iter().enumerate() {

@@ -307,15 +307,7 @@ impl Cefr {
             Cefr::C2 => 6,
         }
     }
-}
 
-impl fmt::Display for Cefr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl Cefr {
     /// The level's code: `A1` to `C2`.
     fn code(self) -> &'static str {
         match self {
@@ -326,6 +318,12 @@ impl Cefr {
             Cefr::C1 => "C1",
             Cefr::C2 => "C2",
         }
+    }
+}
+
+impl fmt::Display for Cefr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }
 
