@@ -290,13 +290,19 @@ pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
             .position()
             .and_then(|p| usize::try_from(p.byte()).ok())
             .unwrap_or(0);
+        // A record that ends in `\r\n` is taken to end at its `\r`, so the
+        // next one may start at that `\n`: it ends the record, not a row.
+        let ends_previous = start
+            .checked_sub(1)
+            .is_some_and(|at| bytes.get(at) == Some(&b'\r') && bytes.get(start) == Some(&b'\n'));
         let blank = bytes
             .get(start..)
             .unwrap_or_default()
             .iter()
             .take_while(|b| **b == b'\n' || **b == b'\r')
             .filter(|b| **b == b'\n')
-            .count();
+            .count()
+            .saturating_sub(usize::from(ends_previous));
         rows.extend(std::iter::repeat_with(Vec::new).take(blank));
         let line = record
             .position()
@@ -370,5 +376,20 @@ mod tests {
             ..t
         };
         assert_eq!(sheet.cell_ref(16, 5), "'Form responses'!F17");
+    }
+
+    #[test]
+    fn windows_line_ends_make_the_same_rows() {
+        let unix = "Name,Level\nAna,C1\n\nLuis,\"Q\n9\"\nRosa,B2\n";
+        let windows = unix.replace('\n', "\r\n");
+        let rows = |text: &str| read_csv("a.csv", text.as_bytes()).map(|t| t.rows);
+        let expected = rows(unix).unwrap();
+        assert_eq!(expected.len(), 5);
+        assert!(expected[2].is_empty(), "the blank line is a blank row");
+        assert_eq!(expected[4][0], Cell::Text("Rosa".into()));
+        let windows_rows = rows(&windows).unwrap();
+        assert_eq!(windows_rows.len(), 5, "{windows_rows:?}");
+        assert_eq!(windows_rows[4][0], Cell::Text("Rosa".into()));
+        assert_eq!(windows_rows[3][1], Cell::Text("Q\r\n9".into()));
     }
 }
