@@ -23,8 +23,9 @@ struct DegreeFit<'d> {
     field: Status,
     field_match: Option<Matched<'d>>,
     accreditation: Status,
-    /// Met when the degree is stated completed, unknown when its
-    /// completion is not stated.
+    /// Met when the degree is stated completed by the measurement date,
+    /// unknown when its completion is not stated, or its date is a year or
+    /// month that the measurement date falls in.
     completion: Status,
 }
 
@@ -106,7 +107,12 @@ fn field_fit<'a>(
     FieldFit { status, matched }
 }
 
-fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, field: FieldFit<'d>) -> DegreeFit<'d> {
+fn judge<'d>(
+    path: &'d EducationPath,
+    d: &'d PreparedDegree,
+    field: FieldFit<'d>,
+    at: chrono::NaiveDate,
+) -> DegreeFit<'d> {
     let level_ok = d.level >= path.degree;
     let level_credit = if level_ok {
         1.0
@@ -130,7 +136,7 @@ fn judge<'d>(path: &'d EducationPath, d: &'d PreparedDegree, field: FieldFit<'d>
     } else {
         Status::NotMet
     };
-    let completion = if d.completion.is_some() {
+    let completion = if completed_surely_by(d, at) {
         Status::Met
     } else {
         Status::Unknown
@@ -189,10 +195,24 @@ struct PathOutcome<'a> {
 /// date counts; one whose completion is not stated is judged, and a path
 /// it fits is to verify (see [`judge`]); one stated not completed, or
 /// completed after `date`, does not count.
+///
+/// A completion date written as a year or a month may fall on any of its
+/// days: one that starts by `date` may have been completed by then, and
+/// whether it was is to verify ([`completed_surely_by`]).
 fn completed_by(d: &PreparedDegree<'_>, date: chrono::NaiveDate) -> bool {
     match d.completion {
         None | Some(crate::Completion::Yes) => true,
         Some(crate::Completion::No) => false,
+        Some(crate::Completion::On(_)) => d.completed_from.is_some_and(|c| c <= date),
+    }
+}
+
+/// Whether degree `d`'s completion is stated, and by `date` for a dated
+/// one: its completion date's last day is not after `date`.
+fn completed_surely_by(d: &PreparedDegree<'_>, date: chrono::NaiveDate) -> bool {
+    match d.completion {
+        None | Some(crate::Completion::No) => false,
+        Some(crate::Completion::Yes) => true,
         Some(crate::Completion::On(_)) => d.completed.is_some_and(|c| c <= date),
     }
 }
@@ -264,7 +284,7 @@ fn assess_path<'a>(
                     continue;
                 }
                 let field = shared.field(group, d.index, degrees.len(), || field_fit(path, d, ctx));
-                let fit = judge(path, d, field);
+                let fit = judge(path, d, field, ctx.measured_at);
                 top_credit = top_credit.max(fit.credit);
                 // Ties go to the later degree, as `Iterator::max_by` does.
                 if best.as_ref().is_none_or(|b| better_fit(b, &fit).is_le()) {
@@ -280,7 +300,7 @@ fn assess_path<'a>(
                 ),
                 Some(fit) => {
                     chosen = Some((fit.degree, fit.field_match));
-                    let (status, code, facts) = degree_outcome(fit);
+                    let (status, code, facts) = degree_outcome(fit, ctx.measured_at);
                     (status, top_credit, code, facts)
                 }
             }
@@ -345,7 +365,7 @@ fn assess_path<'a>(
 }
 
 /// How the degree judged stands: its status, code and facts.
-fn degree_outcome(fit: DegreeFit<'_>) -> (Status, Code, DegreeFacts<'_>) {
+fn degree_outcome(fit: DegreeFit<'_>, at: chrono::NaiveDate) -> (Status, Code, DegreeFacts<'_>) {
     let degree = degree_label(fit.degree);
     let field = fit.degree.field.as_ref().map(|f| f.text.as_str());
     if !fit.level_ok {
@@ -377,11 +397,12 @@ fn degree_outcome(fit: DegreeFit<'_>) -> (Status, Code, DegreeFacts<'_>) {
         );
     }
     if fit.completion == Status::Unknown {
-        return (
-            fit.status,
-            Code::EducationCompletionToVerify,
-            DegreeFacts::CompletionNotStated { degree },
-        );
+        let facts = if fit.degree.completion.is_some() {
+            DegreeFacts::CompletionSpans { degree, by: at }
+        } else {
+            DegreeFacts::CompletionNotStated { degree }
+        };
+        return (fit.status, Code::EducationCompletionToVerify, facts);
     }
     if fit.field == Status::Unknown {
         let facts = match field {

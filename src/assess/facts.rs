@@ -347,6 +347,12 @@ pub(crate) enum DegreeFacts<'a> {
     CompletionNotStated {
         degree: Label<'a>,
     },
+    /// The degree fits, and was completed in a year or month that `by`,
+    /// the measurement date, falls in: whether by then is not stated.
+    CompletionSpans {
+        degree: Label<'a>,
+        by: NaiveDate,
+    },
     Met {
         degree: Label<'a>,
         matched: Option<Matched<'a>>,
@@ -414,6 +420,10 @@ pub(crate) enum NationalityFound<'a> {
     DualNational { index: usize, held: &'a [Country] },
     /// None of the listed countries.
     Other { held: &'a [Country] },
+    /// No nationality stated, but a citizen of `country` by a right to
+    /// work (`index` in the profile's work authorizations): a national of
+    /// it, whatever else the candidate may hold.
+    Citizen { index: usize, country: Country },
 }
 
 /// An internal-only requirement.

@@ -7,6 +7,7 @@ use super::prepared::Prepared;
 use super::{Code, Status};
 use super::{Context, Outcome};
 use crate::model::vacancy::NationalityRule;
+use crate::AuthorizationStatus;
 
 pub(crate) fn assess<'a>(
     rule: &'a NationalityRule,
@@ -21,10 +22,15 @@ pub(crate) fn assess<'a>(
         )
     };
     let Some(held) = p.candidate.nationalities.as_deref() else {
-        return make(
-            Status::Unknown,
-            Code::NationalityNotStated,
-            NationalityFound::NotStated,
+        return by_citizenship(rule, p).map_or_else(
+            || {
+                make(
+                    Status::Unknown,
+                    Code::NationalityNotStated,
+                    NationalityFound::NotStated,
+                )
+            },
+            |(status, code, found)| make(status, code, found),
         );
     };
     // The listed nationality that decides: the first by code, whatever the
@@ -70,4 +76,35 @@ pub(crate) fn assess<'a>(
             }
         }
     }
+}
+
+/// With no nationality stated, what a citizenship stated as a right to
+/// work shows: a citizen of a listed country is a national of it. Nationals
+/// only: met. Not nationals of the listed countries: not met, unless dual
+/// nationals may apply, when whether the candidate holds another
+/// nationality is to verify. A citizenship of no listed country shows
+/// nothing: the candidate may hold others.
+fn by_citizenship<'a>(
+    rule: &NationalityRule,
+    p: &Prepared<'_>,
+) -> Option<(Status, Code, NationalityFound<'a>)> {
+    let (index, country) = p
+        .candidate
+        .work_authorizations
+        .as_deref()?
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            w.status == AuthorizationStatus::Citizen && rule.countries.contains(&w.country)
+        })
+        .min_by_key(|(_, w)| w.country.code())
+        .map(|(index, w)| (index, w.country))?;
+    let found = NationalityFound::Citizen { index, country };
+    Some(if !rule.exclude {
+        (Status::Met, Code::NationalityMet, found)
+    } else if rule.dual_nationals_eligible {
+        (Status::Unknown, Code::NationalityNotStated, found)
+    } else {
+        (Status::NotMet, Code::NationalityExcluded, found)
+    })
 }

@@ -26,6 +26,10 @@ pub(crate) struct PreparedDegree<'c> {
     pub(crate) field: Option<Term>,
     /// The last day of the completion date, when one is stated.
     pub(crate) completed: Option<NaiveDate>,
+    /// The first day of the completion date, when one is stated: a year
+    /// or a month is a span, and a degree may have been completed on any
+    /// of its days.
+    pub(crate) completed_from: Option<NaiveDate>,
     /// What the profile says of completion (`None`: not stated).
     pub(crate) completion: Option<crate::Completion>,
     pub(crate) accredited: Option<bool>,
@@ -130,6 +134,10 @@ impl<'c> Prepared<'c> {
                         .completed
                         .and_then(crate::Completion::date)
                         .map(|c| c.last_day()),
+                    completed_from: d
+                        .completed
+                        .and_then(crate::Completion::date)
+                        .map(|c| c.first_day()),
                     completion: d.completed,
                     accredited: d.accredited,
                     labels: Default::default(),

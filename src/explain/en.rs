@@ -431,6 +431,11 @@ fn write_degree(
             "{}: the profile does not say whether it was completed",
             degree.english()
         ),
+        DegreeFacts::CompletionSpans { degree, by } => write!(
+            f,
+            "{}: the profile does not say whether it was completed by {by}",
+            degree.english()
+        ),
         DegreeFacts::Met { degree, matched } => {
             write!(f, "{}{}", degree.english(), field_text(matched.as_ref()))
         }
@@ -479,9 +484,11 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "that the institution is accredited".into(),
         }),
-        DegreeFacts::CompletionNotStated { .. } => Some(Gap::Verify {
-            what: text!("that {} was completed", a_degree(need)),
-        }),
+        DegreeFacts::CompletionNotStated { .. } | DegreeFacts::CompletionSpans { .. } => {
+            Some(Gap::Verify {
+                what: text!("that {} was completed", a_degree(need)),
+            })
+        }
         DegreeFacts::Met { .. } => None,
     }
 }
@@ -1257,6 +1264,26 @@ fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
             Vec::new(),
         ),
         NationalityFound::Other { .. } => (text!("not a national of {listed}"), Vec::new()),
+        NationalityFound::Citizen { index, country } => {
+            let name = country.english_name();
+            let message = if !rule.exclude {
+                text!("national of {name}: a citizen, as a work authorization states")
+            } else if rule.dual_nationals_eligible {
+                text!(
+                    "a citizen of {name}, as a work authorization states; whether the candidate also holds another nationality is not stated"
+                )
+            } else {
+                text!("national of {name}, which the posting excludes: a citizen, as a work authorization states")
+            };
+            (
+                message,
+                one(
+                    Item::WorkAuthorization(index),
+                    text!("citizen of {name}"),
+                    None,
+                ),
+            )
+        }
     };
     plain(message, expected, evidence, nationality_gap(f))
 }
@@ -1271,9 +1298,19 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
                 text!("that the candidate is a national of {}", listed())
             },
         }),
-        NationalityFound::National { .. } if f.rule.exclude => Some(Gap::Missing {
-            what: text!("a nationality other than {}", listed()),
-        }),
+        NationalityFound::Citizen { .. } if f.rule.exclude && f.rule.dual_nationals_eligible => {
+            Some(Gap::Verify {
+                what: text!(
+                    "that the candidate holds a nationality other than {}",
+                    listed()
+                ),
+            })
+        }
+        NationalityFound::National { .. } | NationalityFound::Citizen { .. } if f.rule.exclude => {
+            Some(Gap::Missing {
+                what: text!("a nationality other than {}", listed()),
+            })
+        }
         NationalityFound::Other { .. } if !f.rule.exclude => Some(Gap::Missing {
             what: text!("nationality of {}", listed()),
         }),

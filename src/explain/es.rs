@@ -695,6 +695,11 @@ fn write_degree(
             "{}: el perfil no indica si se concluyó",
             label(degree)
         ),
+        DegreeFacts::CompletionSpans { degree, by } => write!(
+            f,
+            "{}: el perfil no indica si se concluyó a más tardar el {by}",
+            label(degree)
+        ),
         DegreeFacts::Met { degree, matched } => {
             write!(f, "{}{}", label(degree), field_text(matched.as_ref()))
         }
@@ -738,9 +743,11 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "que la institución esté acreditada".into(),
         }),
-        DegreeFacts::CompletionNotStated { .. } => Some(Gap::Verify {
-            what: text!("que haya concluido {}", a_degree(need)),
-        }),
+        DegreeFacts::CompletionNotStated { .. } | DegreeFacts::CompletionSpans { .. } => {
+            Some(Gap::Verify {
+                what: text!("que haya concluido {}", a_degree(need)),
+            })
+        }
         DegreeFacts::Met { .. } => None,
     }
 }
@@ -1516,6 +1523,28 @@ fn nationality(f: &NationalityFacts<'_>, slot: &RuleText) -> Rendered {
             Vec::new(),
         ),
         NationalityFound::Other { .. } => (text!("no es nacional de {listed}"), Vec::new()),
+        NationalityFound::Citizen { index, country } => {
+            let name = country.spanish_name();
+            let message = if !rule.exclude {
+                text!("nacional de {name}: ciudadanía, según una autorización de trabajo")
+            } else if rule.dual_nationals_eligible {
+                text!(
+                    "ciudadanía de {name}, según una autorización de trabajo; no se indica si tiene otra nacionalidad"
+                )
+            } else {
+                text!(
+                    "nacional de {name}, nacionalidad que la vacante excluye: ciudadanía, según una autorización de trabajo"
+                )
+            };
+            (
+                message,
+                one(
+                    Item::WorkAuthorization(index),
+                    text!("ciudadanía de {name}"),
+                    None,
+                ),
+            )
+        }
     };
     plain(message, expected, evidence, nationality_gap(f))
 }
@@ -1530,9 +1559,19 @@ fn nationality_gap(f: &NationalityFacts<'_>) -> Option<Gap> {
                 text!("que la persona candidata sea nacional de {}", listed())
             },
         }),
-        NationalityFound::National { .. } if f.rule.exclude => Some(Gap::Missing {
-            what: text!("una nacionalidad distinta de {}", listed()),
-        }),
+        NationalityFound::Citizen { .. } if f.rule.exclude && f.rule.dual_nationals_eligible => {
+            Some(Gap::Verify {
+                what: text!(
+                    "que la persona candidata tenga una nacionalidad distinta de {}",
+                    listed()
+                ),
+            })
+        }
+        NationalityFound::National { .. } | NationalityFound::Citizen { .. } if f.rule.exclude => {
+            Some(Gap::Missing {
+                what: text!("una nacionalidad distinta de {}", listed()),
+            })
+        }
         NationalityFound::Other { .. } if !f.rule.exclude => Some(Gap::Missing {
             what: text!("nacionalidad de {}", listed()),
         }),

@@ -125,7 +125,9 @@ impl Facts<'_> {
                             DegreeFacts::NotAccredited { .. } => (4, 0),
                             DegreeFacts::FieldNotStated { .. } => (5, 0),
                             DegreeFacts::AccreditationUnknown { .. } => (6, 0),
-                            DegreeFacts::CompletionNotStated { .. } => (7, 0),
+                            // The same gap: that the degree was completed.
+                            DegreeFacts::CompletionNotStated { .. }
+                            | DegreeFacts::CompletionSpans { .. } => (7, 0),
                             // The profile's field is in the words.
                             DegreeFacts::FieldNotAccepted { .. }
                             | DegreeFacts::FieldToVerify { .. }

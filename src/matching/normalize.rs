@@ -74,6 +74,13 @@ fn singular(word: &str) -> (usize, bool) {
     (soft_end(word, "e").unwrap_or(word.len()), false)
 }
 
+/// Whether `c` is an apostrophe, dropped from names: the typewriter one,
+/// the typographic ones, the grave and acute accents typed for one, and
+/// the modifier letter that Mayan languages' names use (`Kʼicheʼ`).
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | '´' | 'ʼ')
+}
+
 /// Appends the normalised words of `text` to `out`, separated by single
 /// spaces, without stop words unless `keep_stop_words`. Each word is folded
 /// into `out` and then expanded, made singular or dropped where it lies:
@@ -99,7 +106,7 @@ fn push_words(text: &str, out: &mut String, keep_stop_words: bool) {
         }
     };
     for c in text.chars() {
-        if matches!(c, '\'' | '’' | '`' | '´') {
+        if is_apostrophe(c) {
             continue;
         }
         match fold(c) {
@@ -154,8 +161,7 @@ pub(crate) fn key(text: &str) -> String {
 /// (apostrophes aside), without normalising it.
 #[must_use]
 pub(crate) fn has_words(text: &str) -> bool {
-    text.chars()
-        .any(|c| !matches!(c, '\'' | '’' | '`' | '´') && fold(c).is_some())
+    text.chars().any(|c| !is_apostrophe(c) && fold(c).is_some())
 }
 
 /// The normalised form of a name: its [`key`] words without stop words,
@@ -202,6 +208,8 @@ mod tests {
         );
         assert_eq!(normalize("Psicología"), "psicologia");
         assert_eq!(normalize("K'iche'"), "kiche");
+        assert_eq!(normalize("Kʼicheʼ"), "kiche");
+        assert_eq!(normalize("K‘iche’"), "kiche");
         assert_eq!(normalize("Trabajo   Social!"), "trabajo social");
     }
 
@@ -265,7 +273,7 @@ mod tests {
                 current.clear();
             };
             for c in text.chars() {
-                if matches!(c, '\'' | '’' | '`' | '´') {
+                if super::super::is_apostrophe(c) {
                     continue;
                 }
                 match fold(c) {

@@ -339,8 +339,14 @@ pub struct Degree {
     /// month is enough; a future one means not yet completed), `true`
     /// (completed, date not stated), or `false` / `in progress` (not
     /// completed). Absent means not stated: a degree requirement it could
-    /// meet is to verify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// meet is to verify. Words that say the studies are finished but not
+    /// whether the degree was awarded (`egresado`, `pasante`) are read as
+    /// not stated, so the degree is to verify.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "completion_or_unclear"
+    )]
     pub completed: Option<Completion>,
     /// Whether the institution is accredited; absent means unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -445,6 +451,8 @@ const NOT_COMPLETED: &[&str] = &[
     "pendiente",
     "sin concluir",
     "no concluido",
+    "tesis en proceso",
+    "en tesis",
 ];
 /// Words that state a degree completed without a date.
 const COMPLETED: &[&str] = &[
@@ -460,10 +468,85 @@ const COMPLETED: &[&str] = &[
     "terminada",
     "graduado",
     "graduada",
-    "egresado",
     "titulado",
     "titulada",
+    "finalizado",
+    "finalizada",
+    "culminado",
+    "culminada",
+    "obtenido",
+    "obtenida",
 ];
+/// Words that say the studies are finished, not whether the degree was
+/// awarded: in Mexico and Central America an *egresado* has finished the
+/// courses, a *titulado* holds the degree; elsewhere *egresado* is used for
+/// both.
+const UNCLEAR: &[&str] = &[
+    "egresado",
+    "egresada",
+    "pasante",
+    "pensum cerrado",
+    "cierre de pensum",
+    "pendiente de titulacion",
+    "pendiente de titulación",
+];
+
+/// A degree's completion, or not stated for a word of [`UNCLEAR`].
+fn completion_or_unclear<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Completion>, D::Error> {
+    struct Optional;
+    impl<'de> serde::de::Visitor<'de> for Optional {
+        type Value = Option<Completion>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            CompletionWords.expecting(f)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(CompletionWords)
+        }
+    }
+    d.deserialize_option(Optional)
+}
+
+/// Reads a completion as written: `None` for a word of [`UNCLEAR`].
+struct CompletionWords;
+
+impl serde::de::Visitor<'_> for CompletionWords {
+    type Value = Option<Completion>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date such as 2019-06 or 2019, `true`, `false` or `in progress`")
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(if v { Completion::Yes } else { Completion::No }))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let word = v.trim().to_lowercase();
+        if NOT_COMPLETED.contains(&word.as_str()) {
+            return Ok(Some(Completion::No));
+        }
+        if COMPLETED.contains(&word.as_str()) {
+            return Ok(Some(Completion::Yes));
+        }
+        if UNCLEAR.contains(&word.as_str()) {
+            return Ok(None);
+        }
+        v.parse()
+            .map(|d| Some(Completion::On(d)))
+            .map_err(E::custom)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+}
 
 impl Serialize for Completion {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -477,33 +560,12 @@ impl Serialize for Completion {
 
 impl<'de> Deserialize<'de> for Completion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Completion;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a date such as 2019-06 or 2019, `true`, `false` or `in progress`")
-            }
-            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Completion, E> {
-                Ok(if v { Completion::Yes } else { Completion::No })
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Completion, E> {
-                let word = v.trim().to_lowercase();
-                if NOT_COMPLETED.contains(&word.as_str()) {
-                    return Ok(Completion::No);
-                }
-                if COMPLETED.contains(&word.as_str()) {
-                    return Ok(Completion::Yes);
-                }
-                v.parse().map(Completion::On).map_err(E::custom)
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Completion, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Completion, E> {
-                self.visit_str(&v.to_string())
-            }
-        }
-        d.deserialize_any(Visitor)
+        d.deserialize_any(CompletionWords)?.ok_or_else(|| {
+            serde::de::Error::custom(
+                "the word says the studies are finished, not whether the degree was awarded: \
+                 write the date it was awarded, `true`, or leave `completed` out",
+            )
+        })
     }
 }
 
@@ -541,8 +603,13 @@ pub struct Period {
     pub domains: Option<Vec<String>>,
     /// First month (or day).
     pub start: PartialDate,
-    /// Last month (or day); absent means ongoing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Last month (or day); absent, or a word such as `present` or
+    /// `actualidad`, means ongoing.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "end_or_ongoing"
+    )]
     pub end: Option<PartialDate>,
     /// Part-time share in (0, 1]; absent means full time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -552,6 +619,58 @@ pub struct Period {
     /// and explanations say the figure was declared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_years: Option<f64>,
+}
+
+/// Words that say a period goes on, where its end would be.
+const ONGOING: &[&str] = &[
+    "present",
+    "current",
+    "currently",
+    "now",
+    "ongoing",
+    "to date",
+    "today",
+    "presente",
+    "actual",
+    "actualidad",
+    "actualmente",
+    "a la fecha",
+    "la fecha",
+    "hoy",
+    "en curso",
+];
+
+/// A period's end: a date, or a word of [`ONGOING`] (ongoing, as no end).
+fn end_or_ongoing<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<PartialDate>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date such as 2024-02, 2024 or March 2024, or `present` for ongoing")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if ONGOING.contains(&v.trim().to_lowercase().as_str()) {
+                return Ok(None);
+            }
+            v.parse().map(Some).map_err(E::custom)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    d.deserialize_option(Visitor)
 }
 
 /// A language and the candidate's level in it.

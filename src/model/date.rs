@@ -210,8 +210,60 @@ impl std::str::FromStr for PartialDate {
     type Err = PartialDateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        plain(s.as_bytes()).map_or_else(|| read(s), Ok)
+        plain(s.as_bytes()).map_or_else(
+            || match read(s) {
+                Err(PartialDateError::Format { .. }) if let Some(month) = month_and_year(s) => {
+                    read(&month)
+                }
+                read => read,
+            },
+            Ok,
+        )
     }
+}
+
+/// Month names in English and Spanish, and their short forms.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["january", "jan", "enero", "ene"],
+    &["february", "feb", "febrero"],
+    &["march", "mar", "marzo"],
+    &["april", "apr", "abril", "abr"],
+    &["may", "mayo"],
+    &["june", "jun", "junio"],
+    &["july", "jul", "julio"],
+    &["august", "aug", "agosto", "ago"],
+    &["september", "sep", "sept", "septiembre", "setiembre", "set"],
+    &["october", "oct", "octubre"],
+    &["november", "nov", "noviembre"],
+    &["december", "dec", "diciembre", "dic"],
+];
+
+/// A month written with its name or number and a four-digit year, in
+/// either order ("March 2019", "marzo de 2019", "Mar. 2019", "03/2019"),
+/// as `YYYY-MM`: a date with a day, or a two-digit year, is not read.
+fn month_and_year(text: &str) -> Option<String> {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '/' | '-'))
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
+        .collect();
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| {
+        MONTH_NAMES
+            .iter()
+            .position(|names| names.contains(&w))
+            .and_then(|i| u32::try_from(i.saturating_add(1)).ok())
+            .or_else(|| {
+                let number: u32 = w.parse().ok().filter(|_| w.len() <= 2)?;
+                (1..=12).contains(&number).then_some(number)
+            })
+    };
+    let (m, y) = match words[..] {
+        [a, b] if year(b) => (month(a)?, b),
+        [a, b] if year(a) => (month(b)?, a),
+        _ => return None,
+    };
+    Some(format!("{y}-{m:02}"))
 }
 
 /// Any date a person may write: spaces around it, and a reason when it is
@@ -364,6 +416,43 @@ impl<'de> Deserialize<'de> for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_by_name_or_number_with_a_year() {
+        for (text, read) in [
+            ("March 2019", "2019-03"),
+            ("Mar. 2019", "2019-03"),
+            ("marzo de 2019", "2019-03"),
+            ("Septiembre 2021", "2021-09"),
+            ("sept 2021", "2021-09"),
+            ("2019 May", "2019-05"),
+            ("03/2019", "2019-03"),
+            ("3/2019", "2019-03"),
+            ("12-2020", "2020-12"),
+        ] {
+            let date: Result<PartialDate, _> = text.parse();
+            assert_eq!(date.map(|d| d.to_string()), Ok(read.to_string()), "{text}");
+        }
+        for text in [
+            "01/03/2019",
+            "13/2019",
+            "March 19",
+            "Marchy 2019",
+            "May",
+            "2019 2020",
+        ] {
+            let date: Result<PartialDate, _> = text.parse();
+            assert!(
+                matches!(date, Err(PartialDateError::Format { .. })),
+                "{text}: {date:?}"
+            );
+        }
+        let far: Result<PartialDate, _> = "March 2300".parse();
+        assert!(
+            matches!(far, Err(PartialDateError::YearOutOfRange { .. })),
+            "{far:?}"
+        );
+    }
 
     #[test]
     fn dates_are_written_from_their_digits_as_format_writes_them() {

@@ -48,6 +48,7 @@ const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
     ("educacion secundaria", DegreeLevel::Secondary),
     ("educacion media", DegreeLevel::Secondary),
     ("preparatoria", DegreeLevel::Secondary),
+    ("ged", DegreeLevel::Secondary),
     ("perito", DegreeLevel::Secondary),
     ("magisterio", DegreeLevel::Secondary),
     ("post_secondary", DegreeLevel::PostSecondary),
@@ -77,6 +78,9 @@ const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
     ("titulo universitario", DegreeLevel::Bachelor),
     ("grado universitario", DegreeLevel::Bachelor),
     ("ingenieria", DegreeLevel::Bachelor),
+    ("ingeniero", DegreeLevel::Bachelor),
+    ("ingeniera", DegreeLevel::Bachelor),
+    ("lic", DegreeLevel::Bachelor),
     ("ba", DegreeLevel::Bachelor),
     ("bs", DegreeLevel::Bachelor),
     ("bsc", DegreeLevel::Bachelor),
@@ -98,6 +102,7 @@ const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
     ("msc", DegreeLevel::Master),
     ("llm", DegreeLevel::Master),
     ("mba", DegreeLevel::Master),
+    ("mphil", DegreeLevel::Master),
     ("mph", DegreeLevel::Master),
     ("mpa", DegreeLevel::Master),
     ("doctorate", DegreeLevel::Doctorate),
@@ -105,6 +110,7 @@ const DEGREE_NAMES: &[(&str, DegreeLevel)] = &[
     ("phd", DegreeLevel::Doctorate),
     ("ph d", DegreeLevel::Doctorate),
     ("dphil", DegreeLevel::Doctorate),
+    ("doctor of philosophy", DegreeLevel::Doctorate),
     ("doctorado", DegreeLevel::Doctorate),
 ];
 
@@ -151,22 +157,13 @@ impl DegreeLevel {
 
     /// [`DegreeLevel::parse`], every time.
     fn read(text: &str) -> Option<DegreeLevel> {
-        let joined = crate::matching::key(text);
-        // Longest name that the text starts with, so "master of laws"
-        // wins over "master" and "bachelor of arts in law" reads as bachelor.
-        let mut best: Option<(usize, DegreeLevel)> = None;
-        for (name, level) in degree_names() {
-            let name = name.as_str();
-            let fits = joined == name
-                || (joined.starts_with(name) && joined.as_bytes().get(name.len()) == Some(&b' '));
-            if fits && best.is_none_or(|(len, _)| name.len() > len) {
-                best = Some((name.len(), *level));
-            }
+        match Reading::of(text) {
+            Reading::Level(level) => Some(level),
+            Reading::NotADegree | Reading::Unknown => None,
         }
-        best.map(|(_, level)| level)
     }
 
-    /// The ISCED 2011 level (the lower bound for post-secondary, 4–5).
+    /// The ISCED 2011 level    /// The ISCED 2011 level (the lower bound for post-secondary, 4–5).
     ///
     /// # Example
     /// ```
@@ -212,6 +209,93 @@ impl DegreeLevel {
     }
 }
 
+/// What a degree name says: a level, a certificate or course that is not
+/// a degree, or nothing known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Level(DegreeLevel),
+    /// "Graduate Certificate", "Master Class", "Posgrado Diplomado": a
+    /// course above a first degree, which no degree requirement accepts.
+    NotADegree,
+    Unknown,
+}
+
+/// Words after a graduate-level name that make it a course or
+/// certificate, not a degree.
+const NOT_A_DEGREE: &[&str] = &[
+    "certificate",
+    "certificado",
+    "certification",
+    "certificacion",
+    "diploma",
+    "diplomado",
+    "course",
+    "curso",
+    "class",
+];
+
+impl Reading {
+    /// Reads a degree name as written; then with the dots of its
+    /// abbreviations dropped ("B.A.", "LL.M.", "Lic."); then, when it has a
+    /// part in brackets, without it ("Doctor of Philosophy (PhD)") and by
+    /// that part alone.
+    fn of(text: &str) -> Reading {
+        let mut reading = Reading::by_start(text);
+        if reading == Reading::Unknown && text.contains('.') {
+            reading = Reading::by_start(&text.replace('.', ""));
+        }
+        if reading != Reading::Unknown {
+            return reading;
+        }
+        let Some((outside, inside)) = bracketed(text) else {
+            return Reading::Unknown;
+        };
+        match Reading::of(&outside) {
+            Reading::Unknown => Reading::of(inside),
+            known => known,
+        }
+    }
+
+    /// The longest degree name that `text` starts with, so "master of laws"
+    /// wins over "master" and "bachelor of arts in law" reads as bachelor;
+    /// a graduate-level name followed by a course word ("graduate
+    /// certificate") is not a degree.
+    fn by_start(text: &str) -> Reading {
+        let joined = crate::matching::key(text);
+        let mut best: Option<(usize, DegreeLevel)> = None;
+        for (name, level) in degree_names() {
+            let name = name.as_str();
+            let fits = joined == name
+                || (joined.starts_with(name) && joined.as_bytes().get(name.len()) == Some(&b' '));
+            if fits && best.is_none_or(|(len, _)| name.len() > len) {
+                best = Some((name.len(), *level));
+            }
+        }
+        let Some((len, level)) = best else {
+            return Reading::Unknown;
+        };
+        let next = joined
+            .get(len..)
+            .unwrap_or_default()
+            .split(' ')
+            .find(|w| !w.is_empty());
+        let course = next.is_some_and(|w| NOT_A_DEGREE.contains(&w));
+        if level >= DegreeLevel::Master && course {
+            Reading::NotADegree
+        } else {
+            Reading::Level(level)
+        }
+    }
+}
+
+/// `text` without its first part in round brackets, and that part:
+/// `("Doctor of Philosophy ", "PhD")`.
+pub(super) fn bracketed(text: &str) -> Option<(String, &str)> {
+    let (before, rest) = text.split_once('(')?;
+    let (inside, after) = rest.split_once(')')?;
+    Some((format!("{before}{after}"), inside))
+}
+
 impl fmt::Display for DegreeLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -234,6 +318,11 @@ impl<'de> Deserialize<'de> for DegreeLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         super::read_str(d, "a string: a degree level", |text| {
             DegreeLevel::parse(text).ok_or_else(|| {
+                if Reading::of(text) == Reading::NotADegree {
+                    return format!(
+                        "`{text}` is a course or certificate, not a degree: list it under `certifications`"
+                    );
+                }
                 let names = DEGREE_NAMES.iter().map(|(n, _)| *n);
                 unknown_word("degree level", text, names)
             })
@@ -309,7 +398,7 @@ impl Cefr {
     }
 
     /// The level's code: `A1` to `C2`.
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Cefr::A1 => "A1",
             Cefr::A2 => "A2",
@@ -347,7 +436,18 @@ pub struct LanguageLevel {
 
 impl LanguageLevel {
     /// Reads a level with a rule set's own crosswalk of scales.
+    ///
+    /// A level written as it is in the crosswalk is read as such; else a
+    /// level written with its CEFR code and a descriptor ("C1 - Advanced",
+    /// "Avanzado (C1)", "Native (C2)") is read by its one code, keeping the
+    /// descriptor when it says the same; else descriptors joined by `/`
+    /// ("Native/bilingual") are read when they all say the same level.
     pub(crate) fn parse_with(text: &str, scales: &Scales) -> Option<LanguageLevel> {
+        LanguageLevel::exactly(text, scales).or_else(|| LanguageLevel::combined(text, scales))
+    }
+
+    /// A level written as the crosswalk writes it.
+    fn exactly(text: &str, scales: &Scales) -> Option<LanguageLevel> {
         let (cefr, scale) = scales.resolve(text)?;
         let is_code = scale == "CEFR";
         Some(LanguageLevel {
@@ -355,6 +455,65 @@ impl LanguageLevel {
             written: (!is_code).then(|| text.trim().to_lowercase()),
             scale: (!is_code).then(|| std::sync::Arc::from(scale)),
         })
+    }
+
+    /// A level written in parts: its CEFR code and descriptors, or
+    /// descriptors that agree.
+    fn combined(text: &str, scales: &Scales) -> Option<LanguageLevel> {
+        let parts = text
+            .split(['(', ')', '[', ']', '/', ',', ';', '|'])
+            .flat_map(|part| part.split(" - "))
+            .map(str::trim)
+            .filter(|part| !part.is_empty());
+        let mut code: Option<Cefr> = None;
+        let mut described: Vec<LanguageLevel> = Vec::new();
+        for part in parts {
+            let words = crate::matching::key(part);
+            let mut rest = String::new();
+            for word in words.split(' ') {
+                match Cefr::ALL
+                    .into_iter()
+                    .find(|c| c.code().eq_ignore_ascii_case(word))
+                {
+                    Some(found) if code.is_some_and(|c| c != found) => return None,
+                    Some(found) => code = Some(found),
+                    None => {
+                        if !rest.is_empty() {
+                            rest.push(' ');
+                        }
+                        rest.push_str(word);
+                    }
+                }
+            }
+            if rest.is_empty() {
+                continue;
+            }
+            let level = LanguageLevel::exactly(&rest, scales).or_else(|| {
+                // "Native speaker", "hablante nativa": a native speaker's
+                // level, in the words written.
+                let native = LanguageLevel::exactly("native", scales)?;
+                says_native(&rest).then(|| LanguageLevel {
+                    written: Some(rest.clone()),
+                    ..native
+                })
+            });
+            described.extend(level);
+        }
+        match code {
+            Some(cefr) => Some(
+                described
+                    .into_iter()
+                    .find(|level| level.cefr == cefr)
+                    .unwrap_or_else(|| LanguageLevel::from_cefr(cefr)),
+            ),
+            None => {
+                let first = described.first()?;
+                described
+                    .iter()
+                    .all(|level| level.cefr == first.cefr)
+                    .then(|| first.clone())
+            }
+        }
     }
 
     /// The name of the scale the level was written in, when it was not a
@@ -503,5 +662,103 @@ mod tests {
             Some(DegreeLevel::Secondary)
         );
         assert_eq!(DegreeLevel::parse("Bachelor"), Some(DegreeLevel::Bachelor));
+    }
+
+    #[test]
+    fn abbreviations_with_dots_and_names_in_brackets_are_read() {
+        use DegreeLevel::*;
+        for (text, level) in [
+            ("B.A.", Bachelor),
+            ("B.Sc. in Social Work", Bachelor),
+            ("LL.B.", Bachelor),
+            ("Lic. en Ciencias Jurídicas y Sociales", Bachelor),
+            ("Ingeniero Agrónomo", Bachelor),
+            ("M.A. International Relations", Master),
+            ("M.Sc.", Master),
+            ("LL.M. in International Human Rights Law", Master),
+            ("MPhil", Master),
+            ("Doctor of Philosophy (PhD)", Doctorate),
+            ("Doctor of Philosophy", Doctorate),
+            ("Título (Licenciatura)", Bachelor),
+            ("GED", Secondary),
+        ] {
+            assert_eq!(DegreeLevel::parse(text), Some(level), "{text}");
+        }
+        for unknown in ["(", ")(", "Knighthood (honorary)", "a.b.c.", "()"] {
+            assert_eq!(DegreeLevel::parse(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn levels_written_with_their_code_or_in_agreeing_parts() {
+        let read = |text: &str| LanguageLevel::parse(text).map(|l| (l.cefr(), l.says_native()));
+        for (text, cefr, native) in [
+            ("C1 - Advanced", Cefr::C1, false),
+            ("Avanzado (C1)", Cefr::C1, false),
+            ("Fluent C1", Cefr::C1, false),
+            ("B2 - Upper Intermediate", Cefr::B2, false),
+            ("C1-Advanced", Cefr::C1, false),
+            ("Native (C2)", Cefr::C2, true),
+            ("Native/bilingual", Cefr::C2, true),
+            ("Native speaker", Cefr::C2, true),
+            ("hablante nativa", Cefr::C2, true),
+            ("[B1]", Cefr::B1, false),
+        ] {
+            assert_eq!(read(text), Some((cefr, native)), "{text}");
+        }
+        // A descriptor that says another level than the code: the code.
+        assert_eq!(read("Advanced (B2)"), Some((Cefr::B2, false)));
+        assert_eq!(
+            LanguageLevel::parse("Advanced (B2)").map(|l| l.to_string()),
+            Some("B2".to_string())
+        );
+        // Two codes, or descriptors that disagree, say no one level.
+        for text in [
+            "B2/C1",
+            "B2 - C1",
+            "Basic / Fluent",
+            "(",
+            "/",
+            "Klingon (D1)",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_graduate_certificate_or_course_is_not_a_degree() {
+        for text in [
+            "Graduate Certificate",
+            "Graduate Diploma in Refugee Law",
+            "Graduate course on statelessness",
+            "Master Class in Mediation",
+            "Maestría (curso)",
+            "Graduate Certificate (M.A. level)",
+        ] {
+            assert_eq!(DegreeLevel::parse(text), None, "{text}");
+            assert_eq!(Reading::of(text), Reading::NotADegree, "{text}");
+        }
+        // Below the graduate level a certificate or diploma is the degree.
+        assert_eq!(
+            DegreeLevel::parse("High school diploma"),
+            Some(DegreeLevel::Secondary)
+        );
+        assert_eq!(
+            DegreeLevel::parse("Secondary school certificate"),
+            Some(DegreeLevel::Secondary)
+        );
+        assert_eq!(
+            DegreeLevel::parse("Graduate degree"),
+            Some(DegreeLevel::Master)
+        );
+        let error = serde_json::from_str::<DegreeLevel>("\"Graduate Certificate\"")
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert!(
+            error.as_ref().is_err_and(|e| e.starts_with(
+                "`Graduate Certificate` is a course or certificate, not a degree: list it under `certifications`"
+            )),
+            "{error:?}"
+        );
     }
 }

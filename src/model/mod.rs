@@ -148,7 +148,41 @@ impl Language {
         thread_local! {
             static READ: Remembered<Language> = Remembered::default();
         }
-        remembered(&READ, text, |text| languages().find(text).map(Language))
+        remembered(&READ, text, |text| Language::read(text).map(Language))
+    }
+
+    /// [`Language::parse`], every time: the name or code as written; else
+    /// a language tag's language (`en-US`, `pt_BR`); else the name without
+    /// a part in brackets (`English (US)`), or that part (`Mayan (Mam)`);
+    /// else the first or last word, when one of them alone names a
+    /// language (`American English`, `Maya Mam`) and the other does not
+    /// name another.
+    fn read(text: &str) -> Option<&'static CodeEntry> {
+        let table = languages();
+        if let Some(found) = table.find(text) {
+            return Some(found);
+        }
+        let text = text.trim();
+        if let Some((language, _region)) = text.split_once(['-', '_']) {
+            if (2..=3).contains(&language.len())
+                && language.bytes().all(|b| b.is_ascii_alphabetic())
+            {
+                return table.find(language);
+            }
+        }
+        if let Some((outside, inside)) = level::bracketed(text) {
+            return Language::read(&outside).or_else(|| Language::read(inside));
+        }
+        // Not two-letter codes: "to" and "am" are words too.
+        let name = |word: &str| table.find(word).filter(|_| word.chars().count() > 2);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if let [first, .., last] = words[..] {
+            return match (name(first), name(last)) {
+                (Some(a), Some(b)) if a != b => None,
+                (a, b) => a.or(b),
+            };
+        }
+        None
     }
 
     /// The ISO 639 code.
@@ -307,6 +341,40 @@ code_type!(Country, countries, "country");
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_written_with_a_region_or_a_qualifier() {
+        for (text, code) in [
+            ("English (US)", "en"),
+            ("English (UK)", "en"),
+            ("en-US", "en"),
+            ("pt_BR", "pt"),
+            ("Portuguese (Brazil)", "pt"),
+            ("Spanish (Native)", "es"),
+            ("American English", "en"),
+            ("Brazilian Portuguese", "pt"),
+            ("Maya Mam", "mam"),
+            ("Mayan (Mam)", "mam"),
+            ("Kʼicheʼ", "quc"),
+            ("Español (nativo)", "es"),
+        ] {
+            assert_eq!(
+                Language::parse(text).map(|l| l.code()),
+                Some(code),
+                "{text}"
+            );
+        }
+        for text in [
+            "English Spanish",
+            "English and Portuguese",
+            "xx-YY",
+            "Klingon (Qo'noS)",
+            "()",
+            "-",
+        ] {
+            assert_eq!(Language::parse(text).map(|l| l.code()), None, "{text}");
+        }
+    }
 
     #[test]
     fn mayan_languages_by_code_and_name() {

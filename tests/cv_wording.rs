@@ -1,0 +1,197 @@
+//! Profiles written the way people write their CVs: dates with month
+//! names or "present", levels with their code and a descriptor, languages
+//! with a region, dotted degree abbreviations, Spanish completion words,
+//! a citizenship stated only as a right to work, and a degree completed
+//! in the month the vacancy measures at. Each is read, and judged as a
+//! recruiter would, with its reason.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::{assess, finding, yaml};
+use vacancy_match::{Candidate, Cefr, Code, Completion, Lang, Status, Verdict};
+
+const CONSULTANT: &str = "unhcr-americas-cpa-consultant-2025";
+const RESETTLEMENT: &str = "unhcr-gt-resettlement-officer-2024";
+const DURABLE_SOLUTIONS: &str = "unhcr-mx-durable-solutions-2017";
+
+#[test]
+fn a_cv_written_in_everyday_words_is_read() {
+    let cv = yaml(
+        r#"
+id: everyday
+nationalities: [GT]
+education:
+  - { degree: "LL.B.", field: Abogacía, completed: 2010 }
+  - { degree: "Doctor of Philosophy (PhD)", field: Derecho Internacional, completed: "March 2015" }
+experience:
+  - { title: Oficial, domains: [asylum], start: "Jan 2011", end: present }
+  - { title: Pasante, domains: [human rights], start: "marzo de 2009", end: "12/2010" }
+languages:
+  - { language: "English (US)", level: "C1 - Advanced" }
+  - { language: "Spanish (native)", level: "Native/bilingual" }
+  - { language: "Kʼicheʼ", level: "Avanzado (C1)" }
+"#,
+    );
+    let e = cv.education.as_ref().unwrap();
+    assert_eq!(e[0].degree, vacancy_match::DegreeLevel::Bachelor);
+    assert_eq!(e[1].degree, vacancy_match::DegreeLevel::Doctorate);
+    assert_eq!(
+        e[1].completed
+            .and_then(Completion::date)
+            .unwrap()
+            .to_string(),
+        "2015-03"
+    );
+    let jobs = cv.experience.as_ref().unwrap();
+    assert_eq!(jobs[0].start.to_string(), "2011-01");
+    assert!(jobs[0].end.is_none(), "present: ongoing");
+    assert_eq!(jobs[1].end.unwrap().to_string(), "2010-12");
+    let langs = cv.languages.as_ref().unwrap();
+    let codes: Vec<&str> = langs.iter().map(|l| l.language.code()).collect();
+    assert_eq!(codes, ["en", "es", "quc"]);
+    let levels: Vec<Cefr> = langs
+        .iter()
+        .map(|l| l.level.as_ref().unwrap().cefr())
+        .collect();
+    assert_eq!(levels, [Cefr::C1, Cefr::C2, Cefr::C1]);
+
+    // A law degree written "Abogacía" is the Law the consultant post asks.
+    let a = assess(&cv, CONSULTANT, "2025-01-10");
+    let education = finding(&a, "education");
+    assert_eq!(education.status, Status::Met, "{education}");
+    let english = finding(&a, "english");
+    assert_eq!(english.message, "English C1 (advanced) meets C1");
+}
+
+#[test]
+fn a_graduate_certificate_is_not_read_as_a_masters_degree() {
+    let error = Candidate::from_yaml_str(
+        "education:\n  - { degree: Graduate Certificate, field: Refugee Studies, completed: 2021-09 }\n",
+    )
+    .map(|_| ())
+    .unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.contains("`Graduate Certificate` is a course or certificate, not a degree: list it under `certifications`"),
+        "{text}"
+    );
+    assert!(text.contains("education[0].degree"), "{text}");
+}
+
+#[test]
+fn egresado_leaves_the_degree_to_verify_and_thesis_in_progress_does_not_count() {
+    let with = |completed: &str| {
+        yaml(&format!(
+            "education:\n  - {{ degree: Licenciatura, field: Derecho, completed: {completed} }}\n"
+        ))
+    };
+    for word in ["egresado", "Egresada", "pasante"] {
+        let cv = with(word);
+        assert_eq!(cv.education.as_ref().unwrap()[0].completed, None, "{word}");
+        let a = assess(&cv, CONSULTANT, "2025-01-10");
+        let education = finding(&a, "education");
+        assert_eq!(education.status, Status::Unknown, "{word}: {education}");
+        assert_eq!(education.code, Code::EducationCompletionToVerify);
+    }
+    let cv = with("tesis en proceso");
+    assert_eq!(
+        cv.education.as_ref().unwrap()[0].completed,
+        Some(Completion::No)
+    );
+    let cv = with("finalizada");
+    assert_eq!(
+        cv.education.as_ref().unwrap()[0].completed,
+        Some(Completion::Yes)
+    );
+}
+
+#[test]
+fn a_degree_completed_in_the_month_measured_is_to_verify_not_missing() {
+    // Measured on 2017-03-01, before posting 001's deadline.
+    for completed in ["2017-03", "2017"] {
+        let cv = yaml(&format!(
+            "nationalities: [MX]\neducation:\n  - {{ degree: Licenciatura, field: Relaciones Internacionales, completed: {completed} }}\n"
+        ));
+        let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
+        let education = finding(&a, "education");
+        assert_eq!(
+            education.status,
+            Status::Unknown,
+            "{completed}: {education}"
+        );
+        assert_eq!(education.code, Code::EducationCompletionToVerify);
+        assert!(
+            education
+                .message
+                .contains("the profile does not say whether it was completed by 2017-03-01"),
+            "{}",
+            education.message
+        );
+        let es = common::rules()
+            .assess(&cv, common::day("2017-03-01"))
+            .lang(Lang::Es)
+            .one(DURABLE_SOLUTIONS)
+            .unwrap();
+        let educacion = finding(&es, "education");
+        assert!(
+            educacion
+                .message
+                .contains("el perfil no indica si se concluyó a más tardar el 2017-03-01"),
+            "{}",
+            educacion.message
+        );
+    }
+    // Completed the month after: not counted, as before.
+    let cv = yaml(
+        "education:\n  - { degree: Licenciatura, field: Relaciones Internacionales, completed: 2017-04 }\n",
+    );
+    let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
+    assert_eq!(finding(&a, "education").status, Status::NotMet);
+}
+
+#[test]
+fn a_citizenship_stated_as_a_right_to_work_is_a_nationality() {
+    let cv = yaml("work_authorizations:\n  - { country: México, status: citizen }\n");
+    let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
+    let nationality = finding(&a, "mexican_national");
+    assert_eq!(nationality.status, Status::Met, "{nationality}");
+    assert_eq!(
+        nationality.message,
+        "national of Mexico: a citizen, as a work authorization states"
+    );
+    assert_eq!(nationality.evidence[0].item, "work_authorizations[0]");
+    // A permit of another kind says nothing of nationality.
+    let cv = yaml("work_authorizations:\n  - { country: MX, status: work_permit }\n");
+    let a = assess(&cv, DURABLE_SOLUTIONS, "2017-03-01");
+    assert_eq!(
+        finding(&a, "mexican_national").code,
+        Code::NationalityNotStated
+    );
+}
+
+#[test]
+fn resettlement_written_as_people_write_it_is_the_essential_skill() {
+    for skill in [
+        "Resettlement casework",
+        "reasentamiento de refugiados",
+        "PR-Resettlement",
+        "Retorno voluntario",
+    ] {
+        let cv = yaml(&format!("skills: [\"{skill}\"]\n"));
+        let a = assess(&cv, RESETTLEMENT, "2024-01-15");
+        let f = finding(&a, "resettlement_repatriation_skill");
+        assert_eq!(f.status, Status::Met, "{skill}: {f}");
+    }
+    let a = assess(
+        &yaml("skills: [Relocation of the office]\n"),
+        RESETTLEMENT,
+        "2024-01-15",
+    );
+    assert_ne!(a.verdict, Verdict::Eligible);
+    assert_ne!(
+        finding(&a, "resettlement_repatriation_skill").status,
+        Status::Met
+    );
+}
