@@ -117,10 +117,28 @@ fn check_reads_a_json_resume_by_its_shape() {
         "{}",
         r.stdout
     );
+    // Domains inferred from a job's description are shown, and only to
+    // verify: the resettlement post needs review, not met on the words.
+    assert!(
+        r.stdout
+            .contains("NEEDS REVIEW  71.7/100  unhcr-gt-resettlement-officer-2024"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("· experience[0]: Protection Associate, ACNUR (2019-02-01–ongoing): 5 years, areas inferred from its description (case management, durable solutions, refugee protection), to verify\n"),
+        "{}",
+        r.stdout
+    );
     let r = run(&["check", LUCIA, "--as-of", "2024-01-15", "--format", "json"]);
     assert!(
         r.stdout
             .contains(r#""source": "work[0] (domains inferred from its summary and highlights)""#),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(r#""code": "experience.to_verify""#),
         "{}",
         r.stdout
     );

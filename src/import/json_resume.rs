@@ -9,7 +9,8 @@
 //! the domains of a job) stays "not stated", so requirements on it are
 //! `unknown` and the report says what to verify. Domains are inferred
 //! from a job's `summary` and `highlights` only through the vocabulary's
-//! names of domains, and the evidence says so.
+//! names of domains, marked `domains_inferred` so that they only ever
+//! make a period to verify, and the evidence says so.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -114,7 +115,9 @@ impl<'v> ResumeReader<'v> {
 
     /// Infers each job's domains from its `summary` and `highlights`:
     /// every name of a domain in `vocabulary` that the text contains, as
-    /// whole words.
+    /// whole words. The period is marked [`Period::domains_inferred`]:
+    /// words name domains in other senses ("case management module"), so
+    /// such domains only ever make a requirement on them to verify.
     ///
     /// # Example
     /// ```
@@ -122,8 +125,9 @@ impl<'v> ResumeReader<'v> {
     /// let v = Vocabulary::bundled();
     /// let text = r#"{"work": [{"name": "ACNUR", "startDate": "2019-01", "highlights": ["Casework for asylum seekers"]}]}"#;
     /// let cv = ResumeReader::new().infer_domains(&v).read_str(text, "cv.json")?;
-    /// let domains = cv.experience.unwrap()[0].domains.clone().unwrap();
-    /// assert_eq!(domains, ["case management", "refugee protection"]);
+    /// let job = &cv.experience.unwrap()[0];
+    /// assert_eq!(job.domains.as_deref().unwrap(), ["case management", "refugee protection"]);
+    /// assert!(job.domains_inferred);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     #[must_use]
@@ -456,6 +460,7 @@ impl<'v> ResumeReader<'v> {
             organization: r.string(job, &[org_key], &format!("{at}.{org_key}")),
             country: None,
             international: None,
+            domains_inferred: domains.is_some(),
             domains,
             start,
             end,
