@@ -1,7 +1,8 @@
 //! JSON Resume documents as profiles: the ten of `tests/data/json_resume/`
 //! and the official samples of the schema, what is read and what stays
 //! unknown, domains inferred only through the vocabulary and only ever to
-//! verify, and every message for what cannot be read.
+//! verify, what is read in part (and noted), and every message for what
+//! cannot be read.
 
 // A panic with a message is a test's failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -12,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use common::{assess, finding, problems, rules};
 use vacancy_match::{
-    is_json_resume, Candidate, Cefr, Code, DegreeLevel, Lang, ResumeReader, Status, Verdict,
+    is_json_resume, Candidate, Cefr, Code, Completion, DegreeLevel, Lang, ResumeReader, Status,
+    Verdict,
 };
 
 const OURS: &str = "tests/data/json_resume";
@@ -262,23 +264,23 @@ fn every_message_is_pinned() {
         |text: &str| problems(&ResumeReader::new().read_str(text, "cv.json").unwrap_err());
     assert_eq!(
         messages(
-            r#"{"work": [{"name": "A", "startDate": "2020-13"}, {"name": "B"}, {"name": "C", "startDate": "2021-05", "endDate": "2020-01"}], "basics": {"name": 7}}"#
+            r#"{"work": [{"name": "A", "startDate": "2020-13"}, {"name": "B"}, {"name": "C", "startDate": "2021-05", "endDate": "2020-01"}, {"name": "D", "startDate": "Present"}], "basics": {"name": 7}}"#
         ),
         [
             "basics.name: expected a string, found a number",
             "work[0].startDate: invalid date `2020-13`: month 13 does not exist",
             "work[1].startDate: missing: experience is counted from dated periods",
             "work[2].endDate: end 2020-01 is before start 2021-05",
+            "work[3].startDate: `Present` is not a start date: experience is counted from dated periods",
         ]
     );
+    // An unreadable degree or fluency is noted, not an error (see
+    // what_cannot_be_used_is_noted_and_left_to_verify).
     assert_eq!(
-        messages(r#"{"education": [{"area": "Law"}, {"studyType": "Masterado"}], "languages": [{"language": "Klingon"}, {"language": "English", "fluency": "so-so"}], "skills": {"name": "x"}}"#),
-        [
-            "education[0].studyType: missing: a degree needs its level",
-            "education[1].studyType: unknown degree `Masterado`, did you mean `master`?",
-            "languages[1].fluency: unknown fluency `so-so`, expected a CEFR level (A1 to C2) or a descriptor such as `Native speaker`, `Fluent` or `Professional working proficiency`",
-            "skills: expected an array, found an object",
-        ]
+        messages(
+            r#"{"education": [{"area": "Law"}, {"studyType": "Masterado"}], "languages": [{"language": "Klingon"}, {"language": "English", "fluency": "so-so"}], "skills": {"name": "x"}}"#
+        ),
+        ["skills: expected an array, found an object"]
     );
     // A language the table lacks is left out, and the profile says so.
     let cv = ResumeReader::new()
@@ -407,4 +409,80 @@ fn a_skill_shown_only_by_an_inferred_domain_is_to_verify() {
     assert!(json.contains(r#""domains_inferred":true"#), "{json}");
     let json = serde_json::to_string(&profile(false).experience.unwrap()[0]).unwrap();
     assert!(!json.contains("domains_inferred"), "{json}");
+}
+
+#[test]
+fn what_cannot_be_used_is_noted_and_left_to_verify() {
+    let cv = read_text(
+        r#"{"education": [
+            {"studyType": "Licenciatura", "area": "Derecho", "endDate": "2015"},
+            {"studyType": "Diplomado", "area": "Protección internacional"},
+            {"institution": "Coursera", "area": "Data science"}
+        ], "languages": [
+            {"language": "English", "fluency": "so-so"},
+            {"language": "Spanish", "fluency": "Native speaker"}
+        ]}"#,
+    );
+    // An unreadable degree may be a real one: the list is not stated,
+    // not the other degrees as if complete.
+    assert!(cv.education.is_none());
+    let entries = &cv.provenance.as_ref().unwrap().entries;
+    assert!(!entries.contains_key("education[0]"));
+    assert_eq!(
+        entries["not read: education[1]"],
+        "unknown degree `Diplomado`, expected one of secondary, post_secondary, bachelor, master, doctorate: education is left not stated, degree requirements to verify"
+    );
+    assert_eq!(
+        entries["not read: education[2]"],
+        "no `studyType`, so no degree level: education is left not stated, degree requirements to verify"
+    );
+    // A fluency that is no level: the language is kept, its level not stated.
+    let languages = cv.languages.as_ref().unwrap();
+    assert_eq!(languages[0].language.code(), "en");
+    assert!(languages[0].level.is_none());
+    assert_eq!(entries["languages[0]"], "languages[0]");
+    assert_eq!(
+        entries["not read: languages[0].fluency"],
+        "unknown fluency `so-so`, expected a CEFR level (A1 to C2) or a descriptor such as `Native speaker`, `Fluent` or `Professional working proficiency`: the level is left not stated, to verify"
+    );
+    let a = assess(&cv, "unhcr-gt-resettlement-officer-2024", "2024-01-15");
+    let education = finding(&a, "education");
+    assert_eq!(education.status, Status::Unknown, "{a}");
+    assert_eq!(education.code, Code::EducationNotStated);
+    let english = finding(&a, "english");
+    assert_eq!(english.status, Status::Unknown, "{a}");
+    assert_eq!(english.code, Code::LanguageLevelUnknown);
+}
+
+#[test]
+fn present_and_company_are_read() {
+    let cv = read_text(
+        r#"{"work": [
+            {"company": "ACNUR", "position": "Asistente", "startDate": "2019-02", "endDate": "Present"},
+            {"name": "HIAS", "company": "ignored", "startDate": "2016-03", "endDate": "Actualidad"},
+            {"company": "OIM", "startDate": "2015-01", "endDate": " now "}
+        ], "volunteer": [
+            {"organization": "Cruz Roja", "startDate": "2014-01", "endDate": "hoy"}
+        ], "education": [
+            {"studyType": "Maestría", "area": "Derecho", "endDate": "actual"}
+        ]}"#,
+    );
+    let jobs = cv.experience.as_ref().unwrap();
+    let orgs: Vec<_> = jobs.iter().map(|p| p.organization.as_deref()).collect();
+    assert_eq!(
+        orgs,
+        [Some("ACNUR"), Some("HIAS"), Some("OIM"), Some("Cruz Roja")]
+    );
+    assert!(jobs.iter().all(|p| p.end.is_none()), "all ongoing");
+    // A degree whose end is "actual" is in progress: stated not completed.
+    assert_eq!(
+        cv.education.as_ref().unwrap()[0].completed,
+        Some(Completion::No)
+    );
+    for word in ["Current", "present", "Actual", "HOY"] {
+        let cv = read_text(&format!(
+            r#"{{"work": [{{"name": "A", "startDate": "2020-01", "endDate": "{word}"}}]}}"#
+        ));
+        assert!(cv.experience.unwrap()[0].end.is_none(), "{word}");
+    }
 }
