@@ -117,10 +117,28 @@ fn check_reads_a_json_resume_by_its_shape() {
         "{}",
         r.stdout
     );
+    // Domains inferred from a job's description are shown, and only to
+    // verify: the resettlement post needs review, not met on the words.
+    assert!(
+        r.stdout
+            .contains("NEEDS REVIEW  71.7/100  unhcr-gt-resettlement-officer-2024"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("· experience[0]: Protection Associate, ACNUR (2019-02-01–ongoing): 5 years, areas inferred from its description (case management, durable solutions, refugee protection), to verify\n"),
+        "{}",
+        r.stdout
+    );
     let r = run(&["check", LUCIA, "--as-of", "2024-01-15", "--format", "json"]);
     assert!(
         r.stdout
             .contains(r#""source": "work[0] (domains inferred from its summary and highlights)""#),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(r#""code": "experience.to_verify""#),
         "{}",
         r.stdout
     );
@@ -140,6 +158,74 @@ fn check_reads_a_json_resume_by_its_shape() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().count(), 2);
+}
+
+#[test]
+fn a_json_resume_read_in_part_is_assessed_and_says_what_was_not_read() {
+    let dir = common::scratch("json-resume-in-part");
+    let file = dir.join("diplomado.json");
+    std::fs::write(
+        &file,
+        r#"{"basics": {"name": "Ana"}, "work": [{"company": "ACNUR", "startDate": "2019-01", "endDate": "Present"}],
+            "education": [{"studyType": "Licenciatura", "area": "Derecho", "endDate": "2015"}, {"studyType": "Diplomado", "area": "Protección"}],
+            "languages": [{"language": "English", "fluency": "so-so"}, {"language": "Spanish", "fluency": "Native speaker"}]}"#,
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let r = run(&["check", &path, "--as-of", "2024-01-15"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("warning: {path}: education[1]: unknown degree `Diplomado`, expected one of secondary, post_secondary, bachelor, master, doctorate: education is left not stated, degree requirements to verify\n")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "warning: {path}: languages[0].fluency: unknown fluency `so-so`"
+        )),
+        "{}",
+        r.stderr
+    );
+    // Degree requirements are to verify, never failed on the unread degree.
+    assert!(
+        r.stdout
+            .contains("to verify  Education: verify a bachelor's degree"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("· experience[0]: ACNUR (2019-01–ongoing): 5 years"),
+        "{}",
+        r.stdout
+    );
+    // `screen` writes an error record naming what was not read, then the
+    // résumé's record, as for a spreadsheet row read in part.
+    let r = run(&[
+        "screen",
+        &path,
+        "--vacancy",
+        "unhcr-gt-resettlement-officer-2024",
+        "--as-of",
+        "2024-01-15",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let records = common::jsonl(&r.stdout);
+    assert_eq!(records.len(), 2, "{}", r.stdout);
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with(&format!("{path}: education[1]: unknown degree `Diplomado`")),
+        "{error}"
+    );
+    assert!(
+        error.contains(&format!(
+            "; {path}: languages[0].fluency: unknown fluency `so-so`"
+        )),
+        "{error}"
+    );
+    assert_eq!(records[1]["verdict"], "needs_review", "{}", r.stdout);
 }
 
 #[test]

@@ -168,6 +168,12 @@ experience:
     "id: partial\nstaff_of: [Friends of UNHCR]\neducation:\n  - { degree: bachelor, field: Law }\n",
     "id: certified-not-native\nlanguages:\n  - { language: fr, level: C2, native: false }\n",
     "id: native-not-said\nlanguages:\n  - { language: fr, level: C2 }\n",
+    r#"
+id: domains-inferred
+skills: [Excel]
+experience:
+  - { title: Developer, domains: [resettlement], domains_inferred: true, start: 2013-01, end: 2016-12 }
+"#,
 ];
 
 const DATES: &[&str] = &["2017-03-01", "2024-01-15", "2025-08-01"];

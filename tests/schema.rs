@@ -72,6 +72,7 @@ fn loose_profiles_the_loader_accepts_validate() {
         "languages:\n  - { language: español, level: nativo }\n  - { language: K'iche' }\n",
         "nationalities: [Guatemala, mx]\nwork_authorizations:\n  - { country: MX, status: work_permit, valid_until: 2026-03 }\n",
         "experience:\n  - { start: 2015-02, end: ~, fraction: 0.5, domains: [asylum] }\n",
+        "experience:\n  - { start: 2015-02, domains: [casework], domains_inferred: true }\n",
         "attestations: { covid19_vaccination: true }\nskills: []\nstaff_of: []\n",
     ] {
         Candidate::from_yaml_str(text).expect("the loader accepts it");

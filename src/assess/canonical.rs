@@ -729,6 +729,7 @@ fn period(w: &mut Canonical, item: &Period) -> Result<()> {
         country,
         international,
         domains,
+        domains_inferred,
         start,
         end,
         fraction,
@@ -738,6 +739,8 @@ fn period(w: &mut Canonical, item: &Period) -> Result<()> {
     o.some("country", country.as_ref())?;
     o.some("declared_years", declared_years.as_ref())?;
     o.some("domains", domains.as_ref())?;
+    // Written only when set, so profiles without it keep their digest.
+    o.some("domains_inferred", domains_inferred.then_some(&true))?;
     o.some("end", end.as_ref())?;
     o.some("fraction", fraction.as_ref())?;
     o.some("international", international.as_ref())?;
@@ -937,7 +940,7 @@ education:
   - { degree: doctorate, completed: in progress, accredited: false }
 experience:
   - { title: "Officer", organization: UNHCR, country: GT, international: true, domains: [protection, "refugee law", aaa], start: 2019-03, end: 2023-12, fraction: 0.5 }
-  - { title: Clerk, start: 2012, declared_years: 2.5 }
+  - { title: Clerk, start: 2012, declared_years: 2.5, domains: [casework], domains_inferred: true }
   - { start: 2010-01-02, end: 2011-02-03, fraction: 1.0, international: false }
 languages:
   - { language: es, native: true }

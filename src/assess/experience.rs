@@ -165,6 +165,15 @@ fn fit(rule: &ExperienceRule, period: &PreparedPeriod, ctx: &Context<'_>, why: &
                 fit = fit.min(Fit::Uncertain);
                 why.add(Doubt::DomainsNotStated);
             }
+            // Domains read from a job's description are a lead, not a
+            // statement: "case management module" in a software job
+            // names a domain the job was not in, and a description that
+            // does not name one says nothing. Either way a person judges;
+            // the domain that matched is still shown with the period.
+            Some(_) if period.entry.domains_inferred => {
+                fit = fit.min(Fit::Uncertain);
+                why.add(Doubt::DomainsInferred);
+            }
             Some(domains) => {
                 let counts = |names| any_counts(names, domains, ctx.vocabulary, Category::Domain);
                 let first = counts(&rule.domains);

@@ -119,12 +119,16 @@ pub(crate) enum Doubt {
     ScopeNotStated,
     /// Experience must follow a degree, and the profile states no education.
     DegreeDateNotStated,
+    /// The period's domains were inferred from its description, not
+    /// stated: whatever they match, a person must judge.
+    DomainsInferred,
 }
 
 impl Doubt {
     /// Every doubt, in the order explanations give them.
-    pub(crate) const ALL: [Doubt; 5] = [
+    pub(crate) const ALL: [Doubt; 6] = [
         Doubt::DomainsNotStated,
+        Doubt::DomainsInferred,
         Doubt::Relevance,
         Doubt::CountryNotStated,
         Doubt::ScopeNotStated,
@@ -138,6 +142,7 @@ impl Doubt {
             Doubt::CountryNotStated => 4,
             Doubt::ScopeNotStated => 8,
             Doubt::DegreeDateNotStated => 16,
+            Doubt::DomainsInferred => 32,
         }
     }
 }
@@ -504,6 +509,12 @@ pub(crate) enum SkillFound<'a> {
         matched: Matched<'a>,
     },
     Evidenced {
+        index: usize,
+        period: Label<'a>,
+        matched: Matched<'a>,
+    },
+    /// Only a domain inferred from a period's description shows it.
+    Inferred {
         index: usize,
         period: Label<'a>,
         matched: Matched<'a>,

@@ -132,6 +132,13 @@ pub(crate) enum SkillSeen {
         domain: usize,
         pick: Pick,
     },
+    /// Only a domain inferred from a period's description shows it
+    /// (`Period::domains_inferred`): to verify, never sure.
+    Inferred {
+        period: usize,
+        domain: usize,
+        pick: Pick,
+    },
     /// No skills stated, and no experience domain shows one.
     NotStated,
     /// Not listed; the closest skill below the threshold, if any.
@@ -155,8 +162,11 @@ pub(crate) fn seen(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Ski
         }
     }
     // Evidence from experience: the best match over every period (by
-    // match, then by the period's label), not the first period listed.
+    // match, then by the period's label), not the first period listed;
+    // domains stated first, those inferred from a description only to
+    // verify.
     let mut from_experience: Option<(&PreparedPeriod, usize, Pick, Matched<'_>)> = None;
+    let mut from_inferred: Option<(&PreparedPeriod, usize, Pick, Matched<'_>)> = None;
     for period in p.periods.iter().flatten() {
         let Some((domain, found, pick)) = best_pick(
             &rule.any_of,
@@ -169,21 +179,31 @@ pub(crate) fn seen(rule: &NamedRule, p: &Prepared<'_>, ctx: &Context<'_>) -> Ski
         let Some(m) = pick.matched(&rule.any_of, found).filter(Matched::counts) else {
             continue;
         };
-        let better = from_experience.as_ref().is_none_or(|(bp, _, _, bm)| {
+        let best = if period.entry.domains_inferred {
+            &mut from_inferred
+        } else {
+            &mut from_experience
+        };
+        let better = best.as_ref().is_none_or(|(bp, _, _, bm)| {
             stronger(&m, bm) || (!stronger(bm, &m) && period.entry.label() < bp.entry.label())
         });
         if better {
-            from_experience = Some((period, domain, pick, m));
+            *best = Some((period, domain, pick, m));
         }
     }
-    match from_experience {
-        Some((period, domain, pick, _)) => SkillSeen::Evidenced {
+    match (from_experience, from_inferred) {
+        (Some((period, domain, pick, _)), _) => SkillSeen::Evidenced {
             period: period.index,
             domain,
             pick,
         },
-        None if p.skills.is_none() => SkillSeen::NotStated,
-        None => SkillSeen::Missing { near },
+        (None, Some((period, domain, pick, _))) => SkillSeen::Inferred {
+            period: period.index,
+            domain,
+            pick,
+        },
+        (None, None) if p.skills.is_none() => SkillSeen::NotStated,
+        (None, None) => SkillSeen::Missing { near },
     }
 }
 
@@ -198,6 +218,11 @@ pub(crate) fn skill<'a>(
     let listed = |index: usize, pick: Pick| {
         let skill = p.skills.as_ref()?.get(index)?;
         Some((index, pick.matched(&rule.any_of, skill)?))
+    };
+    let evidence = |period: usize, domain: usize, pick: Pick| {
+        let period = p.periods.as_ref()?.get(period)?;
+        let skill = period.domain_skills.get(domain)?;
+        Some((period, pick.matched(&rule.any_of, skill)?))
     };
     // The positions are the prepared candidate's own: each is found.
     match p.skill_seen(rule, ctx) {
@@ -215,16 +240,28 @@ pub(crate) fn skill<'a>(
             domain,
             pick,
         } => {
-            let period = p.periods.as_ref().and_then(|all| all.get(period));
-            let evidence = period.and_then(|period| {
-                let skill = period.domain_skills.get(domain)?;
-                Some((period, pick.matched(&rule.any_of, skill)?))
-            });
-            if let Some((period, matched)) = evidence {
+            if let Some((period, matched)) = evidence(period, domain, pick) {
                 return outcome(
                     Status::Met,
                     Code::SkillMet,
                     SkillFound::Evidenced {
+                        index: period.index,
+                        period: period_label(period),
+                        matched,
+                    },
+                );
+            }
+        }
+        SkillSeen::Inferred {
+            period,
+            domain,
+            pick,
+        } => {
+            if let Some((period, matched)) = evidence(period, domain, pick) {
+                return outcome(
+                    Status::Unknown,
+                    Code::SkillToVerify,
+                    SkillFound::Inferred {
                         index: period.index,
                         period: period_label(period),
                         matched,

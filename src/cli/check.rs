@@ -28,6 +28,16 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
             return BAD_INPUT;
         }
     };
+    // Read in part (a degree level, a fluency that cannot be read): said
+    // on standard error; the report has what it left to verify.
+    let name = if args.candidate == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        args.candidate.display().to_string()
+    };
+    for note in super::import::not_read(&candidate, &name) {
+        eprintln!("warning: {}", escape_terminal(&note));
+    }
     let report = rules
         .assess(&candidate, as_of)
         .lang(args.lang.lang)

@@ -259,6 +259,22 @@ pub(crate) fn sheet_sources(
     Ok(sources)
 }
 
+/// What a profile's provenance notes was read but not used (`not read:
+/// education[1]`: a degree level, a fluency, a language the table
+/// lacks), each as `file: path: why`: a JSON Resume is read in part
+/// rather than refused, and says so.
+pub(crate) fn not_read(candidate: &Candidate, file: &str) -> Vec<String> {
+    candidate
+        .provenance
+        .iter()
+        .flat_map(|p| &p.entries)
+        .filter_map(|(key, why)| {
+            let path = key.strip_prefix("not read: ")?;
+            Some(format!("{file}: {path}: {why}"))
+        })
+        .collect()
+}
+
 /// Whether a path names a spreadsheet (which only `--mapping` can read).
 pub(crate) fn has_sheet(paths: &[PathBuf]) -> bool {
     paths.iter().any(|p| {

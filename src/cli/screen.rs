@@ -882,7 +882,24 @@ impl Screening<'_> {
             }
         };
         match loaded {
-            Ok(candidate) => Input::Profile { source, candidate },
+            Ok(candidate) => {
+                // A JSON Resume read in part: its error record names what
+                // was not read, as a spreadsheet row's does.
+                let notes = super::import::not_read(&candidate, &source);
+                if notes.is_empty() {
+                    Input::Profile { source, candidate }
+                } else {
+                    Input::Partial {
+                        record: Box::new(ScreenRecord::failed(
+                            &source,
+                            self.as_of,
+                            &notes.join("; "),
+                        )),
+                        source,
+                        candidate: Box::new(candidate),
+                    }
+                }
+            }
             Err(e) => Input::Failed(ScreenRecord::from_error(&source, self.as_of, &e)),
         }
     }

@@ -79,8 +79,14 @@ fn detail(detail: &Detail<'_>) -> Text {
                 period_years(out, name, years);
                 for doubt in why.iter() {
                     out.push_str(", ");
+                    if doubt == Doubt::DomainsInferred {
+                        // What was inferred, so the reviewer sees it.
+                        out.push_str("areas inferred from its description");
+                        period.push_domains(out, Lang::En);
+                    }
                     out.push_str(match doubt {
                         Doubt::DomainsNotStated => "domains not stated",
+                        Doubt::DomainsInferred => ", to verify",
                         Doubt::Relevance => "relevance to verify",
                         Doubt::CountryNotStated => "country not stated",
                         Doubt::ScopeNotStated => "international or national not stated",
@@ -1164,6 +1170,23 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered 
             ),
             None,
         ),
+        SkillFound::Inferred {
+            index,
+            period,
+            matched,
+        } => plain(
+            text!(
+                "experience in {}, an area inferred from its description, to verify",
+                matched.found()
+            ),
+            expected,
+            one(
+                Item::Experience(index),
+                period.english_text(),
+                Some(&matched),
+            ),
+            skill_gap(f),
+        ),
         SkillFound::NotStated => plain(
             none_stated.get(Lang::En, || {
                 text!("no skills stated and no experience domain shows {what}")
@@ -1186,7 +1209,7 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered 
 fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
     match f.found {
         SkillFound::Listed { .. } | SkillFound::Evidenced { .. } => None,
-        SkillFound::NotStated => Some(Gap::Verify {
+        SkillFound::NotStated | SkillFound::Inferred { .. } => Some(Gap::Verify {
             what: wanted(f.rule),
         }),
         SkillFound::Missing { .. } => Some(Gap::Missing {

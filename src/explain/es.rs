@@ -323,8 +323,14 @@ fn detail(detail: &Detail<'_>) -> Text {
                 period_years(out, name, years);
                 for doubt in why.iter() {
                     out.push_str(", ");
+                    if doubt == Doubt::DomainsInferred {
+                        // What was inferred, so the reviewer sees it.
+                        out.push_str("áreas deducidas de su descripción");
+                        period.push_domains(out, Lang::Es);
+                    }
                     out.push_str(match doubt {
                         Doubt::DomainsNotStated => "áreas no indicadas",
+                        Doubt::DomainsInferred => ", por verificar",
                         Doubt::Relevance => "pertinencia por verificar",
                         Doubt::CountryNotStated => "país no indicado",
                         Doubt::ScopeNotStated => "no se indica si es internacional o nacional",
@@ -1424,6 +1430,19 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered 
             one(Item::Experience(index), label_text(&period), Some(&matched)),
             None,
         ),
+        SkillFound::Inferred {
+            index,
+            period,
+            matched,
+        } => plain(
+            text!(
+                "experiencia en {}, un área deducida de su descripción, por verificar",
+                matched.found()
+            ),
+            expected,
+            one(Item::Experience(index), label_text(&period), Some(&matched)),
+            skill_gap(f),
+        ),
         SkillFound::NotStated => plain(
             none_stated.get(Lang::Es, || {
                 text!("no se indican habilidades y ningún área de experiencia muestra {what}")
@@ -1448,7 +1467,7 @@ fn skill(f: &SkillFacts<'_>, slot: &RuleText, said: &[RuleText; 3]) -> Rendered 
 fn skill_gap(f: &SkillFacts<'_>) -> Option<Gap> {
     match f.found {
         SkillFound::Listed { .. } | SkillFound::Evidenced { .. } => None,
-        SkillFound::NotStated => Some(Gap::Verify {
+        SkillFound::NotStated | SkillFound::Inferred { .. } => Some(Gap::Verify {
             what: wanted(f.rule),
         }),
         SkillFound::Missing { .. } => Some(Gap::Missing {

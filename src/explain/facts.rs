@@ -271,6 +271,27 @@ impl<'a> Label<'a> {
         Some(cell.get_or_init(|| super::build(|out| write(self.source, out))))
     }
 
+    /// Appends a period's domains in `lang`, ", "-joined in parentheses
+    /// (" (case management, refugee protection)"); nothing for a degree
+    /// or a period without domains. Shown where they were inferred, so
+    /// that the reviewer sees what to verify.
+    pub(crate) fn push_domains(&self, out: &mut String, lang: Lang) {
+        let Source::Period(period) = self.source else {
+            return;
+        };
+        let Some(domains) = period.domains.as_ref().filter(|d| !d.is_empty()) else {
+            return;
+        };
+        out.push_str(" (");
+        for (i, term) in domains.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(super::shown(term, lang));
+        }
+        out.push(')');
+    }
+
     /// A period's words as evidence, counted for `years` with the doubts
     /// `why`, written by `write` the first time and then shared: a period
     /// is cited by several findings, for several vacancies, with the same

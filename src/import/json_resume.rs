@@ -9,7 +9,14 @@
 //! the domains of a job) stays "not stated", so requirements on it are
 //! `unknown` and the report says what to verify. Domains are inferred
 //! from a job's `summary` and `highlights` only through the vocabulary's
-//! names of domains, and the evidence says so.
+//! names of domains, marked `domains_inferred` so that they only ever
+//! make a period to verify, and the evidence says so.
+//!
+//! A value that is read but cannot be used (a degree level, a fluency, a
+//! language the table lacks) does not reject the document: as with a bad
+//! spreadsheet cell, what it belongs to is left not stated (the whole
+//! education list for a degree, the level for a fluency) and the
+//! provenance notes it (`not read: education[1]`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -114,7 +121,9 @@ impl<'v> ResumeReader<'v> {
 
     /// Infers each job's domains from its `summary` and `highlights`:
     /// every name of a domain in `vocabulary` that the text contains, as
-    /// whole words.
+    /// whole words. The period is marked [`Period::domains_inferred`]:
+    /// words name domains in other senses ("case management module"), so
+    /// such domains only ever make a requirement on them to verify.
     ///
     /// # Example
     /// ```
@@ -122,8 +131,9 @@ impl<'v> ResumeReader<'v> {
     /// let v = Vocabulary::bundled();
     /// let text = r#"{"work": [{"name": "ACNUR", "startDate": "2019-01", "highlights": ["Casework for asylum seekers"]}]}"#;
     /// let cv = ResumeReader::new().infer_domains(&v).read_str(text, "cv.json")?;
-    /// let domains = cv.experience.unwrap()[0].domains.clone().unwrap();
-    /// assert_eq!(domains, ["case management", "refugee protection"]);
+    /// let job = &cv.experience.unwrap()[0];
+    /// assert_eq!(job.domains.as_deref().unwrap(), ["case management", "refugee protection"]);
+    /// assert!(job.domains_inferred);
     /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     #[must_use]
@@ -176,18 +186,31 @@ impl<'v> ResumeReader<'v> {
 
     /// Reads JSON Resume text, `document` naming it in the provenance.
     ///
+    /// What is read but cannot be used is not an error: it is noted in
+    /// the profile's `provenance` under a key starting `not read: ` (a
+    /// language the table lacks, a fluency that is no level, a degree
+    /// whose level cannot be read, which leaves education not stated).
+    ///
     /// # Errors
     /// Input over the limits, malformed JSON, a value of the wrong type, a
-    /// date that is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, a job without
-    /// `startDate`, an end before its start, a degree, language or level
-    /// that cannot be read (with the closest word); every problem located
-    /// by its JSON Resume path.
+    /// date that is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (nor, for an
+    /// end, a word such as `Present`), a job without `startDate`, an end
+    /// before its start; every problem located by its JSON Resume path.
     ///
     /// # Example
     /// ```
-    /// let text = r#"{"education": [{"studyType": "Masterado", "area": "Law"}]}"#;
+    /// let text = r#"{"work": [{"name": "ACNUR", "startDate": "2019-13"}]}"#;
     /// let err = vacancy_match::ResumeReader::new().read_str(text, "cv.json").unwrap_err();
-    /// assert_eq!(err.to_string(), "education[0].studyType: unknown degree `Masterado`, did you mean `master`?");
+    /// assert_eq!(err.to_string(), "work[0].startDate: invalid date `2019-13`: month 13 does not exist");
+    ///
+    /// let text = r#"{"education": [{"studyType": "Masterado", "area": "Law"}, {"studyType": "Licenciatura"}]}"#;
+    /// let cv = vacancy_match::ResumeReader::new().read_str(text, "cv.json")?;
+    /// assert!(cv.education.is_none()); // incomplete: degree requirements to verify
+    /// assert_eq!(
+    ///     cv.provenance.unwrap().entries["not read: education[0]"],
+    ///     "unknown degree `Masterado`, did you mean `master`?: education is left not stated, degree requirements to verify",
+    /// );
+    /// # Ok::<(), vacancy_match::Error>(())
     /// ```
     pub fn read_str(&self, text: &str, document: &str) -> Result<Candidate, Error> {
         crate::load::precheck(text, &self.limits)?;
@@ -268,26 +291,35 @@ impl<'v> ResumeReader<'v> {
 
         if let Some(list) = root.get("education") {
             let mut degrees = Vec::new();
+            // Entries whose level cannot be read: a certificate course, a
+            // "Diplomado", an entry without `studyType`. Each may be a
+            // real degree, so the list is incomplete and is left not
+            // stated (degree requirements to verify), as a spreadsheet
+            // row's is: keeping the others would read as "no other
+            // degree", a wrong exclusion.
+            let mut unread = Vec::new();
             for (i, e) in r.array(Some(list), "education").iter().enumerate() {
                 let at = format!("education[{i}]");
-                let Some(study) = r.string(e, &["studyType"], &format!("{at}.studyType")) else {
-                    r.problem_of(
-                        ErrorKind::MissingField {
-                            field: "studyType".to_string(),
-                        },
-                        &format!("{at}.studyType"),
-                        "missing: a degree needs its level".into(),
-                    );
-                    continue;
+                let study = r.string(e, &["studyType"], &format!("{at}.studyType"));
+                let level = study
+                    .as_deref()
+                    .and_then(|s| DegreeLevel::parse(s).or_else(|| associate(s)));
+                let completed = match r.end(e, "endDate", &at) {
+                    None => None,
+                    // "Present": in progress, stated not completed.
+                    Some(None) => Some(crate::Completion::No),
+                    Some(Some(date)) => Some(crate::Completion::On(date)),
                 };
-                let Some(level) = DegreeLevel::parse(&study).or_else(|| associate(&study)) else {
-                    let levels = DegreeLevel::ALL.iter().map(|l| l.as_str());
-                    let message = crate::model::unknown_word("degree", &study, levels.clone());
-                    let kind = ErrorKind::UnknownName {
-                        suggestion: crate::matching::closest(&study, levels).map(str::to_string),
-                        name: study,
+                let Some(level) = level else {
+                    let why = match study {
+                        None => "no `studyType`, so no degree level".to_string(),
+                        Some(s) => crate::model::unknown_word(
+                            "degree",
+                            &s,
+                            DegreeLevel::ALL.iter().map(|l| l.as_str()),
+                        ),
                     };
-                    r.problem_of(kind, &format!("{at}.studyType"), message);
+                    unread.push((at, why));
                     continue;
                 };
                 let n = degrees.len();
@@ -296,11 +328,23 @@ impl<'v> ResumeReader<'v> {
                     degree: level,
                     field: r.string(e, &["area"], &format!("{at}.area")),
                     institution: r.string(e, &["institution"], &format!("{at}.institution")),
-                    completed: r.date(e, "endDate", &at).map(crate::Completion::On),
+                    completed,
                     accredited: None,
                 });
             }
-            cv.education = Some(degrees);
+            if unread.is_empty() {
+                cv.education = Some(degrees);
+            } else {
+                r.entries.retain(|k, _| !k.starts_with("education["));
+                for (at, why) in unread {
+                    r.entries.insert(
+                        format!("{NOT_READ}{at}"),
+                        format!(
+                            "{why}: education is left not stated, degree requirements to verify"
+                        ),
+                    );
+                }
+            }
         }
 
         if let Some(list) = root.get("languages") {
@@ -314,7 +358,7 @@ impl<'v> ResumeReader<'v> {
                     // A language the code table lacks (Igbo) cannot be
                     // asked for by any rule: left out, and said so.
                     r.entries.insert(
-                        format!("not read: {at}"),
+                        format!("{NOT_READ}{at}"),
                         format!("`{name}` is not in the table of languages"),
                     );
                     continue;
@@ -332,16 +376,13 @@ impl<'v> ResumeReader<'v> {
                     Some(f) => match LanguageLevel::parse(&f).or_else(|| fluency(&f)) {
                         Some(level) => Some(level),
                         None => {
-                            let kind = ErrorKind::UnknownName {
-                                name: f.clone(),
-                                suggestion: None,
-                            };
-                            r.problem_of(
-                                kind,
-                                &format!("{at}.fluency"),
-                                format!("unknown fluency `{f}`, expected a CEFR level (A1 to C2) or a descriptor such as `Native speaker`, `Fluent` or `Professional working proficiency`"),
+                            // The language is stated; only its level is
+                            // not: kept without one, to verify.
+                            r.entries.insert(
+                                format!("{NOT_READ}{at}.fluency"),
+                                format!("unknown fluency `{f}`, expected a CEFR level (A1 to C2) or a descriptor such as `Native speaker`, `Fluent` or `Professional working proficiency`: the level is left not stated, to verify"),
                             );
-                            continue;
+                            None
                         }
                     },
                 };
@@ -424,9 +465,20 @@ impl<'v> ResumeReader<'v> {
                 );
                 return None;
             }
+            Some(Value::String(s)) if is_ongoing(s) => {
+                r.problem(
+                    &format!("{at}.startDate"),
+                    format!(
+                        "`{}` is not a start date: experience is counted from dated periods",
+                        s.trim()
+                    ),
+                );
+                return None;
+            }
             Some(_) => r.date(job, "startDate", at)?,
         };
-        let end = r.date(job, "endDate", at);
+        // "Present" and the like: ongoing, as a missing end is.
+        let end = r.end(job, "endDate", at).flatten();
         if let Some(end) = end {
             if end.last_day() < start.first_day() {
                 r.problem_of(
@@ -451,11 +503,18 @@ impl<'v> ResumeReader<'v> {
             let found = inferred_domains(v, &text);
             (!found.is_empty()).then_some(found)
         });
+        // `company` is the key of schemas before 1.0, still common.
+        let organization = match r.string(job, &[org_key], &format!("{at}.{org_key}")) {
+            Some(name) => Some(name),
+            None if org_key == "name" => r.string(job, &["company"], &format!("{at}.company")),
+            None => None,
+        };
         Some(Period {
             title: r.string(job, &["position"], &format!("{at}.position")),
-            organization: r.string(job, &[org_key], &format!("{at}.{org_key}")),
+            organization,
             country: None,
             international: None,
+            domains_inferred: domains.is_some(),
             domains,
             start,
             end,
@@ -534,6 +593,15 @@ fn inferred_domains(vocabulary: &Vocabulary, text: &str) -> Vec<String> {
     found
 }
 
+/// The start of the key of a provenance note on what was not read
+/// (`not read: languages[1]`).
+const NOT_READ: &str = "not read: ";
+
+/// Whether a date's text says the period has not ended ("Present").
+fn is_ongoing(text: &str) -> bool {
+    super::ONGOING.contains(&crate::matching::key(text).as_str())
+}
+
 /// Words that turn the domain after them into its opposite.
 const NEGATIONS: [&str; 8] = [
     "no", "not", "without", "never", "non", "sin", "nunca", "ningún",
@@ -608,6 +676,15 @@ impl Reading {
                 );
                 &[]
             }
+        }
+    }
+
+    /// The end date at `key` of an entry at `at`: `None` absent or blank,
+    /// `Some(None)` a word for "not ended" ("Present", "Actualidad").
+    fn end(&mut self, entry: &Value, key: &str, at: &str) -> Option<Option<PartialDate>> {
+        match entry.get(key) {
+            Some(Value::String(s)) if is_ongoing(s) => Some(None),
+            _ => self.date(entry, key, at).map(Some),
         }
     }
 

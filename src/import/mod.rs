@@ -18,6 +18,21 @@
 //!
 //! [`Provenance`]: crate::Provenance
 
+/// Words that end a period that has not ended ("2019-03 – Present"), as
+/// [`crate::matching::key`] writes them.
+pub(crate) const ONGOING: [&str; 10] = [
+    "present",
+    "presente",
+    "actual",
+    "actualidad",
+    "a la fecha",
+    "current",
+    "ongoing",
+    "en curso",
+    "hoy",
+    "now",
+];
+
 #[cfg(feature = "import")]
 pub(crate) mod draft;
 pub(crate) mod json_resume;

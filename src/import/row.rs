@@ -128,18 +128,6 @@ struct Row<'a> {
     entries: BTreeMap<String, String>,
 }
 
-/// Words that end a period that has not ended.
-const ONGOING: [&str; 9] = [
-    "present",
-    "presente",
-    "actual",
-    "actualidad",
-    "a la fecha",
-    "current",
-    "ongoing",
-    "en curso",
-    "hoy",
-];
 const YES: [&str; 8] = ["si", "yes", "y", "s", "true", "verdadero", "x", "1"];
 const NO: [&str; 5] = ["no", "n", "false", "falso", "0"];
 
@@ -270,7 +258,7 @@ impl<'a> Row<'a> {
             Cell::Date(serial) => serial_date(*serial),
             Cell::Number(n) => number_date(*n),
             Cell::Text(t) => {
-                if ongoing && ONGOING.contains(&value_key(t).as_str()) {
+                if ongoing && super::ONGOING.contains(&value_key(t).as_str()) {
                     return Ok(None);
                 }
                 match t.trim().parse::<f64>() {
@@ -750,6 +738,7 @@ impl RowReader<'_> {
                     country,
                     international: None,
                     domains,
+                    domains_inferred: false,
                     start: PartialDate::from_date(start),
                     end: Some(PartialDate::from_date(export)),
                     fraction: None,
@@ -814,6 +803,7 @@ impl RowReader<'_> {
                 country,
                 international: None,
                 domains,
+                domains_inferred: false,
                 start: start.1,
                 end: end.map(|(_, d)| d),
                 fraction: None,

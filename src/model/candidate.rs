@@ -601,6 +601,13 @@ pub struct Period {
     /// Domains of the work, e.g. `refugee protection`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<String>>,
+    /// Whether `domains` were inferred from a description (a JSON
+    /// Resume's summary and highlights) rather than stated: such domains
+    /// only ever make the period's relevance to verify, never met and
+    /// never not met, and no skill is taken as shown by them for sure.
+    /// Absent is `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub domains_inferred: bool,
     /// First month (or day).
     pub start: PartialDate,
     /// Last month (or day); absent, or a word such as `present` or
@@ -841,6 +848,7 @@ impl Period {
             country: None,
             international: None,
             domains: None,
+            domains_inferred: false,
             start,
             end: None,
             fraction: None,

@@ -97,6 +97,7 @@ codes! {
     SkillMet => "skill.met", "Has the skill, listed or evidenced by an experience domain.";
     SkillMissing => "skill.missing", "The profile lists skills, not this one, and no experience evidences it.";
     SkillNotStated => "skill.not_stated", "The profile states no skills and no experience evidences it.";
+    SkillToVerify => "skill.to_verify", "Not listed; only an experience domain inferred from a job's description (not stated) shows it: a person must check.";
     AttestationMet => "attestation.met", "The candidate declares yes.";
     AttestationDeclined => "attestation.declined", "The candidate declares no.";
     AttestationNotStated => "attestation.not_stated", "The candidate has not answered.";
