@@ -19,19 +19,8 @@
 //! [`Provenance`]: crate::Provenance
 
 /// Words that end a period that has not ended ("2019-03 – Present"), as
-/// [`crate::matching::key`] writes them.
-pub(crate) const ONGOING: [&str; 10] = [
-    "present",
-    "presente",
-    "actual",
-    "actualidad",
-    "a la fecha",
-    "current",
-    "ongoing",
-    "en curso",
-    "hoy",
-    "now",
-];
+/// [`crate::matching::key`] writes them: the profile's own.
+pub(crate) use crate::model::candidate::ONGOING;
 
 #[cfg(feature = "import")]
 pub(crate) mod draft;

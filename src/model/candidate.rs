@@ -628,8 +628,9 @@ pub struct Period {
     pub declared_years: Option<f64>,
 }
 
-/// Words that say a period goes on, where its end would be.
-const ONGOING: &[&str] = &[
+/// Words that say a period goes on, where its end would be, as
+/// [`crate::matching::key`] writes them.
+pub(crate) const ONGOING: &[&str] = &[
     "present",
     "current",
     "currently",
@@ -656,7 +657,7 @@ fn end_or_ongoing<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Parti
             f.write_str("a date such as 2024-02, 2024 or March 2024, or `present` for ongoing")
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if ONGOING.contains(&v.trim().to_lowercase().as_str()) {
+            if ONGOING.contains(&crate::matching::key(v).as_str()) {
                 return Ok(None);
             }
             v.parse().map(Some).map_err(E::custom)
