@@ -349,7 +349,8 @@ pub(crate) struct ManArgs {
 pub(crate) struct OutputArg {
     /// Write to FILE instead of standard output: to a temporary file in
     /// the same folder, renamed to FILE once complete, so a failed run
-    /// never leaves half a file
+    /// never leaves half a file (FILE keeps its permissions; a device or
+    /// pipe is written into; one of the command's inputs is refused)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }

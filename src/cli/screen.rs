@@ -28,6 +28,16 @@ use super::files::{list_dir, Entry};
 use super::paint::{Paint, Style};
 use super::{rules_or_exit, BAD_INPUT, OK, USAGE};
 
+/// The paths `screen` reads: candidates, the rules, the mapping; an
+/// output must not be one of them.
+pub(crate) fn inputs(args: &ScreenArgs) -> impl Iterator<Item = &Path> {
+    args.candidates
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(args.rules.rules.as_deref())
+        .chain(args.mapping.mapping.as_deref())
+}
+
 pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let (as_of, as_of_label) = super::as_of(args.as_of.as_of, today, args.lang.lang);
     let (rules, rules_name) = match rules_or_exit(args.rules.rules.as_deref()) {
@@ -59,7 +69,8 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         1
     };
     let progress = Progress::new(total(&sources));
-    let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
+    let mut output = match super::output::open_or_exit(args.output.output.as_deref(), inputs(args))
+    {
         Ok(output) => output,
         Err(code) => return code,
     };

@@ -211,7 +211,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
                 )
             })
     };
-    let mut out = match output::open_or_exit(args.output.output.as_deref()) {
+    let mut out = match output::open_or_exit(args.output.output.as_deref(), screen::inputs(args)) {
         Ok(out) => out,
         Err(code) => return code,
     };
