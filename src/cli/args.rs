@@ -449,7 +449,9 @@ pub(crate) struct ScreenArgs {
     pub(crate) jobs: Option<usize>,
     /// Write CSV cells exactly as they are: by default a cell that starts
     /// with = + - @ tab or carriage return gets a leading ' so that a
-    /// spreadsheet shows it rather than running it as a formula
+    /// spreadsheet shows it rather than running it as a formula, and
+    /// control, bidirectional and zero-width characters are written
+    /// visibly as \u{XX}
     #[arg(long)]
     pub(crate) raw_csv: bool,
     /// Follow symbolic links in CANDIDATES folders that lead out of the

@@ -1192,7 +1192,11 @@ fn neutralise(cell: &mut String) {
     }
 }
 
-/// A record whose text cells cannot run as spreadsheet formulas.
+/// A record whose text cells can neither run as spreadsheet formulas
+/// nor hide or disguise what they hold: control characters (line breaks
+/// too: a cell is one value), bidirectional overrides and isolates and
+/// zero-width characters are written out visibly, as
+/// [`escape_terminal`] writes them; every other character is kept.
 pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord> {
     let texts = [&r.source]
         .into_iter()
@@ -1201,13 +1205,22 @@ pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord
                 .into_iter()
                 .flatten(),
         )
-        .chain(r.unmet.first())
-        .chain(r.to_verify.first())
-        .chain(r.gaps.first());
-    if !texts.into_iter().any(|t| formula_trigger(t)) {
+        .chain(&r.unmet)
+        .chain(&r.to_verify)
+        .chain(&r.gaps);
+    if !texts
+        .into_iter()
+        .any(|t| formula_trigger(t) || matches!(escape_terminal(t), std::borrow::Cow::Owned(_)))
+    {
         return std::borrow::Cow::Borrowed(r);
     }
     let mut r = r.clone();
+    let visible = |cell: &mut String| {
+        if let std::borrow::Cow::Owned(escaped) = escape_terminal(cell) {
+            *cell = escaped;
+        }
+    };
+    visible(&mut r.source);
     neutralise(&mut r.source);
     for cell in [
         &mut r.candidate,
@@ -1219,10 +1232,12 @@ pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord
     .into_iter()
     .flatten()
     {
+        visible(cell);
         neutralise(cell);
     }
-    // Lists are written joined: their first item starts the cell.
     for list in [&mut r.unmet, &mut r.to_verify, &mut r.gaps] {
+        list.iter_mut().for_each(visible);
+        // Lists are written joined: their first item starts the cell.
         if let Some(first) = list.first_mut() {
             neutralise(first);
         }
