@@ -374,6 +374,57 @@ fn screen_stdin_jsonl_with_a_bad_line_in_the_middle() {
 }
 
 #[test]
+fn screen_reports_a_json_lines_file_without_profiles_as_an_empty_yaml_file() {
+    let dir = scratch("screen_empty_jsonl");
+    std::fs::write(dir.join("a_empty.jsonl"), "").unwrap();
+    std::fs::write(dir.join("b_blank.jsonl"), "\n  \n\t\n").unwrap();
+    std::fs::write(dir.join("c_empty.yaml"), "").unwrap();
+    let folder = dir.to_str().unwrap();
+    let r = run(&[
+        "screen",
+        folder,
+        "--as-of",
+        "2024-01-15",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let records = jsonl(&r.stdout);
+    let errors: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r["source"].as_str().unwrap(), r["error"].as_str().unwrap()))
+        .collect();
+    let a = format!("{folder}/a_empty.jsonl");
+    let b = format!("{folder}/b_blank.jsonl");
+    let c = format!("{folder}/c_empty.yaml");
+    let none = |file: &str| {
+        format!(
+            "{file}: no profiles, expected one JSON object a line \
+             (the file is empty or holds only blank lines)"
+        )
+    };
+    assert_eq!(
+        errors,
+        [
+            (a.as_str(), none(&a).as_str()),
+            (b.as_str(), none(&b).as_str()),
+            (
+                c.as_str(),
+                format!("{c}: empty document, expected a mapping of fields").as_str()
+            ),
+        ]
+    );
+    assert!(
+        r.stderr.contains("3 of 3 inputs could not be read"),
+        "{}",
+        r.stderr
+    );
+    // Standard input with nothing on it is a stream that ended: no error.
+    let r = run_with(&["screen", "-", "--format", "jsonl"], "", &[]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+}
+
+#[test]
 fn screen_folder_with_a_bad_file_in_the_middle() {
     let dir = scratch("screen_bad_file");
     for name in ["ana_lopez_protection.yaml", "rosa_batz_iom_sanmarcos.yaml"] {

@@ -635,3 +635,24 @@ fn mapping_files_and_spreadsheets_have_their_kinds() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_control_character_is_placed_on_its_own_line_and_column() {
+    // The reader names a byte offset; é and € take 2 and 3 bytes.
+    let err = yaml("id: a\nname: \"\u{e9}\u{7}\"\n");
+    assert_eq!(place(&err), (Some(2), Some(9), None));
+    assert!(
+        err.to_string()
+            .starts_with("line 2:9: control characters are not allowed"),
+        "{err}"
+    );
+    let err = yaml("id: a\nskills:\n  - x\n  - \"\u{20ac} y\u{1b}\"\n");
+    assert_eq!(place(&err), (Some(4), Some(9), None));
+    let err = vacancy_match::Mapping::from_yaml_str("a: 1\nb:\n  - \"x\u{7}\"\n").unwrap_err();
+    let at = err.location().unwrap();
+    assert_eq!((at.line(), at.column()), (Some(3), Some(7)));
+    let err = RuleSet::from_yaml_str("id: v\ntitle: \"t\u{7}\"\n").unwrap_err();
+    let problem = &err.problems()[0];
+    let at = problem.location().unwrap();
+    assert_eq!((at.line(), at.column()), (Some(2), Some(10)));
+}

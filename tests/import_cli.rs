@@ -256,3 +256,54 @@ fn new_mapping_drafts_from_the_header() {
         r.stderr
     );
 }
+
+#[test]
+fn screen_counts_rows_read_in_part_as_candidates_not_as_unread_inputs() {
+    let args = [
+        "screen",
+        CSV,
+        "--mapping",
+        MAP,
+        "--as-of",
+        "2025-10-01",
+        "--vacancy",
+        "unhcr-gt-resettlement-officer-2024",
+    ];
+    let r = run(&args);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.ends_with(
+            "240 candidates, 240 assessments (candidate × vacancy): 0 eligible, 43 need review, \
+             197 ineligible; 0 inputs could not be read, 5 assessed without fields that could \
+             not be read\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.ends_with(
+            "error: 5 of 240 inputs were assessed without the fields that could not be read; \
+             an error record before their records names them\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("could not be read; their records"),
+        "{}",
+        r.stderr
+    );
+    // The shortlist's summary counts the same.
+    let mut summary = args.to_vec();
+    summary.extend(["--summary", "json"]);
+    let r = run(&summary);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let json: serde_json::Value = r
+        .stderr
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap();
+    assert_eq!(json["inputs"], 240);
+    assert_eq!(json["unreadable"], 0);
+    assert_eq!(json["vacancies"][0]["screened"], 240);
+}

@@ -364,6 +364,118 @@ fn html_report_escapes_input_and_speaks_spanish() {
     assert!(r.stdout.contains("<html lang=\"es\">"));
 }
 
+/// A name that a bidirectional override would show as "Juan ELIGIBLE
+/// Pérez", with an escape sequence, a bell, a zero-width space and an
+/// Arabic letter mark beside it (the profile reader turns the escape and
+/// the bell of a name into spaces; a file name keeps them).
+const DISGUISED: &str = "Juan \u{202e}ELBIGILE\u{202c} P\u{e9}rez\u{1b}[2J\u{7}\u{200b}\u{61c}\u{2066}x\u{2069}\u{feff}";
+const SHOWN: &str =
+    "Juan \\u{202e}ELBIGILE\\u{202c} Pérez [2J \\u{200b}\\u{61c}\\u{2066}x\\u{2069}\\u{feff}";
+
+/// The profile's file name, with an escape sequence and a bell (which
+/// records name as spaces).
+const FILE: &str = "x\u{1b}[2J\u{7}.json";
+const FILE_SHOWN: &str = "x [2J .json";
+
+fn disguised_profile(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let profile = serde_json::json!({
+        "id": "x\u{202e}1",
+        "name": DISGUISED,
+        "nationalities": ["GT"],
+    });
+    std::fs::write(dir.join(FILE), profile.to_string()).unwrap();
+    dir
+}
+
+#[test]
+fn html_report_shows_disguising_characters_visibly() {
+    let dir = disguised_profile("report_bidi");
+    let r = run_in(
+        &dir,
+        &[
+            "screen",
+            FILE,
+            "--as-of",
+            "2024-01-15",
+            "--format",
+            "html",
+            "--vacancy",
+            RESETTLEMENT,
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bad = |c: char| {
+        c.is_control() && c != '\n'
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}' | '\u{feff}')
+    };
+    assert!(
+        !r.stdout.chars().any(bad),
+        "a raw control or format character"
+    );
+    let html = Html::parse_document(&r.stdout);
+    let names = select(&html, "td.candidate a");
+    assert_eq!(names, [SHOWN.to_string()]);
+    assert_eq!(select(&html, "td.candidate .muted"), ["x\\u{202e}1"]);
+    assert_eq!(
+        select(&html, "article.candidate p.muted"),
+        [format!("x\\u{{202e}}1 · {FILE_SHOWN}")]
+    );
+    // Everything else is exact.
+    assert_eq!(select(&html, "h1"), ["Shortlist for the hiring panel"]);
+}
+
+#[test]
+fn csv_shows_disguising_characters_visibly_unless_raw() {
+    let dir = disguised_profile("csv_bidi");
+    let args = [
+        "screen",
+        FILE,
+        "--as-of",
+        "2024-01-15",
+        "--format",
+        "csv",
+        "--vacancy",
+        RESETTLEMENT,
+    ];
+    let r = run_in(&dir, &args, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rows = csv::Reader::from_reader(r.stdout.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let row = rows.records().next().unwrap().unwrap();
+    let cell = |name: &str| &row[headers.iter().position(|h| h == name).unwrap()];
+    assert_eq!(cell("name"), SHOWN);
+    assert_eq!(cell("candidate"), "x\\u{202e}1");
+    assert_eq!(cell("source"), FILE_SHOWN);
+    assert!(!r.stdout.contains('\u{202e}') && !r.stdout.contains('\u{1b}'));
+    // Sorted output goes through the shortlist's writer: the same cells.
+    let mut sorted = args.to_vec();
+    sorted.extend(["--sort", "score"]);
+    let s = run_in(&dir, &sorted, &[]);
+    assert_eq!(s.stdout, r.stdout);
+    // --raw-csv keeps the cells exactly as they are.
+    let mut raw = args.to_vec();
+    raw.push("--raw-csv");
+    let r = run_in(&dir, &raw, &[]);
+    assert!(
+        r.stdout.contains("Juan \u{202e}ELBIGILE\u{202c}"),
+        "{}",
+        r.stdout
+    );
+
+    // An error record's message quotes the input: escaped too.
+    std::fs::write(dir.join("e.json"), "{\"id\": \"e\", \"na\u{202e}me\": 1}").unwrap();
+    let r = run_in(&dir, &["screen", "e.json", "--format", "csv"], &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("unknown field `na\\u{202e}me`"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains('\u{202e}'));
+}
+
 #[test]
 fn output_file_is_written_whole_or_not_at_all() {
     let dir = scratch("atomic_output");

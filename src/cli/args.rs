@@ -349,7 +349,8 @@ pub(crate) struct ManArgs {
 pub(crate) struct OutputArg {
     /// Write to FILE instead of standard output: to a temporary file in
     /// the same folder, renamed to FILE once complete, so a failed run
-    /// never leaves half a file
+    /// never leaves half a file (FILE keeps its permissions; a device or
+    /// pipe is written into; one of the command's inputs is refused)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }
@@ -448,7 +449,9 @@ pub(crate) struct ScreenArgs {
     pub(crate) jobs: Option<usize>,
     /// Write CSV cells exactly as they are: by default a cell that starts
     /// with = + - @ tab or carriage return gets a leading ' so that a
-    /// spreadsheet shows it rather than running it as a formula
+    /// spreadsheet shows it rather than running it as a formula, and
+    /// control, bidirectional and zero-width characters are written
+    /// visibly as \u{XX}
     #[arg(long)]
     pub(crate) raw_csv: bool,
     /// Follow symbolic links in CANDIDATES folders that lead out of the

@@ -42,7 +42,12 @@ pub(crate) fn run(args: &CheckArgs, today: NaiveDate) -> u8 {
         .assess(&candidate, as_of)
         .lang(args.lang.lang)
         .ranked();
-    let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
+    let mut output = match super::output::open_or_exit(
+        args.output.output.as_deref(),
+        [Some(args.candidate.as_path()), rules_path]
+            .into_iter()
+            .flatten(),
+    ) {
         Ok(output) => output,
         Err(code) => return code,
     };

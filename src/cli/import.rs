@@ -20,16 +20,28 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
     };
     let bad = report_problems(&import);
     let code = if bad > 0 { BAD_INPUT } else { OK };
-    let written = match &args.output {
+    let inputs = [Some(args.sheet.as_path()), args.mapping.mapping.as_deref()];
+    let code = match &args.output {
         Some(out) if out.is_dir() || out.to_string_lossy().ends_with('/') => {
-            write_folder(out, &import)
+            let inputs = super::output::input_files(inputs.into_iter().flatten());
+            match write_folder(out, &import, &inputs) {
+                Ok(()) => code,
+                Err(e) => {
+                    eprintln!("error: cannot write the output: {}", escape(&e.to_string()));
+                    USAGE
+                }
+            }
         }
-        Some(out) => {
-            std::fs::File::create(out).and_then(|f| write_lines(&mut BufWriter::new(f), &import))
+        out => {
+            let mut output =
+                match super::output::open_or_exit(out.as_deref(), inputs.into_iter().flatten()) {
+                    Ok(output) => output,
+                    Err(code) => return code,
+                };
+            let written = write_lines(&mut BufWriter::new(&mut output), &import);
+            super::output::finish(output, written, code)
         }
-        None => write_lines(&mut BufWriter::new(io::stdout().lock()), &import),
     };
-    let code = finish_output(written, code);
     eprintln!(
         "{} applicants read, {} with cells that could not be read, {} rows skipped",
         import.applicants.len(),
@@ -105,9 +117,18 @@ fn write_lines(out: &mut impl Write, import: &Import) -> io::Result<()> {
 }
 
 /// One YAML file per applicant, named by its id (made safe for a file
-/// name; a repeated id gets the row's number).
-fn write_folder(dir: &Path, import: &Import) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+/// name; a repeated id gets the row's number), each written as `-o` writes
+/// (never over one of `inputs`).
+fn write_folder(
+    dir: &Path,
+    import: &Import,
+    inputs: &[PathBuf],
+) -> Result<(), super::output::OutputError> {
+    let failed = |e| super::output::OutputError::Io {
+        path: dir.display().to_string(),
+        source: e,
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
     let mut used = std::collections::BTreeSet::new();
     for (i, a) in import.applicants.iter().enumerate() {
         let id = a.candidate.id.as_deref().unwrap_or("applicant");
@@ -126,9 +147,14 @@ fn write_folder(dir: &Path, import: &Import) -> io::Result<()> {
             stem = format!("{stem}-{}", i + 1);
             used.insert(stem.clone());
         }
-        let yaml = serde_yaml::to_string(&a.candidate).map_err(io::Error::other)?;
+        let yaml = serde_yaml::to_string(&a.candidate)
+            .map_err(io::Error::other)
+            .map_err(failed)?;
         let path: PathBuf = dir.join(format!("{stem}.yaml"));
-        std::fs::write(path, yaml)?;
+        let mut out = super::output::Output::open(Some(&path), inputs)?;
+        out.write_all(yaml.as_bytes())
+            .and_then(|()| out.commit())
+            .map_err(failed)?;
     }
     Ok(())
 }

@@ -78,10 +78,11 @@ pub(crate) fn run(args: &ListArgs, today: NaiveDate) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let mut out = match output::open_or_exit(args.output.output.as_deref()) {
-        Ok(out) => out,
-        Err(code) => return code,
-    };
+    let mut out =
+        match output::open_or_exit(args.output.output.as_deref(), args.rules.rules.as_deref()) {
+            Ok(out) => out,
+            Err(code) => return code,
+        };
     let vacancies = listed(&rules, as_of);
     let written = match args.format {
         ListFormat::Json => serde_json::to_writer_pretty(&mut out, &vacancies)

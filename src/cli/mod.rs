@@ -99,7 +99,7 @@ fn completions(shell: clap_complete::Shell) -> u8 {
 
 fn man(args: &args::ManArgs) -> u8 {
     use clap::CommandFactory;
-    let mut out = match output::open_or_exit(args.output.output.as_deref()) {
+    let mut out = match output::open_or_exit(args.output.output.as_deref(), []) {
         Ok(out) => out,
         Err(code) => return code,
     };

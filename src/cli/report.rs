@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use vacancy_match::{
-    Assessment, Candidate, Lang, Priority, RuleSet, Status, Text, Vacancy, Verdict,
+    escape_terminal, Assessment, Candidate, Lang, Priority, RuleSet, Status, Text, Vacancy, Verdict,
 };
 
 use super::shortlist::{Entry, VacancySummary};
@@ -310,9 +310,44 @@ impl Report {
     /// The page.
     pub(crate) fn render(&self) -> Result<String, minijinja::Error> {
         let mut env = minijinja::Environment::new();
+        env.set_formatter(|out, state, value| match value.as_str().map(visible) {
+            Some(std::borrow::Cow::Owned(text)) => {
+                let text = if value.is_safe() {
+                    minijinja::Value::from_safe_string(text)
+                } else {
+                    minijinja::Value::from(text)
+                };
+                minijinja::escape_formatter(out, state, &text)
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         env.add_template("report.html", TEMPLATE)?;
         env.get_template("report.html")?
             .render(minijinja::value::Serde(self))
+    }
+}
+
+/// Text for the page with what could hide or disguise it written out
+/// visibly, as [`escape_terminal`] writes it (a right-to-left override in
+/// a name becomes `\u{202e}`, an escape `\u{1b}`); line breaks, which a
+/// page shows as spaces, are kept, and so is every other character.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return escape_terminal(text);
+    }
+    let mut changed = false;
+    let lines: Vec<_> = text
+        .split('\n')
+        .map(|line| {
+            let line = escape_terminal(line);
+            changed |= matches!(line, std::borrow::Cow::Owned(_));
+            line
+        })
+        .collect();
+    if changed {
+        std::borrow::Cow::Owned(lines.join("\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

@@ -28,6 +28,16 @@ use super::files::{list_dir, Entry};
 use super::paint::{Paint, Style};
 use super::{rules_or_exit, BAD_INPUT, OK, USAGE};
 
+/// The paths `screen` reads: candidates, the rules, the mapping; an
+/// output must not be one of them.
+pub(crate) fn inputs(args: &ScreenArgs) -> impl Iterator<Item = &Path> {
+    args.candidates
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(args.rules.rules.as_deref())
+        .chain(args.mapping.mapping.as_deref())
+}
+
 pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let (as_of, as_of_label) = super::as_of(args.as_of.as_of, today, args.lang.lang);
     let (rules, rules_name) = match rules_or_exit(args.rules.rules.as_deref()) {
@@ -59,7 +69,8 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         1
     };
     let progress = Progress::new(total(&sources));
-    let mut output = match super::output::open_or_exit(args.output.output.as_deref()) {
+    let mut output = match super::output::open_or_exit(args.output.output.as_deref(), inputs(args))
+    {
         Ok(output) => output,
         Err(code) => return code,
     };
@@ -103,15 +114,31 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     })();
     progress.finish();
     drop(sink);
-    let code = if tally.bad > 0 { BAD_INPUT } else { OK };
+    let code = if tally.bad + tally.partial > 0 {
+        BAD_INPUT
+    } else {
+        OK
+    };
     let code = super::output::finish(output, written, code);
-    if tally.bad > 0 {
+    unread_note(tally.bad, tally.partial, tally.inputs);
+    code
+}
+
+/// The note on standard error after a screen with inputs not read
+/// (`failed`: no record could be made) or read in part (`partial`:
+/// assessed, with an error record naming what was not read).
+pub(crate) fn unread_note(failed: usize, partial: usize, inputs: usize) {
+    if failed > 0 {
         eprintln!(
-            "error: {} of {} inputs could not be read; their records have `error` set",
-            tally.bad, tally.inputs
+            "error: {failed} of {inputs} inputs could not be read; their records have `error` set"
         );
     }
-    code
+    if partial > 0 {
+        eprintln!(
+            "error: {partial} of {inputs} inputs were assessed without the fields that could not \
+             be read; an error record before their records names them"
+        );
+    }
 }
 
 /// What `screen` reads: the sheets of a mapping's export, else the
@@ -152,7 +179,7 @@ pub(crate) fn profiles<'a>(
     as_of: NaiveDate,
     lang: vacancy_match::Lang,
     input_format: super::args::ProfileFormat,
-) -> impl Iterator<Item = (u64, Result<(String, Candidate), ScreenRecord>)> + 'a {
+) -> impl Iterator<Item = (u64, Profile)> + 'a {
     let screening = Screening {
         rules,
         vacancy: None,
@@ -166,17 +193,42 @@ pub(crate) fn profiles<'a>(
     Items::new(sources, screening.limits).flat_map(move |item| {
         let bytes = item.input_bytes();
         match screening.read(item) {
-            Input::Profile { source, candidate } => vec![(bytes, Ok((source, candidate)))],
-            Input::Failed(record) => vec![(bytes, Err(record))],
+            Input::Profile { source, candidate } => {
+                vec![(bytes, Profile::Read { source, candidate })]
+            }
+            Input::Failed(record) => vec![(bytes, Profile::Failed(record))],
             Input::Blank => Vec::new(),
             // A spreadsheet row read in part: its error record, then the rest.
             Input::Partial {
                 record,
                 source,
                 candidate,
-            } => vec![(bytes, Err(*record)), (0, Ok((source, *candidate)))],
+            } => vec![
+                (bytes, Profile::Partial(*record)),
+                (
+                    0,
+                    Profile::Read {
+                        source,
+                        candidate: *candidate,
+                    },
+                ),
+            ],
         }
     })
+}
+
+/// An input as [`profiles`] hands it out.
+pub(crate) enum Profile {
+    /// A profile to assess.
+    Read {
+        source: String,
+        candidate: Candidate,
+    },
+    /// An input of which no profile could be made: its error record.
+    Failed(ScreenRecord),
+    /// The error record of an input read in part; its profile follows
+    /// (the same input, not another one).
+    Partial(ScreenRecord),
 }
 
 /// How far [`profiles`] will go, when known before reading them.
@@ -498,6 +550,10 @@ const READ_BUFFER: usize = 1 << 18;
 pub(crate) struct Items {
     sources: VecDeque<Source>,
     lines: Option<Lines>,
+    /// The JSON Lines file being read (not standard input) while it has
+    /// given nothing: a file with no profile is an error, as an empty
+    /// YAML file is.
+    empty_file: Option<PathBuf>,
     limits: Limits,
 }
 
@@ -524,6 +580,7 @@ impl Items {
         Items {
             sources: sources.into(),
             lines: None,
+            empty_file: None,
             limits,
         }
     }
@@ -574,8 +631,21 @@ impl Iterator for Items {
         loop {
             if let Some(lines) = &mut self.lines {
                 match lines.next_item(self.limits.max_bytes) {
-                    Some(item) => return Some(item),
+                    Some(item) => {
+                        self.empty_file = None;
+                        return Some(item);
+                    }
                     None => self.lines = None,
+                }
+                if let Some(path) = self.empty_file.take() {
+                    let source = path.display().to_string();
+                    return Some(Item::Failed {
+                        message: format!(
+                            "{source}: no profiles, expected one JSON object a line \
+                             (the file is empty or holds only blank lines)"
+                        ),
+                        source,
+                    });
                 }
             }
             match self.sources.pop_front()? {
@@ -585,7 +655,10 @@ impl Iterator for Items {
                 }
                 Source::Ready(item) => return Some(item),
                 Source::Lines(path) => match Items::open(&path) {
-                    Ok(lines) => self.lines = Some(lines),
+                    Ok(lines) => {
+                        self.lines = Some(lines);
+                        self.empty_file = (path != Path::new("-")).then_some(path);
+                    }
                     Err(item) => return Some(item),
                 },
             }
@@ -962,7 +1035,7 @@ impl Screening<'_> {
                     source,
                     candidate,
                 } => {
-                    chunk.tally.bad += 1;
+                    chunk.tally.partial += 1;
                     write(&mut chunk.bytes, &record)?;
                     (source, *candidate)
                 }
@@ -1050,7 +1123,10 @@ struct Tally {
     inputs: usize,
     /// Bytes of input read ([`Item::input_bytes`]).
     bytes: u64,
+    /// Inputs of which no profile could be made.
     bad: usize,
+    /// Inputs assessed with some of their fields not read.
+    partial: usize,
     eligible: usize,
     needs_review: usize,
     ineligible: usize,
@@ -1061,6 +1137,7 @@ impl Tally {
         self.inputs += other.inputs;
         self.bytes = self.bytes.saturating_add(other.bytes);
         self.bad += other.bad;
+        self.partial += other.partial;
         self.eligible += other.eligible;
         self.needs_review += other.needs_review;
         self.ineligible += other.ineligible;
@@ -1150,6 +1227,14 @@ impl<W: Write> Sink<W> {
                 // Candidates and assessments (one per candidate × vacancy)
                 // are counted apart: the verdicts count assessments.
                 let candidates = tally.inputs.saturating_sub(tally.bad);
+                let partial = if tally.partial > 0 {
+                    format!(
+                        ", {} assessed without fields that could not be read",
+                        tally.partial
+                    )
+                } else {
+                    String::new()
+                };
                 let assessments = tally
                     .eligible
                     .saturating_add(tally.needs_review)
@@ -1163,7 +1248,7 @@ impl<W: Write> Sink<W> {
                 };
                 writeln!(
                     self.out,
-                    "{candidates} {}, {assessments} {} (candidate × vacancy): {} eligible, {} {}, {} ineligible; {} {} could not be read",
+                    "{candidates} {}, {assessments} {} (candidate × vacancy): {} eligible, {} {}, {} ineligible; {} {} could not be read{partial}",
                     plural(candidates, "candidate", "candidates"),
                     plural(assessments, "assessment", "assessments"),
                     tally.eligible,
@@ -1198,7 +1283,11 @@ fn neutralise(cell: &mut String) {
     }
 }
 
-/// A record whose text cells cannot run as spreadsheet formulas.
+/// A record whose text cells can neither run as spreadsheet formulas
+/// nor hide or disguise what they hold: control characters (line breaks
+/// too: a cell is one value), bidirectional overrides and isolates and
+/// zero-width characters are written out visibly, as
+/// [`escape_terminal`] writes them; every other character is kept.
 pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord> {
     let texts = [&r.source]
         .into_iter()
@@ -1207,13 +1296,22 @@ pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord
                 .into_iter()
                 .flatten(),
         )
-        .chain(r.unmet.first())
-        .chain(r.to_verify.first())
-        .chain(r.gaps.first());
-    if !texts.into_iter().any(|t| formula_trigger(t)) {
+        .chain(&r.unmet)
+        .chain(&r.to_verify)
+        .chain(&r.gaps);
+    if !texts
+        .into_iter()
+        .any(|t| formula_trigger(t) || matches!(escape_terminal(t), std::borrow::Cow::Owned(_)))
+    {
         return std::borrow::Cow::Borrowed(r);
     }
     let mut r = r.clone();
+    let visible = |cell: &mut String| {
+        if let std::borrow::Cow::Owned(escaped) = escape_terminal(cell) {
+            *cell = escaped;
+        }
+    };
+    visible(&mut r.source);
     neutralise(&mut r.source);
     for cell in [
         &mut r.candidate,
@@ -1225,10 +1323,12 @@ pub(crate) fn neutralised(r: &ScreenRecord) -> std::borrow::Cow<'_, ScreenRecord
     .into_iter()
     .flatten()
     {
+        visible(cell);
         neutralise(cell);
     }
-    // Lists are written joined: their first item starts the cell.
     for list in [&mut r.unmet, &mut r.to_verify, &mut r.gaps] {
+        list.iter_mut().for_each(visible);
+        // Lists are written joined: their first item starts the cell.
         if let Some(first) = list.first_mut() {
             neutralise(first);
         }

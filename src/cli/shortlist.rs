@@ -211,7 +211,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
                 )
             })
     };
-    let mut out = match output::open_or_exit(args.output.output.as_deref()) {
+    let mut out = match output::open_or_exit(args.output.output.as_deref(), screen::inputs(args)) {
         Ok(out) => out,
         Err(code) => return code,
     };
@@ -230,6 +230,10 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let mut errors: Vec<ScreenRecord> = Vec::new();
     let mut inputs = 0_usize;
     let mut unreadable = 0_usize;
+    // Inputs assessed without some of their fields, and whether the
+    // profile next is one of them.
+    let mut partial = 0_usize;
+    let mut after_partial = false;
     let key = options.sort.unwrap_or(SortKey::Verdict);
     let sources = match screen::sources(args) {
         Ok(sources) => sources,
@@ -242,12 +246,26 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         }
         let profiles = screen::profiles(sources, &rules, as_of, lang, args.input_format);
         for (seq, (bytes, profile)) in profiles.enumerate() {
-            inputs += 1;
-            progress.inc(1, bytes);
+            let is_partial = matches!(profile, screen::Profile::Partial(_));
             let (source, candidate) = match profile {
-                Ok(read) => read,
-                Err(record) => {
-                    unreadable += 1;
+                screen::Profile::Read { source, candidate } => {
+                    // A partial input's profile comes after its error
+                    // record, and is the same input.
+                    if !std::mem::take(&mut after_partial) {
+                        inputs += 1;
+                        progress.inc(1, bytes);
+                    }
+                    (source, candidate)
+                }
+                screen::Profile::Failed(record) | screen::Profile::Partial(record) => {
+                    inputs += 1;
+                    progress.inc(1, bytes);
+                    if is_partial {
+                        partial += 1;
+                        after_partial = true;
+                    } else {
+                        unreadable += 1;
+                    }
                     if keep_verdict(None) {
                         if buffered {
                             errors.push(record);
@@ -324,7 +342,11 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         writer.end(&mut out)
     })();
     progress.finish();
-    let code = if unreadable > 0 { BAD_INPUT } else { OK };
+    let code = if unreadable + partial > 0 {
+        BAD_INPUT
+    } else {
+        OK
+    };
     let code = output::finish(out, written, code);
     if code == USAGE {
         return code;
@@ -345,11 +367,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
         }
         None => {}
     }
-    if unreadable > 0 {
-        eprintln!(
-            "error: {unreadable} of {inputs} inputs could not be read; their records have `error` set"
-        );
-    }
+    screen::unread_note(unreadable, partial, inputs);
     code
 }
 

@@ -316,6 +316,16 @@ pub(crate) fn parse<T: DeserializeOwned>(
                     (None, None) => (None, None),
                 };
                 let raw = inner.to_string();
+                // The reader's refusals (a control character) come with a
+                // byte offset and no mark: line 1, column 1. The offset
+                // places them.
+                let (line, column) = match reader_offset(&raw) {
+                    Some(offset) if offset <= text.len() => {
+                        let (l, c) = locate::line_column(text, offset);
+                        (Some(l), Some(c))
+                    }
+                    _ => (line, column),
+                };
                 let syntax = yaml_syntax(&raw);
                 let (kind, message) = classify(&raw, path.as_deref(), syntax, Format::Yaml);
                 Error::new(kind, at(line, column, path.clone()), message)
@@ -959,6 +969,16 @@ impl Hex {
     pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or_default()
     }
+}
+
+/// The byte offset that the YAML reader gives for a character it refuses
+/// (`control characters are not allowed at position 14`).
+fn reader_offset(raw: &str) -> Option<usize> {
+    let (_, rest) = raw.split_once("control characters are not allowed at position ")?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest.get(..digits)?.parse().ok()
 }
 
 #[cfg(test)]
