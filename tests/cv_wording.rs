@@ -195,3 +195,44 @@ fn resettlement_written_as_people_write_it_is_the_essential_skill() {
         Status::Met
     );
 }
+
+#[test]
+fn a_degree_under_way_implies_the_one_it_follows_to_verify() {
+    let cv = yaml(
+        r#"
+nationalities: [MX]
+staff_of: [ACNUR]
+education:
+  - { degree: Licenciatura en Derecho, completed: en curso }
+experience:
+  - { title: Asistente de registro, organization: ACNUR, domains: [protección internacional], start: 2022-03 }
+languages: [{ language: es, level: native }, { language: en, level: B2 }]
+"#,
+    );
+    let a = assess(&cv, "unhcr-mx-protection-assistant-2025", "2025-08-01");
+    assert_eq!(a.verdict, Verdict::NeedsReview, "{a}");
+    let education = finding(&a, "education");
+    assert_eq!(education.status, Status::Unknown);
+    assert_eq!(education.code, Code::EducationCompletionToVerify);
+    assert_eq!(
+        education.message,
+        "bachelor's degree: not completed by 2025-08-01, but enrolling in it implies secondary education completed before, which the profile does not list"
+    );
+    assert_eq!(
+        education.gap.as_ref().map(ToString::to_string).as_deref(),
+        Some("verify that secondary education was completed")
+    );
+    assert_eq!(common::items(education), ["education[0]"]);
+
+    // A master's under way implies a bachelor's, whose field is not stated.
+    let cv = yaml(
+        "education:\n  - { degree: Maestría, field: Derechos Humanos, completed: in progress }\n",
+    );
+    let a = assess(&cv, RESETTLEMENT, "2024-01-15");
+    let education = finding(&a, "education");
+    assert_eq!(education.status, Status::Unknown, "{education}");
+    // A bachelor's under way implies nothing a bachelor's path asks.
+    let cv = yaml("education:\n  - { degree: Licenciatura, completed: en curso }\n");
+    let a = assess(&cv, RESETTLEMENT, "2024-01-15");
+    assert_eq!(finding(&a, "education").status, Status::NotMet);
+}

@@ -13,6 +13,7 @@ use super::{Code, Status};
 use super::{Context, Outcome};
 use crate::matching::{best_match, Category, Matched};
 use crate::model::vacancy::{EducationPath, EducationRule};
+use crate::DegreeLevel;
 
 /// One candidate degree judged against one path.
 struct DegreeFit<'d> {
@@ -27,6 +28,10 @@ struct DegreeFit<'d> {
     /// unknown when its completion is not stated, or its date is a year or
     /// month that the measurement date falls in.
     completion: Status,
+    /// For a degree not completed by the measurement date: the level that
+    /// enrolling in it implies was completed before (a bachelor's degree
+    /// under way implies secondary education), judged in its stead.
+    implied: Option<DegreeLevel>,
 }
 
 /// A degree's field judged against one list of accepted fields.
@@ -157,7 +162,55 @@ fn judge<'d>(
         field_match: field.matched,
         accreditation,
         completion,
+        implied: None,
     }
+}
+
+/// The level a degree at `level` implies was completed before one could
+/// enrol in it: secondary education for a first degree, a bachelor's
+/// degree for a master's or a doctorate (some doctorates admit bachelors).
+fn prerequisite(level: DegreeLevel) -> Option<DegreeLevel> {
+    match level {
+        DegreeLevel::Secondary => None,
+        DegreeLevel::PostSecondary | DegreeLevel::Bachelor => Some(DegreeLevel::Secondary),
+        DegreeLevel::Master | DegreeLevel::Doctorate => Some(DegreeLevel::Bachelor),
+    }
+}
+
+/// Degree `d`, not completed by the measurement date, judged by the level
+/// it implies: never met, as the profile does not list that degree, but
+/// to verify when the implied level is the path's, or above it; `None`
+/// when it is below, or when the profile lists another degree at that
+/// level or above, which is judged as itself (its own date may be after
+/// the measurement date). The implied degree's field and institution are
+/// not stated.
+fn judge_implied<'d>(
+    path: &'d EducationPath,
+    d: &'d PreparedDegree,
+    degrees: &[PreparedDegree<'_>],
+) -> Option<DegreeFit<'d>> {
+    let implied = prerequisite(d.level).filter(|level| *level >= path.degree)?;
+    if degrees
+        .iter()
+        .any(|other| other.index != d.index && other.level >= implied)
+    {
+        return None;
+    }
+    let unknown_unless = |asked: bool| if asked { Status::Unknown } else { Status::Met };
+    let field = unknown_unless(path.fields.is_some());
+    let accreditation = unknown_unless(path.accredited);
+    Some(DegreeFit {
+        degree: d,
+        status: Status::Unknown,
+        // As a listed degree whose completion is to verify.
+        credit: (credit_of(field) + credit_of(accreditation)) / 2.0,
+        level_ok: true,
+        field,
+        field_match: None,
+        accreditation,
+        completion: Status::Unknown,
+        implied: Some(implied),
+    })
 }
 
 /// How close a degree's field came to an accepted one, for choosing among
@@ -280,11 +333,15 @@ fn assess_path<'a>(
             let mut top_credit = 0.0_f64;
             let mut best: Option<DegreeFit<'a>> = None;
             for d in degrees {
-                if !completed_by(d, ctx.measured_at) {
+                let fit = if completed_by(d, ctx.measured_at) {
+                    let field =
+                        shared.field(group, d.index, degrees.len(), || field_fit(path, d, ctx));
+                    judge(path, d, field, ctx.measured_at)
+                } else if let Some(fit) = judge_implied(path, d, degrees) {
+                    fit
+                } else {
                     continue;
-                }
-                let field = shared.field(group, d.index, degrees.len(), || field_fit(path, d, ctx));
-                let fit = judge(path, d, field, ctx.measured_at);
+                };
                 top_credit = top_credit.max(fit.credit);
                 // Ties go to the later degree, as `Iterator::max_by` does.
                 if best.as_ref().is_none_or(|b| better_fit(b, &fit).is_le()) {
@@ -367,6 +424,17 @@ fn assess_path<'a>(
 /// How the degree judged stands: its status, code and facts.
 fn degree_outcome(fit: DegreeFit<'_>, at: chrono::NaiveDate) -> (Status, Code, DegreeFacts<'_>) {
     let degree = degree_label(fit.degree);
+    if let Some(level) = fit.implied {
+        return (
+            fit.status,
+            Code::EducationCompletionToVerify,
+            DegreeFacts::Implied {
+                degree,
+                level,
+                by: at,
+            },
+        );
+    }
     let field = fit.degree.field.as_ref().map(|f| f.text.as_str());
     if !fit.level_ok {
         return (
@@ -541,8 +609,12 @@ pub(crate) fn cited<'a>(
             matched,
         });
     }
+    let chosen = best.chosen.map(|(d, _)| d.index);
     for d in p.degrees.iter().flatten() {
-        if !completed_by(d, ctx.measured_at) && d.level >= best.path.degree {
+        if !completed_by(d, ctx.measured_at)
+            && d.level >= best.path.degree
+            && chosen != Some(d.index)
+        {
             each(Cited {
                 item: Item::Education(d.index),
                 detail: Detail::DegreeNotCompleted {

@@ -352,6 +352,13 @@ pub(crate) enum DegreeFacts<'a> {
     CompletionNotStated {
         degree: Label<'a>,
     },
+    /// No degree at the path's level is completed by `by`, but `degree`,
+    /// under way or completed later, implies one at `level` was.
+    Implied {
+        degree: Label<'a>,
+        level: DegreeLevel,
+        by: NaiveDate,
+    },
     /// The degree fits, and was completed in a year or month that `by`,
     /// the measurement date, falls in: whether by then is not stated.
     CompletionSpans {

@@ -442,6 +442,12 @@ fn write_degree(
             "{}: the profile does not say whether it was completed by {by}",
             degree.english()
         ),
+        DegreeFacts::Implied { degree, level, by } => write!(
+            f,
+            "{}: not completed by {by}, but enrolling in it implies {} completed before, which the profile does not list",
+            degree.english(),
+            a_degree(*level)
+        ),
         DegreeFacts::Met { degree, matched } => {
             write!(f, "{}{}", degree.english(), field_text(matched.as_ref()))
         }
@@ -490,11 +496,11 @@ fn degree_gap(degree: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "that the institution is accredited".into(),
         }),
-        DegreeFacts::CompletionNotStated { .. } | DegreeFacts::CompletionSpans { .. } => {
-            Some(Gap::Verify {
-                what: text!("that {} was completed", a_degree(need)),
-            })
-        }
+        DegreeFacts::CompletionNotStated { .. }
+        | DegreeFacts::CompletionSpans { .. }
+        | DegreeFacts::Implied { .. } => Some(Gap::Verify {
+            what: text!("that {} was completed", a_degree(need)),
+        }),
         DegreeFacts::Met { .. } => None,
     }
 }

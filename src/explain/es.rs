@@ -706,6 +706,12 @@ fn write_degree(
             "{}: el perfil no indica si se concluyó a más tardar el {by}",
             label(degree)
         ),
+        DegreeFacts::Implied { degree, level, by } => write!(
+            f,
+            "{}: no concluido al {by}, pero cursarlo supone haber concluido antes {}, que el perfil no indica",
+            label(degree),
+            a_degree(*level)
+        ),
         DegreeFacts::Met { degree, matched } => {
             write!(f, "{}{}", label(degree), field_text(matched.as_ref()))
         }
@@ -749,11 +755,11 @@ fn degree_gap(facts: &DegreeFacts<'_>, path: &EducationPath) -> Option<Gap> {
         DegreeFacts::AccreditationUnknown { .. } => Some(Gap::Verify {
             what: "que la institución esté acreditada".into(),
         }),
-        DegreeFacts::CompletionNotStated { .. } | DegreeFacts::CompletionSpans { .. } => {
-            Some(Gap::Verify {
-                what: text!("que haya concluido {}", a_degree(need)),
-            })
-        }
+        DegreeFacts::CompletionNotStated { .. }
+        | DegreeFacts::CompletionSpans { .. }
+        | DegreeFacts::Implied { .. } => Some(Gap::Verify {
+            what: text!("que haya concluido {}", a_degree(need)),
+        }),
         DegreeFacts::Met { .. } => None,
     }
 }

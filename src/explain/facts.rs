@@ -127,7 +127,8 @@ impl Facts<'_> {
                             DegreeFacts::AccreditationUnknown { .. } => (6, 0),
                             // The same gap: that the degree was completed.
                             DegreeFacts::CompletionNotStated { .. }
-                            | DegreeFacts::CompletionSpans { .. } => (7, 0),
+                            | DegreeFacts::CompletionSpans { .. }
+                            | DegreeFacts::Implied { .. } => (7, 0),
                             // The profile's field is in the words.
                             DegreeFacts::FieldNotAccepted { .. }
                             | DegreeFacts::FieldToVerify { .. }
