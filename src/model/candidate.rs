@@ -495,23 +495,7 @@ const UNCLEAR: &[&str] = &[
 fn completion_or_unclear<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Completion>, D::Error> {
-    struct Optional;
-    impl<'de> serde::de::Visitor<'de> for Optional {
-        type Value = Option<Completion>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            CompletionWords.expecting(f)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(CompletionWords)
-        }
-    }
-    d.deserialize_option(Optional)
+    d.deserialize_option(Nullable(CompletionWords))
 }
 
 /// Reads a completion as written: `None` for a word of [`UNCLEAR`].
@@ -650,35 +634,51 @@ pub(crate) const ONGOING: &[&str] = &[
 
 /// A period's end: a date, or a word of [`ONGOING`] (ongoing, as no end).
 fn end_or_ongoing<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = Option<PartialDate>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date such as 2024-02, 2024 or March 2024, or `present` for ongoing")
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if ONGOING.contains(&crate::matching::key(v).as_str()) {
-                return Ok(None);
-            }
-            v.parse().map(Some).map_err(E::custom)
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
+    d.deserialize_option(Nullable(EndWords))
+}
+
+/// Reads a period's end as written: `None` for a word of [`ONGOING`].
+struct EndWords;
+
+impl serde::de::Visitor<'_> for EndWords {
+    type Value = Option<PartialDate>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date such as 2024-02, 2024 or March 2024, or `present` for ongoing")
     }
-    d.deserialize_option(Visitor)
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if ONGOING.contains(&crate::matching::key(v).as_str()) {
+            return Ok(None);
+        }
+        v.parse().map(Some).map_err(E::custom)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+}
+
+/// An optional field read by a visitor of its own that may itself answer
+/// `None` ("present", "egresado"): null is `None` too.
+struct Nullable<V>(V);
+
+impl<'de, T, V: serde::de::Visitor<'de, Value = Option<T>>> serde::de::Visitor<'de>
+    for Nullable<V>
+{
+    type Value = Option<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.expecting(f)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self.0)
+    }
 }
 
 /// A language and the candidate's level in it.
