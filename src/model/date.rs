@@ -164,7 +164,7 @@ fn plain(bytes: &[u8]) -> Option<PartialDate> {
 #[non_exhaustive]
 pub enum PartialDateError {
     /// Not written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    #[error("invalid date `{text}`, expected YYYY-MM-DD, YYYY-MM or YYYY")]
+    #[error("invalid date `{text}`, expected YYYY-MM-DD, YYYY-MM, YYYY or a month and year such as March 2019")]
     Format {
         /// The text, without spaces around it.
         text: String,
