@@ -604,6 +604,35 @@ fn validate_ok_prints_one_summary_line() {
 }
 
 #[test]
+fn validate_reads_a_json_resume_as_check_does() {
+    let r = run(&[
+        "validate",
+        "tests/data/json_resume/lucia_fernandez.resume.json",
+    ]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "ok: 1 profile, no problems\n"),
+        "{}",
+        r.stderr
+    );
+    let dir = common::scratch("validate-json-resume");
+    let resume = dir.join("partly.json");
+    std::fs::write(
+        &resume,
+        r#"{"basics":{"name":"T"},"education":[{"institution":"U","studyType":"Diplomado","area":"Derecho"}]}"#,
+    )
+    .unwrap();
+    let r = run(&["validate", resume.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with(&format!("warning: {}: education[0]", resume.display())),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn validate_reports_every_problem_located() {
     let dir = scratch("validate_bad");
     let profiles = dir.join("profiles");

@@ -9,7 +9,7 @@ use vacancy_match::{
     escape_terminal, Candidate, Error, ErrorKind, Limits, RuleSet, Scales, Vocabulary,
 };
 
-use super::args::{ListFormat, ValidateArgs};
+use super::args::{ListFormat, ProfileFormat, ValidateArgs};
 use super::files::{list_dir, Entry};
 use super::screen::{Item, Items, Source};
 use super::{describe, finish_output, BAD_INPUT, OK};
@@ -223,13 +223,35 @@ impl Report {
             }
             return Ok(());
         }
-        match Candidate::from_path(path) {
-            Ok(_) => {
+        // A JSON Resume is told by its shape, as `check` and `screen` tell it.
+        let read = super::import::read_profile(
+            path,
+            &Limits::default(),
+            ProfileFormat::Auto,
+            &Vocabulary::bundled(),
+        );
+        match read {
+            Ok(candidate) => {
                 self.profiles += 1;
+                for note in super::import::not_read(&candidate, &name) {
+                    self.unread(out, &name, &note)?;
+                }
                 Ok(())
             }
             Err(e) => self.problems(out, &e, &name),
         }
+    }
+
+    /// What a JSON Resume left unread: a warning, which does not fail
+    /// validation (`check` and `screen` read the rest).
+    fn unread(&mut self, out: &mut impl Write, file: &str, note: &str) -> io::Result<()> {
+        self.warnings += 1;
+        if self.json {
+            self.warning_list
+                .push(serde_json::json!({ "file": file, "message": note }));
+            return Ok(());
+        }
+        writeln!(out, "warning: {}", escape_terminal(note))
     }
 
     fn summary(&self, out: &mut impl Write) -> io::Result<()> {
