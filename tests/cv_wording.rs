@@ -216,7 +216,7 @@ languages: [{ language: es, level: native }, { language: en, level: B2 }]
     assert_eq!(education.code, Code::EducationCompletionToVerify);
     assert_eq!(
         education.message,
-        "bachelor's degree: not completed by 2025-08-01, but enrolling in it implies secondary education completed before, which the profile does not list"
+        "bachelor's degree: not completed by 2025-08-01, but enrolling in it implies secondary education completed before"
     );
     assert_eq!(
         education.gap.as_ref().map(ToString::to_string).as_deref(),

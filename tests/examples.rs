@@ -61,7 +61,7 @@ fn sofia_is_ranked_with_her_experience_gaps() {
             "INELIGIBLE  76.0/100  unhcr-americas-cpa-consultant-2025",
             "INELIGIBLE  57.8/100  iom-gt-operations-assistant-2025",
             "INELIGIBLE  68.0/100  unhcr-mx-protection-assistant-2025",
-            "INELIGIBLE  31.7/100  unhcr-mx-durable-solutions-2017  [closed]",
+            "INELIGIBLE  41.7/100  unhcr-mx-durable-solutions-2017  [closed]",
         ]
     );
     // Nearest to eligibility first: the IOM post lacks 2.5 years and
@@ -151,7 +151,7 @@ fn sofia_in_spanish_with_lang_es() {
             "NO ELEGIBLE  76,0/100  unhcr-americas-cpa-consultant-2025",
             "NO ELEGIBLE  57,8/100  iom-gt-operations-assistant-2025",
             "NO ELEGIBLE  68,0/100  unhcr-mx-protection-assistant-2025",
-            "NO ELEGIBLE  31,7/100  unhcr-mx-durable-solutions-2017  [cerrada]",
+            "NO ELEGIBLE  41,7/100  unhcr-mx-durable-solutions-2017  [cerrada]",
         ]
     );
     assert!(text.contains(

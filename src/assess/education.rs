@@ -178,24 +178,15 @@ fn prerequisite(level: DegreeLevel) -> Option<DegreeLevel> {
 }
 
 /// Degree `d`, not completed by the measurement date, judged by the level
-/// it implies: never met, as the profile does not list that degree, but
-/// to verify when the implied level is the path's, or above it; `None`
-/// when it is below, or when the profile lists another degree at that
-/// level or above, which is judged as itself (its own date may be after
-/// the measurement date). The implied degree's field and institution are
-/// not stated.
-fn judge_implied<'d>(
-    path: &'d EducationPath,
-    d: &'d PreparedDegree,
-    degrees: &[PreparedDegree<'_>],
-) -> Option<DegreeFit<'d>> {
+/// it implies: never met, but to verify when the implied level is the
+/// path's, or above it; `None` when it is below. Whether the candidate
+/// was enrolled by the measurement date, and so had completed the implied
+/// degree by then, is for a person to verify; so are its field and
+/// institution. A degree the profile lists at the implied level is judged
+/// as itself too: listing one never takes the implication away, so adding
+/// a degree never worsens a verdict.
+fn judge_implied<'d>(path: &'d EducationPath, d: &'d PreparedDegree) -> Option<DegreeFit<'d>> {
     let implied = prerequisite(d.level).filter(|level| *level >= path.degree)?;
-    if degrees
-        .iter()
-        .any(|other| other.index != d.index && other.level >= implied)
-    {
-        return None;
-    }
     let unknown_unless = |asked: bool| if asked { Status::Unknown } else { Status::Met };
     let field = unknown_unless(path.fields.is_some());
     let accreditation = unknown_unless(path.accredited);
@@ -337,7 +328,7 @@ fn assess_path<'a>(
                     let field =
                         shared.field(group, d.index, degrees.len(), || field_fit(path, d, ctx));
                     judge(path, d, field, ctx.measured_at)
-                } else if let Some(fit) = judge_implied(path, d, degrees) {
+                } else if let Some(fit) = judge_implied(path, d) {
                     fit
                 } else {
                     continue;
@@ -509,18 +500,34 @@ pub(crate) fn assess<'a>(
     // The path reported is the best by status; among paths that are not
     // met, one whose degree the candidate holds comes before one that
     // needs a higher degree (years of experience accrue, a degree has to
-    // be earned); then the highest credit; ties keep the earlier path.
+    // be earned), and one that needs fewer levels more before one that
+    // needs more (a bachelor's, not a doctorate, for a secondary school
+    // graduate); then the highest credit; ties keep the earlier path.
     let mut shared = Shared::default();
     let mut best: Option<(usize, &EducationPath, PathOutcome<'a>)> = None;
     let mut others: Vec<(usize, &EducationPath, PathOutcome<'a>)> = Vec::new();
     let mut credit = 0.0_f64;
-    let key = |o: &PathOutcome<'_>| (o.status, o.degree_status, o.credit);
+    let key = |o: &PathOutcome<'_>, path: &EducationPath| {
+        let short = match o.degree {
+            DegreeFacts::BelowLevel { level, .. } => {
+                path.degree.rank().saturating_sub(level.rank())
+            }
+            DegreeFacts::NoneCompleted => path.degree.rank(),
+            _ => 0,
+        };
+        (
+            o.status,
+            o.degree_status,
+            std::cmp::Reverse(short),
+            o.credit,
+        )
+    };
     for (i, path) in rule.paths.iter().enumerate() {
         let outcome = assess_path(i, rule, path, p, ctx, &mut shared);
         credit = credit.max(outcome.credit);
         let better = match &best {
             None => true,
-            Some((_, _, b)) => key(&outcome) > key(b),
+            Some((_, b_path, b)) => key(&outcome, path) > key(b, b_path),
         };
         let entry = (i.saturating_add(1), path, outcome);
         // Once a path is met, the others are not reported: not kept.

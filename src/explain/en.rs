@@ -444,7 +444,7 @@ fn write_degree(
         ),
         DegreeFacts::Implied { degree, level, by } => write!(
             f,
-            "{}: not completed by {by}, but enrolling in it implies {} completed before, which the profile does not list",
+            "{}: not completed by {by}, but enrolling in it implies {} completed before",
             degree.english(),
             a_degree(*level)
         ),

@@ -708,7 +708,7 @@ fn write_degree(
         ),
         DegreeFacts::Implied { degree, level, by } => write!(
             f,
-            "{}: no concluido al {by}, pero cursarlo supone haber concluido antes {}, que el perfil no indica",
+            "{}: no concluido al {by}, pero cursarlo supone haber concluido antes {}",
             label(degree),
             a_degree(*level)
         ),
