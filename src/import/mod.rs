@@ -28,6 +28,8 @@ pub(crate) mod json_resume;
 #[cfg(feature = "import")]
 pub(crate) mod mapping;
 #[cfg(feature = "import")]
+mod parts;
+#[cfg(feature = "import")]
 mod row;
 #[cfg(feature = "import")]
 pub(crate) mod sheet;

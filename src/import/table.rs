@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, Sheets};
 
 use crate::error::{Error, ErrorKind, Location};
 
@@ -113,6 +113,154 @@ impl Table {
     }
 }
 
+/// Most cells a sheet may hold, counted as they are laid out: each row as
+/// long as its last cell, and one for every row (2^25, 100,000 rows of 335
+/// columns). Repeated ods cells count each time.
+pub(crate) const MAX_CELLS: usize = 1 << 25;
+/// Most bytes of text all the cells of a sheet may hold together (1 GiB).
+pub(crate) const MAX_TEXT_BYTES: usize = 1 << 30;
+/// Most bytes of text one cell may hold: as much as a whole profile
+/// (`Limits::max_bytes`, 1 MiB), so no row makes a profile that `check`
+/// and `screen` would refuse.
+pub(crate) const MAX_CELL_BYTES: usize = 1 << 20;
+
+/// A table being filled a cell at a time, in any order, within
+/// [`MAX_CELLS`], [`MAX_TEXT_BYTES`] and [`MAX_CELL_BYTES`]: each limit is
+/// checked before the cell is copied or its row grown.
+pub(crate) struct Grid {
+    table: Table,
+    cells: usize,
+    text: usize,
+    /// The row last put into.
+    last_row: usize,
+}
+
+impl Grid {
+    pub(crate) fn new(file: String, sheet: Option<String>) -> Grid {
+        Grid {
+            table: Table {
+                file,
+                sheet,
+                rows: Vec::new(),
+            },
+            cells: 0,
+            text: 0,
+            last_row: 0,
+        }
+    }
+
+    /// Puts the cell that `make` copies, of `text` bytes, at 0-based `row`
+    /// and `column`.
+    pub(crate) fn put(
+        &mut self,
+        row: usize,
+        column: usize,
+        text: usize,
+        make: impl FnOnce() -> Cell,
+    ) -> Result<(), Error> {
+        if text > MAX_CELL_BYTES {
+            return Err(self.too_large(
+                row,
+                column,
+                MAX_CELL_BYTES,
+                format!("cell of {text} bytes is larger than the limit of {MAX_CELL_BYTES} bytes"),
+            ));
+        }
+        let new_rows = row.saturating_add(1).saturating_sub(self.table.rows.len());
+        let width = self.table.rows.get(row).map_or(0, Vec::len);
+        let new_cells = column.saturating_add(1).saturating_sub(width);
+        let cells = self
+            .cells
+            .saturating_add(new_rows)
+            .saturating_add(new_cells);
+        if cells > MAX_CELLS {
+            return Err(self.too_large(
+                row,
+                column,
+                MAX_CELLS,
+                format!(
+                    "the sheet is larger than the limit of {MAX_CELLS} cells (rows up to their last cell, from A1)"
+                ),
+            ));
+        }
+        let text_total = self.text.saturating_add(text);
+        if text_total > MAX_TEXT_BYTES {
+            return Err(self.too_large(
+                row,
+                column,
+                MAX_TEXT_BYTES,
+                format!(
+                    "the sheet's cells hold more than the limit of {MAX_TEXT_BYTES} bytes of text"
+                ),
+            ));
+        }
+        self.cells = cells;
+        self.text = text_total;
+        if new_rows > 0 {
+            self.table.rows.resize_with(row.saturating_add(1), Vec::new);
+        }
+        // A new row is given the room of the row before it, exactly:
+        // rows of an export are alike, and growing each by doubling costs
+        // a tenth more memory.
+        let room = self.table.rows.get(self.last_row).map_or(0, Vec::len);
+        if let Some(cells) = self.table.rows.get_mut(row) {
+            if cells.capacity() == 0 {
+                cells.reserve_exact(room.max(column.saturating_add(1)));
+            }
+            if new_cells > 0 {
+                cells.resize(column.saturating_add(1), Cell::Empty);
+            }
+            if let Some(slot) = cells.get_mut(column) {
+                *slot = make();
+            }
+        }
+        self.last_row = row;
+        Ok(())
+    }
+
+    /// Puts a cell as calamine's cell readers give it.
+    fn put_ref(&mut self, row: usize, column: usize, data: &DataRef<'_>) -> Result<(), Error> {
+        let text = match data {
+            DataRef::Empty => return Ok(()),
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+            DataRef::SharedString(s) => s.len(),
+            _ => 0,
+        };
+        self.put(row, column, text, || match data {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                Cell::Text(s.clone())
+            }
+            DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+            DataRef::Int(i) => Cell::Number(*i as f64),
+            DataRef::Float(f) => Cell::Number(*f),
+            DataRef::Bool(b) => Cell::Bool(*b),
+            DataRef::DateTime(d) => Cell::Date(d.as_f64()),
+            DataRef::Error(e) => Cell::Error(e.to_string()),
+            DataRef::Empty => Cell::Empty,
+        })
+    }
+
+    fn too_large(&self, row: usize, column: usize, limit: usize, message: String) -> Error {
+        let place = self.table.cell_ref(row, column);
+        self.table
+            .error_of(ErrorKind::TooLarge { limit: Some(limit) }, &place, message)
+    }
+
+    /// The table, its rows without trailing blank cells, and at least
+    /// `rows` rows.
+    pub(crate) fn finish(mut self, rows: usize) -> Table {
+        for cells in &mut self.table.rows {
+            while cells.last().is_some_and(Cell::is_blank) {
+                cells.pop();
+            }
+        }
+        if self.table.rows.len() < rows {
+            self.table.rows.resize_with(rows, Vec::new);
+        }
+        self.table
+    }
+}
+
 /// A sheet name as a spreadsheet formula writes it: quoted when it holds
 /// anything but letters, digits and `_`.
 fn sheet_name(name: &str) -> String {
@@ -180,6 +328,7 @@ pub(crate) fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, E
             message,
         )
     };
+    super::parts::check(path)?;
     let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(io) => Error::io(path, io),
         other => located(
@@ -217,28 +366,59 @@ pub(crate) fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, E
             )
         })?,
     };
-    let range = book.worksheet_range(&name).map_err(|e| {
+    let mut grid = Grid::new(file.clone(), Some(name.clone()));
+    let unreadable = |e: &dyn std::fmt::Display| {
         located(
             ErrorKind::Syntax,
             format!("cannot read sheet `{name}`: {e}"),
         )
-    })?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (top, left) = (top as usize, left as usize);
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left];
-        cells.extend(row.iter().map(cell_of));
-        while cells.last().is_some_and(Cell::is_blank) {
-            cells.pop();
+    };
+    // xlsx and xlsb are read a cell at a time, into rows as long as their
+    // last cell: calamine's `worksheet_range` would lay out every cell of
+    // the used range, 17 billion for one cell at XFD1048576.
+    match &mut book {
+        Sheets::Xlsx(xlsx) => {
+            let mut cells = xlsx
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(&e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                let (row, column) = cell.get_position();
+                grid.put_ref(row as usize, column as usize, cell.get_value())?;
+            }
         }
-        rows.push(cells);
+        Sheets::Xlsb(xlsb) => {
+            let mut cells = xlsb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(&e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                let (row, column) = cell.get_position();
+                grid.put_ref(row as usize, column as usize, cell.get_value())?;
+            }
+        }
+        // ods is laid out by calamine when the file is opened, within
+        // the limits `parts::check_ods` checked first; xls holds at most
+        // 65,536 rows of 256 columns.
+        book => {
+            let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            for (row, column, data) in range.used_cells() {
+                let (row, column) = (
+                    row.saturating_add(top as usize),
+                    column.saturating_add(left as usize),
+                );
+                grid.put(row, column, text_len(data), || cell_of(data))?;
+            }
+        }
     }
-    Ok(Table {
-        file,
-        sheet: Some(name),
-        rows,
-    })
+    Ok(grid.finish(0))
+}
+
+/// The bytes of text a cell holds, before it is copied.
+fn text_len(data: &Data) -> usize {
+    match data {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len(),
+        _ => 0,
+    }
 }
 
 fn cell_of(data: &Data) -> Cell {
@@ -270,7 +450,9 @@ pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(bytes);
-    let mut rows = Vec::new();
+    let mut grid = Grid::new(file.to_string(), None);
+    // The 0-based row of the next record.
+    let mut row = 0_usize;
     for record in reader.byte_records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line());
@@ -303,7 +485,7 @@ pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
             .filter(|b| **b == b'\n')
             .count()
             .saturating_sub(usize::from(ends_previous));
-        rows.extend(std::iter::repeat_with(Vec::new).take(blank));
+        row = row.saturating_add(blank);
         let line = record
             .position()
             .map_or(0, |p| p.line().saturating_add(blank as u64));
@@ -319,30 +501,20 @@ pub(crate) fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, Error> {
                 message,
             )
         };
-        let mut cells = Vec::with_capacity(record.len());
-        for field in &record {
+        for (column, field) in record.iter().enumerate() {
             let text = std::str::from_utf8(field).map_err(|e| {
                 at(format!(
                     "invalid UTF-8 at byte {} of a cell, expected text (save the CSV as UTF-8)",
                     e.valid_up_to()
                 ))
             })?;
-            cells.push(if text.trim().is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(text.to_string())
-            });
+            if !text.trim().is_empty() {
+                grid.put(row, column, text.len(), || Cell::Text(text.to_string()))?;
+            }
         }
-        while cells.last().is_some_and(Cell::is_blank) {
-            cells.pop();
-        }
-        rows.push(cells);
+        row = row.saturating_add(1);
     }
-    Ok(Table {
-        file: file.to_string(),
-        sheet: None,
-        rows,
-    })
+    Ok(grid.finish(row))
 }
 
 #[cfg(test)]

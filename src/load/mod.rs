@@ -11,6 +11,7 @@
 //! after parsing (duplicate ids, end before start) are located by
 //! [`locate`], which walks the block-style YAML text along a field path.
 
+mod aliases;
 pub(crate) mod candidate;
 pub(crate) mod cases;
 mod locate;
@@ -296,6 +297,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     precheck(text, limits)?;
     match format {
         InputFormat::Yaml => {
+            expansion(text, limits)?;
             let de = serde_yaml::Deserializer::from_str(text);
             serde_path_to_error::deserialize(de).map_err(|err| {
                 let path = path_of(err.path());
@@ -353,6 +355,33 @@ pub(crate) fn parse<T: DeserializeOwned>(
             })?;
             Ok(value)
         }
+    }
+}
+
+/// Refuses a YAML document whose values, with aliases expanded, hold
+/// more than `limits.max_bytes`: as much as it may hold written out.
+/// Other problems are left to the parse that follows.
+fn expansion(text: &str, limits: &Limits) -> Result<(), Error> {
+    if !aliases::may_alias(text) {
+        return Ok(());
+    }
+    let mut budget = aliases::Budget::new(limits.max_bytes);
+    let de = serde_yaml::Deserializer::from_str(text);
+    match serde::de::DeserializeSeed::deserialize(&mut budget, de) {
+        Err(e) if e.to_string().contains(aliases::SPENT) => {
+            let place = e.location().map(|l| (l.line(), l.column()));
+            Err(Error::new(
+                ErrorKind::TooLarge {
+                    limit: Some(limits.max_bytes),
+                },
+                at(place.map(|p| p.0), place.map(|p| p.1), None),
+                format!(
+                    "aliases expand past {} bytes, the limit of the document's size, repeating the value here",
+                    limits.max_bytes
+                ),
+            ))
+        }
+        _ => Ok(()),
     }
 }
 
