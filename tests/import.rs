@@ -497,3 +497,35 @@ fn a_language_asked_by_its_own_column_and_left_empty_is_to_verify() {
     let finding = finding(&assessment, "english");
     assert_eq!(finding.status, Status::Unknown);
 }
+
+#[test]
+fn a_few_declared_days_are_a_valid_period_and_less_than_a_day_is_a_located_error() {
+    let m = Mapping::from_yaml_str(
+        "id: ID\nexport_date: 2025-09-30\nexperience:\n  - { declared_years: Years, fixed_domains: [refugee protection] }\n",
+    )
+    .unwrap();
+    let import = Importer::new(&m)
+        .read_csv("y.csv", b"ID,Years\na,0.04\nb,0\nc,0.0001\n")
+        .unwrap();
+    let [a, b, c] = &import.applicants[..] else {
+        panic!()
+    };
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    let period = &a.candidate.experience.as_ref().unwrap()[0];
+    assert_eq!(period.start.to_string(), "2025-09-16");
+    assert_eq!(period.end.unwrap().to_string(), "2025-09-30");
+    assert_eq!(period.declared_years, Some(0.04));
+    // The profile written is one `check` reads back.
+    let yaml = serde_yaml::to_string(&a.candidate).unwrap();
+    Candidate::from_yaml_str(&yaml).unwrap();
+    // 0 is a stated fact: no such experience.
+    assert!(b.problems.is_empty());
+    assert_eq!(b.candidate.experience.as_deref(), Some(&[][..]));
+    // Less than a day is no figure to count: the cell, not a guess.
+    let messages: Vec<String> = c.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["y.csv:B4: 0.0001 years in column `Years` is less than a day: write 0 for no such experience"]
+    );
+    assert!(c.candidate.experience.is_none());
+}

@@ -385,6 +385,25 @@ fn number_date(n: f64) -> Option<PartialDate> {
     serial_date(n)
 }
 
+/// The first day of `years` declared as ending on `export`: whole months
+/// back from it (4 years to 2025-09-30 start on 2021-10-01), or, for less
+/// than half a month, days (0.04 years: 15 days). `None` when that is
+/// less than a day, or the date is out of range: no period to count.
+fn declared_start(export: NaiveDate, years: f64) -> Option<NaiveDate> {
+    let months = (years * 12.0).round();
+    if months >= 1.0 {
+        return export
+            .checked_sub_months(chrono::Months::new(months as u32))?
+            .succ_opt();
+    }
+    let days = (years * 365.25).round();
+    if days < 1.0 {
+        return None;
+    }
+    // Days in the period, the export date included.
+    export.checked_sub_days(chrono::Days::new((days as u64).saturating_sub(1)))
+}
+
 /// Years from a cell: `5`, `3.5`, `3,5`, `5 años`, `5 years`, `5+` (read
 /// as 5: the least it says).
 fn years_of(cell: &Cell) -> Option<f64> {
@@ -725,11 +744,17 @@ impl RowReader<'_> {
                     periods.broken = true;
                     continue;
                 };
-                let months = (years * 12.0).round() as u32;
-                let start = export
-                    .checked_sub_months(chrono::Months::new(months))
-                    .and_then(|d| d.succ_opt())
-                    .unwrap_or(export);
+                let Some(start) = declared_start(export, years) else {
+                    r.problem(
+                        col,
+                        format!(
+                            "{} years in column `{h}` is less than a day: write 0 for no such experience",
+                            format_number(years)
+                        ),
+                    );
+                    periods.broken = true;
+                    continue;
+                };
                 let i = periods.len();
                 r.note(format!("experience[{i}]"), col);
                 periods.stated().push(Period {
@@ -1018,6 +1043,19 @@ mod tests {
         assert_eq!(t("cinco"), None);
         assert_eq!(t("-2"), None);
         assert_eq!(years_of(&Cell::Number(4.0)), Some(4.0));
+    }
+
+    #[test]
+    fn declared_years_end_on_the_export_date_and_start_before_it() {
+        let export = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        let start = |y: f64| declared_start(export, y).map(|d| d.to_string());
+        assert_eq!(start(4.0).as_deref(), Some("2021-10-01"));
+        assert_eq!(start(0.5).as_deref(), Some("2025-03-31"));
+        // Less than half a month: counted in days, never after the end.
+        assert_eq!(start(0.04).as_deref(), Some("2025-09-16"));
+        assert_eq!(start(1.0 / 365.25).as_deref(), Some("2025-09-30"));
+        assert_eq!(start(0.001), None);
+        assert_eq!(start(0.0), None);
     }
 
     #[test]
