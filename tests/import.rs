@@ -529,3 +529,38 @@ fn a_few_declared_days_are_a_valid_period_and_less_than_a_day_is_a_located_error
     );
     assert!(c.candidate.experience.is_none());
 }
+
+#[test]
+fn an_affiliate_column_makes_a_unops_contract_serving_unhcr_internal() {
+    let m = Mapping::from_yaml_str("id: ID\nstaff_of: Current employer\naffiliate_of: Serving\n")
+        .unwrap();
+    let import = Importer::new(&m)
+        .read_csv(
+            "f.csv",
+            b"ID,Current employer,Serving\na,UNOPS,UNHCR\nb,UNOPS,\n",
+        )
+        .unwrap();
+    let [a, b] = &import.applicants[..] else {
+        panic!()
+    };
+    assert_eq!(
+        a.candidate.staff_of.as_deref(),
+        Some(&["UNOPS".to_string()][..])
+    );
+    assert_eq!(
+        a.candidate.affiliate_of.as_deref(),
+        Some(&["UNHCR".to_string()][..])
+    );
+    let provenance = a.candidate.provenance.as_ref().unwrap();
+    assert_eq!(provenance.entries["affiliate_of[0]"], "C2");
+    assert!(b.candidate.affiliate_of.is_none());
+    let internal = |c: &Candidate| {
+        finding(
+            &assess(c, "unhcr-mx-protection-assistant-2025", "2025-08-01"),
+            "internal_unhcr",
+        )
+        .status
+    };
+    assert_eq!(internal(&a.candidate), Status::Met);
+    assert_ne!(internal(&b.candidate), Status::Met);
+}

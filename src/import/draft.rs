@@ -238,6 +238,20 @@ fn draft(table: &Table) -> Result<String, Error> {
             )
         {
             m.staff_of = Some(ListColumn::Header(n.into()));
+        } else if m.affiliate_of.is_none()
+            && has(
+                n,
+                &[
+                    "affiliate of",
+                    "affiliated with",
+                    "afiliado a",
+                    "afiliada a",
+                    "afiliacion",
+                    "affiliation",
+                ],
+            )
+        {
+            m.affiliate_of = Some(ListColumn::Header(n.into()));
         } else if has(
             n,
             &[

@@ -86,9 +86,14 @@ pub(crate) struct RawMapping {
     /// Nationalities (a list column).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) nationalities: Option<ListColumn>,
-    /// Current employers or affiliations (a list column): `staff_of`.
+    /// The organizations the applicant is current staff of (a list
+    /// column): `staff_of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) staff_of: Option<ListColumn>,
+    /// The organizations the applicant serves on another body's contract
+    /// (a UNOPS contract serving UNHCR; a list column): `affiliate_of`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) affiliate_of: Option<ListColumn>,
     /// Rights to work, one entry per country asked about.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) work_authorizations: Vec<RawAuthorization>,
@@ -578,6 +583,7 @@ impl Mapping {
         add(&mut out, r.name.as_deref());
         add(&mut out, r.nationalities.as_ref().map(ListColumn::column));
         add(&mut out, r.staff_of.as_ref().map(ListColumn::column));
+        add(&mut out, r.affiliate_of.as_ref().map(ListColumn::column));
         for a in &r.work_authorizations {
             add(&mut out, Some(&a.column));
             add(&mut out, a.valid_until.as_deref());

@@ -508,12 +508,15 @@ impl RowReader<'_> {
             }
         }
 
-        if let Some(list) = &m.staff_of {
-            if let Some((col, items)) = r.list(list) {
+        for (field, list, slot) in [
+            ("staff_of", &m.staff_of, &mut c.staff_of),
+            ("affiliate_of", &m.affiliate_of, &mut c.affiliate_of),
+        ] {
+            if let Some((col, items)) = list.as_ref().and_then(|l| r.list(l)) {
                 for i in 0..items.len() {
-                    r.note(format!("staff_of[{i}]"), col);
+                    r.note(format!("{field}[{i}]"), col);
                 }
-                c.staff_of = Some(items);
+                *slot = Some(items);
             }
         }
 
