@@ -564,3 +564,52 @@ fn an_affiliate_column_makes_a_unops_contract_serving_unhcr_internal() {
     assert_eq!(internal(&a.candidate), Status::Met);
     assert_ne!(internal(&b.candidate), Status::Met);
 }
+
+#[test]
+fn a_header_two_columns_have_is_an_error_naming_both_and_header_k_picks_one() {
+    let csv = "ID;id;Organización;Fecha de inicio;Fecha de fin;Organización;Fecha de inicio;Fecha de fin\n\
+               a;x;ACNUR;2019-01;2020-12;OIM;2021-01;2023-06\n";
+    let ambiguous = Mapping::from_yaml_str(
+        "id: ID\nexperience:\n  - { organization: Organización, start: Fecha de inicio, end: Fecha de fin }\n",
+    )
+    .unwrap();
+    let err = Importer::new(&ambiguous)
+        .read_csv("f.csv", csv.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            "f.csv:1: column `ID` is ambiguous: the header has it in columns A and B (case and spaces ignored); name one as `ID#1` or `ID#2`",
+            "f.csv:1: column `Organización` is ambiguous: the header has it in columns C and F (case and spaces ignored); name one as `Organización#1` or `Organización#2`",
+            "f.csv:1: column `Fecha de inicio` is ambiguous: the header has it in columns D and G (case and spaces ignored); name one as `Fecha de inicio#1` or `Fecha de inicio#2`",
+            "f.csv:1: column `Fecha de fin` is ambiguous: the header has it in columns E and H (case and spaces ignored); name one as `Fecha de fin#1` or `Fecha de fin#2`",
+        ]
+    );
+    let picked = Mapping::from_yaml_str(
+        "id: ID#1\nexperience:\n  - { organization: Organización#1, start: Fecha de inicio#1, end: Fecha de fin#1 }\n  - { organization: Organización#2, start: \"Fecha de inicio #2\", end: fecha de fin#2 }\n",
+    )
+    .unwrap();
+    let import = Importer::new(&picked)
+        .read_csv("f.csv", csv.as_bytes())
+        .unwrap();
+    let a = &import.applicants[0];
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    assert_eq!(a.candidate.id.as_deref(), Some("a"));
+    let jobs = a.candidate.experience.as_ref().unwrap();
+    let orgs: Vec<_> = jobs.iter().map(|p| p.organization.as_deref()).collect();
+    assert_eq!(orgs, [Some("ACNUR"), Some("OIM")]);
+    assert_eq!(jobs[1].start.to_string(), "2021-01");
+    let provenance = a.candidate.provenance.as_ref().unwrap();
+    assert_eq!(provenance.entries["experience[1]"], "G2");
+    let beyond = Mapping::from_yaml_str("id: ID#3\nname: Fecha de fin#1x\n").unwrap();
+    let err = Importer::new(&beyond)
+        .read_csv("f.csv", csv.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            "f.csv:1: no column `ID#3`: the header has only 2 such columns (A and B), not 3",
+            "f.csv:1: no column `Fecha de fin#1x` in the header, did you mean `Fecha de fin`?",
+        ]
+    );
+}

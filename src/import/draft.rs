@@ -8,7 +8,7 @@ use std::path::Path;
 use super::mapping::{
     ListColumn, RawAuthorization, RawDegree, RawExperience, RawLanguage, RawMapping,
 };
-use super::row::header_names;
+use super::row::{header_key, header_names};
 use super::table::{self, Cell, Table};
 use crate::error::Error;
 use crate::model::{Country, Language};
@@ -105,12 +105,44 @@ fn draft(table: &Table) -> Result<String, Error> {
         header_rows: (rows != 1).then_some(2),
         ..RawMapping::default()
     };
-    let mut unmapped = Vec::new();
+    let mut unmapped: Vec<String> = Vec::new();
     let mut jobs: BTreeMap<String, RawExperience> = BTreeMap::new();
     let mut degrees: BTreeMap<String, (Option<String>, RawDegree)> = BTreeMap::new();
-    for name in names.iter().filter(|n| !n.is_empty()) {
+    let refs = references(&names);
+    let job_words = [
+        "cargo",
+        "puesto",
+        "title",
+        "position",
+        "organizacion",
+        "organization",
+        "employer",
+        "empleador",
+        "empresa",
+        "institucion",
+        "inicio",
+        "start",
+        "desde",
+        "from",
+        "fin",
+        "end",
+        "hasta",
+        "to",
+    ];
+    for (name, reference) in names.iter().zip(&refs).filter(|(n, _)| !n.is_empty()) {
         let n = name.as_str();
-        if let Some((group, own)) = numbered_group(n) {
+        let r = reference.as_str();
+        // A job's columns repeated under the same headers (two groups of
+        // `Organización`, `Fecha de inicio`...): the k-th of each is job k.
+        let repeated = r
+            .rsplit_once('#')
+            .filter(|_| r != n && has(n, &job_words))
+            .map(|(_, k)| (format!("Job {k} (repeated headers)"), n));
+        let grouped = numbered_group(n)
+            .map(|(g, o)| (g.to_string(), o))
+            .or(repeated);
+        if let Some((group, own)) = grouped {
+            let group = group.as_str();
             let is_job = has(
                 group,
                 &[
@@ -138,7 +170,7 @@ fn draft(table: &Table) -> Result<String, Error> {
             if is_job {
                 let job = jobs.entry(group.to_string()).or_default();
                 if has(own, &["cargo", "puesto", "title", "position"]) {
-                    job.title = Some(n.into());
+                    job.title = Some(put(r));
                 } else if has(
                     own,
                     &[
@@ -150,20 +182,20 @@ fn draft(table: &Table) -> Result<String, Error> {
                         "institucion",
                     ],
                 ) {
-                    job.organization = Some(n.into());
+                    job.organization = Some(put(r));
                 } else if has(own, &["inicio", "start", "desde", "from"]) {
-                    job.start = Some(n.into());
+                    job.start = Some(put(r));
                 } else if has(own, &["fin", "end", "hasta", "to"]) {
-                    job.end = Some(n.into());
+                    job.end = Some(put(r));
                 } else if has(own, &["pais", "country"]) {
-                    job.country = Some(n.into());
+                    job.country = Some(put(r));
                 } else if has(
                     own,
                     &["area", "areas", "domain", "domains", "sector", "tema"],
                 ) {
-                    job.domains = Some(ListColumn::Header(n.into()));
+                    job.domains = Some(ListColumn::Header(put(r)));
                 } else {
-                    unmapped.push(n);
+                    unmapped.push(put(r));
                 }
                 continue;
             }
@@ -181,21 +213,21 @@ fn draft(table: &Table) -> Result<String, Error> {
                     )
                 });
                 if has(own, &["grado", "degree", "nivel", "level", "titulo"]) {
-                    entry.0 = Some(n.into());
+                    entry.0 = Some(put(r));
                 } else if has(own, &["carrera", "field", "area", "especialidad", "campo"]) {
-                    entry.1.field = Some(n.into());
+                    entry.1.field = Some(put(r));
                 } else if has(
                     own,
                     &["universidad", "institucion", "institution", "university"],
                 ) {
-                    entry.1.institution = Some(n.into());
+                    entry.1.institution = Some(put(r));
                 } else if has(
                     own,
                     &["ano", "year", "fecha", "date", "graduacion", "graduation"],
                 ) {
-                    entry.1.completed = Some(n.into());
+                    entry.1.completed = Some(put(r));
                 } else {
-                    unmapped.push(n);
+                    unmapped.push(put(r));
                 }
                 continue;
             }
@@ -212,9 +244,9 @@ fn draft(table: &Table) -> Result<String, Error> {
                 ],
             )
         {
-            m.id = Some(n.into());
+            m.id = Some(put(r));
         } else if m.name.is_none() && has(n, &["nombre", "name", "nombre completo", "full name"]) {
-            m.name = Some(n.into());
+            m.name = Some(put(r));
         } else if m.nationalities.is_none()
             && has(
                 n,
@@ -226,7 +258,7 @@ fn draft(table: &Table) -> Result<String, Error> {
                 ],
             )
         {
-            m.nationalities = Some(ListColumn::Header(n.into()));
+            m.nationalities = Some(ListColumn::Header(put(r)));
         } else if m.staff_of.is_none()
             && has(
                 n,
@@ -237,7 +269,7 @@ fn draft(table: &Table) -> Result<String, Error> {
                 ],
             )
         {
-            m.staff_of = Some(ListColumn::Header(n.into()));
+            m.staff_of = Some(ListColumn::Header(put(r)));
         } else if m.affiliate_of.is_none()
             && has(
                 n,
@@ -251,7 +283,7 @@ fn draft(table: &Table) -> Result<String, Error> {
                 ],
             )
         {
-            m.affiliate_of = Some(ListColumn::Header(n.into()));
+            m.affiliate_of = Some(ListColumn::Header(put(r)));
         } else if has(
             n,
             &[
@@ -269,11 +301,11 @@ fn draft(table: &Table) -> Result<String, Error> {
             match country {
                 Some(c) => m.work_authorizations.push(RawAuthorization {
                     country: c.code().into(),
-                    column: n.into(),
+                    column: put(r),
                     yes: None,
                     valid_until: None,
                 }),
-                None => unmapped.push(n),
+                None => unmapped.push(put(r)),
             }
         } else if has(
             n,
@@ -289,7 +321,7 @@ fn draft(table: &Table) -> Result<String, Error> {
             degrees.insert(
                 format!("~{n}"),
                 (
-                    Some(n.into()),
+                    Some(put(r)),
                     RawDegree {
                         degree: String::new(),
                         field: None,
@@ -308,7 +340,7 @@ fn draft(table: &Table) -> Result<String, Error> {
                 "especialidad",
             ],
         ) {
-            attach_degree(&mut degrees, |d| d.field = Some(n.into()));
+            attach_degree(&mut degrees, |d| d.field = Some(put(r)));
         } else if has(
             n,
             &[
@@ -318,25 +350,25 @@ fn draft(table: &Table) -> Result<String, Error> {
                 "graduation",
             ],
         ) {
-            attach_degree(&mut degrees, |d| d.completed = Some(n.into()));
+            attach_degree(&mut degrees, |d| d.completed = Some(put(r)));
         } else if has(
             n,
             &["universidad", "university", "institution", "institucion"],
         ) {
-            attach_degree(&mut degrees, |d| d.institution = Some(n.into()));
+            attach_degree(&mut degrees, |d| d.institution = Some(put(r)));
         } else if has(n, &["years", "anos"]) && has(n, &["experience", "experiencia"]) {
             let domain = n
                 .split_once(" in ")
                 .or_else(|| n.split_once(" en "))
                 .map(|(_, d)| d.trim().to_string());
             m.experience.push(RawExperience {
-                declared_years: Some(n.into()),
-                label: Some(n.into()),
+                declared_years: Some(put(r)),
+                label: Some(put(r)),
                 fixed_domains: domain.into_iter().collect(),
                 ..RawExperience::default()
             });
         } else if has(n, &["skills", "habilidades", "competencias"]) {
-            m.skills = Some(ListColumn::Header(n.into()));
+            m.skills = Some(ListColumn::Header(put(r)));
         } else if has(
             n,
             &[
@@ -347,19 +379,18 @@ fn draft(table: &Table) -> Result<String, Error> {
                 "cursos",
             ],
         ) {
-            m.certifications = Some(ListColumn::Header(n.into()));
+            m.certifications = Some(ListColumn::Header(put(r)));
         } else if has(
             n,
             &["vacuna", "vacunado", "vaccinated", "vaccination", "covid"],
         ) {
-            m.attestations
-                .insert("covid19_vaccination".into(), n.into());
+            m.attestations.insert("covid19_vaccination".into(), put(r));
         } else if has(
             n,
             &["otros idiomas", "other languages", "idiomas", "languages"],
         ) {
             m.languages.push(RawLanguage {
-                list: Some(ListColumn::Header(n.into())),
+                list: Some(ListColumn::Header(put(r))),
                 ..RawLanguage::default()
             });
         } else if let Some(language) = n
@@ -369,11 +400,11 @@ fn draft(table: &Table) -> Result<String, Error> {
         {
             m.languages.push(RawLanguage {
                 code: Some(language.code().into()),
-                level: Some(n.into()),
+                level: Some(put(r)),
                 ..RawLanguage::default()
             });
         } else {
-            unmapped.push(n);
+            unmapped.push(put(r));
         }
     }
     for (_, (degree, mut d)) in degrees {
@@ -382,17 +413,22 @@ fn draft(table: &Table) -> Result<String, Error> {
                 d.degree = level;
                 m.education.push(d);
             }
-            None => unmapped.extend(
-                [d.field, d.institution, d.completed]
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|c| names.iter().find(|n| **n == c))
-                    .map(String::as_str),
-            ),
+            None => unmapped.extend([d.field, d.institution, d.completed].into_iter().flatten()),
         }
     }
-    m.experience
-        .extend(jobs.into_values().filter(|j| j.start.is_some()));
+    for job in jobs.into_values() {
+        if job.start.is_some() {
+            m.experience.push(job);
+        } else {
+            // Without a start there is no period to count: say so.
+            unmapped.extend(
+                [job.title, job.organization, job.country, job.end]
+                    .into_iter()
+                    .flatten()
+                    .chain(job.domains.map(|d| d.column().to_string())),
+            );
+        }
+    }
     let declares = m.experience.iter().any(|e| e.declared_years.is_some());
     let body = crate::load::to_yaml(&m)
         .map_err(|e| table.error("1", format!("cannot write the draft: {e}")))?;
@@ -400,7 +436,7 @@ fn draft(table: &Table) -> Result<String, Error> {
     let _ = writeln!(
         out,
         "# Mapping drafted by `vacancy-match new mapping` from the header of {}.",
-        table.file
+        put(&table.file)
     );
     out.push_str("# Every line is a guess: check each column, add translations under `values`\n");
     out.push_str(
@@ -410,6 +446,14 @@ fn draft(table: &Table) -> Result<String, Error> {
         out.push_str("# TODO: years without dates end on the export date: add\n");
         out.push_str("#   export_date: YYYY-MM-DD   (the day the export was made)\n");
     }
+    let repeated = repeated_headers(&names);
+    if !repeated.is_empty() {
+        out.push_str("# TODO: headers that more than one column has (case and spaces ignored);\n");
+        out.push_str("# this draft names the k-th such column `Header#k`, left to right:\n");
+        for (name, letters) in &repeated {
+            let _ = writeln!(out, "#   - {} (columns {})", put(name), letters.join(", "));
+        }
+    }
     if !unmapped.is_empty() {
         out.push_str("# TODO: columns not placed (map them, or leave them out):\n");
         for n in &unmapped {
@@ -417,7 +461,127 @@ fn draft(table: &Table) -> Result<String, Error> {
         }
     }
     out.push_str(&body);
-    Ok(out)
+    Ok(unplace(&out))
+}
+
+/// How the mapping names each column: its header, or `Header#k` for the
+/// k-th of several columns with the same header (case and spaces ignored).
+fn references(names: &[String]) -> Vec<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let counts = count_headers(names);
+    names
+        .iter()
+        .map(|n| {
+            let key = header_key(n);
+            if counts.get(&key).copied().unwrap_or(0) < 2 {
+                return n.clone();
+            }
+            let k = seen.entry(key).or_insert(0);
+            *k = k.saturating_add(1);
+            format!("{n}#{k}")
+        })
+        .collect()
+}
+
+fn count_headers(names: &[String]) -> BTreeMap<String, usize> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for n in names.iter().filter(|n| !n.is_empty()) {
+        let c = counts.entry(header_key(n)).or_insert(0);
+        *c = c.saturating_add(1);
+    }
+    counts
+}
+
+/// Headers that more than one column has, each with its columns' letters.
+fn repeated_headers(names: &[String]) -> Vec<(String, Vec<String>)> {
+    let counts = count_headers(names);
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        let key = header_key(n);
+        if n.is_empty() || counts.get(&key).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        let letters = table::column_letters(i);
+        match out.iter_mut().find(|(first, _)| header_key(first) == key) {
+            Some((_, all)) => all.push(letters),
+            None => out.push((n.clone(), vec![letters])),
+        }
+    }
+    out
+}
+
+/// Marks a header that holds characters a terminal would obey (an escape
+/// sequence, a line break, bidirectional controls) for [`unplace`] to
+/// write as a YAML double-quoted string of escapes: the draft must read
+/// back as the exact header, and print safely.
+const MARK: &str = "vm-header-";
+const MARK_END: &str = "-end";
+
+fn put(name: &str) -> String {
+    if !name.chars().any(crate::text::unsafe_char) {
+        return name.to_string();
+    }
+    let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{MARK}{hex}{MARK_END}")
+}
+
+/// The draft with each [`put`] mark written as a double-quoted YAML
+/// string whose unsafe characters are escapes (`"\u001B[2Jclear"`).
+fn unplace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let body = &after[MARK.len()..];
+        let decoded = body.find(MARK_END).and_then(|end| {
+            let hex = &body[..end];
+            let bytes: Option<Vec<u8>> = (0..hex.len())
+                .step_by(2)
+                .map(|i| {
+                    hex.get(i..i + 2)
+                        .and_then(|h| u8::from_str_radix(h, 16).ok())
+                })
+                .collect();
+            let name = String::from_utf8(bytes?).ok()?;
+            Some((name, end))
+        });
+        match decoded {
+            Some((name, end)) => {
+                out.push_str(&yaml_quoted(&name));
+                rest = &body[end + MARK_END.len()..];
+            }
+            None => {
+                out.push_str(MARK);
+                rest = body;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` as a YAML double-quoted string: `"`, `\\` and every character
+/// a terminal would obey escaped.
+fn yaml_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if crate::text::unsafe_char(c) => {
+                let n = u32::from(c);
+                if n <= 0xffff {
+                    let _ = write!(out, "\\u{n:04X}");
+                } else {
+                    let _ = write!(out, "\\U{n:08X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Adds a column to the last degree that lacks it, or starts one.
@@ -427,5 +591,73 @@ fn attach_degree(
 ) {
     if let Some((_, (_, d))) = degrees.iter_mut().rev().find(|(k, _)| k.starts_with('~')) {
         set(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drafted(csv: &str) -> String {
+        draft(&table::read_csv("f\u{1b}.csv", csv.as_bytes()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_header_of_control_characters_is_written_escaped_and_reads_back() {
+        let yaml = drafted("ID,\"\u{1b}[2Jclear\",\"Line\u{7}\nbreak\u{202e}\",Name\nA,x,y,Ana\n");
+        assert!(
+            !yaml
+                .chars()
+                .any(|c| c != '\n' && crate::text::unsafe_char(c)),
+            "{yaml}"
+        );
+        let mapping = crate::Mapping::from_yaml_str(&yaml).unwrap();
+        assert_eq!(mapping.columns(), ["ID", "Name"]);
+        assert!(yaml.contains("of \"f\\u001B.csv\".\n"), "{yaml}");
+        assert!(yaml.contains("\n#   - \"\\u001B[2Jclear\"\n"), "{yaml}");
+        assert!(
+            yaml.contains("\n#   - \"Line\\u0007\\u000Abreak\\u202E\"\n"),
+            "{yaml}"
+        );
+    }
+
+    #[test]
+    fn a_placed_header_of_control_characters_reads_back_as_the_exact_header() {
+        let yaml = drafted("ID,\"Name\u{1b}[2J\\\"\"\"\nA,Ana\n");
+        assert!(yaml.contains("name: \"Name\\u001B[2J\\\\\\\"\""), "{yaml}");
+        let mapping = crate::Mapping::from_yaml_str(&yaml).unwrap();
+        assert_eq!(mapping.columns(), ["ID", "Name\u{1b}[2J\\\""]);
+    }
+
+    #[test]
+    fn repeated_headers_are_flagged_and_named_by_their_order() {
+        let yaml = drafted(
+            "ID,id,Organización,Fecha de inicio,Fecha de fin,Organización,Fecha de inicio,Fecha de fin\n",
+        );
+        assert!(
+            yaml.contains(
+                "# TODO: headers that more than one column has (case and spaces ignored);\n\
+                 # this draft names the k-th such column `Header#k`, left to right:\n\
+                 #   - ID (columns A, B)\n\
+                 #   - Organización (columns C, F)\n\
+                 #   - Fecha de inicio (columns D, G)\n\
+                 #   - Fecha de fin (columns E, H)\n"
+            ),
+            "{yaml}"
+        );
+        let mapping = crate::Mapping::from_yaml_str(&yaml).unwrap();
+        assert_eq!(
+            mapping.columns(),
+            [
+                "ID#1",
+                "Organización#1",
+                "Fecha de inicio#1",
+                "Fecha de fin#1",
+                "Organización#2",
+                "Fecha de inicio#2",
+                "Fecha de fin#2"
+            ]
+        );
+        assert!(yaml.contains("#   - id#2\n"), "{yaml}");
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::mapping::{date_from_text, value_key, ListColumn, Mapping, SlashDates};
-use super::table::{format_number, Cell, Table};
+use super::table::{column_letters, format_number, Cell, Table};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 use crate::{
@@ -18,11 +18,22 @@ use crate::{
 /// The columns of a mapping, found in a table's header.
 #[derive(Debug)]
 pub(crate) struct Columns {
-    by_name: BTreeMap<String, usize>,
+    /// Each header (as compared) with its columns, left to right.
+    by_name: BTreeMap<String, Vec<usize>>,
+}
+
+/// Why a mapping's column is not one column of the header.
+enum Unplaced {
+    /// No header is so named.
+    Missing,
+    /// The header names several columns: their 0-based indices.
+    Ambiguous(Vec<usize>),
+    /// `Header#k` past the columns so named.
+    Beyond(usize, Vec<usize>),
 }
 
 /// A header as compared: case and runs of white space ignored.
-fn header_key(text: &str) -> String {
+pub(crate) fn header_key(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -70,45 +81,106 @@ pub(crate) fn header_names(table: &Table, first: usize, rows: usize) -> Vec<Stri
 
 impl Columns {
     /// Finds every column the mapping names, or reports every one that is
-    /// missing with the closest header.
+    /// missing (with the closest header) or that names several columns.
     pub(crate) fn find(
         mapping: &Mapping,
         table: &Table,
         names: &[String],
         header_row: usize,
     ) -> Result<Columns, Error> {
-        let mut by_name = BTreeMap::new();
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, name) in names.iter().enumerate() {
             if !name.is_empty() {
-                by_name.entry(header_key(name)).or_insert(i);
+                by_name.entry(header_key(name)).or_default().push(i);
             }
         }
-        let mut missing = Vec::new();
+        let columns = Columns { by_name };
+        let place = table.row_ref(header_row);
+        let letters = |all: &[usize]| {
+            let mut l: Vec<String> = all.iter().map(|c| column_letters(*c)).collect();
+            let last = l.pop().unwrap_or_default();
+            if l.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", l.join(", "))
+            }
+        };
+        let mut problems = Vec::new();
         for column in mapping.columns() {
-            if !by_name.contains_key(&header_key(column)) {
-                let place = table.row_ref(header_row);
-                let message =
-                    match crate::matching::closest(column, names.iter().map(String::as_str)) {
+            let (kind, message) = match columns.resolve(column) {
+                Ok(_) => continue,
+                Err(Unplaced::Missing) => {
+                    let best = crate::matching::closest(column, names.iter().map(String::as_str));
+                    let message = match best {
                         Some(best) => {
                             format!("no column `{column}` in the header, did you mean `{best}`?")
                         }
                         None => format!("no column `{column}` in the header"),
                     };
-                let kind = ErrorKind::MissingField {
-                    field: column.to_string(),
-                };
-                missing.push(table.error_of(kind, &place, message));
-            }
+                    let kind = ErrorKind::MissingField {
+                        field: column.to_string(),
+                    };
+                    (kind, message)
+                }
+                Err(Unplaced::Ambiguous(all)) => {
+                    let picks: Vec<String> =
+                        (1..=all.len()).map(|k| format!("`{column}#{k}`")).collect();
+                    let message = format!(
+                        "column `{column}` is ambiguous: the header has it in columns {} (case and spaces ignored); name one as {}",
+                        letters(&all),
+                        picks.join(" or ")
+                    );
+                    let kind = ErrorKind::DuplicateId {
+                        id: column.to_string(),
+                        first: None,
+                    };
+                    (kind, message)
+                }
+                Err(Unplaced::Beyond(k, all)) => {
+                    let message = format!(
+                        "no column `{column}`: the header has only {} such column{} ({}), not {k}",
+                        all.len(),
+                        if all.len() == 1 { "" } else { "s" },
+                        letters(&all),
+                    );
+                    let kind = ErrorKind::MissingField {
+                        field: column.to_string(),
+                    };
+                    (kind, message)
+                }
+            };
+            problems.push(table.error_of(kind, &place, message));
         }
-        if missing.is_empty() {
-            Ok(Columns { by_name })
+        if problems.is_empty() {
+            Ok(columns)
         } else {
-            Err(Error::many(missing))
+            Err(Error::many(problems))
         }
     }
 
+    /// The column a mapping names: the one with that header, or with
+    /// `Header#k` the k-th of the columns with that header.
+    fn resolve(&self, column: &str) -> Result<usize, Unplaced> {
+        if let Some(all) = self.by_name.get(&header_key(column)) {
+            return match all.as_slice() {
+                [one] => Ok(*one),
+                _ => Err(Unplaced::Ambiguous(all.clone())),
+            };
+        }
+        let (header, k) = column.rsplit_once('#').ok_or(Unplaced::Missing)?;
+        let k: usize = k.trim().parse().map_err(|_| Unplaced::Missing)?;
+        let all = self
+            .by_name
+            .get(&header_key(header))
+            .ok_or(Unplaced::Missing)?;
+        k.checked_sub(1)
+            .and_then(|i| all.get(i))
+            .copied()
+            .ok_or_else(|| Unplaced::Beyond(k, all.clone()))
+    }
+
     pub(crate) fn index(&self, column: &str) -> Option<usize> {
-        self.by_name.get(&header_key(column)).copied()
+        self.resolve(column).ok()
     }
 }
 
