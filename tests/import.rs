@@ -613,3 +613,43 @@ fn a_header_two_columns_have_is_an_error_naming_both_and_header_k_picks_one() {
         ]
     );
 }
+
+#[test]
+fn a_date_that_could_be_day_or_month_first_needs_the_order_stated() {
+    let csv = "ID,Start\na,4/1/2017\nb,25/03/2019\nc,03/25/2019\n";
+    let read = |yaml: &str| {
+        let m = Mapping::from_yaml_str(yaml).unwrap();
+        Importer::new(&m).read_csv("f.csv", csv.as_bytes()).unwrap()
+    };
+    let starts = |import: &vacancy_match::Import| -> Vec<Option<String>> {
+        import
+            .applicants
+            .iter()
+            .map(|a| {
+                a.candidate
+                    .experience
+                    .as_ref()
+                    .map(|e| e[0].start.to_string())
+            })
+            .collect()
+    };
+    let unstated = read("id: ID\nexperience:\n  - { start: Start }\n");
+    assert_eq!(
+        unstated.applicants[0].problems[0].to_string(),
+        "f.csv:B2: ambiguous date `4/1/2017` in column `Start`: day 4 of month 1, or month 4 day 1? state the order in the mapping: `slash_dates: day_first` or `slash_dates: month_first`"
+    );
+    // Never a guess: the job is not stated, so what needs it is to verify.
+    assert_eq!(
+        starts(&unstated),
+        [None, Some("2019-03-25".into()), Some("2019-03-25".into())]
+    );
+    let day_first = read("id: ID\nslash_dates: day_first\nexperience:\n  - { start: Start }\n");
+    assert_eq!(starts(&day_first)[0].as_deref(), Some("2017-01-04"));
+    assert_eq!(
+        day_first.applicants[2].problems.len(),
+        1,
+        "03/25 is no day-first date"
+    );
+    let month_first = read("id: ID\nslash_dates: month_first\nexperience:\n  - { start: Start }\n");
+    assert_eq!(starts(&month_first)[0].as_deref(), Some("2017-04-01"));
+}

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::mapping::{
-    ListColumn, RawAuthorization, RawDegree, RawExperience, RawLanguage, RawMapping,
+    order_is_ambiguous, slash_parts, ListColumn, RawAuthorization, RawDegree, RawExperience,
+    RawLanguage, RawMapping, SlashDates,
 };
 use super::row::{header_key, header_names};
 use super::table::{self, Cell, Table};
@@ -23,6 +24,7 @@ use crate::model::{Country, Language};
 /// ```
 /// let yaml = vacancy_match::draft_mapping("examples/applicants/applicants.csv")?;
 /// assert!(yaml.contains("header_rows: 2"));
+/// assert!(yaml.contains("\nslash_dates: day_first\n")); // 25/03/2019 tells
 /// let mapping = vacancy_match::Mapping::from_yaml_str(&yaml)?; // a valid mapping
 /// assert!(mapping.columns().contains(&"Nombre completo"));
 /// # Ok::<(), vacancy_match::Error>(())
@@ -429,6 +431,8 @@ fn draft(table: &Table) -> Result<String, Error> {
             );
         }
     }
+    let order = date_order(table, first.saturating_add(rows));
+    m.slash_dates = order.stated;
     let declares = m.experience.iter().any(|e| e.declared_years.is_some());
     let body = crate::load::to_yaml(&m)
         .map_err(|e| table.error("1", format!("cannot write the draft: {e}")))?;
@@ -446,6 +450,43 @@ fn draft(table: &Table) -> Result<String, Error> {
         out.push_str("# TODO: years without dates end on the export date: add\n");
         out.push_str("#   export_date: YYYY-MM-DD   (the day the export was made)\n");
     }
+    match (&order.day_first, &order.month_first, &order.either) {
+        (Some(day), None, _) => {
+            let _ = writeln!(
+                out,
+                "# slash_dates: day_first, as {} at {} says (day above 12)",
+                put(&day.1),
+                day.0
+            );
+        }
+        (None, Some(month), _) => {
+            let _ = writeln!(
+                out,
+                "# slash_dates: month_first, as {} at {} says (day above 12)",
+                put(&month.1),
+                month.0
+            );
+        }
+        (Some(day), Some(month), _) => {
+            let _ = writeln!(
+                out,
+                "# TODO: dates day first ({} at {}) and month first ({} at {}):\n#   check the export, then add slash_dates: day_first or month_first",
+                put(&day.1),
+                day.0,
+                put(&month.1),
+                month.0
+            );
+        }
+        (None, None, Some(either)) => {
+            let _ = writeln!(
+                out,
+                "# TODO: dates such as {} (at {}) could be day or month first, and no date\n#   tells: add slash_dates: day_first or month_first (until then, such dates are errors)",
+                put(&either.1),
+                either.0
+            );
+        }
+        (None, None, None) => {}
+    }
     let repeated = repeated_headers(&names);
     if !repeated.is_empty() {
         out.push_str("# TODO: headers that more than one column has (case and spaces ignored);\n");
@@ -462,6 +503,49 @@ fn draft(table: &Table) -> Result<String, Error> {
     }
     out.push_str(&body);
     Ok(unplace(&out))
+}
+
+/// What the export's numeric dates (`25/03/2019`) say of their order:
+/// the first cell that shows each order, and one that could be either.
+#[derive(Default)]
+struct DateOrder {
+    stated: Option<SlashDates>,
+    day_first: Option<(String, String)>,
+    month_first: Option<(String, String)>,
+    either: Option<(String, String)>,
+}
+
+/// Reads the order of day and month from the cells under the header: a
+/// day above 12 tells it; the order is stated only when every date that
+/// tells agrees.
+fn date_order(table: &Table, first: usize) -> DateOrder {
+    let mut order = DateOrder::default();
+    for (r, row) in table.rows.iter().enumerate().skip(first) {
+        for (c, cell) in row.iter().enumerate() {
+            let Cell::Text(text) = cell else { continue };
+            let Some((a, b)) = slash_parts(text) else {
+                continue;
+            };
+            let slot = if a > 12 && b <= 12 {
+                &mut order.day_first
+            } else if b > 12 && a <= 12 {
+                &mut order.month_first
+            } else if order_is_ambiguous(text) {
+                &mut order.either
+            } else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = Some((table.cell_ref(r, c), text.trim().to_string()));
+            }
+        }
+    }
+    order.stated = match (&order.day_first, &order.month_first) {
+        (Some(_), None) => Some(SlashDates::DayFirst),
+        (None, Some(_)) => Some(SlashDates::MonthFirst),
+        _ => None,
+    };
+    order
 }
 
 /// How the mapping names each column: its header, or `Header#k` for the
@@ -627,6 +711,32 @@ mod tests {
         assert!(yaml.contains("name: \"Name\\u001B[2J\\\\\\\"\""), "{yaml}");
         let mapping = crate::Mapping::from_yaml_str(&yaml).unwrap();
         assert_eq!(mapping.columns(), ["ID", "Name\u{1b}[2J\\\""]);
+    }
+
+    #[test]
+    fn the_order_of_day_and_month_is_drafted_from_a_date_that_tells_it() {
+        let yaml = drafted("ID,Inicio\na,04/01/2017\nb,25/03/2019\n");
+        assert!(yaml.contains("\nslash_dates: day_first\n"), "{yaml}");
+        assert!(
+            yaml.contains("# slash_dates: day_first, as 25/03/2019 at B3 says (day above 12)\n"),
+            "{yaml}"
+        );
+        let yaml = drafted("ID,Start\na,04/01/2017\nb,03/25/2019\n");
+        assert!(yaml.contains("\nslash_dates: month_first\n"), "{yaml}");
+        let yaml = drafted("ID,Start\na,04/01/2017\n");
+        assert!(!yaml.contains("\nslash_dates:"), "{yaml}");
+        assert!(
+            yaml.contains("# TODO: dates such as 04/01/2017 (at B2) could be day or month first"),
+            "{yaml}"
+        );
+        let yaml = drafted("ID,Start\na,25/01/2017\nb,03/25/2019\n");
+        assert!(!yaml.contains("\nslash_dates:"), "{yaml}");
+        assert!(
+            yaml.contains(
+                "# TODO: dates day first (25/01/2017 at B2) and month first (03/25/2019 at B3)"
+            ),
+            "{yaml}"
+        );
     }
 
     #[test]

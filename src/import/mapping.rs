@@ -70,8 +70,9 @@ pub(crate) struct RawMapping {
     /// The date of the export, `YYYY-MM-DD`: where declared years end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) export_date: Option<String>,
-    /// How a date such as `03/04/2019` is read: `day_first` (default) or
-    /// `month_first`.
+    /// How a date such as `03/04/2019` is read: `day_first` or
+    /// `month_first`. Unstated, a date whose day and month could be
+    /// either (both 12 or less, and different) is an error of its cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) slash_dates: Option<SlashDates>,
     /// Rows that are not applicants (a total row): skipped and counted.
@@ -639,9 +640,34 @@ impl Mapping {
     }
 }
 
+/// Whether `text` is a numeric date whose day and month could be read
+/// either way (`04/01/2017`): both 12 or less, and different.
+pub(crate) fn order_is_ambiguous(text: &str) -> bool {
+    matches!(slash_parts(text), Some((a, b)) if a != b && a <= 12 && b <= 12)
+}
+
+/// The first two numbers of a numeric date of three parts with a
+/// four-digit year last (`25/03/2019`, `3.25.2019`).
+pub(crate) fn slash_parts(text: &str) -> Option<(u32, u32)> {
+    let parts: Vec<&str> = text.trim().split(['/', '.', '-']).map(str::trim).collect();
+    let num = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [a, b, y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((num(a)?, num(b)?))
+        }
+        _ => None,
+    }
+}
+
 /// A date read from text in one of the forms people type, or `None`.
-/// `day_first` decides `03/04/2019`.
-pub(crate) fn date_from_text(text: &str, day_first: bool) -> Option<PartialDate> {
+/// `order` decides `03/04/2019`; without it, a day above 12 tells the
+/// order (`25/03/2019`, `03/25/2019`) and a date it cannot tell
+/// (`03/04/2019`) is `None`.
+pub(crate) fn date_from_text(text: &str, order: Option<SlashDates>) -> Option<PartialDate> {
     let t = text.trim();
     if let Ok(d) = t.parse::<PartialDate>() {
         return Some(d);
@@ -677,7 +703,13 @@ pub(crate) fn date_from_text(text: &str, day_first: bool) -> Option<PartialDate>
             }
             let (a_n, b_n, c_n) = (a_n?, num(b)?, c_n?);
             if c.len() == 4 {
-                let (d, m) = if day_first { (a_n, b_n) } else { (b_n, a_n) };
+                let (d, m) = match order {
+                    Some(SlashDates::DayFirst) => (a_n, b_n),
+                    Some(SlashDates::MonthFirst) => (b_n, a_n),
+                    None if a_n > 12 || a_n == b_n => (a_n, b_n),
+                    None if b_n > 12 => (b_n, a_n),
+                    None => return None,
+                };
                 ymd(c_n, m, Some(d))
             } else {
                 None
@@ -734,7 +766,7 @@ mod tests {
 
     #[test]
     fn dates_people_type_are_read() {
-        let d = |t: &str| date_from_text(t, true).map(|d| d.to_string());
+        let d = |t: &str| date_from_text(t, Some(SlashDates::DayFirst)).map(|d| d.to_string());
         assert_eq!(d("15/03/2019").as_deref(), Some("2019-03-15"));
         assert_eq!(d("2019-03").as_deref(), Some("2019-03"));
         assert_eq!(d("03/2019").as_deref(), Some("2019-03"));
@@ -745,8 +777,18 @@ mod tests {
         assert_eq!(d("2019-03-15T00:00:00").as_deref(), Some("2019-03-15"));
         assert_eq!(d("31/02/2019"), None);
         assert_eq!(d("soon"), None);
+        // Unstated, the order is read only from a cell that tells it.
+        let unstated = |t: &str| date_from_text(t, None).map(|d| d.to_string());
+        assert_eq!(unstated("25/03/2019").as_deref(), Some("2019-03-25"));
+        assert_eq!(unstated("03/25/2019").as_deref(), Some("2019-03-25"));
+        assert_eq!(unstated("05.05.2019").as_deref(), Some("2019-05-05"));
+        assert_eq!(unstated("4/1/2017"), None);
+        assert!(order_is_ambiguous("4/1/2017"));
+        assert!(!order_is_ambiguous("25/03/2019"));
+        assert!(!order_is_ambiguous("2019-03-04"));
+        assert!(!order_is_ambiguous("03/2019"));
         assert_eq!(
-            date_from_text("03/15/2019", false)
+            date_from_text("03/15/2019", Some(SlashDates::MonthFirst))
                 .map(|d| d.to_string())
                 .as_deref(),
             Some("2019-03-15")

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::mapping::{date_from_text, value_key, ListColumn, Mapping, SlashDates};
+use super::mapping::{
+    date_from_text, order_is_ambiguous, slash_parts, value_key, ListColumn, Mapping,
+};
 use super::table::{column_letters, format_number, Cell, Table};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
@@ -325,7 +327,7 @@ impl<'a> Row<'a> {
         let Some((c, cell)) = self.cell(column) else {
             return Ok(None);
         };
-        let day_first = self.reader.mapping.raw.slash_dates != Some(SlashDates::MonthFirst);
+        let order = self.reader.mapping.raw.slash_dates;
         let found = match cell {
             Cell::Date(serial) => serial_date(*serial),
             Cell::Number(n) => number_date(*n),
@@ -333,11 +335,22 @@ impl<'a> Row<'a> {
                 if ongoing && super::ONGOING.contains(&value_key(t).as_str()) {
                     return Ok(None);
                 }
+                if order.is_none() && order_is_ambiguous(t) {
+                    let t = t.trim();
+                    let (a, b) = slash_parts(t).unwrap_or_default();
+                    self.problem(
+                        c,
+                        format!(
+                            "ambiguous date `{t}` in column `{column}`: day {a} of month {b}, or month {a} day {b}? state the order in the mapping: `slash_dates: day_first` or `slash_dates: month_first`"
+                        ),
+                    );
+                    return Err(());
+                }
                 match t.trim().parse::<f64>() {
                     Ok(n) if t.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
                         number_date(n)
                     }
-                    _ => date_from_text(t, day_first),
+                    _ => date_from_text(t, order),
                 }
             }
             _ => None,
