@@ -371,3 +371,36 @@ fn new_mapping_prints_a_header_of_control_characters_escaped() {
     let m = vacancy_match::Mapping::from_yaml_str(&r.stdout).unwrap();
     assert_eq!(m.columns(), ["ID", "Nombre\u{202e}"]);
 }
+
+#[test]
+fn a_fixed_domain_the_vocabulary_lacks_is_a_warning_on_import_and_an_error_on_screen() {
+    let dir = common::scratch("unknown_domain");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("years.csv");
+    std::fs::write(&sheet, "ID,Años\na,4\n").unwrap();
+    let map = dir.join("m.yaml");
+    std::fs::write(
+        &map,
+        "id: ID\nexport_date: 2025-09-30\nexperience:\n  - { declared_years: Años, fixed_domains: [protección] }\n",
+    )
+    .unwrap();
+    let (sheet, map) = (sheet.to_str().unwrap(), map.to_str().unwrap());
+    let r = run(&["import", sheet, "--mapping", map]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "warning: {map}:4:5: experience[0].fixed_domains[0]: unknown domain `protección`, did you mean"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("`refugee protection`"), "{}", r.stderr);
+    let r = run(&["screen", sheet, "--mapping", map]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("experience[0].fixed_domains[0]: unknown domain `protección`"),
+        "{}",
+        r.stderr
+    );
+}

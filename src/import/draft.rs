@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::mapping::{
-    order_is_ambiguous, slash_parts, ListColumn, RawAuthorization, RawDegree, RawExperience,
-    RawLanguage, RawMapping, SlashDates,
+    domain_suggestions, order_is_ambiguous, slash_parts, ListColumn, RawAuthorization, RawDegree,
+    RawExperience, RawLanguage, RawMapping, SlashDates,
 };
 use super::row::{header_key, header_names};
 use super::table::{self, Cell, Table};
 use crate::error::Error;
 use crate::model::{Country, Language};
+use crate::Category;
 
 /// Drafts a mapping for the export at `path`, as commented YAML: the
 /// columns it could place, and a list of those it could not.
@@ -108,6 +109,8 @@ fn draft(table: &Table) -> Result<String, Error> {
         ..RawMapping::default()
     };
     let mut unmapped: Vec<String> = Vec::new();
+    let vocabulary = crate::Vocabulary::bundled();
+    let mut unknown_domains: Vec<(String, String, String)> = Vec::new();
     let mut jobs: BTreeMap<String, RawExperience> = BTreeMap::new();
     let mut degrees: BTreeMap<String, (Option<String>, RawDegree)> = BTreeMap::new();
     let refs = references(&names);
@@ -359,10 +362,21 @@ fn draft(table: &Table) -> Result<String, Error> {
         ) {
             attach_degree(&mut degrees, |d| d.institution = Some(put(r)));
         } else if has(n, &["years", "anos"]) && has(n, &["experience", "experiencia"]) {
-            let domain = n
+            let asked = n
                 .split_once(" in ")
                 .or_else(|| n.split_once(" en "))
                 .map(|(_, d)| d.trim().to_string());
+            // Only a domain the rules know: any other name matches no
+            // requirement, and every year declared would be to verify.
+            let domain = asked.as_deref().and_then(|d| {
+                let known = vocabulary.canonical(Category::Domain, d);
+                if known.is_none() {
+                    let names = vocabulary.names(Category::Domain);
+                    let hint = domain_suggestions(&vocabulary, &names, d);
+                    unknown_domains.push((put(r), put(d), hint.join("`, `")));
+                }
+                known.map(str::to_string)
+            });
             m.experience.push(RawExperience {
                 declared_years: Some(put(r)),
                 label: Some(put(r)),
@@ -486,6 +500,20 @@ fn draft(table: &Table) -> Result<String, Error> {
             );
         }
         (None, None, None) => {}
+    }
+    for (column, asked, hint) in &unknown_domains {
+        let _ = writeln!(
+            out,
+            "# TODO: {column} asks about `{asked}`, which the rules' vocabulary does not name:"
+        );
+        if hint.is_empty() {
+            out.push_str("#   add under fixed_domains the vocabulary's domain it means\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "#   add under fixed_domains the vocabulary's domain it means (`{hint}`?)"
+            );
+        }
     }
     let repeated = repeated_headers(&names);
     if !repeated.is_empty() {
@@ -737,6 +765,37 @@ mod tests {
             ),
             "{yaml}"
         );
+    }
+
+    #[test]
+    fn only_domains_the_vocabulary_knows_are_drafted() {
+        let yaml =
+            drafted("ID,Años de experiencia en protección,Years of experience in asylum\na,3,2\n");
+        assert!(
+            yaml.contains(
+                "# TODO: Años de experiencia en protección asks about `protección`, which the rules' vocabulary does not name:\n\
+                 #   add under fixed_domains the vocabulary's domain it means (`"
+            ),
+            "{yaml}"
+        );
+        assert!(yaml.contains("refugee protection"), "{yaml}");
+        let mapping = crate::Mapping::from_yaml_str(&yaml).unwrap();
+        let fixed: Vec<&Vec<String>> = mapping
+            .raw
+            .experience
+            .iter()
+            .map(|e| &e.fixed_domains)
+            .collect();
+        assert_eq!(
+            fixed,
+            [
+                &Vec::<String>::new(),
+                &vec!["refugee protection".to_string()]
+            ]
+        );
+        mapping
+            .check_domains(&crate::Vocabulary::bundled())
+            .unwrap();
     }
 
     #[test]

@@ -314,6 +314,18 @@ pub struct Mapping {
     pub(crate) status: BTreeMap<String, AuthorizationStatus>,
     pub(crate) fixed_languages: Vec<Option<Language>>,
     pub(crate) countries: Vec<Country>,
+    /// Each `fixed_domains` name, its field path and where the file has it.
+    pub(crate) domain_places: Vec<DomainPlace>,
+}
+
+/// A `fixed_domains` name and where the mapping file has it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DomainPlace {
+    pub(crate) file: Option<String>,
+    pub(crate) name: String,
+    pub(crate) path: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
 }
 
 /// A value's key for looking up translations: case, accents,
@@ -357,7 +369,12 @@ impl Mapping {
         let path = path.as_ref();
         let limits = Limits::default();
         let text = crate::load::read_text(path, &limits)?;
-        Mapping::from_str_with(&text, &limits).map_err(|e| e.in_file(&path.display().to_string()))
+        let file = path.display().to_string();
+        let mut mapping = Mapping::from_str_with(&text, &limits).map_err(|e| e.in_file(&file))?;
+        for place in &mut mapping.domain_places {
+            place.file = Some(file.clone());
+        }
+        Ok(mapping)
     }
 
     fn from_str_with(text: &str, limits: &Limits) -> Result<Mapping, Error> {
@@ -382,6 +399,7 @@ impl Mapping {
             status: BTreeMap::new(),
             fixed_languages: Vec::new(),
             countries: Vec::new(),
+            domain_places: Vec::new(),
             raw: RawMapping::default(),
         };
         if let Some(date) = &raw.export_date {
@@ -536,6 +554,19 @@ impl Mapping {
                 _ => {}
             }
         }
+        for (i, e) in raw.experience.iter().enumerate() {
+            for (j, name) in e.fixed_domains.iter().enumerate() {
+                let path = format!("experience[{i}].fixed_domains[{j}]");
+                let (line, column) = crate::load::locate(text, &path).unzip();
+                mapping.domain_places.push(DomainPlace {
+                    file: None,
+                    name: name.clone(),
+                    path,
+                    line,
+                    column,
+                });
+            }
+        }
         if problems.is_empty() {
             mapping.raw = raw;
             return Ok(mapping);
@@ -631,6 +662,72 @@ impl Mapping {
         self.export_date
     }
 
+    /// Checks the mapping's `fixed_domains` against a rule set's
+    /// vocabulary: a name it does not know (`protección`, where it has
+    /// `refugee protection`) matches no requirement, so every year
+    /// declared with it would only be "relevance to verify".
+    ///
+    /// # Errors
+    /// Every `fixed_domains` name the vocabulary lacks, located by line,
+    /// column and field path, with the vocabulary's domains that are
+    /// closest or that hold its words suggested.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Mapping, Vocabulary};
+    /// let m = Mapping::from_yaml_str("experience:\n  - { declared_years: Years, fixed_domains: [protección] }\n")?;
+    /// let err = m.check_domains(&Vocabulary::bundled()).unwrap_err();
+    /// assert!(err.to_string().starts_with("line 2:5: experience[0].fixed_domains[0]: unknown domain `protección`, did you mean one of `refugee protection`"));
+    /// let m = Mapping::from_yaml_str("experience:\n  - { declared_years: Years, fixed_domains: [asilo] }\n")?;
+    /// m.check_domains(&Vocabulary::bundled())?; // an alias of refugee protection
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn check_domains(&self, vocabulary: &crate::Vocabulary) -> Result<(), Error> {
+        use crate::Category;
+        let names = vocabulary.names(Category::Domain);
+        let errors: Vec<Error> = self
+            .domain_places
+            .iter()
+            .filter(|p| vocabulary.canonical(Category::Domain, &p.name).is_none())
+            .map(|p| {
+                let suggestions = domain_suggestions(vocabulary, &names, &p.name);
+                let message = match suggestions.as_slice() {
+                    [] => format!(
+                        "unknown domain `{}`: the rule set's vocabulary has no such area, so every year declared with it would be to verify",
+                        p.name
+                    ),
+                    [one] => format!("unknown domain `{}`, did you mean `{one}`?", p.name),
+                    many => format!(
+                        "unknown domain `{}`, did you mean one of {}?",
+                        p.name,
+                        many.iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                Error::new(
+                    ErrorKind::UnknownName {
+                        name: p.name.clone(),
+                        suggestion: suggestions.first().map(|s| (*s).to_string()),
+                    },
+                    Location {
+                        file: p.file.clone(),
+                        line: p.line,
+                        column: p.column,
+                        path: Some(p.path.clone()),
+                    },
+                    message,
+                )
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::many(errors))
+        }
+    }
+
     /// Whether some column holds years of experience without dates.
     pub(crate) fn declares_years(&self) -> bool {
         self.raw
@@ -638,6 +735,38 @@ impl Mapping {
             .iter()
             .any(|e| e.declared_years.is_some())
     }
+}
+
+/// The vocabulary's domains `word` may mean: the closest name, then those
+/// with a name or alias holding every word of it (`protección` → `refugee
+/// protection`, whose aliases have `protección de refugiados`), at most 5.
+pub(crate) fn domain_suggestions<'v>(
+    vocabulary: &'v crate::Vocabulary,
+    names: &[&'v str],
+    word: &str,
+) -> Vec<&'v str> {
+    let mut out: Vec<&'v str> = Vec::new();
+    if let Some(best) = crate::matching::closest(word, names.iter().copied()) {
+        out.push(best);
+    }
+    let wanted = crate::matching::normalize(word);
+    let wanted: Vec<&str> = wanted.split_whitespace().collect();
+    if !wanted.is_empty() {
+        for (i, name) in names.iter().enumerate() {
+            let holds = vocabulary
+                .forms(crate::Category::Domain, Some(i))
+                .iter()
+                .any(|f| {
+                    let words: Vec<&str> = f.norm.split_whitespace().collect();
+                    wanted.iter().all(|w| words.contains(w))
+                });
+            if holds && !out.contains(name) {
+                out.push(name);
+            }
+        }
+    }
+    out.truncate(5);
+    out
 }
 
 /// Whether `text` is a numeric date whose day and month could be read
