@@ -630,7 +630,8 @@ const MARK: &str = "vm-header-";
 const MARK_END: &str = "-end";
 
 fn put(name: &str) -> String {
-    if !name.chars().any(crate::text::unsafe_char) {
+    // A header that holds the mark itself is quoted too, never misread.
+    if !name.chars().any(crate::text::unsafe_char) && !name.contains(MARK) {
         return name.to_string();
     }
     let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
@@ -642,30 +643,28 @@ fn put(name: &str) -> String {
 fn unplace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(MARK) {
-        let (before, after) = rest.split_at(at);
+    while let Some((before, after)) = rest.split_once(MARK) {
         out.push_str(before);
-        let body = &after[MARK.len()..];
-        let decoded = body.find(MARK_END).and_then(|end| {
-            let hex = &body[..end];
-            let bytes: Option<Vec<u8>> = (0..hex.len())
-                .step_by(2)
-                .map(|i| {
-                    hex.get(i..i + 2)
+        let decoded = after.split_once(MARK_END).and_then(|(hex, tail)| {
+            let bytes: Option<Vec<u8>> = hex
+                .as_bytes()
+                .chunks(2)
+                .map(|pair| {
+                    std::str::from_utf8(pair)
+                        .ok()
                         .and_then(|h| u8::from_str_radix(h, 16).ok())
                 })
                 .collect();
-            let name = String::from_utf8(bytes?).ok()?;
-            Some((name, end))
+            Some((String::from_utf8(bytes?).ok()?, tail))
         });
         match decoded {
-            Some((name, end)) => {
+            Some((name, tail)) => {
                 out.push_str(&yaml_quoted(&name));
-                rest = &body[end + MARK_END.len()..];
+                rest = tail;
             }
             None => {
                 out.push_str(MARK);
-                rest = body;
+                rest = after;
             }
         }
     }
