@@ -638,23 +638,6 @@ fn write_block(
     Ok(())
 }
 
-/// Whether `c` must not reach a terminal as it is: C0 and C1 control
-/// characters (line breaks and tabs too: a value is one item of a line),
-/// bidirectional formatting, zero-width characters, line and paragraph
-/// separators and the byte-order mark.
-fn unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061c}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{feff}'
-        )
-}
-
 /// Text from input made safe to print on a terminal: every character that
 /// could move the cursor, start an escape sequence, reorder or hide text,
 /// or break a line is written out visibly as `\u{XX}` (its code point in
@@ -680,6 +663,7 @@ fn unsafe_char(c: char) -> bool {
 /// ```
 #[must_use]
 pub fn escape_terminal(text: &str) -> Cow<'_, str> {
+    use crate::text::unsafe_char;
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }

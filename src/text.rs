@@ -255,6 +255,23 @@ impl<'de> serde::Deserialize<'de> for Text {
     }
 }
 
+/// Whether `c` must not reach a terminal as it is: C0 and C1 control
+/// characters (line breaks and tabs too: a value is one item of a line),
+/// bidirectional formatting, zero-width characters, line and paragraph
+/// separators and the byte-order mark.
+pub(crate) fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::Text;

@@ -497,3 +497,159 @@ fn a_language_asked_by_its_own_column_and_left_empty_is_to_verify() {
     let finding = finding(&assessment, "english");
     assert_eq!(finding.status, Status::Unknown);
 }
+
+#[test]
+fn a_few_declared_days_are_a_valid_period_and_less_than_a_day_is_a_located_error() {
+    let m = Mapping::from_yaml_str(
+        "id: ID\nexport_date: 2025-09-30\nexperience:\n  - { declared_years: Years, fixed_domains: [refugee protection] }\n",
+    )
+    .unwrap();
+    let import = Importer::new(&m)
+        .read_csv("y.csv", b"ID,Years\na,0.04\nb,0\nc,0.0001\n")
+        .unwrap();
+    let [a, b, c] = &import.applicants[..] else {
+        panic!()
+    };
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    let period = &a.candidate.experience.as_ref().unwrap()[0];
+    assert_eq!(period.start.to_string(), "2025-09-16");
+    assert_eq!(period.end.unwrap().to_string(), "2025-09-30");
+    assert_eq!(period.declared_years, Some(0.04));
+    // The profile written is one `check` reads back.
+    let yaml = serde_yaml::to_string(&a.candidate).unwrap();
+    Candidate::from_yaml_str(&yaml).unwrap();
+    // 0 is a stated fact: no such experience.
+    assert!(b.problems.is_empty());
+    assert_eq!(b.candidate.experience.as_deref(), Some(&[][..]));
+    // Less than a day is no figure to count: the cell, not a guess.
+    let messages: Vec<String> = c.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["y.csv:B4: 0.0001 years in column `Years` is less than a day: write 0 for no such experience"]
+    );
+    assert!(c.candidate.experience.is_none());
+}
+
+#[test]
+fn an_affiliate_column_makes_a_unops_contract_serving_unhcr_internal() {
+    let m = Mapping::from_yaml_str("id: ID\nstaff_of: Current employer\naffiliate_of: Serving\n")
+        .unwrap();
+    let import = Importer::new(&m)
+        .read_csv(
+            "f.csv",
+            b"ID,Current employer,Serving\na,UNOPS,UNHCR\nb,UNOPS,\n",
+        )
+        .unwrap();
+    let [a, b] = &import.applicants[..] else {
+        panic!()
+    };
+    assert_eq!(
+        a.candidate.staff_of.as_deref(),
+        Some(&["UNOPS".to_string()][..])
+    );
+    assert_eq!(
+        a.candidate.affiliate_of.as_deref(),
+        Some(&["UNHCR".to_string()][..])
+    );
+    let provenance = a.candidate.provenance.as_ref().unwrap();
+    assert_eq!(provenance.entries["affiliate_of[0]"], "C2");
+    assert!(b.candidate.affiliate_of.is_none());
+    let internal = |c: &Candidate| {
+        finding(
+            &assess(c, "unhcr-mx-protection-assistant-2025", "2025-08-01"),
+            "internal_unhcr",
+        )
+        .status
+    };
+    assert_eq!(internal(&a.candidate), Status::Met);
+    assert_ne!(internal(&b.candidate), Status::Met);
+}
+
+#[test]
+fn a_header_two_columns_have_is_an_error_naming_both_and_header_k_picks_one() {
+    let csv = "ID;id;Organización;Fecha de inicio;Fecha de fin;Organización;Fecha de inicio;Fecha de fin\n\
+               a;x;ACNUR;2019-01;2020-12;OIM;2021-01;2023-06\n";
+    let ambiguous = Mapping::from_yaml_str(
+        "id: ID\nexperience:\n  - { organization: Organización, start: Fecha de inicio, end: Fecha de fin }\n",
+    )
+    .unwrap();
+    let err = Importer::new(&ambiguous)
+        .read_csv("f.csv", csv.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            "f.csv:1: column `ID` is ambiguous: the header has it in columns A and B (case and spaces ignored); name one as `ID#1` or `ID#2`",
+            "f.csv:1: column `Organización` is ambiguous: the header has it in columns C and F (case and spaces ignored); name one as `Organización#1` or `Organización#2`",
+            "f.csv:1: column `Fecha de inicio` is ambiguous: the header has it in columns D and G (case and spaces ignored); name one as `Fecha de inicio#1` or `Fecha de inicio#2`",
+            "f.csv:1: column `Fecha de fin` is ambiguous: the header has it in columns E and H (case and spaces ignored); name one as `Fecha de fin#1` or `Fecha de fin#2`",
+        ]
+    );
+    let picked = Mapping::from_yaml_str(
+        "id: ID#1\nexperience:\n  - { organization: Organización#1, start: Fecha de inicio#1, end: Fecha de fin#1 }\n  - { organization: Organización#2, start: \"Fecha de inicio #2\", end: fecha de fin#2 }\n",
+    )
+    .unwrap();
+    let import = Importer::new(&picked)
+        .read_csv("f.csv", csv.as_bytes())
+        .unwrap();
+    let a = &import.applicants[0];
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    assert_eq!(a.candidate.id.as_deref(), Some("a"));
+    let jobs = a.candidate.experience.as_ref().unwrap();
+    let orgs: Vec<_> = jobs.iter().map(|p| p.organization.as_deref()).collect();
+    assert_eq!(orgs, [Some("ACNUR"), Some("OIM")]);
+    assert_eq!(jobs[1].start.to_string(), "2021-01");
+    let provenance = a.candidate.provenance.as_ref().unwrap();
+    assert_eq!(provenance.entries["experience[1]"], "G2");
+    let beyond = Mapping::from_yaml_str("id: ID#3\nname: Fecha de fin#1x\n").unwrap();
+    let err = Importer::new(&beyond)
+        .read_csv("f.csv", csv.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            "f.csv:1: no column `ID#3`: the header has only 2 such columns (A and B), not 3",
+            "f.csv:1: no column `Fecha de fin#1x` in the header, did you mean `Fecha de fin`?",
+        ]
+    );
+}
+
+#[test]
+fn a_date_that_could_be_day_or_month_first_needs_the_order_stated() {
+    let csv = "ID,Start\na,4/1/2017\nb,25/03/2019\nc,03/25/2019\n";
+    let read = |yaml: &str| {
+        let m = Mapping::from_yaml_str(yaml).unwrap();
+        Importer::new(&m).read_csv("f.csv", csv.as_bytes()).unwrap()
+    };
+    let starts = |import: &vacancy_match::Import| -> Vec<Option<String>> {
+        import
+            .applicants
+            .iter()
+            .map(|a| {
+                a.candidate
+                    .experience
+                    .as_ref()
+                    .map(|e| e[0].start.to_string())
+            })
+            .collect()
+    };
+    let unstated = read("id: ID\nexperience:\n  - { start: Start }\n");
+    assert_eq!(
+        unstated.applicants[0].problems[0].to_string(),
+        "f.csv:B2: ambiguous date `4/1/2017` in column `Start`: day 4 of month 1, or month 4 day 1? state the order in the mapping: `slash_dates: day_first` or `slash_dates: month_first`"
+    );
+    // Never a guess: the job is not stated, so what needs it is to verify.
+    assert_eq!(
+        starts(&unstated),
+        [None, Some("2019-03-25".into()), Some("2019-03-25".into())]
+    );
+    let day_first = read("id: ID\nslash_dates: day_first\nexperience:\n  - { start: Start }\n");
+    assert_eq!(starts(&day_first)[0].as_deref(), Some("2017-01-04"));
+    assert_eq!(
+        day_first.applicants[2].problems.len(),
+        1,
+        "03/25 is no day-first date"
+    );
+    let month_first = read("id: ID\nslash_dates: month_first\nexperience:\n  - { start: Start }\n");
+    assert_eq!(starts(&month_first)[0].as_deref(), Some("2017-04-01"));
+}

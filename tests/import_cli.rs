@@ -307,3 +307,100 @@ fn screen_counts_rows_read_in_part_as_candidates_not_as_unread_inputs() {
     assert_eq!(json["unreadable"], 0);
     assert_eq!(json["vacancies"][0]["screened"], 240);
 }
+
+#[test]
+fn an_ambiguous_header_fails_the_import_and_the_draft_flags_it() {
+    let dir = common::scratch("ambiguous_header");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("jobs.csv");
+    std::fs::write(
+        &sheet,
+        "ID;Organización;Fecha de inicio;Organización;Fecha de inicio\na;ACNUR;2019-01;OIM;2021-01\n",
+    )
+    .unwrap();
+    let map = dir.join("m.yaml");
+    std::fs::write(
+        &map,
+        "id: ID\nexperience:\n  - { organization: Organización, start: Fecha de inicio }\n",
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let r = run(&["import", sheet, "--mapping", map.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("column `Organización` is ambiguous: the header has it in columns B and D"),
+        "{}",
+        r.stderr
+    );
+    let draft = run(&["new", "mapping", sheet]);
+    assert_eq!(draft.code, 0, "{}", draft.stderr);
+    assert!(
+        draft.stdout.contains("#   - Organización (columns B, D)\n"),
+        "{}",
+        draft.stdout
+    );
+    std::fs::write(&map, &draft.stdout).unwrap();
+    let r = run(&["import", sheet, "--mapping", map.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\"organization\":\"OIM\""),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn new_mapping_prints_a_header_of_control_characters_escaped() {
+    let dir = common::scratch("control_header");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("form.csv");
+    std::fs::write(&sheet, "ID,\u{1b}[2Jclear,Nombre\u{202e}\na,x,Ana\n").unwrap();
+    let r = run(&["new", "mapping", sheet.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202e}'),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("#   - \"\\u001B[2Jclear\"\n"),
+        "{}",
+        r.stdout
+    );
+    let m = vacancy_match::Mapping::from_yaml_str(&r.stdout).unwrap();
+    assert_eq!(m.columns(), ["ID", "Nombre\u{202e}"]);
+}
+
+#[test]
+fn a_fixed_domain_the_vocabulary_lacks_is_a_warning_on_import_and_an_error_on_screen() {
+    let dir = common::scratch("unknown_domain");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("years.csv");
+    std::fs::write(&sheet, "ID,Años\na,4\n").unwrap();
+    let map = dir.join("m.yaml");
+    std::fs::write(
+        &map,
+        "id: ID\nexport_date: 2025-09-30\nexperience:\n  - { declared_years: Años, fixed_domains: [protección] }\n",
+    )
+    .unwrap();
+    let (sheet, map) = (sheet.to_str().unwrap(), map.to_str().unwrap());
+    let r = run(&["import", sheet, "--mapping", map]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "warning: {map}:4:5: experience[0].fixed_domains[0]: unknown domain `protección`, did you mean"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("`refugee protection`"), "{}", r.stderr);
+    let r = run(&["screen", sheet, "--mapping", map]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("experience[0].fixed_domains[0]: unknown domain `protección`"),
+        "{}",
+        r.stderr
+    );
+}

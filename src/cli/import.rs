@@ -14,7 +14,10 @@ use super::{finish_output, BAD_INPUT, OK, USAGE};
 
 /// `import SHEET --mapping MAP [-o OUT]`.
 pub(crate) fn run(args: &ImportArgs) -> u8 {
-    let import = match read_export(&args.sheet, &args.mapping) {
+    // Profiles are not tied to a rule set: a domain the bundled rules do
+    // not know is a warning here, and an error where it is screened.
+    let vocabulary = Vocabulary::bundled();
+    let import = match read_export(&args.sheet, &args.mapping, &vocabulary, false) {
         Ok(import) => import,
         Err(code) => return code,
     };
@@ -52,8 +55,14 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
 }
 
 /// Reads an export with the mapping of `args`, or reports why not and
-/// gives the exit status.
-pub(crate) fn read_export(sheet: &Path, args: &MappingArg) -> Result<Import, u8> {
+/// gives the exit status. A `fixed_domains` name `vocabulary` lacks is
+/// an error with `reject`, else a warning.
+pub(crate) fn read_export(
+    sheet: &Path,
+    args: &MappingArg,
+    vocabulary: &Vocabulary,
+    reject: bool,
+) -> Result<Import, u8> {
     let Some(path) = &args.mapping else {
         eprintln!("error: a spreadsheet needs --mapping MAP (draft one with `vacancy-match new mapping {}`)", sheet.display());
         return Err(USAGE);
@@ -67,6 +76,20 @@ pub(crate) fn read_export(sheet: &Path, args: &MappingArg) -> Result<Import, u8>
     };
     let mapping = Mapping::from_path(path)
         .map_err(|e| fail(format!("cannot use the mapping {}", path.display()), &e))?;
+    if let Err(e) = mapping.check_domains(vocabulary) {
+        if reject {
+            return Err(fail(
+                format!("cannot use the mapping {}", path.display()),
+                &e,
+            ));
+        }
+        for p in e.problems() {
+            eprintln!(
+                "warning: {} (the bundled rules' vocabulary)",
+                escape(&p.to_string())
+            );
+        }
+    }
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut importer = Importer::new(&mapping).threads(threads);
     if let Some(date) = args.export_date {
@@ -259,11 +282,12 @@ pub(crate) fn read_profile_text(
 pub(crate) fn sheet_sources(
     sheets: &[PathBuf],
     args: &MappingArg,
+    vocabulary: &Vocabulary,
 ) -> Result<Vec<super::screen::Source>, u8> {
     use super::screen::{Item, Source};
     let mut sources = Vec::new();
     for sheet in sheets {
-        let import = read_export(sheet, args)?;
+        let import = read_export(sheet, args, vocabulary, true)?;
         for skipped in &import.skipped {
             eprintln!("skipped {skipped}: the mapping's skip_rows");
         }

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vacancy_match::{
     escape_terminal, special_file_kind, Candidate, Framing, JsonRecords, Limits, RuleSet,
-    ScreenRecord, Verdict,
+    ScreenRecord, Verdict, Vocabulary,
 };
 
 use super::args::{ScreenArgs, ScreenFormat};
@@ -50,7 +50,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
             return USAGE;
         }
     }
-    let sources = match sources(args) {
+    let sources = match sources(args, rules.vocabulary()) {
         Ok(sources) => sources,
         Err(code) => return code,
     };
@@ -144,9 +144,9 @@ pub(crate) fn unread_note(failed: usize, partial: usize, inputs: usize) {
 /// What `screen` reads: the sheets of a mapping's export, else the
 /// profile files, folders and streams named; an exit code when there is
 /// nothing to read or the arguments do not go together.
-pub(crate) fn sources(args: &ScreenArgs) -> Result<Vec<Source>, u8> {
+pub(crate) fn sources(args: &ScreenArgs, vocabulary: &Vocabulary) -> Result<Vec<Source>, u8> {
     let sources = match &args.mapping.mapping {
-        Some(_) => super::import::sheet_sources(&args.candidates, &args.mapping)?,
+        Some(_) => super::import::sheet_sources(&args.candidates, &args.mapping, vocabulary)?,
         None if super::import::has_sheet(&args.candidates) => {
             eprintln!("error: a spreadsheet needs --mapping MAP (draft one with `vacancy-match new mapping SHEET`)");
             return Err(USAGE);

@@ -235,7 +235,7 @@ pub(crate) fn run(args: &ScreenArgs, today: NaiveDate) -> u8 {
     let mut partial = 0_usize;
     let mut after_partial = false;
     let key = options.sort.unwrap_or(SortKey::Verdict);
-    let sources = match screen::sources(args) {
+    let sources = match screen::sources(args, rules.vocabulary()) {
         Ok(sources) => sources,
         Err(code) => return code,
     };

@@ -70,8 +70,9 @@ pub(crate) struct RawMapping {
     /// The date of the export, `YYYY-MM-DD`: where declared years end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) export_date: Option<String>,
-    /// How a date such as `03/04/2019` is read: `day_first` (default) or
-    /// `month_first`.
+    /// How a date such as `03/04/2019` is read: `day_first` or
+    /// `month_first`. Unstated, a date whose day and month could be
+    /// either (both 12 or less, and different) is an error of its cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) slash_dates: Option<SlashDates>,
     /// Rows that are not applicants (a total row): skipped and counted.
@@ -86,9 +87,14 @@ pub(crate) struct RawMapping {
     /// Nationalities (a list column).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) nationalities: Option<ListColumn>,
-    /// Current employers or affiliations (a list column): `staff_of`.
+    /// The organizations the applicant is current staff of (a list
+    /// column): `staff_of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) staff_of: Option<ListColumn>,
+    /// The organizations the applicant serves on another body's contract
+    /// (a UNOPS contract serving UNHCR; a list column): `affiliate_of`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) affiliate_of: Option<ListColumn>,
     /// Rights to work, one entry per country asked about.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) work_authorizations: Vec<RawAuthorization>,
@@ -308,6 +314,18 @@ pub struct Mapping {
     pub(crate) status: BTreeMap<String, AuthorizationStatus>,
     pub(crate) fixed_languages: Vec<Option<Language>>,
     pub(crate) countries: Vec<Country>,
+    /// Each `fixed_domains` name, its field path and where the file has it.
+    pub(crate) domain_places: Vec<DomainPlace>,
+}
+
+/// A `fixed_domains` name and where the mapping file has it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DomainPlace {
+    pub(crate) file: Option<String>,
+    pub(crate) name: String,
+    pub(crate) path: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
 }
 
 /// A value's key for looking up translations: case, accents,
@@ -351,7 +369,12 @@ impl Mapping {
         let path = path.as_ref();
         let limits = Limits::default();
         let text = crate::load::read_text(path, &limits)?;
-        Mapping::from_str_with(&text, &limits).map_err(|e| e.in_file(&path.display().to_string()))
+        let file = path.display().to_string();
+        let mut mapping = Mapping::from_str_with(&text, &limits).map_err(|e| e.in_file(&file))?;
+        for place in &mut mapping.domain_places {
+            place.file = Some(file.clone());
+        }
+        Ok(mapping)
     }
 
     fn from_str_with(text: &str, limits: &Limits) -> Result<Mapping, Error> {
@@ -376,6 +399,7 @@ impl Mapping {
             status: BTreeMap::new(),
             fixed_languages: Vec::new(),
             countries: Vec::new(),
+            domain_places: Vec::new(),
             raw: RawMapping::default(),
         };
         if let Some(date) = &raw.export_date {
@@ -530,6 +554,19 @@ impl Mapping {
                 _ => {}
             }
         }
+        for (i, e) in raw.experience.iter().enumerate() {
+            for (j, name) in e.fixed_domains.iter().enumerate() {
+                let path = format!("experience[{i}].fixed_domains[{j}]");
+                let (line, column) = crate::load::locate(text, &path).unzip();
+                mapping.domain_places.push(DomainPlace {
+                    file: None,
+                    name: name.clone(),
+                    path,
+                    line,
+                    column,
+                });
+            }
+        }
         if problems.is_empty() {
             mapping.raw = raw;
             return Ok(mapping);
@@ -578,6 +615,7 @@ impl Mapping {
         add(&mut out, r.name.as_deref());
         add(&mut out, r.nationalities.as_ref().map(ListColumn::column));
         add(&mut out, r.staff_of.as_ref().map(ListColumn::column));
+        add(&mut out, r.affiliate_of.as_ref().map(ListColumn::column));
         for a in &r.work_authorizations {
             add(&mut out, Some(&a.column));
             add(&mut out, a.valid_until.as_deref());
@@ -624,6 +662,72 @@ impl Mapping {
         self.export_date
     }
 
+    /// Checks the mapping's `fixed_domains` against a rule set's
+    /// vocabulary: a name it does not know (`protección`, where it has
+    /// `refugee protection`) matches no requirement, so every year
+    /// declared with it would only be "relevance to verify".
+    ///
+    /// # Errors
+    /// Every `fixed_domains` name the vocabulary lacks, located by line,
+    /// column and field path, with the vocabulary's domains that are
+    /// closest or that hold its words suggested.
+    ///
+    /// # Example
+    /// ```
+    /// use vacancy_match::{Mapping, Vocabulary};
+    /// let m = Mapping::from_yaml_str("experience:\n  - { declared_years: Years, fixed_domains: [protección] }\n")?;
+    /// let err = m.check_domains(&Vocabulary::bundled()).unwrap_err();
+    /// assert!(err.to_string().starts_with("line 2:5: experience[0].fixed_domains[0]: unknown domain `protección`, did you mean one of `refugee protection`"));
+    /// let m = Mapping::from_yaml_str("experience:\n  - { declared_years: Years, fixed_domains: [asilo] }\n")?;
+    /// m.check_domains(&Vocabulary::bundled())?; // an alias of refugee protection
+    /// # Ok::<(), vacancy_match::Error>(())
+    /// ```
+    pub fn check_domains(&self, vocabulary: &crate::Vocabulary) -> Result<(), Error> {
+        use crate::Category;
+        let names = vocabulary.names(Category::Domain);
+        let errors: Vec<Error> = self
+            .domain_places
+            .iter()
+            .filter(|p| vocabulary.canonical(Category::Domain, &p.name).is_none())
+            .map(|p| {
+                let suggestions = domain_suggestions(vocabulary, &names, &p.name);
+                let message = match suggestions.as_slice() {
+                    [] => format!(
+                        "unknown domain `{}`: the rule set's vocabulary has no such area, so every year declared with it would be to verify",
+                        p.name
+                    ),
+                    [one] => format!("unknown domain `{}`, did you mean `{one}`?", p.name),
+                    many => format!(
+                        "unknown domain `{}`, did you mean one of {}?",
+                        p.name,
+                        many.iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                Error::new(
+                    ErrorKind::UnknownName {
+                        name: p.name.clone(),
+                        suggestion: suggestions.first().map(|s| (*s).to_string()),
+                    },
+                    Location {
+                        file: p.file.clone(),
+                        line: p.line,
+                        column: p.column,
+                        path: Some(p.path.clone()),
+                    },
+                    message,
+                )
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::many(errors))
+        }
+    }
+
     /// Whether some column holds years of experience without dates.
     pub(crate) fn declares_years(&self) -> bool {
         self.raw
@@ -633,9 +737,66 @@ impl Mapping {
     }
 }
 
+/// The vocabulary's domains `word` may mean: the closest name, then those
+/// with a name or alias holding every word of it (`protección` → `refugee
+/// protection`, whose aliases have `protección de refugiados`), at most 5.
+pub(crate) fn domain_suggestions<'v>(
+    vocabulary: &'v crate::Vocabulary,
+    names: &[&'v str],
+    word: &str,
+) -> Vec<&'v str> {
+    let mut out: Vec<&'v str> = Vec::new();
+    if let Some(best) = crate::matching::closest(word, names.iter().copied()) {
+        out.push(best);
+    }
+    let wanted = crate::matching::normalize(word);
+    let wanted: Vec<&str> = wanted.split_whitespace().collect();
+    if !wanted.is_empty() {
+        for (i, name) in names.iter().enumerate() {
+            let holds = vocabulary
+                .forms(crate::Category::Domain, Some(i))
+                .iter()
+                .any(|f| {
+                    let words: Vec<&str> = f.norm.split_whitespace().collect();
+                    wanted.iter().all(|w| words.contains(w))
+                });
+            if holds && !out.contains(name) {
+                out.push(name);
+            }
+        }
+    }
+    out.truncate(5);
+    out
+}
+
+/// Whether `text` is a numeric date whose day and month could be read
+/// either way (`04/01/2017`): both 12 or less, and different.
+pub(crate) fn order_is_ambiguous(text: &str) -> bool {
+    matches!(slash_parts(text), Some((a, b)) if a != b && a <= 12 && b <= 12)
+}
+
+/// The first two numbers of a numeric date of three parts with a
+/// four-digit year last (`25/03/2019`, `3.25.2019`).
+pub(crate) fn slash_parts(text: &str) -> Option<(u32, u32)> {
+    let parts: Vec<&str> = text.trim().split(['/', '.', '-']).map(str::trim).collect();
+    let num = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [a, b, y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((num(a)?, num(b)?))
+        }
+        _ => None,
+    }
+}
+
 /// A date read from text in one of the forms people type, or `None`.
-/// `day_first` decides `03/04/2019`.
-pub(crate) fn date_from_text(text: &str, day_first: bool) -> Option<PartialDate> {
+/// `order` decides `03/04/2019`; without it, a day above 12 tells the
+/// order (`25/03/2019`, `03/25/2019`) and a date it cannot tell
+/// (`03/04/2019`) is `None`.
+pub(crate) fn date_from_text(text: &str, order: Option<SlashDates>) -> Option<PartialDate> {
     let t = text.trim();
     if let Ok(d) = t.parse::<PartialDate>() {
         return Some(d);
@@ -671,7 +832,13 @@ pub(crate) fn date_from_text(text: &str, day_first: bool) -> Option<PartialDate>
             }
             let (a_n, b_n, c_n) = (a_n?, num(b)?, c_n?);
             if c.len() == 4 {
-                let (d, m) = if day_first { (a_n, b_n) } else { (b_n, a_n) };
+                let (d, m) = match order {
+                    Some(SlashDates::DayFirst) => (a_n, b_n),
+                    Some(SlashDates::MonthFirst) => (b_n, a_n),
+                    None if a_n > 12 || a_n == b_n => (a_n, b_n),
+                    None if b_n > 12 => (b_n, a_n),
+                    None => return None,
+                };
                 ymd(c_n, m, Some(d))
             } else {
                 None
@@ -728,7 +895,7 @@ mod tests {
 
     #[test]
     fn dates_people_type_are_read() {
-        let d = |t: &str| date_from_text(t, true).map(|d| d.to_string());
+        let d = |t: &str| date_from_text(t, Some(SlashDates::DayFirst)).map(|d| d.to_string());
         assert_eq!(d("15/03/2019").as_deref(), Some("2019-03-15"));
         assert_eq!(d("2019-03").as_deref(), Some("2019-03"));
         assert_eq!(d("03/2019").as_deref(), Some("2019-03"));
@@ -739,8 +906,18 @@ mod tests {
         assert_eq!(d("2019-03-15T00:00:00").as_deref(), Some("2019-03-15"));
         assert_eq!(d("31/02/2019"), None);
         assert_eq!(d("soon"), None);
+        // Unstated, the order is read only from a cell that tells it.
+        let unstated = |t: &str| date_from_text(t, None).map(|d| d.to_string());
+        assert_eq!(unstated("25/03/2019").as_deref(), Some("2019-03-25"));
+        assert_eq!(unstated("03/25/2019").as_deref(), Some("2019-03-25"));
+        assert_eq!(unstated("05.05.2019").as_deref(), Some("2019-05-05"));
+        assert_eq!(unstated("4/1/2017"), None);
+        assert!(order_is_ambiguous("4/1/2017"));
+        assert!(!order_is_ambiguous("25/03/2019"));
+        assert!(!order_is_ambiguous("2019-03-04"));
+        assert!(!order_is_ambiguous("03/2019"));
         assert_eq!(
-            date_from_text("03/15/2019", false)
+            date_from_text("03/15/2019", Some(SlashDates::MonthFirst))
                 .map(|d| d.to_string())
                 .as_deref(),
             Some("2019-03-15")

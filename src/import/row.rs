@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::mapping::{date_from_text, value_key, ListColumn, Mapping, SlashDates};
-use super::table::{format_number, Cell, Table};
+use super::mapping::{
+    date_from_text, order_is_ambiguous, slash_parts, value_key, ListColumn, Mapping,
+};
+use super::table::{column_letters, format_number, Cell, Table};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Country, DegreeLevel, Language, LanguageLevel, PartialDate};
 use crate::{
@@ -18,11 +20,22 @@ use crate::{
 /// The columns of a mapping, found in a table's header.
 #[derive(Debug)]
 pub(crate) struct Columns {
-    by_name: BTreeMap<String, usize>,
+    /// Each header (as compared) with its columns, left to right.
+    by_name: BTreeMap<String, Vec<usize>>,
+}
+
+/// Why a mapping's column is not one column of the header.
+enum Unplaced {
+    /// No header is so named.
+    Missing,
+    /// The header names several columns: their 0-based indices.
+    Ambiguous(Vec<usize>),
+    /// `Header#k` past the columns so named.
+    Beyond(usize, Vec<usize>),
 }
 
 /// A header as compared: case and runs of white space ignored.
-fn header_key(text: &str) -> String {
+pub(crate) fn header_key(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -70,45 +83,106 @@ pub(crate) fn header_names(table: &Table, first: usize, rows: usize) -> Vec<Stri
 
 impl Columns {
     /// Finds every column the mapping names, or reports every one that is
-    /// missing with the closest header.
+    /// missing (with the closest header) or that names several columns.
     pub(crate) fn find(
         mapping: &Mapping,
         table: &Table,
         names: &[String],
         header_row: usize,
     ) -> Result<Columns, Error> {
-        let mut by_name = BTreeMap::new();
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, name) in names.iter().enumerate() {
             if !name.is_empty() {
-                by_name.entry(header_key(name)).or_insert(i);
+                by_name.entry(header_key(name)).or_default().push(i);
             }
         }
-        let mut missing = Vec::new();
+        let columns = Columns { by_name };
+        let place = table.row_ref(header_row);
+        let letters = |all: &[usize]| {
+            let mut l: Vec<String> = all.iter().map(|c| column_letters(*c)).collect();
+            let last = l.pop().unwrap_or_default();
+            if l.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", l.join(", "))
+            }
+        };
+        let mut problems = Vec::new();
         for column in mapping.columns() {
-            if !by_name.contains_key(&header_key(column)) {
-                let place = table.row_ref(header_row);
-                let message =
-                    match crate::matching::closest(column, names.iter().map(String::as_str)) {
+            let (kind, message) = match columns.resolve(column) {
+                Ok(_) => continue,
+                Err(Unplaced::Missing) => {
+                    let best = crate::matching::closest(column, names.iter().map(String::as_str));
+                    let message = match best {
                         Some(best) => {
                             format!("no column `{column}` in the header, did you mean `{best}`?")
                         }
                         None => format!("no column `{column}` in the header"),
                     };
-                let kind = ErrorKind::MissingField {
-                    field: column.to_string(),
-                };
-                missing.push(table.error_of(kind, &place, message));
-            }
+                    let kind = ErrorKind::MissingField {
+                        field: column.to_string(),
+                    };
+                    (kind, message)
+                }
+                Err(Unplaced::Ambiguous(all)) => {
+                    let picks: Vec<String> =
+                        (1..=all.len()).map(|k| format!("`{column}#{k}`")).collect();
+                    let message = format!(
+                        "column `{column}` is ambiguous: the header has it in columns {} (case and spaces ignored); name one as {}",
+                        letters(&all),
+                        picks.join(" or ")
+                    );
+                    let kind = ErrorKind::DuplicateId {
+                        id: column.to_string(),
+                        first: None,
+                    };
+                    (kind, message)
+                }
+                Err(Unplaced::Beyond(k, all)) => {
+                    let message = format!(
+                        "no column `{column}`: the header has only {} such column{} ({}), not {k}",
+                        all.len(),
+                        if all.len() == 1 { "" } else { "s" },
+                        letters(&all),
+                    );
+                    let kind = ErrorKind::MissingField {
+                        field: column.to_string(),
+                    };
+                    (kind, message)
+                }
+            };
+            problems.push(table.error_of(kind, &place, message));
         }
-        if missing.is_empty() {
-            Ok(Columns { by_name })
+        if problems.is_empty() {
+            Ok(columns)
         } else {
-            Err(Error::many(missing))
+            Err(Error::many(problems))
         }
     }
 
+    /// The column a mapping names: the one with that header, or with
+    /// `Header#k` the k-th of the columns with that header.
+    fn resolve(&self, column: &str) -> Result<usize, Unplaced> {
+        if let Some(all) = self.by_name.get(&header_key(column)) {
+            return match all.as_slice() {
+                [one] => Ok(*one),
+                _ => Err(Unplaced::Ambiguous(all.clone())),
+            };
+        }
+        let (header, k) = column.rsplit_once('#').ok_or(Unplaced::Missing)?;
+        let k: usize = k.trim().parse().map_err(|_| Unplaced::Missing)?;
+        let all = self
+            .by_name
+            .get(&header_key(header))
+            .ok_or(Unplaced::Missing)?;
+        k.checked_sub(1)
+            .and_then(|i| all.get(i))
+            .copied()
+            .ok_or_else(|| Unplaced::Beyond(k, all.clone()))
+    }
+
     pub(crate) fn index(&self, column: &str) -> Option<usize> {
-        self.by_name.get(&header_key(column)).copied()
+        self.resolve(column).ok()
     }
 }
 
@@ -253,7 +327,7 @@ impl<'a> Row<'a> {
         let Some((c, cell)) = self.cell(column) else {
             return Ok(None);
         };
-        let day_first = self.reader.mapping.raw.slash_dates != Some(SlashDates::MonthFirst);
+        let order = self.reader.mapping.raw.slash_dates;
         let found = match cell {
             Cell::Date(serial) => serial_date(*serial),
             Cell::Number(n) => number_date(*n),
@@ -261,11 +335,22 @@ impl<'a> Row<'a> {
                 if ongoing && super::ONGOING.contains(&value_key(t).as_str()) {
                     return Ok(None);
                 }
+                if order.is_none() && order_is_ambiguous(t) {
+                    let t = t.trim();
+                    let (a, b) = slash_parts(t).unwrap_or_default();
+                    self.problem(
+                        c,
+                        format!(
+                            "ambiguous date `{t}` in column `{column}`: day {a} of month {b}, or month {a} day {b}? state the order in the mapping: `slash_dates: day_first` or `slash_dates: month_first`"
+                        ),
+                    );
+                    return Err(());
+                }
                 match t.trim().parse::<f64>() {
                     Ok(n) if t.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
                         number_date(n)
                     }
-                    _ => date_from_text(t, day_first),
+                    _ => date_from_text(t, order),
                 }
             }
             _ => None,
@@ -385,6 +470,25 @@ fn number_date(n: f64) -> Option<PartialDate> {
     serial_date(n)
 }
 
+/// The first day of `years` declared as ending on `export`: whole months
+/// back from it (4 years to 2025-09-30 start on 2021-10-01), or, for less
+/// than half a month, days (0.04 years: 15 days). `None` when that is
+/// less than a day, or the date is out of range: no period to count.
+fn declared_start(export: NaiveDate, years: f64) -> Option<NaiveDate> {
+    let months = (years * 12.0).round();
+    if months >= 1.0 {
+        return export
+            .checked_sub_months(chrono::Months::new(months as u32))?
+            .succ_opt();
+    }
+    let days = (years * 365.25).round();
+    if days < 1.0 {
+        return None;
+    }
+    // Days in the period, the export date included.
+    export.checked_sub_days(chrono::Days::new((days as u64).saturating_sub(1)))
+}
+
 /// Years from a cell: `5`, `3.5`, `3,5`, `5 años`, `5 years`, `5+` (read
 /// as 5: the least it says).
 fn years_of(cell: &Cell) -> Option<f64> {
@@ -489,12 +593,15 @@ impl RowReader<'_> {
             }
         }
 
-        if let Some(list) = &m.staff_of {
-            if let Some((col, items)) = r.list(list) {
+        for (field, list, slot) in [
+            ("staff_of", &m.staff_of, &mut c.staff_of),
+            ("affiliate_of", &m.affiliate_of, &mut c.affiliate_of),
+        ] {
+            if let Some((col, items)) = list.as_ref().and_then(|l| r.list(l)) {
                 for i in 0..items.len() {
-                    r.note(format!("staff_of[{i}]"), col);
+                    r.note(format!("{field}[{i}]"), col);
                 }
-                c.staff_of = Some(items);
+                *slot = Some(items);
             }
         }
 
@@ -725,11 +832,17 @@ impl RowReader<'_> {
                     periods.broken = true;
                     continue;
                 };
-                let months = (years * 12.0).round() as u32;
-                let start = export
-                    .checked_sub_months(chrono::Months::new(months))
-                    .and_then(|d| d.succ_opt())
-                    .unwrap_or(export);
+                let Some(start) = declared_start(export, years) else {
+                    r.problem(
+                        col,
+                        format!(
+                            "{} years in column `{h}` is less than a day: write 0 for no such experience",
+                            format_number(years)
+                        ),
+                    );
+                    periods.broken = true;
+                    continue;
+                };
                 let i = periods.len();
                 r.note(format!("experience[{i}]"), col);
                 periods.stated().push(Period {
@@ -1018,6 +1131,19 @@ mod tests {
         assert_eq!(t("cinco"), None);
         assert_eq!(t("-2"), None);
         assert_eq!(years_of(&Cell::Number(4.0)), Some(4.0));
+    }
+
+    #[test]
+    fn declared_years_end_on_the_export_date_and_start_before_it() {
+        let export = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        let start = |y: f64| declared_start(export, y).map(|d| d.to_string());
+        assert_eq!(start(4.0).as_deref(), Some("2021-10-01"));
+        assert_eq!(start(0.5).as_deref(), Some("2025-03-31"));
+        // Less than half a month: counted in days, never after the end.
+        assert_eq!(start(0.04).as_deref(), Some("2025-09-16"));
+        assert_eq!(start(1.0 / 365.25).as_deref(), Some("2025-09-30"));
+        assert_eq!(start(0.001), None);
+        assert_eq!(start(0.0), None);
     }
 
     #[test]
