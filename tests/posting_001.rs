@@ -7,7 +7,7 @@ mod common;
 use common::{
     assert_close, assess, day, example, failed, finding, items, to_verify, yaml, years_missing,
 };
-use vacancy_match::{Code, DegreeLevel, Gap, MatchKind, Status, Verdict};
+use vacancy_match::{Code, Gap, MatchKind, Status, Verdict};
 
 const VACANCY: &str = "unhcr-mx-durable-solutions-2017";
 const AS_OF: &str = "2017-03-01";
