@@ -247,6 +247,11 @@ impl Reading {
         if reading != Reading::Unknown {
             return reading;
         }
+        // A name has a bracket or two; a text of many is no degree name,
+        // and reading it bracket by bracket would recurse as deep.
+        if text.matches('(').count() > MOST_BRACKETS {
+            return Reading::Unknown;
+        }
         let Some((outside, inside)) = bracketed(text) else {
             return Reading::Unknown;
         };
@@ -287,6 +292,10 @@ impl Reading {
         }
     }
 }
+
+/// The most brackets a name is read through ([`Reading::of`],
+/// [`crate::Language::parse`]).
+pub(super) const MOST_BRACKETS: usize = 3;
 
 /// `text` without its first part in round brackets, and that part:
 /// `("Doctor of Philosophy ", "PhD")`.
@@ -687,6 +696,10 @@ mod tests {
         for unknown in ["(", ")(", "Knighthood (honorary)", "a.b.c.", "()"] {
             assert_eq!(DegreeLevel::parse(unknown), None, "{unknown}");
         }
+        // Deep brackets are no name, and are not read bracket by bracket.
+        let deep = format!("{}Knighthood{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert_eq!(DegreeLevel::parse(&deep), None);
+        assert_eq!(crate::Language::parse(&deep), None);
     }
 
     #[test]

@@ -170,6 +170,9 @@ impl Language {
                 return table.find(language);
             }
         }
+        if text.matches('(').count() > level::MOST_BRACKETS {
+            return None;
+        }
         if let Some((outside, inside)) = level::bracketed(text) {
             return Language::read(&outside).or_else(|| Language::read(inside));
         }
