@@ -236,3 +236,54 @@ languages: [{ language: es, level: native }, { language: en, level: B2 }]
     let a = assess(&cv, RESETTLEMENT, "2024-01-15");
     assert_eq!(finding(&a, "education").status, Status::NotMet);
 }
+
+#[test]
+fn periods_dated_in_years_only_count_what_is_sure_and_leave_the_rest_to_verify() {
+    // 2015–2018 may be four years (January 2015 to December 2018) or two
+    // (December 2015 to January 2018): two are sure.
+    let cv = yaml(
+        "education: [{ degree: Licenciatura, field: Derecho, completed: 2010 }]\nexperience:\n  - { title: Oficial, domains: [asylum], start: 2015, end: 2018 }\n",
+    );
+    let a = assess(&cv, RESETTLEMENT, "2024-01-15");
+    let protection = finding(&a, "refugee_protection_experience");
+    assert_eq!(
+        protection.status,
+        Status::Met,
+        "two sure years meet two: {protection}"
+    );
+    assert_eq!(
+        protection.evidence[0].detail,
+        "Oficial (2015–2018): 4 years, dates in years only, to verify"
+    );
+    let education = finding(&a, "education");
+    assert_eq!(education.status, Status::Unknown, "{education}");
+    assert_eq!(education.code, Code::EducationExperienceToVerify);
+    assert!(
+        education
+            .message
+            .ends_with("2 years of experience (needs 3), counting periods to verify"),
+        "{}",
+        education.message
+    );
+    assert_eq!(
+        education.gap.as_ref().map(ToString::to_string).as_deref(),
+        Some("verify whether 2 years of periods marked below count as experience")
+    );
+    // Within one year nothing is sure.
+    let cv =
+        yaml("experience:\n  - { title: Oficial, domains: [asylum], start: 2015, end: 2016 }\n");
+    let a = assess(&cv, RESETTLEMENT, "2024-01-15");
+    assert_eq!(
+        finding(&a, "refugee_protection_experience").status,
+        Status::Unknown
+    );
+    // Months make it sure, as before.
+    let cv = yaml(
+        "experience:\n  - { title: Oficial, domains: [asylum], start: 2015-01, end: 2016-12 }\n",
+    );
+    let a = assess(&cv, RESETTLEMENT, "2024-01-15");
+    assert_eq!(
+        finding(&a, "refugee_protection_experience").status,
+        Status::Met
+    );
+}

@@ -328,6 +328,10 @@ fn count(
     if start > ctx.measured_at {
         return (period.start > ctx.measured_at).then_some(Count::TooLate);
     }
+    if period.years_only {
+        fit = fit.min(Fit::Uncertain);
+        why.add(Doubt::YearsOnly);
+    }
     Some(Count::Span {
         sure: fit == Fit::Yes,
         why,
@@ -399,12 +403,18 @@ pub(crate) fn tally(rule: &ExperienceRule, p: &Prepared<'_>, ctx: &Context<'_>) 
         }
     };
     p.with_selected(rule, ctx, |selected| {
+        // What is sure of periods dated in years only is less than they may
+        // cover: sure years come from what is sure of each.
         let years_of = |sure_only: bool| {
             let keep = |position| selected.counts(position, sure_only);
-            merged_between(&p.events, keep, from, after)
+            let events = match &p.sure_events {
+                Some(sure_events) if sure_only => sure_events,
+                _ => &p.events,
+            };
+            merged_between(events, keep, from, after)
         };
         let years = if sure { years_of(true) } else { 0.0 };
-        let possible = if sure && !selected.uncertain {
+        let possible = if sure && !selected.uncertain && p.sure_events.is_none() {
             years
         } else {
             years_of(false)

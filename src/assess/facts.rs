@@ -122,17 +122,21 @@ pub(crate) enum Doubt {
     /// The period's domains were inferred from its description, not
     /// stated: whatever they match, a person must judge.
     DomainsInferred,
+    /// The period's dates are years only: what is sure of it counts, the
+    /// rest is for a person to verify.
+    YearsOnly,
 }
 
 impl Doubt {
     /// Every doubt, in the order explanations give them.
-    pub(crate) const ALL: [Doubt; 6] = [
+    pub(crate) const ALL: [Doubt; 7] = [
         Doubt::DomainsNotStated,
         Doubt::DomainsInferred,
         Doubt::Relevance,
         Doubt::CountryNotStated,
         Doubt::ScopeNotStated,
         Doubt::DegreeDateNotStated,
+        Doubt::YearsOnly,
     ];
 
     fn bit(self) -> u8 {
@@ -143,6 +147,7 @@ impl Doubt {
             Doubt::ScopeNotStated => 8,
             Doubt::DegreeDateNotStated => 16,
             Doubt::DomainsInferred => 32,
+            Doubt::YearsOnly => 64,
         }
     }
 }

@@ -47,6 +47,10 @@ pub(crate) struct PreparedPeriod<'c> {
     pub(crate) start: NaiveDate,
     /// Last day; `None` is ongoing.
     pub(crate) end: Option<NaiveDate>,
+    /// Whether its start or end is a year only ("2015–2018"): it may have
+    /// begun as late as the start year's last day and ended as early as
+    /// the end year's first, and only that is sure.
+    pub(crate) years_only: bool,
     pub(crate) share: f64,
     /// `None`: domains not stated.
     pub(crate) domains: Option<Terms>,
@@ -95,6 +99,11 @@ pub(crate) struct Prepared<'c> {
     pub(crate) periods: Option<Vec<PreparedPeriod<'c>>>,
     /// Where the periods start and stop counting, in order of day.
     pub(crate) events: Vec<Event>,
+    /// The same for what is sure of each period, when a period's dates
+    /// are years only: from its start year's last day to its end year's
+    /// first (nothing, within one year). `None` when every date has a
+    /// month, and all of [`Prepared::events`] is sure.
+    pub(crate) sure_events: Option<Vec<Event>>,
     pub(crate) certifications: Option<Vec<PreparedCertification>>,
     pub(crate) skills: Option<Terms>,
     pub(crate) staff_of: Option<Terms>,
@@ -163,6 +172,8 @@ impl<'c> Prepared<'c> {
                         entry: p,
                         start: p.start.first_day(),
                         end: p.end.map(|e| e.last_day()),
+                        years_only: p.start.is_year_only()
+                            || p.end.is_some_and(|e| e.is_year_only()),
                         share: p.share(),
                         domains,
                         // The same names, read as skills.
@@ -180,7 +191,25 @@ impl<'c> Prepared<'c> {
                 .collect()
         });
         let spans = periods.iter().flatten();
-        let events = events(spans.map(|p: &PreparedPeriod<'_>| (p.start, p.end, p.share)));
+        let events = events(
+            spans
+                .clone()
+                .map(|p: &PreparedPeriod<'_>| (p.start, p.end, p.share)),
+        );
+        let sure_events = spans.clone().any(|p| p.years_only).then(|| {
+            super::experience::events(spans.map(|p: &PreparedPeriod<'_>| {
+                let start = if p.entry.start.is_year_only() {
+                    p.entry.start.last_day()
+                } else {
+                    p.start
+                };
+                let end = match p.entry.end {
+                    Some(e) if e.is_year_only() => Some(e.first_day()),
+                    _ => p.end,
+                };
+                (start, end, p.share)
+            }))
+        });
         let certifications = candidate.certifications.as_ref().map(|list| {
             list.iter()
                 .enumerate()
@@ -204,6 +233,7 @@ impl<'c> Prepared<'c> {
             degrees,
             periods,
             events,
+            sure_events,
             certifications,
             skills: terms(&candidate.skills, Category::Skill),
             staff_of: terms(&candidate.staff_of, Category::Organization),

@@ -91,6 +91,7 @@ fn detail(detail: &Detail<'_>) -> Text {
                         Doubt::CountryNotStated => "country not stated",
                         Doubt::ScopeNotStated => "international or national not stated",
                         Doubt::DegreeDateNotStated => "degree date not stated",
+                        Doubt::YearsOnly => "dates in years only, to verify",
                     });
                 }
             })

@@ -335,6 +335,7 @@ fn detail(detail: &Detail<'_>) -> Text {
                         Doubt::CountryNotStated => "país no indicado",
                         Doubt::ScopeNotStated => "no se indica si es internacional o nacional",
                         Doubt::DegreeDateNotStated => "no se indica la fecha del título",
+                        Doubt::YearsOnly => "fechas solo en años, por verificar",
                     });
                 }
             })

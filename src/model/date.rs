@@ -46,6 +46,20 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year, month, day).unwrap_or(NaiveDate::MIN)
     }
 
+    /// Whether the date is a year only (`2019`), with no month.
+    ///
+    /// # Example
+    /// ```
+    /// let year: vacancy_match::PartialDate = "2019".parse()?;
+    /// let month: vacancy_match::PartialDate = "2019-03".parse()?;
+    /// assert!(year.is_year_only() && !month.is_year_only());
+    /// # Ok::<(), vacancy_match::PartialDateError>(())
+    /// ```
+    #[must_use]
+    pub fn is_year_only(&self) -> bool {
+        self.month.is_none()
+    }
+
     /// The last day the date covers.
     ///
     /// # Example
