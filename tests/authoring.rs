@@ -310,11 +310,30 @@ fn legal_presence_accepts_the_statuses_a_rule_lists() {
     );
     // Without `statuses:`, what a rule accepted before: citizen,
     // permanent resident, work permit.
+    // An asylum seeker's authorization to stay often comes with a work
+    // permit: to verify, not refused.
     let default = legal_presence_rule("");
     let a = default.assess(&asylum, day).one("hn").unwrap();
-    assert_eq!(a.verdict, Verdict::Ineligible);
+    assert_eq!(a.verdict, Verdict::NeedsReview);
+    assert_eq!(a.findings[0].code.as_str(), "work_authorization.to_verify");
     assert_eq!(
-        a.findings[0].code.as_str(),
+        a.findings[0].message,
+        "asylum seeker's authorization to stay in Honduras is not among the rights accepted (citizenship, permanent residence, work permit), but often comes with a work permit"
+    );
+    assert_eq!(
+        a.findings[0].gap.as_ref().map(ToString::to_string).as_deref(),
+        Some("verify that the asylum seeker's authorization to stay in Honduras comes with a work permit valid on 2023-09-11")
+    );
+    // A right that comes with none the rule accepts is refused.
+    let citizens = legal_presence_rule(", statuses: [citizen]");
+    let resident = Candidate::from_yaml_str(
+        "nationalities: [NI]\nwork_authorizations:\n  - { country: HN, status: permanent_resident }\n",
+    )
+    .unwrap();
+    let refused = citizens.assess(&resident, day).one("hn").unwrap();
+    assert_eq!(refused.verdict, Verdict::Ineligible);
+    assert_eq!(
+        refused.findings[0].code.as_str(),
         "work_authorization.status_not_accepted"
     );
     assert_eq!(

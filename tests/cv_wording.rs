@@ -287,3 +287,29 @@ fn periods_dated_in_years_only_count_what_is_sure_and_leave_the_rest_to_verify()
         Status::Met
     );
 }
+
+#[test]
+fn a_refugee_in_mexico_is_to_verify_for_a_post_that_asks_for_residence_or_a_permit() {
+    // Posting 002: "Only Mexicans or candidates holding a permanent
+    // residency or valid work permit". Mexico's refugee law grants
+    // recognized refugees permanent residence; the profile says only
+    // "refugee".
+    let cv = yaml("nationalities: [HN]\nwork_authorizations: [{ country: MX, status: refugee }]\n");
+    let a = assess(&cv, "unhcr-mx-protection-assistant-2025", "2025-07-01");
+    let permit = finding(&a, "work_authorization");
+    assert_eq!(permit.status, Status::Unknown, "{permit}");
+    assert_eq!(permit.code, Code::WorkAuthorizationToVerify);
+    assert_eq!(
+        permit.gap.as_ref().map(ToString::to_string).as_deref(),
+        Some("verify that the refugee status in Mexico comes with permanent residence valid on 2025-08-01")
+    );
+    let es = common::rules()
+        .assess(&cv, common::day("2025-07-01"))
+        .lang(Lang::Es)
+        .one("unhcr-mx-protection-assistant-2025")
+        .unwrap();
+    assert_eq!(
+        finding(&es, "work_authorization").message,
+        "condición de refugiado en México no figura entre los derechos aceptados (ciudadanía, residencia permanente o permiso de trabajo), pero suele conllevar residencia permanente"
+    );
+}

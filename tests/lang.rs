@@ -174,6 +174,8 @@ skills: [Excel]
 experience:
   - { title: Developer, domains: [resettlement], domains_inferred: true, start: 2013-01, end: 2016-12 }
 "#,
+    // A right that often comes with an accepted one: to verify.
+    "id: humanitarian\nnationalities: [HN]\nwork_authorizations: [{ country: GT, status: humanitarian_visa }]\n",
 ];
 
 const DATES: &[&str] = &["2017-03-01", "2024-01-15", "2025-08-01"];

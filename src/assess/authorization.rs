@@ -94,6 +94,17 @@ pub(crate) fn assess<'a>(
         );
     }
     if let Some(auth) = refused {
+        if let Some(may) = may_carry(auth.status)
+            .iter()
+            .find(|s| rule.statuses.contains(s))
+        {
+            return outcome(
+                Status::Unknown,
+                Code::WorkAuthorizationToVerify,
+                AuthorizationFound::MayCarry(auth, *may),
+                cited,
+            );
+        }
         return outcome(
             Status::NotMet,
             Code::WorkAuthorizationStatusNotAccepted,
@@ -126,4 +137,22 @@ pub(crate) fn assess<'a>(
 fn lasts_longer(a: &WorkAuthorization, b: &WorkAuthorization) -> bool {
     let key = |w: &WorkAuthorization| (w.valid_until.is_none(), w.valid_until);
     key(a).cmp(&key(b)).then(b.status.cmp(&a.status)).is_gt()
+}
+
+/// The rights a status often comes with, which a posting may accept where
+/// it does not name the status: a recognized refugee is a permanent
+/// resident in many countries (Mexico's refugee law grants it), and a
+/// humanitarian visa, a temporary residence or an asylum seeker's
+/// authorization to stay often allows work. Whether this one does is for
+/// a person to check; a status that comes with none stays not accepted.
+fn may_carry(status: AuthorizationStatus) -> &'static [AuthorizationStatus] {
+    use AuthorizationStatus::{
+        AsylumSeeker, Citizen, HumanitarianVisa, PermanentResident, Refugee, TemporaryResident,
+        WorkPermit,
+    };
+    match status {
+        Refugee => &[PermanentResident, WorkPermit],
+        HumanitarianVisa | TemporaryResident | AsylumSeeker => &[WorkPermit],
+        Citizen | PermanentResident | WorkPermit => &[],
+    }
 }

@@ -17,7 +17,7 @@ use crate::model::vacancy::{
     NamedRule, NationalityRule,
 };
 use crate::model::{Country, DegreeLevel, PartialDate, Status};
-use crate::{LanguageSkill, WorkAuthorization};
+use crate::{AuthorizationStatus, LanguageSkill, WorkAuthorization};
 
 /// The facts behind one finding.
 pub(crate) enum Facts<'a> {
@@ -414,6 +414,10 @@ pub(crate) enum AuthorizationFound<'a> {
     Valid(&'a WorkAuthorization),
     Expired(&'a WorkAuthorization, PartialDate),
     Refused(&'a WorkAuthorization),
+    /// A right of a kind not accepted that often comes with an accepted
+    /// one (`may`): a recognized refugee is a permanent resident in many
+    /// countries, a humanitarian visa often lets its holder work.
+    MayCarry(&'a WorkAuthorization, AuthorizationStatus),
     /// Nationalities and rights are stated, none for the country.
     Missing,
     NotStated,

@@ -868,6 +868,17 @@ fn noun(status: AuthorizationStatus) -> &'static str {
     }
 }
 
+/// A status as what a right comes with: "a work permit", "permanent
+/// residence".
+fn with_article(status: AuthorizationStatus) -> String {
+    match status {
+        AuthorizationStatus::WorkPermit | AuthorizationStatus::HumanitarianVisa => {
+            text!("a {}", noun(status))
+        }
+        _ => noun(status).to_string(),
+    }
+}
+
 /// "work permit for Mexico", "citizenship of Mexico".
 fn right(status: AuthorizationStatus, country: &str) -> String {
     let preposition = match status {
@@ -908,6 +919,12 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
             right(auth.status, country),
             accepted()
         ),
+        AuthorizationFound::MayCarry(auth, may) => text!(
+            "{} is not among the rights accepted ({}), but often comes with {}",
+            right(auth.status, country),
+            accepted(),
+            with_article(may)
+        ),
         AuthorizationFound::Missing => {
             text!("no right to work in {country} stated (not a national, no permit)")
         }
@@ -937,6 +954,13 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
                 what: text!("{accepted} (right to work in {country})"),
             })
         }
+        AuthorizationFound::MayCarry(auth, may) => Some(Gap::Verify {
+            what: text!(
+                "that the {} comes with {} valid on {valid_on}",
+                right(auth.status, country),
+                with_article(may)
+            ),
+        }),
         AuthorizationFound::Missing => Some(Gap::Missing {
             what: text!("a right to work in {country} valid on {valid_on}"),
         }),

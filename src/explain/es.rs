@@ -1172,6 +1172,11 @@ fn authorization(f: &AuthorizationFacts<'_>) -> Rendered {
             "{} no es un derecho a trabajar aceptado (se acepta: {accepted})",
             right(auth.status, country)
         ),
+        AuthorizationFound::MayCarry(auth, may) => text!(
+            "{} no figura entre los derechos aceptados ({accepted}), pero suele conllevar {}",
+            right(auth.status, country),
+            noun(may)
+        ),
         AuthorizationFound::Missing => {
             text!("no se indica derecho a trabajar en {country} (no es nacional ni tiene permiso)")
         }
@@ -1203,6 +1208,13 @@ fn authorization_gap(f: &AuthorizationFacts<'_>) -> Option<Gap> {
                 what: text!("{} (derecho a trabajar en {country})", list_or(&nouns)),
             })
         }
+        AuthorizationFound::MayCarry(auth, may) => Some(Gap::Verify {
+            what: text!(
+                "que la {} conlleve {} vigente al {valid_on}",
+                right(auth.status, country),
+                noun(may)
+            ),
+        }),
         AuthorizationFound::Missing => Some(Gap::Missing {
             what: text!("un derecho a trabajar en {country} vigente al {valid_on}"),
         }),

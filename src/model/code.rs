@@ -85,6 +85,7 @@ codes! {
     WorkAuthorizationMissing => "work_authorization.missing", "No right to work in the country.";
     WorkAuthorizationExpired => "work_authorization.expired", "A permit that expires before the date it must be valid on.";
     WorkAuthorizationStatusNotAccepted => "work_authorization.status_not_accepted", "A right to work of a kind the posting does not accept.";
+    WorkAuthorizationToVerify => "work_authorization.to_verify", "A right to work of a kind the posting does not name, that often comes with one it accepts (a recognized refugee's permanent residence, a humanitarian visa's permission to work): a person must check.";
     WorkAuthorizationNotStated => "work_authorization.not_stated", "The profile states neither nationality nor rights to work for the country.";
     InternalMet => "internal.met", "Current staff of an organization the posting is open to.";
     InternalNotStaff => "internal.not_staff", "Not current staff of the organizations the posting is open to.";
