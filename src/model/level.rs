@@ -163,7 +163,7 @@ impl DegreeLevel {
         }
     }
 
-    /// The ISCED 2011 level    /// The ISCED 2011 level (the lower bound for post-secondary, 4–5).
+    /// The ISCED 2011 level (the lower bound for post-secondary, 4–5).
     ///
     /// # Example
     /// ```
