@@ -12,9 +12,7 @@ const PROFILE: &str = "examples/candidates/ana_lopez_protection.yaml";
 
 /// A fresh folder holding a copy of the profile, as `profile.yaml`.
 fn folder(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vm-output-file-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch(&format!("output-file-{name}"));
     fs::copy(Path::new(ROOT).join(PROFILE), dir.join("profile.yaml")).unwrap();
     dir
 }

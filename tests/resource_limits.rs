@@ -4,6 +4,8 @@
 //! measured in README's figures), but each would need more memory than
 //! a test machine has if the limit were not applied before allocating.
 
+mod common;
+
 use vacancy_match::{Candidate, ErrorKind, Mapping};
 
 /// 3,000 aliases of a 100 KB string: 300 MB once expanded.
@@ -59,19 +61,11 @@ fn a_few_small_aliases_are_still_read() {
 #[cfg(feature = "import")]
 mod sheets {
     use std::io::Write;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     use vacancy_match::{ErrorKind, Importer, Mapping};
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "vacancy-match-limits-{}-{name}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use super::common::scratch;
 
     /// A zip of `parts`, deflated.
     fn zip(path: &Path, parts: &[(&str, &[u8])]) {
@@ -123,7 +117,7 @@ mod sheets {
     #[test]
     fn one_cell_at_the_sheets_far_corner_is_read_sparsely() {
         // Laid out from A1, 17 billion cells: 550 GB.
-        let dir = scratch("far");
+        let dir = scratch("limits-far");
         let path = dir.join("far.xlsx");
         let rows = format!(
             r#"{}<row r="2">{}{}</row><row r="1048576">{}</row>"#,
@@ -144,7 +138,7 @@ mod sheets {
     #[test]
     fn rows_as_wide_as_the_sheet_are_refused_at_the_cell_past_the_limit() {
         // 3,000 rows to column XFD: 49 million cells, 1.5 GB laid out.
-        let dir = scratch("wide");
+        let dir = scratch("limits-wide");
         let path = dir.join("wide.xlsx");
         let mut rows = header();
         for r in 2..3002 {
@@ -175,7 +169,7 @@ mod sheets {
 
     #[test]
     fn a_cell_over_a_mebibyte_is_refused_where_it_is() {
-        let dir = scratch("cell");
+        let dir = scratch("limits-cell");
         let path = dir.join("cell.xlsx");
         let rows = format!(
             r#"{}<row r="2">{}{}</row>"#,
@@ -207,7 +201,7 @@ mod sheets {
     fn text_that_unpacks_past_the_cell_limit_is_refused_before_it_is_read() {
         // 64 MB of one cell's text in 64 KB of file: refused while the
         // part is unpacked, never held.
-        let dir = scratch("text");
+        let dir = scratch("limits-text");
         let path = dir.join("text.xlsx");
         let rows = format!(
             r#"{}<row r="2">{}{}</row>"#,
@@ -245,7 +239,7 @@ mod sheets {
     #[test]
     fn repeated_ods_rows_are_counted_before_they_are_laid_out() {
         // 1,000 cells repeated in 90,000 rows: 90 million cells, 4 GB.
-        let dir = scratch("ods");
+        let dir = scratch("limits-ods");
         let path = dir.join("rep.ods");
         ods(&path, 1000, 90_000);
         let err = Importer::new(&mapping()).read_path(&path).unwrap_err();
